@@ -1,0 +1,1 @@
+# mk/readiness.mk: build and test files of the readiness area (appended to the lists set in Makefile.am)

@@ -1,0 +1,45 @@
+/* error.c: thread-local last error message behind hf_error() */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "handoff/status.h"
+
+static _Thread_local char last_message[1024];
+
+enum hf_status hf_error(enum hf_status code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(last_message, sizeof(last_message), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+const char *hf_last_error(void)
+{
+	return last_message;
+}
+
+void hf_error_clear(void)
+{
+	last_message[0] = '\0';
+}
+
+const char *hf_status_name(enum hf_status code)
+{
+	switch (code) {
+	case HF_OK: return "ok";
+	case HF_ERR: return "error";
+	case HF_ENOTFOUND: return "not found";
+	case HF_EINVAL: return "invalid input";
+	case HF_EIO: return "i/o error";
+	case HF_ENET: return "network error";
+	case HF_EAUTH: return "not authorised";
+	case HF_ESCHEMA: return "schema too new";
+	case HF_ETOOBIG: return "too big";
+	}
+	return "error";
+}

@@ -1,0 +1,132 @@
+/* test_util.c: unit tests for the sanitiser, widths, strbuf and the clock */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "handoff/clock.h"
+#include "handoff/sanitize.h"
+#include "handoff/strbuf.h"
+#include "handoff/width.h"
+#include "handoff/xmalloc.h"
+
+static void sanitize_makes_escapes_visible(void **state)
+{
+	char *s = hf_sanitize("\x1b[31mred\x1b]0;title\x07\r\tok", 0);
+
+	assert_null(strchr(s, 0x1b));
+	assert_null(strchr(s, 0x07));
+	assert_null(strchr(s, '\r'));
+	assert_string_equal(s, "\xE2\x90\x9B[31mred\xE2\x90\x9B]0;title\xE2\x90\x87\xE2\x90\x8D\xE2\x90\x89ok");
+	free(s);
+}
+
+static void sanitize_replaces_invalid_utf8_c1_and_bidi(void **state)
+{
+	/* 0xff invalid, C2 9B is CSI (C1), E2 80 AE is U+202E, C0 AF overlong '/' */
+	char *s = hf_sanitize("a\xff" "b\xC2\x9B" "c\xE2\x80\xAE" "d\xC0\xAF", 0);
+
+	assert_string_equal(s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD\xEF\xBF\xBD");
+	free(s);
+}
+
+static void sanitize_keeps_text_and_optional_newlines(void **state)
+{
+	const char *text = "Modèle de détection — 不正検知 🚀";
+	char *s = hf_sanitize(text, 0);
+	char *m = hf_sanitize("two\nlines\tx", HF_SANITIZE_KEEP_NEWLINE | HF_SANITIZE_TAB_AS_SPACE);
+
+	assert_string_equal(s, text);
+	assert_string_equal(m, "two\nlines x");
+	free(s);
+	free(m);
+}
+
+static void width_counts_columns_not_bytes(void **state)
+{
+	assert_int_equal(hf_width("abc"), 3);
+	assert_int_equal(hf_width("détection"), 9);
+	assert_int_equal(hf_width("不正検知"), 8);
+	assert_int_equal(hf_width("🚀"), 2);
+	assert_int_equal(hf_width("e\xCC\x81"), 1);	/* e + combining acute */
+}
+
+static void width_fit_truncates_with_ellipsis(void **state)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	hf_strbuf_init(&sb);
+	assert_int_equal(hf_width_fit(&sb, "不正検知", 5, 1), 5);
+	/* two wide chars (4 cols) then the ellipsis: 5 columns */
+	assert_string_equal(sb.buf, "不正…");
+	hf_strbuf_reset(&sb);
+	assert_int_equal(hf_width_fit(&sb, "ab", 4, 1), 4);
+	assert_string_equal(sb.buf, "ab  ");
+	hf_strbuf_reset(&sb);
+	assert_int_equal(hf_width_fit(&sb, "abcdef", 4, 0), 4);
+	assert_string_equal(sb.buf, "abc…");
+	hf_strbuf_release(&sb);
+}
+
+static void strbuf_grows_and_formats(void **state)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	char *d;
+	char small[4];
+
+	hf_strbuf_init(&sb);
+	assert_string_equal(hf_strbuf_str(&sb), "");
+	for (int i = 0; i < 1000; i++)
+		hf_strbuf_addf(&sb, "%d,", i % 10);
+	assert_int_equal(sb.len, 2000);
+	d = hf_strbuf_detach(&sb);
+	assert_int_equal(strlen(d), 2000);
+	free(d);
+	assert_false(hf_strlcpy(small, "toolong", sizeof(small)));
+	assert_string_equal(small, "too");
+	assert_true(hf_strlcpy(small, "ok", sizeof(small)));
+}
+
+static void clock_parses_iso8601_and_honours_handoff_now(void **state)
+{
+	int64_t t;
+	char buf[32];
+
+	assert_int_equal(hf_time_parse("2026-10-26T08:30:00Z", &t), HF_OK);
+	assert_int_equal(t, 1793003400);
+	assert_int_equal(hf_time_parse("2026-10-26T10:30:00+02:00", &t), HF_OK);
+	assert_int_equal(t, 1793003400);
+	assert_int_equal(hf_time_parse("2026-10-26", &t), HF_OK);
+	hf_time_format(t, buf, sizeof(buf));
+	assert_string_equal(buf, "2026-10-26T00:00:00Z");
+	assert_int_equal(hf_time_parse("2026-02-30", &t), HF_EINVAL);
+	assert_int_equal(hf_time_parse("yesterday", &t), HF_EINVAL);
+	setenv("HANDOFF_NOW", "2026-11-29T10:00:00Z", 1);
+	hf_time_format(hf_now(), buf, sizeof(buf));
+	assert_string_equal(buf, "2026-11-29T10:00:00Z");
+	unsetenv("HANDOFF_NOW");
+	assert_true(hf_time_has_zone("2026-10-26T08:30:00Z"));
+	assert_true(hf_time_has_zone("2026-10-26T08:30:00-05:00"));
+	assert_false(hf_time_has_zone("2026-10-26T08:30"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sanitize_makes_escapes_visible),
+		cmocka_unit_test(sanitize_replaces_invalid_utf8_c1_and_bidi),
+		cmocka_unit_test(sanitize_keeps_text_and_optional_newlines),
+		cmocka_unit_test(width_counts_columns_not_bytes),
+		cmocka_unit_test(width_fit_truncates_with_ellipsis),
+		cmocka_unit_test(strbuf_grows_and_formats),
+		cmocka_unit_test(clock_parses_iso8601_and_honours_handoff_now),
+	};
+
+	hf_width_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
