@@ -1,0 +1,27 @@
+/* out.h: command output: sanitised text for terminals, JSON documents, aligned tables */
+#ifndef HANDOFF_OUT_H
+#define HANDOFF_OUT_H
+
+#include <jansson.h>
+#include <stdio.h>
+#include "handoff/strbuf.h"
+
+/*
+ * All text from outside (pod files, registry, commits) that a command prints
+ * goes through hf_out_text/hf_out_cell, which sanitise it. JSON output is
+ * left to jansson, whose encoder escapes every control character.
+ */
+
+/* Print s sanitised (single line: newlines become visible too). */
+void hf_out_text(FILE *out, const char *s);
+
+/* Append s sanitised and fitted to exactly `cols` columns (ellipsis when cut). */
+void hf_out_cell(struct hf_strbuf *sb, const char *s, int cols);
+
+/* Print the document (with "schema": 1 set first) as indented JSON and a newline; steals doc. */
+int hf_out_json(FILE *out, json_t *doc);
+
+/* json_string of s, or json_null() for NULL (a new reference). */
+json_t *hf_json_str(const char *s);
+
+#endif

@@ -1,0 +1,51 @@
+/* podfile.h: parse, validate and store one file of a pod repository */
+#ifndef HANDOFF_PODFILE_H
+#define HANDOFF_PODFILE_H
+
+#include <stddef.h>
+#include "handoff/status.h"
+#include "handoff/store.h"
+
+/* Files larger than this are refused with an error naming the file. */
+#define HF_PODFILE_MAX_SIZE (1024 * 1024)
+
+enum hf_podfile_kind {
+	HF_PODFILE_NONE = 0,	/* not a pod file (README.md, .gitignore, ...): ignored */
+	HF_PODFILE_POD,		/* pod.json */
+	HF_PODFILE_CONTRACT,	/* models/<model>/contract.json */
+	HF_PODFILE_READINESS,	/* models/<model>/readiness.json */
+	HF_PODFILE_CARD,	/* models/<model>/MODEL_CARD.md */
+	HF_PODFILE_CHECKLIST,	/* checklists/<name>.json */
+	HF_PODFILE_ONCALL,	/* oncall/<rotation>.json */
+	HF_PODFILE_SPRINT,	/* sprints/<sprint>.json */
+};
+
+/*
+ * Which kind of pod file relpath (relative to the pod folder, '/'-separated)
+ * is. When name is not NULL it receives the <model>/<name> part (caller
+ * frees), or NULL for pod.json and non-pod files.
+ */
+enum hf_podfile_kind hf_podfile_classify(const char *relpath, char **name);
+
+/* "contract", "sprint", ... for messages. */
+const char *hf_podfile_kind_name(enum hf_podfile_kind kind);
+
+/*
+ * Replace what (source, relpath) defined with the file's new content: the
+ * old rows and problems are forgotten, the file is parsed and validated, and
+ * stored when valid. A file that is invalid is recorded as a problem (path,
+ * field, reason) and skipped: that still returns HF_OK, since one bad file
+ * must not fail a sync. Unknown fields become warnings. Only a database
+ * failure returns an error. Call inside the sync's transaction.
+ */
+enum hf_status hf_podfile_load(struct hf_store *store, const char *source, const char *relpath,
+			       const char *buf, size_t len);
+
+/* Forget everything (source, relpath) defined: the file was deleted. */
+enum hf_status hf_podfile_remove(struct hf_store *store, const char *source, const char *relpath);
+
+/* Record a problem with the file itself (too big, a symlink, a bad name) and skip it. */
+enum hf_status hf_podfile_reject(struct hf_store *store, const char *source, const char *relpath,
+				 const char *fmt, ...) HF_PRINTF(4, 5);
+
+#endif

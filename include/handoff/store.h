@@ -1,0 +1,129 @@
+/* store.h: the local SQLite view: open/migrate, transactions, sync log, problems, activity */
+#ifndef HANDOFF_STORE_H
+#define HANDOFF_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "handoff/status.h"
+
+/*
+ * One struct hf_store is one SQLite connection (WAL, busy timeout 5 s,
+ * foreign keys on) and its cache of prepared statements. It is used by one
+ * thread at a time: a background sync opens its own. All SQL of handoff
+ * lives in src/store/; other modules call the functions declared in
+ * store*.h headers.
+ *
+ * The schema is a list of numbered migrations (PRAGMA user_version). Opening
+ * a database of an older version migrates it in place, in one transaction,
+ * keeping its data; one of a newer version is refused with HF_ESCHEMA.
+ */
+struct hf_store;
+
+/* Open (creating it and its folder if needed) and migrate to the latest schema. */
+enum hf_status hf_store_open(const char *path, struct hf_store **out);
+
+/* Tests only: open and migrate no further than `version` (0 = leave as found). */
+enum hf_status hf_store_open_version(const char *path, int version, struct hf_store **out);
+
+void hf_store_close(struct hf_store *store);
+
+int hf_store_version(struct hf_store *store);
+int hf_store_latest_version(void);
+const char *hf_store_path(struct hf_store *store);
+
+/*
+ * A sync writes a whole source in one transaction: begin (IMMEDIATE, so two
+ * writers queue on the busy timeout rather than deadlock), then commit, or
+ * rollback to leave the previous view intact.
+ */
+enum hf_status hf_store_begin(struct hf_store *store);
+enum hf_status hf_store_commit(struct hf_store *store);
+void hf_store_rollback(struct hf_store *store);
+
+/* Per-source key/value state kept across syncs (e.g. "commit" -> the synced tip). */
+enum hf_status hf_store_state_get(struct hf_store *store, const char *source, const char *key,
+				  char **value);	/* *value NULL when unset; caller frees */
+enum hf_status hf_store_state_set(struct hf_store *store, const char *source, const char *key,
+				  const char *value);	/* NULL value deletes */
+
+/* The sync log: one row per sync attempt. Written outside the sync transaction. */
+struct hf_sync_run {
+	char *source;
+	char *type;		/* git, mlflow, demo */
+	int64_t started;
+	int64_t finished;
+	bool ok;
+	char *error;		/* NULL when ok */
+	char *detail;		/* free text: "12 files, 3 changed" */
+};
+enum hf_status hf_store_sync_record(struct hf_store *store, const struct hf_sync_run *run);
+/* The latest run of each source, by source name. *runs owned by caller: hf_sync_runs_free. */
+enum hf_status hf_store_sync_latest(struct hf_store *store, struct hf_sync_run **runs, size_t *n);
+/* Every run, newest first, at most limit. */
+enum hf_status hf_store_sync_history(struct hf_store *store, size_t limit,
+				     struct hf_sync_run **runs, size_t *n);
+void hf_sync_runs_free(struct hf_sync_run *runs, size_t n);
+
+/*
+ * Problems: errors and warnings about one file (or URL) of a source, kept
+ * until that file is synced again. Errors mean the file was skipped.
+ */
+enum hf_problem_severity { HF_PROBLEM_ERROR = 0, HF_PROBLEM_WARNING = 1 };
+struct hf_problem {
+	char *source;
+	char *path;		/* file in the pod repository, or endpoint URL */
+	char *field;		/* JSON path such as "slos[1].op", or NULL */
+	enum hf_problem_severity severity;
+	char *message;
+	int64_t at;
+};
+enum hf_status hf_store_problem_add(struct hf_store *store, const struct hf_problem *p);
+enum hf_status hf_store_problems(struct hf_store *store, struct hf_problem **out, size_t *n);
+void hf_problems_free(struct hf_problem *p, size_t n);
+
+/*
+ * Everything a pod file defined is stored with its (source, path). Forgetting
+ * a path deletes those rows from every table that has both columns (found
+ * from the schema, so new tables take part without being listed), problems
+ * included. Forgetting a source does the same for all its paths.
+ */
+enum hf_status hf_store_forget_path(struct hf_store *store, const char *source, const char *path);
+enum hf_status hf_store_forget_source(struct hf_store *store, const char *source);
+
+/* Activity: the merged timeline of commits and registry changes. */
+struct hf_activity {
+	int64_t id;
+	int64_t at;
+	char *source;
+	char *kind;		/* commit, version, alias, stage, ... */
+	char *model;		/* NULL when none */
+	char *actor;		/* author or user, may be NULL */
+	char *summary;		/* one line, unsanitised */
+	char *ref;		/* commit id, version number, ... */
+};
+enum hf_status hf_store_activity_add(struct hf_store *store, const struct hf_activity *a);
+/* Newest first; model NULL for all; since 0 for no lower bound. */
+enum hf_status hf_store_activity_list(struct hf_store *store, const char *model, int64_t since,
+				      size_t limit, struct hf_activity **out, size_t *n);
+void hf_activity_free(struct hf_activity *a, size_t n);
+
+/* Outbox: write-back requests waiting to be pushed to their source. */
+struct hf_outbox_entry {
+	int64_t id;
+	int64_t created;
+	char *source;
+	char *kind;		/* tick, waive, alias-set, tag-set, ... */
+	char *payload;		/* JSON text */
+	char *state;		/* pending, done, failed */
+	char *error;
+};
+enum hf_status hf_store_outbox_add(struct hf_store *store, const char *source, const char *kind,
+				   const char *payload, int64_t *id);
+enum hf_status hf_store_outbox_pending(struct hf_store *store, const char *source,
+				       struct hf_outbox_entry **out, size_t *n);
+enum hf_status hf_store_outbox_mark(struct hf_store *store, int64_t id, const char *state,
+				    const char *error);
+void hf_outbox_free(struct hf_outbox_entry *e, size_t n);
+
+#endif

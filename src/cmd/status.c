@@ -1,0 +1,209 @@
+/* status.c: `handoff status [--json]`: the pod at a glance */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/clock.h"
+#include "handoff/cmd.h"
+#include "handoff/cmd_status.h"
+#include "handoff/out.h"
+#include "handoff/store_pod.h"
+
+enum hf_status hf_status_pod(struct hf_store *store, json_t *doc, FILE *text)
+{
+	struct hf_pod pod;
+	enum hf_status rc = hf_store_pod_get(store, &pod);
+
+	if (rc)
+		return rc;
+	if (text) {
+		size_t roles[HF_ROLE_SHARED + 1] = { 0 };
+
+		for (size_t i = 0; i < pod.nmembers; i++)
+			roles[pod.members[i].role]++;
+		fputs("pod: ", text);
+		hf_out_text(text, pod.name ? pod.name : "(no pod synced yet)");
+		fprintf(text, " (%zu members: %zu research, %zu engineering, %zu product)\n",
+			pod.nmembers, roles[HF_ROLE_RESEARCH], roles[HF_ROLE_ENGINEERING],
+			roles[HF_ROLE_PRODUCT]);
+	} else {
+		json_t *p = json_object(), *members = json_array();
+
+		json_object_set_new(p, "name", hf_json_str(pod.name));
+		for (size_t i = 0; i < pod.nmembers; i++) {
+			json_t *m = json_object();
+
+			json_object_set_new(m, "handle", hf_json_str(pod.members[i].handle));
+			json_object_set_new(m, "name", hf_json_str(pod.members[i].name));
+			json_object_set_new(m, "role", json_string(hf_role_name(pod.members[i].role)));
+			json_object_set_new(m, "timezone", hf_json_str(pod.members[i].timezone));
+			json_array_append_new(members, m);
+		}
+		json_object_set_new(p, "members", members);
+		json_object_set_new(doc, "pod", p);
+	}
+	hf_pod_clear(&pod);
+	return HF_OK;
+}
+
+enum hf_status hf_status_sync(struct hf_store *store, json_t *doc, FILE *text)
+{
+	struct hf_sync_run *runs;
+	size_t n;
+	enum hf_status rc = hf_store_sync_latest(store, &runs, &n);
+	json_t *arr = json_array();
+	int64_t now = hf_now();
+
+	if (rc) {
+		json_decref(arr);
+		return rc;
+	}
+	if (text)
+		fputs(n ? "sync:\n" : "sync: never synced (run 'handoff sync')\n", text);
+	for (size_t i = 0; i < n; i++) {
+		char at[32], ago[32];
+
+		hf_time_format(runs[i].finished, at, sizeof(at));
+		if (text) {
+			hf_time_ago(runs[i].finished, now, ago, sizeof(ago));
+			fputs("  ", text);
+			hf_out_text(text, runs[i].source);
+			fprintf(text, ": %s, %s", runs[i].ok ? "ok" : "failed", ago);
+			if (!runs[i].ok) {
+				fputs(": ", text);
+				hf_out_text(text, runs[i].error);
+			}
+			fputc('\n', text);
+			continue;
+		}
+		json_t *r = json_object();
+
+		json_object_set_new(r, "name", hf_json_str(runs[i].source));
+		json_object_set_new(r, "type", hf_json_str(runs[i].type));
+		json_object_set_new(r, "ok", json_boolean(runs[i].ok));
+		json_object_set_new(r, "error", hf_json_str(runs[i].error));
+		json_object_set_new(r, "at", json_string(at));
+		json_array_append_new(arr, r);
+	}
+	if (doc)
+		json_object_set_new(doc, "sync", arr);
+	else
+		json_decref(arr);
+	hf_sync_runs_free(runs, n);
+	return HF_OK;
+}
+
+enum hf_status hf_status_errors(struct hf_store *store, json_t *doc, FILE *text)
+{
+	struct hf_problem *p;
+	size_t n, nerr = 0;
+	enum hf_status rc = hf_store_problems(store, &p, &n);
+	json_t *errors = json_array(), *warnings = json_array();
+
+	if (rc) {
+		json_decref(errors);
+		json_decref(warnings);
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool err = p[i].severity == HF_PROBLEM_ERROR;
+
+		nerr += err;
+		if (text) {
+			fprintf(text, "  %s: ", err ? "error" : "warning");
+			hf_out_text(text, p[i].source);
+			fputc(':', text);
+			hf_out_text(text, p[i].path);
+			fputs(": ", text);
+			if (p[i].field) {
+				hf_out_text(text, p[i].field);
+				fputs(": ", text);
+			}
+			hf_out_text(text, p[i].message);
+			fputc('\n', text);
+			continue;
+		}
+		json_t *e = json_object();
+
+		json_object_set_new(e, "source", hf_json_str(p[i].source));
+		json_object_set_new(e, "path", hf_json_str(p[i].path));
+		json_object_set_new(e, "field", hf_json_str(p[i].field));
+		json_object_set_new(e, "message", hf_json_str(p[i].message));
+		json_array_append_new(err ? errors : warnings, e);
+	}
+	if (text && n)
+		fprintf(text, "(%zu errors, %zu warnings)\n", nerr, n - nerr);
+	if (doc) {
+		json_object_set_new(doc, "errors", errors);
+		json_object_set_new(doc, "warnings", warnings);
+	} else {
+		json_decref(errors);
+		json_decref(warnings);
+	}
+	hf_problems_free(p, n);
+	return HF_OK;
+}
+
+/* Until an area fills its section, status says so honestly in both forms. */
+static enum hf_status empty_models(struct hf_store *store, json_t *doc, FILE *text)
+{
+	if (doc)
+		json_object_set_new(doc, "models", json_array());
+	return HF_OK;
+}
+
+static enum hf_status empty_oncall(struct hf_store *store, json_t *doc, FILE *text)
+{
+	if (doc)
+		json_object_set_new(doc, "oncall", json_array());
+	return HF_OK;
+}
+
+static enum hf_status empty_sprint(struct hf_store *store, json_t *doc, FILE *text)
+{
+	if (doc)
+		json_object_set_new(doc, "sprint", json_null());
+	return HF_OK;
+}
+
+const struct hf_status_section hf_status_sections[] = {
+	{ "pod", hf_status_pod },
+	{ "models", empty_models },
+	{ "oncall", empty_oncall },
+	{ "sprint", empty_sprint },
+	{ "sync", hf_status_sync },
+	{ "errors", hf_status_errors },
+	{ NULL, NULL },
+};
+
+static int run_status(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+{
+	struct hf_store *store;
+	bool json = hf_args_has(args, "json");
+	json_t *doc = json ? json_object() : NULL;
+
+	if (hf_cmd_store(ctx, &store)) {
+		json_decref(doc);
+		return hf_cmd_fail_last();
+	}
+	for (const struct hf_status_section *s = hf_status_sections; s->name; s++) {
+		if (s->fill(store, doc, json ? NULL : stdout)) {
+			json_decref(doc);
+			return hf_cmd_fail_last();
+		}
+	}
+	if (json)
+		hf_out_json(stdout, doc);
+	return HF_EXIT_OK;
+}
+
+static const struct hf_cmd_flag status_flags[] = {
+	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ NULL, NULL, NULL },
+};
+
+const struct hf_cmd hf_cmd_status = {
+	"status", "[--json]", "the pod at a glance: models, on call, sprint, sync, errors",
+	status_flags, 0, 0, run_status,
+};

@@ -1,0 +1,15 @@
+/* table.c: the list of subcommands (each defined in src/cmd/<name>.c) */
+#include "config.h"
+
+#include "handoff/cmd.h"
+
+extern const struct hf_cmd hf_cmd_status;
+extern const struct hf_cmd hf_cmd_help_cmd;
+extern const struct hf_cmd hf_cmd_version;
+
+const struct hf_cmd *const hf_commands[] = {
+	&hf_cmd_status,
+	&hf_cmd_help_cmd,
+	&hf_cmd_version,
+	NULL,
+};

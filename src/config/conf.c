@@ -1,0 +1,269 @@
+/* conf.c: read the git-config-syntax configuration with libgit2 and validate its keys */
+#include "config.h"
+
+#include <errno.h>
+#include <git2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "handoff/conf.h"
+#include "handoff/xmalloc.h"
+
+const struct hf_conf_key hf_conf_keys[] = {
+	{ "pod", "name", "string", "the pod's name when no pod.json gives one" },
+	{ "ui", "theme", "string", "colour theme: a file name under themes/ without .theme" },
+	{ "source", "type", "string", "git or mlflow" },
+	{ "source", "url", "string", "repository (path, file://, git://, ssh://, https://) or tracking server" },
+	{ "source", "branch", "string", "git: branch to read (default: the remote's HEAD)" },
+	{ "source", "path", "string", "git: sub-folder holding the pod (default: the root)" },
+	{ "source", "token-env", "string", "environment variable holding a token (https git, mlflow)" },
+	{ "source", "ssh-key", "string", "git over ssh: private key file (default: ssh-agent)" },
+	{ "source", "ca-file", "string", "mlflow: CA certificates to trust" },
+	{ "source", "insecure", "bool", "mlflow: skip certificate checks (never the default)" },
+	{ "source", "timeout", "int", "seconds before a stalled transfer fails" },
+	{ "source", "interval", "int", "seconds between background syncs in the TUI" },
+	{ "source", "filter", "string", "mlflow: search filter, e.g. name LIKE 'fraud-%'" },
+	{ "source", "page-size", "int", "mlflow: results per page (default: the largest allowed)" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+static void warn(struct hf_conf *conf, const char *key, const char *fmt, ...) HF_PRINTF(3, 4);
+static void warn(struct hf_conf *conf, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	conf->warnings = xrealloc(conf->warnings, (conf->nwarnings + 1) * sizeof(char *));
+	conf->warnings[conf->nwarnings++] = xasprintf("%s: %s: %s", conf->path, key, msg);
+	free(msg);
+}
+
+static struct hf_source_conf *source_for(struct hf_conf *conf, const char *name)
+{
+	for (size_t i = 0; i < conf->nsources; i++)
+		if (strcmp(conf->sources[i].name, name) == 0)
+			return &conf->sources[i];
+	conf->sources = xrealloc(conf->sources, (conf->nsources + 1) * sizeof(*conf->sources));
+	memset(&conf->sources[conf->nsources], 0, sizeof(*conf->sources));
+	conf->sources[conf->nsources].name = xstrdup(name);
+	return &conf->sources[conf->nsources++];
+}
+
+static const struct hf_conf_key *known_key(const char *section, const char *key)
+{
+	for (const struct hf_conf_key *k = hf_conf_keys; k->section; k++)
+		if (strcmp(k->section, section) == 0 && strcmp(k->key, key) == 0)
+			return k;
+	return NULL;
+}
+
+static int parse_bool(const char *v, bool *out)
+{
+	if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "on") || !strcmp(v, "1")) {
+		*out = true;
+		return 0;
+	}
+	if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "off") || !strcmp(v, "0")) {
+		*out = false;
+		return 0;
+	}
+	return -1;
+}
+
+static int parse_long(const char *v, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < 0)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+static void set_string(char **field, const char *value)
+{
+	free(*field);
+	*field = xstrdup(value);
+}
+
+static void apply_source_key(struct hf_conf *conf, struct hf_source_conf *src, const char *full,
+			     const char *key, const char *value)
+{
+	if (!strcmp(key, "type")) {
+		if (!strcmp(value, "git"))
+			src->type = HF_SOURCE_GIT;
+		else if (!strcmp(value, "mlflow"))
+			src->type = HF_SOURCE_MLFLOW;
+		else
+			warn(conf, full, "unknown source type '%s' (expected git or mlflow)", value);
+	} else if (!strcmp(key, "url")) {
+		set_string(&src->url, value);
+	} else if (!strcmp(key, "branch")) {
+		set_string(&src->branch, value);
+	} else if (!strcmp(key, "path")) {
+		set_string(&src->path, value);
+	} else if (!strcmp(key, "token-env")) {
+		set_string(&src->token_env, value);
+	} else if (!strcmp(key, "ssh-key")) {
+		set_string(&src->ssh_key, value);
+	} else if (!strcmp(key, "ca-file")) {
+		set_string(&src->ca_file, value);
+	} else if (!strcmp(key, "filter")) {
+		set_string(&src->filter, value);
+	} else if (!strcmp(key, "insecure")) {
+		if (parse_bool(value, &src->insecure))
+			warn(conf, full, "'%s' is not true or false", value);
+	} else {
+		long *target = !strcmp(key, "timeout") ? &src->timeout
+			     : !strcmp(key, "interval") ? &src->interval : &src->page_size;
+
+		if (parse_long(value, target))
+			warn(conf, full, "'%s' is not a whole number of %s", value,
+			     !strcmp(key, "page-size") ? "results" : "seconds");
+	}
+}
+
+/* Split "source.NAME.key" (NAME may contain dots) into its parts. */
+static int split_name(const char *full, char **section, char **sub, char **key)
+{
+	const char *first = strchr(full, '.');
+	const char *last = strrchr(full, '.');
+
+	if (!first)
+		return -1;
+	*section = xstrndup(full, (size_t)(first - full));
+	*key = xstrdup(last + 1);
+	*sub = last > first ? xstrndup(first + 1, (size_t)(last - first - 1)) : NULL;
+	return 0;
+}
+
+static int apply_entry(const char *full, const char *value, void *data)
+{
+	struct hf_conf *conf = data;
+	char *section = NULL, *sub = NULL, *key = NULL;
+
+	if (split_name(full, &section, &sub, &key))
+		return 0;
+	if (!known_key(section, key) || (!strcmp(section, "source")) != (sub != NULL)) {
+		warn(conf, full, "unknown key (ignored)");
+	} else if (!value) {
+		warn(conf, full, "no value given");
+	} else if (!strcmp(section, "source")) {
+		apply_source_key(conf, source_for(conf, sub), full, key, value);
+	} else if (!strcmp(section, "pod")) {
+		set_string(&conf->pod_name, value);
+	} else if (!strcmp(section, "ui")) {
+		set_string(&conf->ui_theme, value);
+	}
+	free(section);
+	free(sub);
+	free(key);
+	return 0;
+}
+
+enum hf_status hf_conf_foreach(const char *path, hf_conf_entry_fn fn, void *data)
+{
+	git_config *cfg = NULL;
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
+	struct stat st;
+	enum hf_status rc = HF_OK;
+	int err;
+
+	if (stat(path, &st))
+		return hf_error(HF_ENOTFOUND, "cannot read '%s': %s", path, strerror(errno));
+	git_libgit2_init();
+	if (git_config_new(&cfg) ||
+	    git_config_add_file_ondisk(cfg, path, GIT_CONFIG_LEVEL_APP, NULL, 0)) {
+		const git_error *e = git_error_last();
+
+		/* libgit2 says "failed to parse config file: ... (in FILE:LINE, column N)" */
+		rc = hf_error(HF_EINVAL, "%s", e && e->message ? e->message : "cannot parse config");
+		goto out;
+	}
+	if (git_config_iterator_new(&it, cfg)) {
+		rc = hf_error(HF_EINVAL, "cannot read '%s'", path);
+		goto out;
+	}
+	while ((err = git_config_next(&entry, it)) == 0) {
+		if (fn(entry->name, entry->value, data))
+			break;
+	}
+out:
+	git_config_iterator_free(it);
+	git_config_free(cfg);
+	git_libgit2_shutdown();
+	return rc;
+}
+
+enum hf_status hf_conf_load(const char *path, struct hf_conf *conf)
+{
+	enum hf_status rc;
+
+	memset(conf, 0, sizeof(*conf));
+	conf->path = xstrdup(path);
+	rc = hf_conf_foreach(path, apply_entry, conf);
+	if (rc) {
+		hf_conf_clear(conf);
+		return rc;
+	}
+	for (size_t i = 0; i < conf->nsources; i++) {
+		struct hf_source_conf *s = &conf->sources[i];
+		char *where = xasprintf("source.%s", s->name);
+
+		if (s->type == HF_SOURCE_UNKNOWN)
+			warn(conf, where, "no type (git or mlflow): source ignored");
+		else if (!s->url)
+			warn(conf, where, "no url: source ignored");
+		free(where);
+	}
+	return HF_OK;
+}
+
+void hf_conf_clear(struct hf_conf *conf)
+{
+	for (size_t i = 0; i < conf->nsources; i++) {
+		struct hf_source_conf *s = &conf->sources[i];
+
+		free(s->name);
+		free(s->url);
+		free(s->branch);
+		free(s->path);
+		free(s->token_env);
+		free(s->ssh_key);
+		free(s->ca_file);
+		free(s->filter);
+	}
+	free(conf->sources);
+	for (size_t i = 0; i < conf->nwarnings; i++)
+		free(conf->warnings[i]);
+	free(conf->warnings);
+	free(conf->path);
+	free(conf->pod_name);
+	free(conf->ui_theme);
+	memset(conf, 0, sizeof(*conf));
+}
+
+const struct hf_source_conf *hf_conf_source(const struct hf_conf *conf, const char *name)
+{
+	for (size_t i = 0; i < conf->nsources; i++)
+		if (strcmp(conf->sources[i].name, name) == 0)
+			return &conf->sources[i];
+	return NULL;
+}
+
+const char *hf_source_type_name(enum hf_source_type type)
+{
+	switch (type) {
+	case HF_SOURCE_GIT: return "git";
+	case HF_SOURCE_MLFLOW: return "mlflow";
+	default: return "unknown";
+	}
+}

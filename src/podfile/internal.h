@@ -1,0 +1,65 @@
+/* internal.h: what the pod-file loaders share: the context, problem reporting and JSON field readers */
+#ifndef HANDOFF_PODFILE_INTERNAL_H
+#define HANDOFF_PODFILE_INTERNAL_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include "handoff/podfile.h"
+
+struct hf_podfile_ctx {
+	struct hf_store *store;
+	const char *source;
+	const char *path;	/* relative to the pod folder */
+	const char *name;	/* the <model>/<name> from the path, or NULL */
+	int errors;		/* problems of severity error recorded so far */
+	enum hf_status db_status;	/* set when recording a problem itself failed */
+};
+
+/*
+ * Record an error (the file will be skipped) or a warning about `field`
+ * (a JSON path such as "slos[2].op", or NULL for the whole file).
+ */
+void hf_podfile_error(struct hf_podfile_ctx *ctx, const char *field, const char *fmt, ...) HF_PRINTF(3, 4);
+void hf_podfile_warn(struct hf_podfile_ctx *ctx, const char *field, const char *fmt, ...) HF_PRINTF(3, 4);
+
+/* Warn about each key of obj not in the NULL-terminated `known` list; prefix names obj ("" for the root). */
+void hf_podfile_unknown_keys(struct hf_podfile_ctx *ctx, json_t *obj, const char *prefix,
+			     const char *const known[]);
+
+/*
+ * Field readers. Each looks up `key` in obj; `field` is the full JSON path
+ * used in messages. A missing required field or a value of the wrong type
+ * records an error and returns false; a missing optional field leaves *out
+ * untouched and returns true. Strings are borrowed from the JSON tree and
+ * are checked to contain no control characters when `plain` is set.
+ */
+bool hf_podfile_string(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		       const char *field, bool required, const char **out);
+bool hf_podfile_number(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		       const char *field, bool required, double *out);
+bool hf_podfile_bool(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		     const char *field, bool required, bool *out);
+/* Array or object of the right type; *out borrowed. */
+bool hf_podfile_array(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		      const char *field, bool required, json_t **out);
+bool hf_podfile_object(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		       const char *field, bool required, json_t **out);
+/* A "YYYY-MM-DD" date string. */
+bool hf_podfile_date(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		     const char *field, bool required, const char **out);
+
+/* A JSON path such as "items[3].owner" into a static per-thread buffer (valid until the next call). */
+const char *hf_podfile_field(const char *fmt, ...) HF_PRINTF(1, 2);
+
+/*
+ * Loaders, one per kind. A JSON loader gets the parsed root (an object) and
+ * returns HF_OK when stored, HF_EINVAL when the file is invalid (problems
+ * already recorded, nothing stored), HF_EIO when the database failed.
+ */
+typedef enum hf_status (*hf_podfile_json_loader)(struct hf_podfile_ctx *ctx, json_t *root);
+typedef enum hf_status (*hf_podfile_text_loader)(struct hf_podfile_ctx *ctx, const char *text,
+						 size_t len);
+
+enum hf_status hf_podfile_load_pod(struct hf_podfile_ctx *ctx, json_t *root);
+
+#endif

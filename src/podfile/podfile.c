@@ -1,0 +1,378 @@
+/* podfile.c: classify a pod-repository path, dispatch to its loader, report problems */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/clock.h"
+#include "handoff/xmalloc.h"
+#include "internal.h"
+
+struct kind_entry {
+	enum hf_podfile_kind kind;
+	const char *name;
+	const char *dir;	/* "models/", "oncall/", ... or NULL for a top-level file */
+	const char *file;	/* file name; for dir kinds a suffix when it starts with '.' */
+	hf_podfile_json_loader json;
+	hf_podfile_text_loader text;
+};
+
+/* models/<model>/<file>: exact file names; other dirs: <name>.json */
+static const struct kind_entry kinds[] = {
+	{ HF_PODFILE_POD, "pod", NULL, "pod.json", hf_podfile_load_pod, NULL },
+};
+
+static const struct kind_entry *find_kind(enum hf_podfile_kind kind)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i].kind == kind)
+			return &kinds[i];
+	return NULL;
+}
+
+/* A name taken from a path: one segment, no control characters, not "." or "..". */
+static int valid_segment(const char *s, size_t len)
+{
+	if (!len || (len == 1 && s[0] == '.') || (len == 2 && s[0] == '.' && s[1] == '.'))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f || s[i] == '/')
+			return 0;
+	return 1;
+}
+
+static const char *const kind_names[] = {
+	[HF_PODFILE_NONE] = "file", [HF_PODFILE_POD] = "pod", [HF_PODFILE_CONTRACT] = "contract",
+	[HF_PODFILE_READINESS] = "readiness", [HF_PODFILE_CARD] = "model card",
+	[HF_PODFILE_CHECKLIST] = "checklist", [HF_PODFILE_ONCALL] = "rotation",
+	[HF_PODFILE_SPRINT] = "sprint",
+};
+
+const char *hf_podfile_kind_name(enum hf_podfile_kind kind)
+{
+	return kind_names[kind];
+}
+
+enum hf_podfile_kind hf_podfile_classify(const char *relpath, char **name)
+{
+	static const struct { const char *file; enum hf_podfile_kind kind; } model_files[] = {
+		{ "contract.json", HF_PODFILE_CONTRACT },
+		{ "readiness.json", HF_PODFILE_READINESS },
+		{ "MODEL_CARD.md", HF_PODFILE_CARD },
+	};
+	static const struct { const char *dir; enum hf_podfile_kind kind; } json_dirs[] = {
+		{ "checklists/", HF_PODFILE_CHECKLIST },
+		{ "oncall/", HF_PODFILE_ONCALL },
+		{ "sprints/", HF_PODFILE_SPRINT },
+	};
+	const char *slash;
+	size_t len;
+
+	if (name)
+		*name = NULL;
+	if (strcmp(relpath, "pod.json") == 0)
+		return HF_PODFILE_POD;
+	if (strncmp(relpath, "models/", 7) == 0) {
+		const char *model = relpath + 7;
+
+		slash = strchr(model, '/');
+		if (!slash || !valid_segment(model, (size_t)(slash - model)))
+			return HF_PODFILE_NONE;
+		for (size_t i = 0; i < sizeof(model_files) / sizeof(model_files[0]); i++) {
+			if (strcmp(slash + 1, model_files[i].file) == 0) {
+				if (name)
+					*name = xstrndup(model, (size_t)(slash - model));
+				return model_files[i].kind;
+			}
+		}
+		return HF_PODFILE_NONE;
+	}
+	for (size_t i = 0; i < sizeof(json_dirs) / sizeof(json_dirs[0]); i++) {
+		size_t dl = strlen(json_dirs[i].dir);
+		const char *base = relpath + dl;
+
+		if (strncmp(relpath, json_dirs[i].dir, dl) != 0 || strchr(base, '/'))
+			continue;
+		len = strlen(base);
+		if (len <= 5 || strcmp(base + len - 5, ".json") != 0 || !valid_segment(base, len - 5))
+			return HF_PODFILE_NONE;
+		if (name)
+			*name = xstrndup(base, len - 5);
+		return json_dirs[i].kind;
+	}
+	return HF_PODFILE_NONE;
+}
+
+static void add_problem(struct hf_podfile_ctx *ctx, enum hf_problem_severity sev,
+			const char *field, const char *fmt, va_list ap)
+{
+	struct hf_problem p = { 0 };
+	char *msg = xvasprintf(fmt, ap);
+
+	p.source = (char *)ctx->source;
+	p.path = (char *)ctx->path;
+	p.field = (char *)field;
+	p.severity = sev;
+	p.message = msg;
+	p.at = hf_now();
+	if (hf_store_problem_add(ctx->store, &p))
+		ctx->db_status = HF_EIO;
+	free(msg);
+}
+
+void hf_podfile_error(struct hf_podfile_ctx *ctx, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_problem(ctx, HF_PROBLEM_ERROR, field, fmt, ap);
+	va_end(ap);
+	ctx->errors++;
+}
+
+void hf_podfile_warn(struct hf_podfile_ctx *ctx, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_problem(ctx, HF_PROBLEM_WARNING, field, fmt, ap);
+	va_end(ap);
+}
+
+const char *hf_podfile_field(const char *fmt, ...)
+{
+	static _Thread_local char bufs[4][256];
+	static _Thread_local int next;
+	char *b = bufs[next++ & 3];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(b, sizeof(bufs[0]), fmt, ap);
+	va_end(ap);
+	return b;
+}
+
+static const char *join_field(const char *prefix, const char *key)
+{
+	return *prefix ? hf_podfile_field("%s.%s", prefix, key) : key;
+}
+
+void hf_podfile_unknown_keys(struct hf_podfile_ctx *ctx, json_t *obj, const char *prefix,
+			     const char *const known[])
+{
+	const char *key;
+	json_t *value;
+
+	json_object_foreach(obj, key, value) {
+		size_t i;
+
+		for (i = 0; known[i]; i++)
+			if (strcmp(known[i], key) == 0)
+				break;
+		if (!known[i])
+			hf_podfile_warn(ctx, join_field(prefix, key), "unknown field '%s' (kept, ignored)",
+					key);
+	}
+}
+
+static const char *json_type_name(json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL: return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	case JSON_NULL: return "null";
+	}
+	return "something else";
+}
+
+static json_t *lookup(struct hf_podfile_ctx *ctx, json_t *obj, const char *key, const char *field,
+		      bool required, bool *ok)
+{
+	json_t *v = json_object_get(obj, key);
+
+	*ok = true;
+	if (!v || json_is_null(v)) {
+		if (required) {
+			hf_podfile_error(ctx, field, "missing required field '%s'", field);
+			*ok = false;
+		}
+		return NULL;
+	}
+	return v;
+}
+
+static bool wrong_type(struct hf_podfile_ctx *ctx, const char *field, const char *want, json_t *v)
+{
+	hf_podfile_error(ctx, field, "'%s' must be %s, not %s", field, want, json_type_name(v));
+	return false;
+}
+
+bool hf_podfile_string(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		       const char *field, bool required, const char **out)
+{
+	bool ok;
+	json_t *v = lookup(ctx, obj, key, field, required, &ok);
+
+	if (!v)
+		return ok;
+	if (!json_is_string(v))
+		return wrong_type(ctx, field, "a string", v);
+	*out = json_string_value(v);
+	return true;
+}
+
+bool hf_podfile_number(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		       const char *field, bool required, double *out)
+{
+	bool ok;
+	json_t *v = lookup(ctx, obj, key, field, required, &ok);
+
+	if (!v)
+		return ok;
+	if (!json_is_number(v))
+		return wrong_type(ctx, field, "a number", v);
+	*out = json_number_value(v);
+	return true;
+}
+
+bool hf_podfile_bool(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		     const char *field, bool required, bool *out)
+{
+	bool ok;
+	json_t *v = lookup(ctx, obj, key, field, required, &ok);
+
+	if (!v)
+		return ok;
+	if (!json_is_boolean(v))
+		return wrong_type(ctx, field, "true or false", v);
+	*out = json_is_true(v);
+	return true;
+}
+
+bool hf_podfile_array(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		      const char *field, bool required, json_t **out)
+{
+	bool ok;
+	json_t *v = lookup(ctx, obj, key, field, required, &ok);
+
+	if (!v)
+		return ok;
+	if (!json_is_array(v))
+		return wrong_type(ctx, field, "an array", v);
+	*out = v;
+	return true;
+}
+
+bool hf_podfile_object(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		       const char *field, bool required, json_t **out)
+{
+	bool ok;
+	json_t *v = lookup(ctx, obj, key, field, required, &ok);
+
+	if (!v)
+		return ok;
+	if (!json_is_object(v))
+		return wrong_type(ctx, field, "an object", v);
+	*out = v;
+	return true;
+}
+
+bool hf_podfile_date(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
+		     const char *field, bool required, const char **out)
+{
+	const char *s = NULL;
+	int64_t t;
+
+	if (!hf_podfile_string(ctx, obj, key, field, required, &s))
+		return false;
+	if (!s)
+		return true;
+	if (strlen(s) != 10 || hf_time_parse(s, &t)) {
+		hf_podfile_error(ctx, field, "'%s' must be a date such as 2026-12-01, not '%s'", field, s);
+		return false;
+	}
+	*out = s;
+	return true;
+}
+
+static enum hf_status finish(struct hf_podfile_ctx *ctx, enum hf_status rc)
+{
+	if (ctx->db_status)
+		return ctx->db_status;
+	if (rc == HF_EIO)
+		return rc;
+	return HF_OK;
+}
+
+enum hf_status hf_podfile_load(struct hf_store *store, const char *source, const char *relpath,
+			       const char *buf, size_t len)
+{
+	struct hf_podfile_ctx ctx = { store, source, relpath, NULL, 0, HF_OK };
+	enum hf_podfile_kind kind;
+	const struct kind_entry *entry;
+	char *name = NULL;
+	enum hf_status rc;
+
+	if ((rc = hf_store_forget_path(store, source, relpath)))
+		return rc;
+	kind = hf_podfile_classify(relpath, &name);
+	entry = find_kind(kind);
+	if (!entry) {
+		free(name);
+		return HF_OK;
+	}
+	ctx.name = name;
+	if (len > HF_PODFILE_MAX_SIZE) {
+		hf_podfile_error(&ctx, NULL, "file is %zu bytes, over the limit of %d", len,
+				 HF_PODFILE_MAX_SIZE);
+		rc = HF_EINVAL;
+	} else if (entry->text) {
+		rc = entry->text(&ctx, buf, len);
+	} else {
+		json_error_t jerr;
+		json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+
+		if (!root) {
+			hf_podfile_error(&ctx, NULL, "not valid JSON: %s (line %d, column %d)", jerr.text,
+					 jerr.line, jerr.column);
+			rc = HF_EINVAL;
+		} else if (!json_is_object(root)) {
+			hf_podfile_error(&ctx, NULL, "a %s file must hold a JSON object",
+					 hf_podfile_kind_name(kind));
+			rc = HF_EINVAL;
+		} else {
+			rc = entry->json(&ctx, root);
+		}
+		json_decref(root);
+	}
+	free(name);
+	return finish(&ctx, rc);
+}
+
+enum hf_status hf_podfile_remove(struct hf_store *store, const char *source, const char *relpath)
+{
+	return hf_store_forget_path(store, source, relpath);
+}
+
+enum hf_status hf_podfile_reject(struct hf_store *store, const char *source, const char *relpath,
+				 const char *fmt, ...)
+{
+	struct hf_podfile_ctx ctx = { store, source, relpath, NULL, 0, HF_OK };
+	enum hf_status rc;
+	va_list ap;
+
+	if ((rc = hf_store_forget_path(store, source, relpath)))
+		return rc;
+	va_start(ap, fmt);
+	add_problem(&ctx, HF_PROBLEM_ERROR, NULL, fmt, ap);
+	va_end(ap);
+	return ctx.db_status;
+}

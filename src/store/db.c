@@ -1,0 +1,244 @@
+/* db.c: opening the database, migrations, transactions and the statement cache */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/paths.h"
+#include "handoff/xmalloc.h"
+#include "internal.h"
+
+enum hf_status hf_store_fail(struct hf_store *store, const char *what)
+{
+	return hf_error(HF_EIO, "database error while %s in '%s': %s", what,
+			store->path ? store->path : "?", sqlite3_errmsg(store->db));
+}
+
+sqlite3_stmt *hf_store_stmt(struct hf_store *store, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < store->nstmts; i++) {
+		if (store->stmts[i].sql == sql || strcmp(store->stmts[i].sql, sql) == 0) {
+			st = store->stmts[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		hf_store_fail(store, "preparing a statement");
+		return NULL;
+	}
+	store->stmts = xgrow(store->stmts, store->nstmts + 1, &store->alloc_stmts,
+			     sizeof(*store->stmts));
+	store->stmts[store->nstmts].sql = sql;
+	store->stmts[store->nstmts].stmt = st;
+	store->nstmts++;
+	return st;
+}
+
+enum hf_status hf_store_exec_stmt(struct hf_store *store, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return hf_store_fail(store, what);
+	return HF_OK;
+}
+
+void hf_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void hf_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+void hf_bind_double(sqlite3_stmt *st, int i, double v)
+{
+	sqlite3_bind_double(st, i, v);
+}
+
+char *hf_column_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static enum hf_status exec_sql(struct hf_store *store, const char *sql, const char *what)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(store->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		hf_error(HF_EIO, "database error while %s in '%s': %s", what, store->path,
+			 msg ? msg : sqlite3_errmsg(store->db));
+		sqlite3_free(msg);
+		return HF_EIO;
+	}
+	return HF_OK;
+}
+
+static int user_version(struct hf_store *store)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(store->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int hf_store_latest_version(void)
+{
+	return (int)hf_nmigrations;
+}
+
+static enum hf_status migrate(struct hf_store *store, int target)
+{
+	int have = user_version(store);
+	char pragma[64];
+
+	if (have < 0)
+		return hf_store_fail(store, "reading the schema version");
+	if (have > (int)hf_nmigrations)
+		return hf_error(HF_ESCHEMA,
+				"database '%s' has schema version %d, newer than this handoff knows (%d): "
+				"use a newer handoff or another --db", store->path, have,
+				(int)hf_nmigrations);
+	if (have >= target)
+		return HF_OK;
+	if (exec_sql(store, "BEGIN IMMEDIATE", "starting a migration"))
+		return HF_EIO;
+	for (int v = have; v < target; v++) {
+		if (exec_sql(store, hf_migrations[v].sql, hf_migrations[v].name))
+			goto fail;
+	}
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", target);
+	if (exec_sql(store, pragma, "setting the schema version") ||
+	    exec_sql(store, "COMMIT", "committing a migration"))
+		goto fail;
+	return HF_OK;
+fail:
+	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	return HF_EIO;
+}
+
+/* Tables with both source and path columns: what a pod file defines. */
+static enum hf_status find_owned_tables(struct hf_store *store)
+{
+	static const char sql[] =
+		"SELECT m.name FROM sqlite_master m WHERE m.type = 'table' "
+		"AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'source') "
+		"AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'path') "
+		"ORDER BY m.name";
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return hf_store_fail(store, "listing tables");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		store->owned_tables = xgrow(store->owned_tables, store->nowned_tables + 1, &alloc,
+					    sizeof(char *));
+		store->owned_tables[store->nowned_tables++] = hf_column_text(st, 0);
+	}
+	sqlite3_finalize(st);
+	return HF_OK;
+}
+
+enum hf_status hf_store_open_version(const char *path, int version, struct hf_store **out)
+{
+	struct hf_store *store = xcalloc(1, sizeof(*store));
+	const char *slash = strrchr(path, '/');
+	enum hf_status rc;
+
+	store->path = xstrdup(path);
+	if (slash && slash != path) {
+		char *dir = xstrndup(path, (size_t)(slash - path));
+
+		rc = hf_mkdir_p(dir);
+		free(dir);
+		if (rc) {
+			hf_store_close(store);
+			return rc;
+		}
+	}
+	if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		rc = hf_error(HF_EIO, "cannot open database '%s': %s", path,
+			      store->db ? sqlite3_errmsg(store->db) : "out of memory");
+		hf_store_close(store);
+		return rc;
+	}
+	sqlite3_busy_timeout(store->db, 5000);
+	rc = exec_sql(store, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+			     "PRAGMA synchronous = NORMAL;", "setting up the connection");
+	if (!rc)
+		rc = migrate(store, version ? version : (int)hf_nmigrations);
+	if (!rc)
+		rc = find_owned_tables(store);
+	if (rc) {
+		hf_store_close(store);
+		return rc;
+	}
+	*out = store;
+	return HF_OK;
+}
+
+enum hf_status hf_store_open(const char *path, struct hf_store **out)
+{
+	return hf_store_open_version(path, (int)hf_nmigrations, out);
+}
+
+void hf_store_close(struct hf_store *store)
+{
+	if (!store)
+		return;
+	for (size_t i = 0; i < store->nstmts; i++)
+		sqlite3_finalize(store->stmts[i].stmt);
+	free(store->stmts);
+	for (size_t i = 0; i < store->nowned_tables; i++)
+		free(store->owned_tables[i]);
+	free(store->owned_tables);
+	if (store->db)
+		sqlite3_close(store->db);
+	free(store->path);
+	free(store);
+}
+
+int hf_store_version(struct hf_store *store)
+{
+	return user_version(store);
+}
+
+const char *hf_store_path(struct hf_store *store)
+{
+	return store->path;
+}
+
+enum hf_status hf_store_begin(struct hf_store *store)
+{
+	return exec_sql(store, "BEGIN IMMEDIATE", "starting a transaction");
+}
+
+enum hf_status hf_store_commit(struct hf_store *store)
+{
+	return exec_sql(store, "COMMIT", "committing");
+}
+
+void hf_store_rollback(struct hf_store *store)
+{
+	if (!sqlite3_get_autocommit(store->db))
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}

@@ -1,0 +1,385 @@
+/* log.c: per-source state, the sync log, problems, forgetting a file, activity and the outbox */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/clock.h"
+#include "handoff/strbuf.h"
+#include "handoff/xmalloc.h"
+#include "internal.h"
+
+enum hf_status hf_store_state_get(struct hf_store *store, const char *source, const char *key,
+				  char **value)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT value FROM source_state WHERE source = ?1 AND key = ?2");
+	int rc;
+
+	*value = NULL;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = hf_column_text(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading source state");
+	return HF_OK;
+}
+
+enum hf_status hf_store_state_set(struct hf_store *store, const char *source, const char *key,
+				  const char *value)
+{
+	sqlite3_stmt *st = value
+		? hf_store_stmt(store, "INSERT OR REPLACE INTO source_state (source, key, value) "
+				       "VALUES (?1, ?2, ?3)")
+		: hf_store_stmt(store, "DELETE FROM source_state WHERE source = ?1 AND key = ?2");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, key);
+	if (value)
+		hf_bind_text(st, 3, value);
+	return hf_store_exec_stmt(store, st, "writing source state");
+}
+
+enum hf_status hf_store_sync_record(struct hf_store *store, const struct hf_sync_run *run)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"INSERT INTO sync_run (source, type, started, finished, ok, error, detail) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, run->source);
+	hf_bind_text(st, 2, run->type);
+	hf_bind_int(st, 3, run->started);
+	hf_bind_int(st, 4, run->finished);
+	hf_bind_int(st, 5, run->ok);
+	hf_bind_text(st, 6, run->ok ? NULL : run->error);
+	hf_bind_text(st, 7, run->detail);
+	return hf_store_exec_stmt(store, st, "recording a sync");
+}
+
+static enum hf_status read_runs(struct hf_store *store, sqlite3_stmt *st,
+				struct hf_sync_run **runs, size_t *n)
+{
+	size_t alloc = 0;
+	int rc;
+
+	*runs = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hf_sync_run *r;
+
+		*runs = xgrow(*runs, *n + 1, &alloc, sizeof(**runs));
+		r = &(*runs)[(*n)++];
+		r->source = hf_column_text(st, 0);
+		r->type = hf_column_text(st, 1);
+		r->started = sqlite3_column_int64(st, 2);
+		r->finished = sqlite3_column_int64(st, 3);
+		r->ok = sqlite3_column_int(st, 4) != 0;
+		r->error = hf_column_text(st, 5);
+		r->detail = hf_column_text(st, 6);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		hf_sync_runs_free(*runs, *n);
+		*runs = NULL;
+		*n = 0;
+		return hf_store_fail(store, "reading the sync log");
+	}
+	return HF_OK;
+}
+
+enum hf_status hf_store_sync_latest(struct hf_store *store, struct hf_sync_run **runs, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT source, type, started, finished, ok, error, detail FROM sync_run "
+		"WHERE id IN (SELECT max(id) FROM sync_run GROUP BY source) ORDER BY source");
+
+	if (!st)
+		return HF_EIO;
+	return read_runs(store, st, runs, n);
+}
+
+enum hf_status hf_store_sync_history(struct hf_store *store, size_t limit,
+				     struct hf_sync_run **runs, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT source, type, started, finished, ok, error, detail FROM sync_run "
+		"ORDER BY id DESC LIMIT ?1");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_int(st, 1, (int64_t)limit);
+	return read_runs(store, st, runs, n);
+}
+
+void hf_sync_runs_free(struct hf_sync_run *runs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(runs[i].source);
+		free(runs[i].type);
+		free(runs[i].error);
+		free(runs[i].detail);
+	}
+	free(runs);
+}
+
+enum hf_status hf_store_problem_add(struct hf_store *store, const struct hf_problem *p)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"INSERT INTO problem (source, path, field, severity, message, at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, p->source);
+	hf_bind_text(st, 2, p->path ? p->path : "");
+	hf_bind_text(st, 3, p->field);
+	hf_bind_int(st, 4, p->severity);
+	hf_bind_text(st, 5, p->message);
+	hf_bind_int(st, 6, p->at ? p->at : hf_now());
+	return hf_store_exec_stmt(store, st, "recording a problem");
+}
+
+enum hf_status hf_store_problems(struct hf_store *store, struct hf_problem **out, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT source, path, field, severity, message, at FROM problem "
+		"ORDER BY severity, source, path, id");
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HF_EIO;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hf_problem *p;
+
+		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
+		p = &(*out)[(*n)++];
+		p->source = hf_column_text(st, 0);
+		p->path = hf_column_text(st, 1);
+		p->field = hf_column_text(st, 2);
+		p->severity = sqlite3_column_int(st, 3) ? HF_PROBLEM_WARNING : HF_PROBLEM_ERROR;
+		p->message = hf_column_text(st, 4);
+		p->at = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		hf_problems_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return hf_store_fail(store, "reading problems");
+	}
+	return HF_OK;
+}
+
+void hf_problems_free(struct hf_problem *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].source);
+		free(p[i].path);
+		free(p[i].field);
+		free(p[i].message);
+	}
+	free(p);
+}
+
+static enum hf_status forget(struct hf_store *store, const char *source, const char *path)
+{
+	struct hf_strbuf sql = HF_STRBUF_INIT;
+	enum hf_status rc = HF_OK;
+
+	hf_strbuf_init(&sql);
+	for (size_t i = 0; i < store->nowned_tables && !rc; i++) {
+		sqlite3_stmt *st;
+
+		hf_strbuf_reset(&sql);
+		/* table names come from sqlite_master, not from input */
+		hf_strbuf_addf(&sql, "DELETE FROM \"%s\" WHERE source = ?1%s", store->owned_tables[i],
+			       path ? " AND path = ?2" : "");
+		if (sqlite3_prepare_v2(store->db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
+			rc = hf_store_fail(store, "forgetting a file");
+			break;
+		}
+		hf_bind_text(st, 1, source);
+		if (path)
+			hf_bind_text(st, 2, path);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = hf_store_fail(store, "forgetting a file");
+		sqlite3_finalize(st);
+	}
+	hf_strbuf_release(&sql);
+	return rc;
+}
+
+enum hf_status hf_store_forget_path(struct hf_store *store, const char *source, const char *path)
+{
+	return forget(store, source, path);
+}
+
+enum hf_status hf_store_forget_source(struct hf_store *store, const char *source)
+{
+	return forget(store, source, NULL);
+}
+
+enum hf_status hf_store_activity_add(struct hf_store *store, const struct hf_activity *a)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"INSERT INTO activity (at, source, kind, model, actor, summary, ref) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_int(st, 1, a->at);
+	hf_bind_text(st, 2, a->source);
+	hf_bind_text(st, 3, a->kind);
+	hf_bind_text(st, 4, a->model);
+	hf_bind_text(st, 5, a->actor);
+	hf_bind_text(st, 6, a->summary);
+	hf_bind_text(st, 7, a->ref);
+	return hf_store_exec_stmt(store, st, "recording activity");
+}
+
+enum hf_status hf_store_activity_list(struct hf_store *store, const char *model, int64_t since,
+				      size_t limit, struct hf_activity **out, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT id, at, source, kind, model, actor, summary, ref FROM activity "
+		"WHERE (?1 IS NULL OR model = ?1) AND at >= ?2 ORDER BY at DESC, id DESC LIMIT ?3");
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, model);
+	hf_bind_int(st, 2, since);
+	hf_bind_int(st, 3, (int64_t)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hf_activity *a;
+
+		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
+		a = &(*out)[(*n)++];
+		a->id = sqlite3_column_int64(st, 0);
+		a->at = sqlite3_column_int64(st, 1);
+		a->source = hf_column_text(st, 2);
+		a->kind = hf_column_text(st, 3);
+		a->model = hf_column_text(st, 4);
+		a->actor = hf_column_text(st, 5);
+		a->summary = hf_column_text(st, 6);
+		a->ref = hf_column_text(st, 7);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		hf_activity_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return hf_store_fail(store, "reading activity");
+	}
+	return HF_OK;
+}
+
+void hf_activity_free(struct hf_activity *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(a[i].source);
+		free(a[i].kind);
+		free(a[i].model);
+		free(a[i].actor);
+		free(a[i].summary);
+		free(a[i].ref);
+	}
+	free(a);
+}
+
+enum hf_status hf_store_outbox_add(struct hf_store *store, const char *source, const char *kind,
+				   const char *payload, int64_t *id)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"INSERT INTO outbox (created, source, kind, payload) VALUES (?1, ?2, ?3, ?4)");
+	enum hf_status rc;
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_int(st, 1, hf_now());
+	hf_bind_text(st, 2, source);
+	hf_bind_text(st, 3, kind);
+	hf_bind_text(st, 4, payload);
+	rc = hf_store_exec_stmt(store, st, "queueing a change");
+	if (!rc && id)
+		*id = sqlite3_last_insert_rowid(store->db);
+	return rc;
+}
+
+enum hf_status hf_store_outbox_pending(struct hf_store *store, const char *source,
+				       struct hf_outbox_entry **out, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT id, created, source, kind, payload, state, error FROM outbox "
+		"WHERE state = 'pending' AND (?1 IS NULL OR source = ?1) ORDER BY id");
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hf_outbox_entry *e;
+
+		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
+		e = &(*out)[(*n)++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->created = sqlite3_column_int64(st, 1);
+		e->source = hf_column_text(st, 2);
+		e->kind = hf_column_text(st, 3);
+		e->payload = hf_column_text(st, 4);
+		e->state = hf_column_text(st, 5);
+		e->error = hf_column_text(st, 6);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		hf_outbox_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return hf_store_fail(store, "reading the outbox");
+	}
+	return HF_OK;
+}
+
+enum hf_status hf_store_outbox_mark(struct hf_store *store, int64_t id, const char *state,
+				    const char *error)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"UPDATE outbox SET state = ?2, error = ?3, attempts = attempts + 1 WHERE id = ?1");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_int(st, 1, id);
+	hf_bind_text(st, 2, state);
+	hf_bind_text(st, 3, error);
+	return hf_store_exec_stmt(store, st, "updating the outbox");
+}
+
+void hf_outbox_free(struct hf_outbox_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].source);
+		free(e[i].kind);
+		free(e[i].payload);
+		free(e[i].state);
+		free(e[i].error);
+	}
+	free(e);
+}

@@ -1,0 +1,135 @@
+/* schema.c: the numbered migrations; each area's tables live in its own migration */
+#include "config.h"
+
+#include "internal.h"
+
+/*
+ * Rules: a released migration is never edited, only followed by a new one.
+ * Tables that hold what a pod file defined carry (source, path) columns so
+ * hf_store_forget_path() finds them. Registry tables carry (source).
+ */
+static const char foundation_sql[] =
+	"CREATE TABLE source_state ("
+	"  source TEXT NOT NULL, key TEXT NOT NULL, value TEXT,"
+	"  PRIMARY KEY (source, key));"
+	"CREATE TABLE sync_run ("
+	"  id INTEGER PRIMARY KEY, source TEXT NOT NULL, type TEXT,"
+	"  started INTEGER NOT NULL, finished INTEGER NOT NULL,"
+	"  ok INTEGER NOT NULL, error TEXT, detail TEXT);"
+	"CREATE INDEX sync_run_by_source ON sync_run (source, id);"
+	"CREATE TABLE problem ("
+	"  id INTEGER PRIMARY KEY, source TEXT NOT NULL, path TEXT NOT NULL,"
+	"  field TEXT, severity INTEGER NOT NULL, message TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE TABLE activity ("
+	"  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, source TEXT NOT NULL,"
+	"  kind TEXT NOT NULL, model TEXT, actor TEXT, summary TEXT, ref TEXT);"
+	"CREATE TABLE outbox ("
+	"  id INTEGER PRIMARY KEY, created INTEGER NOT NULL, source TEXT NOT NULL,"
+	"  kind TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending',"
+	"  attempts INTEGER NOT NULL DEFAULT 0, error TEXT);"
+	"CREATE TABLE pod ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL,"
+	"  eval_suite TEXT, eval_metrics TEXT);"	/* eval_metrics: one name per line */
+	"CREATE TABLE member ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, handle TEXT NOT NULL,"
+	"  name TEXT, role TEXT NOT NULL, timezone TEXT, position INTEGER NOT NULL,"
+	"  PRIMARY KEY (handle));";
+
+/* Readiness: contracts, SLOs, model cards, checklist templates and item states. */
+static const char models_sql[] =
+	"CREATE TABLE contract ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL PRIMARY KEY,"
+	"  registry_source TEXT, registry_name TEXT, candidate TEXT,"
+	"  owner_research TEXT, owner_engineering TEXT,"
+	"  inputs TEXT, outputs TEXT, raw TEXT);"	/* inputs/outputs/raw: JSON text */
+	"CREATE TABLE slo ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL,"
+	"  position INTEGER NOT NULL, metric TEXT NOT NULL, op TEXT NOT NULL, target REAL NOT NULL,"
+	"  PRIMARY KEY (model, position));"
+	"CREATE TABLE model_card ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL PRIMARY KEY,"
+	"  markdown TEXT NOT NULL);"
+	"CREATE TABLE readiness ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL PRIMARY KEY,"
+	"  checklist TEXT NOT NULL DEFAULT 'default');"
+	"CREATE TABLE readiness_item ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL, item TEXT NOT NULL,"
+	"  state TEXT NOT NULL, by TEXT, at TEXT, evidence TEXT, reason TEXT,"
+	"  PRIMARY KEY (model, item));"
+	"CREATE TABLE checklist_item ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL,"
+	"  checklist TEXT NOT NULL,"	/* template name, or 'model:<name>' for a model's extra items */
+	"  position INTEGER NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, category TEXT,"
+	"  owner TEXT, stage TEXT, required INTEGER NOT NULL DEFAULT 1, auto TEXT,"
+	"  PRIMARY KEY (checklist, id));";
+
+/* Model registry (MLflow): models, versions, aliases, tags, run metrics. */
+static const char registry_sql[] =
+	"CREATE TABLE reg_model ("
+	"  source TEXT NOT NULL, name TEXT NOT NULL, description TEXT,"
+	"  created INTEGER, updated INTEGER, PRIMARY KEY (source, name));"
+	"CREATE TABLE reg_model_tag ("
+	"  source TEXT NOT NULL, model TEXT NOT NULL, key TEXT NOT NULL, value TEXT,"
+	"  PRIMARY KEY (source, model, key));"
+	"CREATE TABLE reg_alias ("
+	"  source TEXT NOT NULL, model TEXT NOT NULL, alias TEXT NOT NULL, version TEXT NOT NULL,"
+	"  PRIMARY KEY (source, model, alias));"
+	"CREATE TABLE reg_version ("
+	"  source TEXT NOT NULL, model TEXT NOT NULL, version TEXT NOT NULL,"
+	"  stage TEXT, status TEXT, run_id TEXT, description TEXT, uri TEXT, user_id TEXT,"
+	"  created INTEGER, updated INTEGER, PRIMARY KEY (source, model, version));"
+	"CREATE TABLE reg_version_tag ("
+	"  source TEXT NOT NULL, model TEXT NOT NULL, version TEXT NOT NULL,"
+	"  key TEXT NOT NULL, value TEXT, PRIMARY KEY (source, model, version, key));"
+	"CREATE TABLE run_metric ("
+	"  source TEXT NOT NULL, run_id TEXT NOT NULL, key TEXT NOT NULL,"
+	"  value REAL, step INTEGER, at INTEGER, PRIMARY KEY (source, run_id, key));";
+
+/* On-call rotations. */
+static const char oncall_sql[] =
+	"CREATE TABLE rotation ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL PRIMARY KEY,"
+	"  timezone TEXT NOT NULL, starts TEXT NOT NULL, shift TEXT NOT NULL, handoff TEXT,"
+	"  restrict_days TEXT, restrict_hours TEXT);"
+	"CREATE TABLE rotation_member ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, rotation TEXT NOT NULL,"
+	"  effective TEXT,"	/* NULL for the initial list, else the date a change takes effect */
+	"  position INTEGER NOT NULL, handle TEXT NOT NULL);"
+	"CREATE TABLE rotation_override ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, rotation TEXT NOT NULL,"
+	"  who TEXT NOT NULL, starts TEXT NOT NULL, ends TEXT NOT NULL, reason TEXT);"
+	"CREATE TABLE rotation_cover ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, rotation TEXT NOT NULL, model TEXT NOT NULL);";
+
+/* Sprints, their capacity, items and the burndown snapshots from git history. */
+static const char sprint_sql[] =
+	"CREATE TABLE sprint ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, id TEXT NOT NULL PRIMARY KEY,"
+	"  name TEXT, starts TEXT NOT NULL, ends TEXT NOT NULL, goal TEXT);"
+	"CREATE TABLE sprint_capacity ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, sprint TEXT NOT NULL,"
+	"  handle TEXT NOT NULL, points REAL NOT NULL, PRIMARY KEY (sprint, handle));"
+	"CREATE TABLE sprint_item ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, sprint TEXT NOT NULL, position INTEGER NOT NULL,"
+	"  id TEXT NOT NULL, title TEXT, kind TEXT, owner TEXT, model TEXT, points REAL,"
+	"  status TEXT NOT NULL, blocked_by TEXT, links TEXT,"
+	"  PRIMARY KEY (sprint, id));"
+	"CREATE TABLE sprint_snapshot ("
+	"  source TEXT NOT NULL, sprint TEXT NOT NULL, at INTEGER NOT NULL, ref TEXT,"
+	"  done REAL NOT NULL, total REAL NOT NULL);";
+
+/* Look-ups the views make on every frame. */
+static const char indexes_sql[] =
+	"CREATE INDEX activity_by_time ON activity (at DESC);"
+	"CREATE INDEX activity_by_model ON activity (model, at DESC);"
+	"CREATE INDEX problem_by_path ON problem (source, path);";
+
+const struct hf_migration hf_migrations[] = {
+	{ "foundation", foundation_sql },
+	{ "readiness", models_sql },
+	{ "registry", registry_sql },
+	{ "oncall", oncall_sql },
+	{ "sprints", sprint_sql },
+	{ "indexes", indexes_sql },
+};
+const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);
