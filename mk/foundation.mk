@@ -23,3 +23,5 @@ noinst_HEADERS += \
 	include/handoff/out.h include/handoff/pod.h include/handoff/podfile.h \
 	include/handoff/store.h include/handoff/store_pod.h
 
+libhf_sources_a_SOURCES += src/sources/source.c
+noinst_HEADERS += include/handoff/source.h

@@ -3,6 +3,7 @@
 #define HANDOFF_PODFILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "handoff/status.h"
 #include "handoff/store.h"
 
@@ -47,5 +48,16 @@ enum hf_status hf_podfile_remove(struct hf_store *store, const char *source, con
 /* Record a problem with the file itself (too big, a symlink, a bad name) and skip it. */
 enum hf_status hf_podfile_reject(struct hf_store *store, const char *source, const char *relpath,
 				 const char *fmt, ...) HF_PRINTF(4, 5);
+
+/*
+ * Burndown: record how far a sprint was at one commit of the sprint file's
+ * history. The git source calls this for each commit that changed
+ * sprints/<sprint>.json (oldest first), with that commit's content of the
+ * file, its time and id. An invalid version is skipped silently (the current
+ * file's problems are what gets reported). Defined in src/podfile/sprint.c.
+ */
+enum hf_status hf_podfile_sprint_snapshot(struct hf_store *store, const char *source,
+					  const char *relpath, const char *buf, size_t len,
+					  int64_t at, const char *ref);
 
 #endif
