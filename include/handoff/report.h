@@ -1,0 +1,164 @@
+/* report.h: the readiness evaluation layer: loads a model's files and registry view from the store and judges it */
+#ifndef HANDOFF_REPORT_H
+#define HANDOFF_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "handoff/status.h"
+#include "handoff/store.h"
+
+/*
+ * A struct hf_model_report is everything handoff knows and judges about one
+ * model: its stage, its checklist with who/when/evidence, its SLO verdicts
+ * against the candidate version, its model-card gaps and what blocks it.
+ * It is built from the store (pod files and registry rows) by running the
+ * pure rules of src/core/ (readiness.h, contract.h, card.h). Every string is
+ * owned by the report and unsanitised: sanitise before printing (out.h).
+ *
+ * Used by the CLI (models, show, check, status), the sprint area and the TUI.
+ * The functions read the store only; one thread at a time, like the store.
+ */
+
+/* Stages in order; stage_index of a report is one of these. */
+enum hf_stage {
+	HF_STAGE_RESEARCH = 0,
+	HF_STAGE_CONTRACT,
+	HF_STAGE_HANDOFF,
+	HF_STAGE_VALIDATION,
+	HF_STAGE_OPTIMISATION,
+	HF_STAGE_SERVING,
+	HF_STAGE_MONITORING,
+	HF_STAGE_COUNT
+};
+
+/* One open required item (or a missed/unknown SLO) that keeps a model from being ready. */
+struct hf_blocker {
+	char *item;		/* checklist item id, e.g. "slo.met" */
+	char *title;
+	char *owner;		/* member handle or NULL */
+	char *role;		/* research | engineering | shared */
+	char *reason;		/* one line: "latency_p99_ms 62 > 50", "not done" */
+};
+
+struct hf_slo_result {
+	char *metric;
+	char *op;		/* <=, <, >=, >, == */
+	double target;
+	bool has_value;
+	double value;		/* meaningful when has_value */
+	char *result;		/* "met" | "missed" | "unknown" */
+};
+
+/* One checklist item as evaluated for this model. */
+struct hf_report_item {
+	char *id;
+	char *title;
+	char *category;		/* data, model, infrastructure, monitoring, process, ... */
+	char *role;		/* owner role: research | engineering | shared */
+	char *stage;		/* the stage it gates, by name */
+	bool required;
+	char *rule;		/* automatic rule name, NULL for a manual item */
+	char *state;		/* "done" | "waived" | "todo" */
+	bool complete;		/* done or waived */
+	char *by;		/* handle or NULL */
+	char *at;		/* date as written, or NULL */
+	char *evidence;		/* URL or NULL */
+	char *reason;		/* waiver reason, or why an automatic item is open; NULL */
+	double credit;		/* score credit: 1 automatic done, 0.5 manual done with evidence, else 0 */
+};
+
+/* One registered version (newest first in a report). */
+struct hf_report_version {
+	char *version;
+	char *stage;		/* registry stage or NULL */
+	char **aliases;
+	size_t naliases;
+	int64_t created;	/* unix seconds, 0 when unknown */
+	bool candidate;
+};
+
+/* Rubric score of one checklist category: sum(credit) / items, 0..1. */
+struct hf_category_score {
+	char *category;
+	double score;
+	int items;
+};
+
+struct hf_model_report {
+	char *name;
+	char *stage;		/* stage name, e.g. "validation" */
+	int stage_index;	/* 0 research .. 6 monitoring (enum hf_stage) */
+	bool ready;		/* every required item complete and every SLO met */
+	int done;		/* required items complete */
+	int required;		/* required items */
+	double score;		/* weakest category's score, 0..1 */
+	int slo_met, slo_missed, slo_unknown;
+	char *candidate_version;	/* NULL when none */
+	char *candidate_alias;		/* NULL when none */
+	char *owner_research;
+	char *owner_engineering;
+	struct hf_blocker *blockers;
+	size_t nblockers;
+	struct hf_slo_result *slos;
+	size_t nslos;
+
+	/* what `show` needs besides the above */
+	bool has_pod_files;	/* false: known from the registry only */
+	bool has_contract;
+	bool contract_valid;
+	char *contract_error;	/* why the contract is invalid, or NULL */
+	char *registry_source;	/* NULL when the contract names none */
+	char *registry_name;
+	bool in_registry;
+	char *candidate_how;	/* "alias", "stage", "newest", "version", or NULL */
+	char *checklist;	/* template name used, e.g. "default" */
+	struct hf_report_item *items;
+	size_t nitems;
+	bool has_card;
+	char **card_missing;	/* canonical section names */
+	size_t ncard_missing;
+	char **card_empty;
+	size_t ncard_empty;
+	struct hf_report_version *versions;
+	size_t nversions;
+	struct hf_category_score *categories;
+	size_t ncategories;
+};
+
+/* Options of one evaluation: pick the candidate by alias or version instead of the contract's. */
+struct hf_report_opts {
+	const char *alias;	/* NULL: the contract's candidate alias */
+	const char *version;	/* NULL: by alias, then stage, then newest */
+};
+
+/*
+ * Every model known from pod files or the registry, sorted by name.
+ * *out owned by the caller: hf_model_reports_free. An empty store gives n 0.
+ */
+enum hf_status hf_report_models(struct hf_store *store, struct hf_model_report **out, size_t *n);
+
+/* One model; *out is cleared first. HF_ENOTFOUND when no pod file nor registry entry names it. */
+enum hf_status hf_report_model(struct hf_store *store, const char *name, struct hf_model_report *out);
+
+/* As hf_report_model with a chosen candidate; opts may be NULL. HF_ENOTFOUND also for an unknown alias/version. */
+enum hf_status hf_report_model_opts(struct hf_store *store, const char *name,
+				    const struct hf_report_opts *opts, struct hf_model_report *out);
+
+/*
+ * Up to max known model names nearest to `name` by edit distance (only
+ * reasonably near ones), nearest first. *names owned by the caller: free
+ * each and the array.
+ */
+enum hf_status hf_report_suggest(struct hf_store *store, const char *name, size_t max,
+				 char ***names, size_t *n);
+
+/* "research" .. "monitoring"; "unknown" out of range. */
+const char *hf_stage_name(int stage_index);
+/* Stage index of a name, -1 when unknown. */
+int hf_stage_parse(const char *name);
+
+void hf_model_report_clear(struct hf_model_report *r);
+void hf_model_reports_free(struct hf_model_report *r, size_t n);
+
+#endif
