@@ -1,0 +1,89 @@
+/* mlflow.h: the MLflow Model Registry source: sync ops, demo loader, write-back primitives */
+#ifndef HANDOFF_MLFLOW_H
+#define HANDOFF_MLFLOW_H
+
+#include <stddef.h>
+#include "handoff/conf.h"
+#include "handoff/registry.h"
+#include "handoff/source.h"
+#include "handoff/status.h"
+#include "handoff/store.h"
+
+/*
+ * The only user of libcurl (src/sources/mlflow*.c). Talks to
+ * `url`/api/2.0/mlflow/... over HTTP(S). Credentials: a Bearer token from
+ * the environment variable named by the source's token-env, else the
+ * user and password of ~/.netrc for that host. The token is never logged,
+ * stored or put in an error message; HANDOFF_TRACE logs method and URL only.
+ *
+ * Errors: HF_ENET (connection, timeout, stall, 5xx/429 after retries),
+ * HF_EAUTH (401/403: the message names the token variable), HF_ETOOBIG
+ * (a response over the 64 MiB cap), HF_EINVAL (not JSON or not the expected
+ * shape: the message names the endpoint and what was wrong; a 4xx error
+ * with MLflow's error_code and message).
+ */
+
+/* The sync and push operations (type mlflow); see source.h. */
+extern const struct hf_source_ops hf_source_mlflow_ops;
+
+/*
+ * The demo's registry: load a folder of files in MLflow's response shapes
+ * and store them as source `source` exactly as a live sync would (same
+ * parser, same hf_store_reg_replace). Call inside a transaction.
+ *   registered-models-search.json  (or registered-models-search*.json pages)
+ *   model-versions-search.json     (or model-versions-search*.json pages)
+ *   runs/<run_id>.json             runs/get responses (optional per run)
+ * HF_ENOTFOUND when dir or the models file is missing; HF_EINVAL naming the
+ * file for a bad one.
+ */
+enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, const char *dir);
+
+/*
+ * Write-back primitives (POST/DELETE with JSON bodies, as MLflow 2.9.2
+ * answers them with {}). conf gives url, credentials, ca-file, timeout.
+ * Errors as above; a 4xx carries MLflow's message (e.g. a missing version).
+ */
+enum hf_status hf_mlflow_set_version_tag(const struct hf_source_conf *conf, const char *model,
+					 const char *version, const char *key, const char *value);
+enum hf_status hf_mlflow_set_alias(const struct hf_source_conf *conf, const char *model,
+				   const char *alias, const char *version);
+enum hf_status hf_mlflow_delete_alias(const struct hf_source_conf *conf, const char *model,
+				      const char *alias);
+
+/*
+ * Parsing (tests and the demo): one registered-models/search page, one
+ * model-versions/search page, one runs/get response. `what` names the
+ * endpoint or file for messages. Parsed data is appended to the arrays;
+ * *next_token (may be NULL) receives the page token, NULL on the last page.
+ */
+struct hf_mlflow_parsed {
+	struct hf_reg_model *models;	/* by registered-models/search */
+	size_t nmodels, alloc_models;
+	struct hf_mlflow_pending_version *versions;	/* by model-versions/search */
+	size_t nversions, alloc_versions;
+};
+struct hf_mlflow_pending_version {
+	char *model;
+	struct hf_reg_version v;
+	char **aliases;		/* aliases listed on the version (may be none) */
+	size_t naliases;
+};
+enum hf_status hf_mlflow_parse_models(struct hf_mlflow_parsed *p, const char *what,
+				      const char *body, size_t len, char **next_token);
+enum hf_status hf_mlflow_parse_versions(struct hf_mlflow_parsed *p, const char *what,
+					const char *body, size_t len, char **next_token);
+/* Parse runs/get into metrics (caller frees keys and array). */
+enum hf_status hf_mlflow_parse_run(const char *what, const char *body, size_t len,
+				   struct hf_reg_metric **metrics, size_t *n);
+/* Parse registered-models/get into the aliases of that model, appended to *m. */
+enum hf_status hf_mlflow_parse_model_get(const char *what, const char *body, size_t len,
+					 struct hf_reg_model *m);
+/*
+ * Attach versions to models (by name; versions of models not listed are
+ * dropped), merge aliases listed on versions, sort versions newest first.
+ * Moves ownership out of p: afterwards p->models holds the result.
+ */
+void hf_mlflow_parsed_assemble(struct hf_mlflow_parsed *p);
+void hf_mlflow_parsed_clear(struct hf_mlflow_parsed *p);
+
+#endif
