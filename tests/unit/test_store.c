@@ -1,0 +1,244 @@
+/* test_store.c: the database: migrations keep data, newer schemas are refused, reopening is idempotent */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "handoff/store.h"
+#include "handoff/store_pod.h"
+#include "handoff/xmalloc.h"
+
+static char *temp_db(void)
+{
+	char dir[] = "/tmp/hf-store-XXXXXX";
+
+	assert_non_null(mkdtemp(dir));
+	return xasprintf("%s/sub/dir/handoff.db", dir);
+}
+
+static void remove_db(char *path)
+{
+	char *cmd = xasprintf("rm -rf '%.*s'", (int)(strstr(path, "/sub/") - path), path);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(path);
+}
+
+static void add_run(struct hf_store *store, const char *source, bool ok, const char *error)
+{
+	struct hf_sync_run run = { (char *)source, (char *)"git", 100, 110, ok, (char *)error, NULL };
+
+	assert_int_equal(hf_store_sync_record(store, &run), HF_OK);
+}
+
+static void open_creates_folders_and_latest_schema(void **state)
+{
+	char *path = temp_db();
+	struct hf_store *store;
+
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	assert_int_equal(hf_store_version(store), hf_store_latest_version());
+	assert_true(access(path, F_OK) == 0);
+	hf_store_close(store);
+	remove_db(path);
+}
+
+static void migration_from_version_one_keeps_data(void **state)
+{
+	char *path = temp_db();
+	struct hf_store *store;
+	struct hf_sync_run *runs;
+	size_t n;
+
+	/* a database as the first release left it, with a sync logged */
+	assert_int_equal(hf_store_open_version(path, 1, &store), HF_OK);
+	assert_int_equal(hf_store_version(store), 1);
+	add_run(store, "pod", false, "remote 'x' gone");
+	hf_store_close(store);
+
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	assert_int_equal(hf_store_version(store), hf_store_latest_version());
+	assert_int_equal(hf_store_sync_latest(store, &runs, &n), HF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(runs[0].source, "pod");
+	assert_false(runs[0].ok);
+	assert_string_equal(runs[0].error, "remote 'x' gone");
+	hf_sync_runs_free(runs, n);
+	hf_store_close(store);
+	remove_db(path);
+}
+
+static void newer_schema_is_refused_with_a_message(void **state)
+{
+	char *path = temp_db();
+	struct hf_store *store;
+	sqlite3 *db;
+	char pragma[64];
+
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	hf_store_close(store);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", hf_store_latest_version() + 1);
+	assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_int_equal(hf_store_open(path, &store), HF_ESCHEMA);
+	assert_non_null(strstr(hf_last_error(), "newer than this handoff knows"));
+	assert_non_null(strstr(hf_last_error(), path));
+	remove_db(path);
+}
+
+static void reopening_is_idempotent(void **state)
+{
+	char *path = temp_db();
+	struct hf_store *store;
+	struct hf_sync_run *runs;
+	size_t n;
+
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(hf_store_open(path, &store), HF_OK);
+		assert_int_equal(hf_store_version(store), hf_store_latest_version());
+		if (i == 0)
+			add_run(store, "registry", true, NULL);
+		hf_store_close(store);
+	}
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	assert_int_equal(hf_store_sync_latest(store, &runs, &n), HF_OK);
+	assert_int_equal(n, 1);
+	assert_true(runs[0].ok);
+	assert_null(runs[0].error);
+	hf_sync_runs_free(runs, n);
+	hf_store_close(store);
+	remove_db(path);
+}
+
+static void rollback_leaves_previous_view(void **state)
+{
+	char *path = temp_db();
+	struct hf_store *store;
+	struct hf_pod pod = { 0 }, got;
+	struct hf_member members[] = { { (char *)"ana", (char *)"Ana", HF_ROLE_RESEARCH, NULL } };
+
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	pod.name = (char *)"first";
+	pod.members = members;
+	pod.nmembers = 1;
+	assert_int_equal(hf_store_begin(store), HF_OK);
+	assert_int_equal(hf_store_pod_put(store, "pod", "pod.json", &pod), HF_OK);
+	assert_int_equal(hf_store_commit(store), HF_OK);
+
+	/* a second sync forgets the file, writes another, then fails */
+	assert_int_equal(hf_store_begin(store), HF_OK);
+	assert_int_equal(hf_store_forget_path(store, "pod", "pod.json"), HF_OK);
+	pod.name = (char *)"second";
+	pod.nmembers = 0;
+	assert_int_equal(hf_store_pod_put(store, "pod", "pod.json", &pod), HF_OK);
+	hf_store_rollback(store);
+
+	assert_int_equal(hf_store_pod_get(store, &got), HF_OK);
+	assert_string_equal(got.name, "first");
+	assert_int_equal(got.nmembers, 1);
+	assert_string_equal(got.members[0].handle, "ana");
+	hf_pod_clear(&got);
+	hf_store_close(store);
+	remove_db(path);
+}
+
+static void forget_path_removes_rows_and_problems_of_that_file_only(void **state)
+{
+	char *path = temp_db();
+	struct hf_store *store;
+	struct hf_problem p = { (char *)"pod", (char *)"models/a/contract.json", (char *)"slos[0].op",
+				HF_PROBLEM_ERROR, (char *)"bad op", 1 };
+	struct hf_problem q = { (char *)"pod", (char *)"models/b/contract.json", NULL,
+				HF_PROBLEM_WARNING, (char *)"unknown field", 1 };
+	struct hf_problem *list;
+	size_t n;
+
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	assert_int_equal(hf_store_problem_add(store, &p), HF_OK);
+	assert_int_equal(hf_store_problem_add(store, &q), HF_OK);
+	assert_int_equal(hf_store_forget_path(store, "pod", "models/a/contract.json"), HF_OK);
+	assert_int_equal(hf_store_problems(store, &list, &n), HF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].path, "models/b/contract.json");
+	hf_problems_free(list, n);
+	assert_int_equal(hf_store_forget_source(store, "pod"), HF_OK);
+	assert_int_equal(hf_store_problems(store, &list, &n), HF_OK);
+	assert_int_equal(n, 0);
+	hf_problems_free(list, n);
+	hf_store_close(store);
+	remove_db(path);
+}
+
+static void state_activity_and_outbox_round_trip(void **state)
+{
+	char *path = temp_db();
+	struct hf_store *store;
+	char *value;
+	struct hf_activity a = { 0, 1000, (char *)"pod", (char *)"commit", (char *)"ranker",
+				 (char *)"ana", (char *)"Tighten latency SLO", (char *)"abc1234" };
+	struct hf_activity *list;
+	struct hf_outbox_entry *box;
+	size_t n;
+	int64_t id;
+
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	assert_int_equal(hf_store_state_set(store, "pod", "commit", "abc"), HF_OK);
+	assert_int_equal(hf_store_state_get(store, "pod", "commit", &value), HF_OK);
+	assert_string_equal(value, "abc");
+	free(value);
+	assert_int_equal(hf_store_state_set(store, "pod", "commit", NULL), HF_OK);
+	assert_int_equal(hf_store_state_get(store, "pod", "commit", &value), HF_OK);
+	assert_null(value);
+
+	assert_int_equal(hf_store_activity_add(store, &a), HF_OK);
+	a.at = 2000;
+	a.model = NULL;
+	assert_int_equal(hf_store_activity_add(store, &a), HF_OK);
+	assert_int_equal(hf_store_activity_list(store, "ranker", 0, 10, &list, &n), HF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].summary, "Tighten latency SLO");
+	hf_activity_free(list, n);
+	assert_int_equal(hf_store_activity_list(store, NULL, 0, 10, &list, &n), HF_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].at, 2000);	/* newest first */
+	hf_activity_free(list, n);
+
+	assert_int_equal(hf_store_outbox_add(store, "registry", "alias-set", "{\"alias\":\"champion\"}", &id),
+			 HF_OK);
+	assert_int_equal(hf_store_outbox_pending(store, NULL, &box, &n), HF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(box[0].kind, "alias-set");
+	hf_outbox_free(box, n);
+	assert_int_equal(hf_store_outbox_mark(store, id, "done", NULL), HF_OK);
+	assert_int_equal(hf_store_outbox_pending(store, NULL, &box, &n), HF_OK);
+	assert_int_equal(n, 0);
+	hf_outbox_free(box, n);
+	hf_store_close(store);
+	remove_db(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(open_creates_folders_and_latest_schema),
+		cmocka_unit_test(migration_from_version_one_keeps_data),
+		cmocka_unit_test(newer_schema_is_refused_with_a_message),
+		cmocka_unit_test(reopening_is_idempotent),
+		cmocka_unit_test(rollback_leaves_previous_view),
+		cmocka_unit_test(forget_path_removes_rows_and_problems_of_that_file_only),
+		cmocka_unit_test(state_activity_and_outbox_round_trip),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
