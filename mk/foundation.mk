@@ -30,3 +30,4 @@ HF_UNIT_TESTS += tests/unit/test_store tests/unit/test_conf tests/unit/test_podf
 tests_unit_test_podfile_SOURCES = tests/unit/test_podfile.c
 tests_unit_test_store_SOURCES = tests/unit/test_store.c
 tests_unit_test_conf_SOURCES = tests/unit/test_conf.c
+EXTRA_DIST += tests/shared
