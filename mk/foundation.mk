@@ -31,3 +31,8 @@ tests_unit_test_podfile_SOURCES = tests/unit/test_podfile.c
 tests_unit_test_store_SOURCES = tests/unit/test_store.c
 tests_unit_test_conf_SOURCES = tests/unit/test_conf.c
 EXTRA_DIST += tests/shared
+dist_man_MANS += man/handoff.1
+
+TESTS += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh
+EXTRA_DIST += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
+	dev .ci/run README.md docs/architecture.md

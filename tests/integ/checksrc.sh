@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# checksrc.sh: no unbounded string functions, a what-for line atop every source file, no oversized files
+set -u
+cd "${HF_SRCDIR:?}" || exit 2
+fail=0
+
+# strcpy & co: bounded helpers (snprintf, hf_strbuf, hf_strlcpy, strtol) instead
+banned='\b(strcpy|strcat|sprintf|vsprintf|strtok|atoi|atol|atoll|gets|strncat)[[:space:]]*\('
+hits=$(grep -nE "$banned" $(git ls-files 'src/*.c' 'src/**/*.c' 'include/*.h' 'include/**/*.h' 2>/dev/null || find src include -name '*.[ch]') | grep -vE '(snprintf|vsnprintf|hf_)' || true)
+if [ -n "$hits" ]; then
+	echo "banned string functions:"
+	echo "$hits"
+	fail=1
+fi
+
+# every C file and header starts with a comment saying what it is for
+for f in $(find src include tests/unit bench -name '*.[ch]' 2>/dev/null); do
+	first=$(head -n 1 "$f")
+	case "$first" in
+	"/* "*) ;;
+	*) echo "$f: first line is not a one-line comment saying what the file is for"; fail=1 ;;
+	esac
+done
+
+# config.h first in every .c (after the comment), never in a header
+for f in $(find src tests/unit bench -name '*.c' 2>/dev/null); do
+	inc=$(grep -m1 '^#include' "$f")
+	[ "$inc" = '#include "config.h"' ] || { echo "$f: first include is not config.h"; fail=1; }
+done
+if grep -ln '#include "config.h"' $(find include -name '*.h') 2>/dev/null; then
+	echo "headers must not include config.h"
+	fail=1
+fi
+
+# src/core is pure: no I/O libraries
+if grep -nE '#include <(sqlite3|jansson|curl/curl|git2|ncurses|curses|libical/ical|unistd|fcntl)\.h>|\b(fopen|fprintf|printf|puts|fputs|fwrite|fread|getenv|system|popen)[[:space:]]*\(' src/core/*.c 2>/dev/null; then
+	echo "src/core must stay free of I/O and external libraries"
+	fail=1
+fi
+
+# SQL lives in src/store only
+if grep -lE '#include <sqlite3\.h>' $(find src -name '*.c' -not -path 'src/store/*') 2>/dev/null; then
+	echo "sqlite3 used outside src/store"
+	fail=1
+fi
+
+exit $fail

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# docs_drift.sh: every subcommand and test hook the binary knows is in the man page
+set -u
+src=${HF_SRCDIR:?}
+bin=${HANDOFF_BIN:?}
+fail=0
+for cmd in $("$bin" --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p'); do
+	grep -q "^\.B $cmd\b" "$src/man/handoff.1" || { echo "man page lacks command '$cmd'"; fail=1; }
+done
+for var in HANDOFF_DB HANDOFF_NOW HANDOFF_TRACE; do
+	grep -q "^\.B $var\$" "$src/man/handoff.1" || { echo "man page ENVIRONMENT lacks $var"; fail=1; }
+	grep -rq "$var" "$src/src" || { echo "$var documented but not used in src/"; fail=1; }
+done
+exit $fail
