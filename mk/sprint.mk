@@ -1,1 +1,5 @@
 # mk/sprint.mk: build and test files of the sprint area (appended to the lists set in Makefile.am)
+libhf_core_a_SOURCES += src/core/sprint.c
+libhf_store_a_SOURCES += src/store/sprint.c
+libhf_podfile_a_SOURCES += src/podfile/sprint.c
+noinst_HEADERS += include/handoff/sprint.h include/handoff/store_sprint.h

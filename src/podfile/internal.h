@@ -61,5 +61,6 @@ typedef enum hf_status (*hf_podfile_text_loader)(struct hf_podfile_ctx *ctx, con
 						 size_t len);
 
 enum hf_status hf_podfile_load_pod(struct hf_podfile_ctx *ctx, json_t *root);
+enum hf_status hf_podfile_load_sprint(struct hf_podfile_ctx *ctx, json_t *root);
 
 #endif

@@ -23,6 +23,7 @@ struct kind_entry {
 /* models/<model>/<file>: exact file names; other dirs: <name>.json */
 static const struct kind_entry kinds[] = {
 	{ HF_PODFILE_POD, "pod", NULL, "pod.json", hf_podfile_load_pod, NULL },
+	{ HF_PODFILE_SPRINT, "sprint", "sprints/", ".json", hf_podfile_load_sprint, NULL },
 };
 
 static const struct kind_entry *find_kind(enum hf_podfile_kind kind)

@@ -114,9 +114,11 @@ static const char sprint_sql[] =
 	"  id TEXT NOT NULL, title TEXT, kind TEXT, owner TEXT, model TEXT, points REAL,"
 	"  status TEXT NOT NULL, blocked_by TEXT, links TEXT,"
 	"  PRIMARY KEY (sprint, id));"
+	/* history, not file content: `file` (not `path`) so a resync keeps it */
 	"CREATE TABLE sprint_snapshot ("
-	"  source TEXT NOT NULL, sprint TEXT NOT NULL, at INTEGER NOT NULL, ref TEXT,"
-	"  done REAL NOT NULL, total REAL NOT NULL);";
+	"  source TEXT NOT NULL, file TEXT NOT NULL, sprint TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  ref TEXT NOT NULL, done REAL NOT NULL, total REAL NOT NULL,"
+	"  PRIMARY KEY (source, sprint, ref));";
 
 /* Look-ups the views make on every frame. */
 static const char indexes_sql[] =
