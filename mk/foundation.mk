@@ -36,3 +36,15 @@ dist_man_MANS += man/handoff.1
 TESTS += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh
 EXTRA_DIST += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
 	dev .ci/run README.md docs/architecture.md
+
+# libFuzzer targets (./configure --enable-fuzzing CC=clang); see fuzz/README.md
+if FUZZING
+noinst_PROGRAMS += fuzz/fuzz_sanitize fuzz/fuzz_podfile fuzz/fuzz_conf
+fuzz_fuzz_sanitize_SOURCES = fuzz/fuzz_sanitize.c
+fuzz_fuzz_podfile_SOURCES = fuzz/fuzz_podfile.c
+fuzz_fuzz_conf_SOURCES = fuzz/fuzz_conf.c
+fuzz_fuzz_sanitize_LDFLAGS = -fsanitize=fuzzer
+fuzz_fuzz_podfile_LDFLAGS = -fsanitize=fuzzer
+fuzz_fuzz_conf_LDFLAGS = -fsanitize=fuzzer
+endif
+EXTRA_DIST += fuzz/README.md fuzz/fuzz_sanitize.c fuzz/fuzz_podfile.c fuzz/fuzz_conf.c .clang-format
