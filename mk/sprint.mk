@@ -3,3 +3,6 @@ libhf_core_a_SOURCES += src/core/sprint.c
 libhf_store_a_SOURCES += src/store/sprint.c
 libhf_podfile_a_SOURCES += src/podfile/sprint.c
 noinst_HEADERS += include/handoff/sprint.h include/handoff/store_sprint.h
+
+HF_UNIT_TESTS += tests/unit/test_sprint
+tests_unit_test_sprint_SOURCES = tests/unit/test_sprint.c

@@ -142,7 +142,8 @@ static void burndown(const struct hf_sprint *s, const struct hf_sprint_snapshot 
 	size_t next = 0;
 	double done = 0, total = 0;
 
-	memcpy(all, snaps, nsnaps * sizeof(*all));
+	if (nsnaps)
+		memcpy(all, snaps, nsnaps * sizeof(*all));
 	all[nsnaps].at = now;
 	hf_sprint_points(s, &all[nsnaps].done, &all[nsnaps].total);
 	qsort(all, nsnaps + 1, sizeof(*all), cmp_snap);
