@@ -1,6 +1,7 @@
 /* fuzz_podfile.c: libFuzzer target: any bytes as any pod-file kind load or become a problem, never crash */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 

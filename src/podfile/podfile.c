@@ -23,6 +23,10 @@ struct kind_entry {
 /* models/<model>/<file>: exact file names; other dirs: <name>.json */
 static const struct kind_entry kinds[] = {
 	{ HF_PODFILE_POD, "pod", NULL, "pod.json", hf_podfile_load_pod, NULL },
+	{ HF_PODFILE_CONTRACT, "contract", "models/", "contract.json", hf_podfile_load_contract, NULL },
+	{ HF_PODFILE_READINESS, "readiness", "models/", "readiness.json", hf_podfile_load_readiness, NULL },
+	{ HF_PODFILE_CARD, "model card", "models/", "MODEL_CARD.md", NULL, hf_podfile_load_card },
+	{ HF_PODFILE_CHECKLIST, "checklist", "checklists/", ".json", hf_podfile_load_checklist, NULL },
 	{ HF_PODFILE_SPRINT, "sprint", "sprints/", ".json", hf_podfile_load_sprint, NULL },
 };
 
@@ -107,6 +111,8 @@ enum hf_podfile_kind hf_podfile_classify(const char *relpath, char **name)
 	return HF_PODFILE_NONE;
 }
 
+static void add_problem(struct hf_podfile_ctx *ctx, enum hf_problem_severity sev,
+			const char *field, const char *fmt, va_list ap) HF_PRINTF(4, 0);
 static void add_problem(struct hf_podfile_ctx *ctx, enum hf_problem_severity sev,
 			const char *field, const char *fmt, va_list ap)
 {
