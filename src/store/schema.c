@@ -83,7 +83,13 @@ static const char registry_sql[] =
 	"  key TEXT NOT NULL, value TEXT, PRIMARY KEY (source, model, version, key));"
 	"CREATE TABLE run_metric ("
 	"  source TEXT NOT NULL, run_id TEXT NOT NULL, key TEXT NOT NULL,"
-	"  value REAL, step INTEGER, at INTEGER, PRIMARY KEY (source, run_id, key));";
+	"  value REAL, step INTEGER, at INTEGER, PRIMARY KEY (source, run_id, key));"
+	/* every alias move a sync saw (version NULL: deleted), for "which version on that date" */
+	"CREATE TABLE reg_alias_history ("
+	"  id INTEGER PRIMARY KEY, source TEXT NOT NULL, model TEXT NOT NULL, alias TEXT NOT NULL,"
+	"  version TEXT, at INTEGER NOT NULL);"
+	"CREATE INDEX reg_alias_history_by_alias ON reg_alias_history (model, alias, at);"
+	"CREATE INDEX reg_version_by_model ON reg_version (model, source);";
 
 /* On-call rotations. */
 static const char oncall_sql[] =

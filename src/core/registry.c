@@ -1,0 +1,227 @@
+/* registry.c: pure rules over registered models: candidate choice, metric values, version order */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "handoff/registry.h"
+#include "handoff/strbuf.h"
+#include "handoff/xmalloc.h"
+
+const struct hf_reg_version *hf_reg_model_version(const struct hf_reg_model *m, const char *version)
+{
+	if (!m || !version)
+		return NULL;
+	for (size_t i = 0; i < m->nversions; i++)
+		if (m->versions[i].version && !strcmp(m->versions[i].version, version))
+			return &m->versions[i];
+	return NULL;
+}
+
+const char *hf_reg_model_alias(const struct hf_reg_model *m, const char *alias)
+{
+	if (!m || !alias)
+		return NULL;
+	for (size_t i = 0; i < m->naliases; i++)
+		if (m->aliases[i].alias && !strcmp(m->aliases[i].alias, alias))
+			return m->aliases[i].version;
+	return NULL;
+}
+
+char *hf_reg_version_aliases(const struct hf_reg_model *m, const char *version)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	for (size_t i = 0; m && version && i < m->naliases; i++) {
+		if (!m->aliases[i].version || strcmp(m->aliases[i].version, version))
+			continue;
+		if (sb.len)
+			hf_strbuf_adds(&sb, ", ");
+		hf_strbuf_adds(&sb, m->aliases[i].alias ? m->aliases[i].alias : "");
+	}
+	if (!sb.len)
+		return xstrdup("");
+	return hf_strbuf_detach(&sb);
+}
+
+const struct hf_reg_version *hf_reg_candidate(const struct hf_reg_model *m, const char *candidate,
+					      const char **how)
+{
+	const struct hf_reg_version *v;
+
+	if (how)
+		*how = NULL;
+	if (!m || !m->nversions)
+		return NULL;
+	if (candidate && *candidate) {
+		v = hf_reg_model_version(m, hf_reg_model_alias(m, candidate));
+		if (v) {
+			if (how)
+				*how = "alias";
+			return v;
+		}
+		/* versions are newest first, so the newest version in that stage wins */
+		for (size_t i = 0; i < m->nversions; i++) {
+			if (m->versions[i].stage && !strcasecmp(m->versions[i].stage, candidate)) {
+				if (how)
+					*how = "stage";
+				return &m->versions[i];
+			}
+		}
+	}
+	if (how)
+		*how = "newest";
+	return &m->versions[0];
+}
+
+/* A whole string that is a finite number (leading/trailing blanks allowed). */
+static bool parse_number(const char *s, double *out)
+{
+	char *end;
+	double d;
+
+	if (!s)
+		return false;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!*s)
+		return false;
+	errno = 0;
+	d = strtod(s, &end);
+	if (end == s || errno == ERANGE)
+		return false;
+	while (isspace((unsigned char)*end))
+		end++;
+	if (*end || !isfinite(d))
+		return false;
+	*out = d;
+	return true;
+}
+
+bool hf_reg_version_value(const struct hf_reg_version *v, const char *metric, double *out)
+{
+	if (!v || !metric)
+		return false;
+	for (size_t i = 0; i < v->nmetrics; i++) {
+		if (v->metrics[i].key && !strcmp(v->metrics[i].key, metric)) {
+			if (out)
+				*out = v->metrics[i].value;
+			return true;
+		}
+	}
+	for (size_t i = 0; i < v->ntags; i++) {
+		double d;
+
+		if (v->tags[i].key && !strcmp(v->tags[i].key, metric) &&
+		    parse_number(v->tags[i].value, &d)) {
+			if (out)
+				*out = d;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Digits only (no sign, at least one digit). */
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+int hf_reg_version_cmp(const char *a, const char *b)
+{
+	bool na, nb;
+	size_t la, lb;
+
+	if (!a || !b)
+		return !a ? (!b ? 0 : -1) : 1;
+	na = all_digits(a);
+	nb = all_digits(b);
+	if (na != nb)
+		return na ? -1 : 1;
+	if (!na)
+		return strcmp(a, b);
+	/* compare as numbers of any length: skip leading zeros, then length, then digits */
+	while (*a == '0' && a[1])
+		a++;
+	while (*b == '0' && b[1])
+		b++;
+	la = strlen(a);
+	lb = strlen(b);
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return strcmp(a, b);
+}
+
+static int version_desc(const void *x, const void *y)
+{
+	const struct hf_reg_version *a = x, *b = y;
+
+	return -hf_reg_version_cmp(a->version, b->version);
+}
+
+void hf_reg_model_sort_versions(struct hf_reg_model *m)
+{
+	if (m && m->nversions > 1)
+		qsort(m->versions, m->nversions, sizeof(*m->versions), version_desc);
+}
+
+static void tags_free(struct hf_reg_tag *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].key);
+		free(t[i].value);
+	}
+	free(t);
+}
+
+void hf_reg_version_clear(struct hf_reg_version *v)
+{
+	if (!v)
+		return;
+	free(v->version);
+	free(v->stage);
+	free(v->status);
+	free(v->run_id);
+	free(v->description);
+	tags_free(v->tags, v->ntags);
+	for (size_t i = 0; i < v->nmetrics; i++)
+		free(v->metrics[i].key);
+	free(v->metrics);
+	memset(v, 0, sizeof(*v));
+}
+
+void hf_reg_model_clear(struct hf_reg_model *m)
+{
+	if (!m)
+		return;
+	free(m->source);
+	free(m->name);
+	free(m->description);
+	tags_free(m->tags, m->ntags);
+	for (size_t i = 0; i < m->naliases; i++) {
+		free(m->aliases[i].alias);
+		free(m->aliases[i].version);
+	}
+	free(m->aliases);
+	for (size_t i = 0; i < m->nversions; i++)
+		hf_reg_version_clear(&m->versions[i]);
+	free(m->versions);
+	memset(m, 0, sizeof(*m));
+}
+
+void hf_reg_models_free(struct hf_reg_model *models, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hf_reg_model_clear(&models[i]);
+	free(models);
+}

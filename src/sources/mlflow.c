@@ -1,0 +1,520 @@
+/* mlflow.c: the MLflow registry source: full sync (search pages, alias look-ups, parallel runs/get), push, demo loader */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/clock.h"
+#include "handoff/mlflow.h"
+#include "handoff/store_registry.h"
+#include "handoff/strbuf.h"
+#include "handoff/xmalloc.h"
+#include "mlflow_internal.h"
+
+#define MODELS_PAGE_MAX 1000		/* registered-models/search accepts at most this */
+#define VERSIONS_PAGE 20000		/* model-versions/search accepts 200000; this stays well under the body cap */
+#define NEWEST_RUNS 3			/* runs fetched per model besides aliased and staged versions */
+#define MAX_PAGES 100000
+
+typedef enum hf_status (*page_parse_fn)(struct hf_mlflow_parsed *p, const char *what,
+					const char *body, size_t len, char **next_token);
+
+/* GET every page of a search endpoint, following next_page_token. */
+static enum hf_status fetch_pages(struct hf_mlflow_client *c, const char *endpoint,
+				  const char *query, page_parse_fn parse,
+				  struct hf_mlflow_parsed *p, size_t *pages)
+{
+	char *token = NULL;
+	enum hf_status rc = HF_OK;
+
+	*pages = 0;
+	do {
+		struct hf_mlflow_req req;
+		char *q, *next = NULL;
+
+		if (token) {
+			char *esc = hf_mlflow_escape(token);
+
+			q = xasprintf("%s&page_token=%s", query, esc);
+			free(esc);
+		} else {
+			q = xstrdup(query);
+		}
+		hf_mlflow_req_init(c, &req, "GET", endpoint, q, NULL);
+		free(q);
+		rc = hf_mlflow_perform(c, &req, 1, 1);
+		if (!rc)
+			rc = parse(p, endpoint, req.resp.buf, req.resp.len, &next);
+		hf_mlflow_req_release(&req);
+		if (!rc && next && token && !strcmp(next, token))
+			rc = hf_error(HF_EINVAL, "'%s' answered the same next_page_token twice", endpoint);
+		if (!rc && ++*pages > MAX_PAGES)
+			rc = hf_error(HF_EINVAL, "'%s' gave more than %d pages", endpoint, MAX_PAGES);
+		free(token);
+		token = next;
+	} while (!rc && token);
+	free(token);
+	return rc;
+}
+
+/* Aliases from registered-models/get for models with versions whose search gave none. */
+static enum hf_status fetch_aliases(struct hf_mlflow_client *c, struct hf_reg_model *models,
+				    size_t n, size_t *fetched)
+{
+	struct hf_mlflow_req *reqs = NULL;
+	size_t *which = NULL, nreq = 0;
+	enum hf_status rc;
+
+	for (size_t i = 0; i < n; i++) {
+		char *esc, *q;
+
+		if (models[i].naliases || !models[i].nversions)
+			continue;
+		reqs = xrealloc(reqs, (nreq + 1) * sizeof(*reqs));
+		which = xrealloc(which, (nreq + 1) * sizeof(*which));
+		esc = hf_mlflow_escape(models[i].name);
+		q = xasprintf("name=%s", esc);
+		hf_mlflow_req_init(c, &reqs[nreq], "GET", "registered-models/get", q, NULL);
+		reqs[nreq].missing_ok = true;
+		which[nreq++] = i;
+		free(esc);
+		free(q);
+	}
+	*fetched = nreq;
+	rc = nreq ? hf_mlflow_perform(c, reqs, nreq, HF_MLFLOW_PARALLEL) : HF_OK;
+	for (size_t k = 0; k < nreq && !rc; k++)
+		if (!reqs[k].rc)
+			rc = hf_mlflow_parse_model_get("registered-models/get", reqs[k].resp.buf,
+						       reqs[k].resp.len, &models[which[k]]);
+	for (size_t k = 0; k < nreq; k++)
+		hf_mlflow_req_release(&reqs[k]);
+	free(reqs);
+	free(which);
+	return rc;
+}
+
+/* A version whose run's metrics matter: one of the newest, or named by an alias or a live stage. */
+static bool version_matters(const struct hf_reg_model *m, size_t i)
+{
+	const struct hf_reg_version *v = &m->versions[i];
+
+	if (!v->run_id || !*v->run_id)
+		return false;
+	if (i < NEWEST_RUNS)
+		return true;
+	if (v->stage && (!strcmp(v->stage, "Production") || !strcmp(v->stage, "Staging")))
+		return true;
+	for (size_t k = 0; k < m->naliases; k++)
+		if (m->aliases[k].version && !strcmp(m->aliases[k].version, v->version))
+			return true;
+	return false;
+}
+
+static int str_cmp(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Give each version with run_id its metrics (a copy per version sharing the run). */
+static void attach_metrics(struct hf_reg_model *models, size_t n, const char *run_id,
+			   const struct hf_reg_metric *metrics, size_t nmetrics)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < models[i].nversions; j++) {
+			struct hf_reg_version *v = &models[i].versions[j];
+
+			if (!v->run_id || strcmp(v->run_id, run_id) || v->nmetrics)
+				continue;
+			v->metrics = xcalloc(nmetrics + 1, sizeof(*v->metrics));
+			for (size_t k = 0; k < nmetrics; k++) {
+				v->metrics[k].key = xstrdup(metrics[k].key);
+				v->metrics[k].value = metrics[k].value;
+			}
+			v->nmetrics = nmetrics;
+		}
+	}
+}
+
+static void metrics_free(struct hf_reg_metric *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(m[i].key);
+	free(m);
+}
+
+/* The distinct run ids whose metrics matter, sorted. */
+static char **runs_needed(const struct hf_reg_model *models, size_t n, size_t *nruns)
+{
+	char **ids = NULL;
+	size_t count = 0, alloc = 0, out = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < models[i].nversions; j++) {
+			if (!version_matters(&models[i], j))
+				continue;
+			ids = xgrow(ids, count + 1, &alloc, sizeof(*ids));
+			ids[count++] = models[i].versions[j].run_id;
+		}
+	}
+	if (count > 1)
+		qsort(ids, count, sizeof(*ids), str_cmp);
+	for (size_t i = 0; i < count; i++)
+		if (!out || strcmp(ids[out - 1], ids[i]))
+			ids[out++] = ids[i];
+	*nruns = out;
+	return ids;
+}
+
+static enum hf_status fetch_runs(struct hf_store *store, struct hf_mlflow_client *c,
+				 struct hf_reg_model *models, size_t n, size_t *fetched)
+{
+	size_t nruns;
+	char **ids = runs_needed(models, n, &nruns);
+	struct hf_mlflow_req *reqs = xcalloc(nruns + 1, sizeof(*reqs));
+	enum hf_status rc;
+
+	for (size_t i = 0; i < nruns; i++) {
+		char *esc = hf_mlflow_escape(ids[i]);
+		char *q = xasprintf("run_id=%s", esc);
+
+		hf_mlflow_req_init(c, &reqs[i], "GET", "runs/get", q, NULL);
+		reqs[i].missing_ok = true;
+		free(esc);
+		free(q);
+	}
+	rc = nruns ? hf_mlflow_perform(c, reqs, nruns, HF_MLFLOW_PARALLEL) : HF_OK;
+	*fetched = nruns;
+	for (size_t i = 0; i < nruns && !rc; i++) {
+		struct hf_reg_metric *metrics;
+		size_t nm;
+
+		if (reqs[i].rc == HF_ENOTFOUND) {
+			struct hf_problem pr = { 0 };
+
+			pr.source = (char *)c->conf->name;
+			pr.path = reqs[i].url;
+			pr.severity = HF_PROBLEM_WARNING;
+			pr.message = xasprintf("run '%s' of a registered version no longer exists: "
+					       "its metrics are unknown", ids[i]);
+			pr.at = hf_now();
+			rc = hf_store_problem_add(store, &pr);
+			free(pr.message);
+			continue;
+		}
+		rc = hf_mlflow_parse_run("runs/get", reqs[i].resp.buf, reqs[i].resp.len, &metrics, &nm);
+		if (!rc) {
+			attach_metrics(models, n, ids[i], metrics, nm);
+			metrics_free(metrics, nm);
+		}
+	}
+	for (size_t i = 0; i < nruns; i++)
+		hf_mlflow_req_release(&reqs[i]);
+	free(reqs);
+	free(ids);
+	return rc;
+}
+
+static size_t count_versions(const struct hf_reg_model *models, size_t n)
+{
+	size_t v = 0;
+
+	for (size_t i = 0; i < n; i++)
+		v += models[i].nversions;
+	return v;
+}
+
+static void set_source(struct hf_reg_model *models, size_t n, const char *source)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(models[i].source);
+		models[i].source = xstrdup(source);
+	}
+}
+
+static enum hf_status mlflow_sync(struct hf_store *store, const struct hf_source_conf *conf,
+				  const struct hf_sync_progress *progress, char **detail)
+{
+	struct hf_mlflow_client c;
+	struct hf_mlflow_parsed p = { 0 };
+	struct hf_strbuf q = HF_STRBUF_INIT;
+	size_t pages = 0, vpages = 0, nget = 0, nruns = 0, events = 0;
+	long msize = conf->page_size > 0 && conf->page_size < MODELS_PAGE_MAX
+		? conf->page_size : MODELS_PAGE_MAX;
+	long vsize = conf->page_size > 0 && conf->page_size < 200000 ? conf->page_size : VERSIONS_PAGE;
+	enum hf_status rc;
+
+	if ((rc = hf_mlflow_client_init(&c, conf)))
+		return rc;
+	/* problems of this source are from its previous sync */
+	rc = hf_store_forget_source(store, conf->name);
+	hf_strbuf_addf(&q, "max_results=%ld", msize);
+	if (conf->filter && *conf->filter) {
+		char *esc = hf_mlflow_escape(conf->filter);
+
+		hf_strbuf_addf(&q, "&filter=%s", esc);
+		free(esc);
+	}
+	hf_sync_progress_report(progress, conf->name, "registered models", 0, 0);
+	if (!rc)
+		rc = fetch_pages(&c, "registered-models/search", q.buf, hf_mlflow_parse_models, &p,
+				 &pages);
+	hf_strbuf_reset(&q);
+	/* versions of every model, unfiltered: the filter applies through the model list */
+	hf_strbuf_addf(&q, "max_results=%ld", vsize);
+	hf_sync_progress_report(progress, conf->name, "model versions", p.nmodels, 0);
+	if (!rc)
+		rc = fetch_pages(&c, "model-versions/search", q.buf, hf_mlflow_parse_versions, &p,
+				 &vpages);
+	if (!rc) {
+		hf_mlflow_parsed_assemble(&p);
+		hf_sync_progress_report(progress, conf->name, "aliases", 0, p.nmodels);
+		rc = fetch_aliases(&c, p.models, p.nmodels, &nget);
+	}
+	if (!rc) {
+		hf_sync_progress_report(progress, conf->name, "runs", 0, 0);
+		rc = fetch_runs(store, &c, p.models, p.nmodels, &nruns);
+	}
+	if (!rc) {
+		set_source(p.models, p.nmodels, conf->name);
+		hf_sync_progress_report(progress, conf->name, "storing", p.nmodels, p.nmodels);
+		rc = hf_store_reg_replace(store, conf->name, p.models, p.nmodels, hf_now(), &events);
+	}
+	if (!rc && detail)
+		*detail = xasprintf("%zu models, %zu versions, %zu runs, %zu changes", p.nmodels,
+				    count_versions(p.models, p.nmodels), nruns, events);
+	hf_strbuf_release(&q);
+	hf_mlflow_parsed_clear(&p);
+	hf_mlflow_client_release(&c);
+	return rc;
+}
+
+/* POST or DELETE one JSON body to endpoint; MLflow answers {}. */
+static enum hf_status write_call(const struct hf_source_conf *conf, const char *method,
+				 const char *endpoint, json_t *body)
+{
+	struct hf_mlflow_client c;
+	struct hf_mlflow_req req;
+	char *text = json_dumps(body, JSON_COMPACT);
+	enum hf_status rc;
+
+	json_decref(body);
+	if (!text)
+		return hf_error(HF_ERR, "cannot encode the request to '%s'", endpoint);
+	if ((rc = hf_mlflow_client_init(&c, conf))) {
+		free(text);
+		return rc;
+	}
+	hf_mlflow_req_init(&c, &req, method, endpoint, NULL, text);
+	rc = hf_mlflow_perform(&c, &req, 1, 1);
+	if (!rc) {
+		json_t *root = json_loadb(req.resp.buf, req.resp.len, 0, NULL);
+
+		if (!json_is_object(root))
+			rc = hf_error(HF_EINVAL, "response from '%s' is not a JSON object", endpoint);
+		json_decref(root);
+	}
+	hf_mlflow_req_release(&req);
+	hf_mlflow_client_release(&c);
+	free(text);
+	return rc;
+}
+
+enum hf_status hf_mlflow_set_version_tag(const struct hf_source_conf *conf, const char *model,
+					 const char *version, const char *key, const char *value)
+{
+	return write_call(conf, "POST", "model-versions/set-tag",
+			  json_pack("{s:s, s:s, s:s, s:s}", "name", model, "version", version,
+				    "key", key, "value", value ? value : ""));
+}
+
+enum hf_status hf_mlflow_set_alias(const struct hf_source_conf *conf, const char *model,
+				   const char *alias, const char *version)
+{
+	return write_call(conf, "POST", "registered-models/alias",
+			  json_pack("{s:s, s:s, s:s}", "name", model, "alias", alias,
+				    "version", version));
+}
+
+enum hf_status hf_mlflow_delete_alias(const struct hf_source_conf *conf, const char *model,
+				      const char *alias)
+{
+	return write_call(conf, "DELETE", "registered-models/alias",
+			  json_pack("{s:s, s:s}", "name", model, "alias", alias));
+}
+
+static const char *payload_str(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static enum hf_status mlflow_push(struct hf_store *store, const struct hf_source_conf *conf,
+				  const struct hf_outbox_entry *e)
+{
+	json_error_t err;
+	json_t *o = json_loads(e->payload ? e->payload : "", 0, &err);
+	const char *model, *version, *alias, *key;
+	enum hf_status rc;
+
+	(void)store;
+	if (!json_is_object(o)) {
+		json_decref(o);
+		return hf_error(HF_EINVAL, "outbox entry %lld ('%s') has a payload that is not a "
+				"JSON object", (long long)e->id, e->kind);
+	}
+	model = payload_str(o, "model");
+	if (!model)
+		model = payload_str(o, "name");
+	version = payload_str(o, "version");
+	alias = payload_str(o, "alias");
+	key = payload_str(o, "key");
+	if (!model) {
+		rc = hf_error(HF_EINVAL, "outbox entry %lld ('%s') lacks 'model'", (long long)e->id,
+			      e->kind);
+	} else if (!strcmp(e->kind, "tag-set")) {
+		rc = version && key
+			? hf_mlflow_set_version_tag(conf, model, version, key, payload_str(o, "value"))
+			: hf_error(HF_EINVAL, "outbox entry %lld ('tag-set') needs 'version' and 'key'",
+				   (long long)e->id);
+	} else if (!strcmp(e->kind, "alias-set")) {
+		rc = version && alias
+			? hf_mlflow_set_alias(conf, model, alias, version)
+			: hf_error(HF_EINVAL, "outbox entry %lld ('alias-set') needs 'alias' and "
+				   "'version'", (long long)e->id);
+	} else if (!strcmp(e->kind, "alias-delete")) {
+		rc = alias ? hf_mlflow_delete_alias(conf, model, alias)
+			: hf_error(HF_EINVAL, "outbox entry %lld ('alias-delete') needs 'alias'",
+				   (long long)e->id);
+	} else {
+		rc = hf_error(HF_EINVAL, "a registry source cannot push outbox entries of kind '%s'",
+			      e->kind);
+	}
+	json_decref(o);
+	return rc;
+}
+
+const struct hf_source_ops hf_source_mlflow_ops = {
+	.type = HF_SOURCE_MLFLOW,
+	.sync = mlflow_sync,
+	.push = mlflow_push,
+};
+
+/* Read a whole file (capped like a response). */
+static enum hf_status read_file(const char *path, struct hf_strbuf *sb)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	size_t got;
+
+	hf_strbuf_reset(sb);
+	if (!f)
+		return hf_error(errno == ENOENT ? HF_ENOTFOUND : HF_EIO, "cannot read '%s': %s",
+				path, strerror(errno));
+	while ((got = fread(buf, 1, sizeof(buf), f)) > 0) {
+		if (sb->len + got > HF_MLFLOW_MAX_BODY) {
+			fclose(f);
+			return hf_error(HF_ETOOBIG, "'%s' is larger than %u MiB", path,
+					HF_MLFLOW_MAX_BODY >> 20);
+		}
+		hf_strbuf_add(sb, buf, got);
+	}
+	if (ferror(f)) {
+		fclose(f);
+		return hf_error(HF_EIO, "cannot read '%s'", path);
+	}
+	fclose(f);
+	return HF_OK;
+}
+
+/* Files in dir named prefix*.json, sorted. */
+static enum hf_status list_pages(const char *dir, const char *prefix, char ***out, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t alloc = 0, plen = strlen(prefix);
+
+	*out = NULL;
+	*n = 0;
+	if (!d)
+		return hf_error(errno == ENOENT ? HF_ENOTFOUND : HF_EIO, "cannot open '%s': %s",
+				dir, strerror(errno));
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+
+		if (strncmp(de->d_name, prefix, plen) || len < plen + 5 ||
+		    strcmp(de->d_name + len - 5, ".json"))
+			continue;
+		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
+		(*out)[(*n)++] = xasprintf("%s/%s", dir, de->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), str_cmp);
+	return HF_OK;
+}
+
+static void names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, const char *dir)
+{
+	struct hf_mlflow_parsed p = { 0 };
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	char **files = NULL, **ids = NULL;
+	size_t nfiles = 0, nruns = 0;
+	enum hf_status rc;
+
+	rc = list_pages(dir, "registered-models-search", &files, &nfiles);
+	if (!rc && !nfiles)
+		rc = hf_error(HF_ENOTFOUND, "no registered-models-search.json in '%s'", dir);
+	for (size_t i = 0; i < nfiles && !rc; i++)
+		if (!(rc = read_file(files[i], &sb)))
+			rc = hf_mlflow_parse_models(&p, files[i], sb.buf, sb.len, NULL);
+	names_free(files, nfiles);
+	files = NULL;
+	nfiles = 0;
+	if (!rc)
+		rc = list_pages(dir, "model-versions-search", &files, &nfiles);
+	for (size_t i = 0; i < nfiles && !rc; i++)
+		if (!(rc = read_file(files[i], &sb)))
+			rc = hf_mlflow_parse_versions(&p, files[i], sb.buf, sb.len, NULL);
+	names_free(files, nfiles);
+	if (!rc) {
+		hf_mlflow_parsed_assemble(&p);
+		ids = runs_needed(p.models, p.nmodels, &nruns);
+	}
+	for (size_t i = 0; i < nruns && !rc; i++) {
+		char *path = xasprintf("%s/runs/%s.json", dir, ids[i]);
+		struct hf_reg_metric *metrics;
+		size_t nm;
+		char *id = xstrdup(ids[i]);
+
+		rc = read_file(path, &sb);
+		if (rc == HF_ENOTFOUND) {
+			rc = HF_OK;	/* a run without a file simply has no metrics */
+			hf_error_clear();
+		} else if (!rc && !(rc = hf_mlflow_parse_run(path, sb.buf, sb.len, &metrics, &nm))) {
+			attach_metrics(p.models, p.nmodels, id, metrics, nm);
+			metrics_free(metrics, nm);
+		}
+		free(id);
+		free(path);
+	}
+	free(ids);
+	if (!rc) {
+		set_source(p.models, p.nmodels, source);
+		rc = hf_store_reg_replace(store, source, p.models, p.nmodels, hf_now(), NULL);
+	}
+	hf_strbuf_release(&sb);
+	hf_mlflow_parsed_clear(&p);
+	return rc;
+}

@@ -1,0 +1,78 @@
+/* mlflow_internal.h: what the mlflow*.c files share: the HTTP client (libcurl, multi interface) */
+#ifndef HANDOFF_MLFLOW_INTERNAL_H
+#define HANDOFF_MLFLOW_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "handoff/conf.h"
+#include "handoff/status.h"
+#include "handoff/strbuf.h"
+
+#define HF_MLFLOW_MAX_BODY (64u << 20)	/* a response larger than this is refused */
+#define HF_MLFLOW_PARALLEL 8		/* transfers at once */
+#define HF_MLFLOW_ATTEMPTS 5		/* tries of one request on 429/5xx */
+
+/*
+ * One client per sync or push: the curl multi handle (its connection cache
+ * is reused by every request), the headers (with the Bearer token when
+ * token-env names a set variable) and the settings of the source. The token
+ * lives only in the header list and is never logged or put in a message.
+ */
+struct hf_mlflow_client {
+	const struct hf_source_conf *conf;
+	char *api;		/* "<url>/api/2.0/mlflow/" */
+	char *shown;		/* the url without user:password, for messages */
+	void *multi;		/* CURLM * */
+	void *headers;		/* struct curl_slist *: Accept, Authorization */
+	void *json_headers;	/* the same plus Content-Type: application/json */
+	void **idle;		/* CURL * handles kept for reuse */
+	size_t nidle;
+	long timeout;
+	bool have_token;
+	size_t max_body;
+	unsigned base_delay_ms;
+};
+
+/* One HTTP request and, after hf_mlflow_perform, its outcome. */
+struct hf_mlflow_req {
+	const char *endpoint;	/* "registered-models/search": for messages */
+	char *url;		/* full URL (owned) */
+	const char *method;	/* GET, POST, DELETE */
+	const char *body;	/* JSON request body or NULL (borrowed) */
+	bool missing_ok;	/* a 404 RESOURCE_DOES_NOT_EXIST is HF_ENOTFOUND, no message kept */
+	/* outcome */
+	struct hf_strbuf resp;
+	long status;
+	enum hf_status rc;
+	char *error;		/* message when rc != HF_OK (owned) */
+	int attempts;
+	/* private */
+	void *easy;
+	int64_t not_before;	/* ms, monotonic */
+	bool too_big;
+};
+
+enum hf_status hf_mlflow_client_init(struct hf_mlflow_client *c, const struct hf_source_conf *conf);
+void hf_mlflow_client_release(struct hf_mlflow_client *c);
+
+/* Percent-encode s for a query value (caller frees). */
+char *hf_mlflow_escape(const char *s);
+
+/* Set up req for endpoint with an already-encoded query (may be NULL). */
+void hf_mlflow_req_init(struct hf_mlflow_client *c, struct hf_mlflow_req *req, const char *method,
+			const char *endpoint, const char *query, const char *body);
+void hf_mlflow_req_release(struct hf_mlflow_req *req);
+
+/*
+ * Perform n requests, at most `parallel` at once, retrying 429 and 5xx with
+ * exponential backoff and jitter (honouring Retry-After) up to
+ * HF_MLFLOW_ATTEMPTS tries. Each request gets its own rc/error; the return
+ * value is the first failure (its message recorded with hf_error) or HF_OK.
+ */
+enum hf_status hf_mlflow_perform(struct hf_mlflow_client *c, struct hf_mlflow_req *reqs, size_t n,
+				 size_t parallel);
+
+/* A monotonic clock in milliseconds (for backoff and the bench). */
+int64_t hf_mlflow_ms(void);
+
+#endif

@@ -1,0 +1,504 @@
+/* mlflow_parse.c: MLflow REST responses (jansson) into registry structs, with messages naming endpoint and field */
+#include "config.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/mlflow.h"
+#include "handoff/strbuf.h"
+#include "handoff/xmalloc.h"
+
+static enum hf_status load(const char *what, const char *body, size_t len, json_t **out)
+{
+	json_error_t err;
+	json_t *root;
+	size_t i = 0;
+
+	while (i < len && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t'))
+		i++;
+	if (i == len)
+		return hf_error(HF_EINVAL, "empty response from '%s'", what);
+	if (body[i] != '{' && body[i] != '[')
+		return hf_error(HF_EINVAL, "response from '%s' is not JSON (starts with '%.20s')",
+				what, body + i);
+	root = json_loadb(body, len, JSON_ALLOW_NUL, &err);
+	if (!root)
+		return hf_error(HF_EINVAL, "response from '%s' is not valid JSON: %s at line %d",
+				what, err.text, err.line);
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return hf_error(HF_EINVAL, "response from '%s' is not a JSON object", what);
+	}
+	*out = root;
+	return HF_OK;
+}
+
+static enum hf_status bad(const char *what, const char *field, const char *problem)
+{
+	return hf_error(HF_EINVAL, "response from '%s': '%s' %s", what, field, problem);
+}
+
+/* A string member (copied), NULL when absent or null; error when another type. */
+static enum hf_status opt_string(const char *what, json_t *obj, const char *key, const char *path,
+				 char **out)
+{
+	json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return HF_OK;
+	if (json_is_string(v)) {
+		*out = xstrndup(json_string_value(v), json_string_length(v));
+		return HF_OK;
+	}
+	if (json_is_integer(v)) {	/* lenient: a number where MLflow sends a string */
+		*out = xasprintf("%lld", (long long)json_integer_value(v));
+		return HF_OK;
+	}
+	{
+		char *f = xasprintf("%s.%s", path, key);
+		enum hf_status rc = bad(what, f, "is not a string");
+
+		free(f);
+		return rc;
+	}
+}
+
+/* Milliseconds member -> seconds; 0 when absent. */
+static enum hf_status opt_time(const char *what, json_t *obj, const char *key, const char *path,
+			       int64_t *out)
+{
+	json_t *v = json_object_get(obj, key);
+
+	*out = 0;
+	if (!v || json_is_null(v))
+		return HF_OK;
+	if (json_is_integer(v)) {
+		*out = (int64_t)(json_integer_value(v) / 1000);
+		return HF_OK;
+	}
+	if (json_is_real(v)) {
+		*out = (int64_t)(json_real_value(v) / 1000);
+		return HF_OK;
+	}
+	{
+		char *f = xasprintf("%s.%s", path, key);
+		enum hf_status rc = bad(what, f, "is not a number");
+
+		free(f);
+		return rc;
+	}
+}
+
+/* An array member, NULL when absent; error when another type. */
+static enum hf_status opt_array(const char *what, json_t *obj, const char *key, const char *path,
+				json_t **out)
+{
+	json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return HF_OK;
+	if (!json_is_array(v)) {
+		char *f = xasprintf("%s%s%s", path, *path ? "." : "", key);
+		enum hf_status rc = bad(what, f, "is not an array");
+
+		free(f);
+		return rc;
+	}
+	*out = v;
+	return HF_OK;
+}
+
+static enum hf_status parse_tags(const char *what, json_t *obj, const char *path,
+				 struct hf_reg_tag **tags, size_t *n)
+{
+	json_t *arr, *t;
+	size_t i, alloc = 0;
+	enum hf_status rc;
+
+	if ((rc = opt_array(what, obj, "tags", path, &arr)) || !arr)
+		return rc;
+	json_array_foreach(arr, i, t) {
+		char *p = xasprintf("%s.tags[%zu]", path, i);
+		char *key = NULL, *value = NULL;
+
+		if (!json_is_object(t))
+			rc = bad(what, p, "is not an object");
+		if (!rc)
+			rc = opt_string(what, t, "key", p, &key);
+		if (!rc && !key) {
+			char *f = xasprintf("%s.key", p);
+
+			rc = bad(what, f, "is missing");
+			free(f);
+		}
+		if (!rc)
+			rc = opt_string(what, t, "value", p, &value);
+		free(p);
+		if (rc) {
+			free(key);
+			return rc;
+		}
+		*tags = xgrow(*tags, *n + 1, &alloc, sizeof(**tags));
+		(*tags)[*n].key = key;
+		(*tags)[*n].value = value ? value : xstrdup("");
+		(*n)++;
+	}
+	return HF_OK;
+}
+
+static void alias_add(struct hf_reg_model *m, const char *alias, const char *version)
+{
+	for (size_t i = 0; i < m->naliases; i++) {
+		if (!strcmp(m->aliases[i].alias, alias)) {
+			free(m->aliases[i].version);
+			m->aliases[i].version = xstrdup(version);
+			return;
+		}
+	}
+	m->aliases = xrealloc(m->aliases, (m->naliases + 1) * sizeof(*m->aliases));
+	m->aliases[m->naliases].alias = xstrdup(alias);
+	m->aliases[m->naliases].version = xstrdup(version);
+	m->naliases++;
+}
+
+/* Model aliases: [{"alias": "champion", "version": "2"}]. */
+static enum hf_status parse_model_aliases(const char *what, json_t *obj, const char *path,
+					  struct hf_reg_model *m)
+{
+	json_t *arr, *a;
+	size_t i;
+	enum hf_status rc;
+
+	if ((rc = opt_array(what, obj, "aliases", path, &arr)) || !arr)
+		return rc;
+	json_array_foreach(arr, i, a) {
+		char *p = xasprintf("%s.aliases[%zu]", path, i);
+		char *alias = NULL, *version = NULL;
+
+		if (!json_is_object(a))
+			rc = bad(what, p, "is not an object");
+		if (!rc)
+			rc = opt_string(what, a, "alias", p, &alias);
+		if (!rc)
+			rc = opt_string(what, a, "version", p, &version);
+		if (!rc && (!alias || !version))
+			rc = bad(what, p, "lacks 'alias' or 'version'");
+		if (!rc)
+			alias_add(m, alias, version);
+		free(p);
+		free(alias);
+		free(version);
+		if (rc)
+			return rc;
+	}
+	return HF_OK;
+}
+
+static enum hf_status next_token(const char *what, json_t *root, char **token)
+{
+	json_t *v = json_object_get(root, "next_page_token");
+
+	if (!token)
+		return HF_OK;
+	*token = NULL;
+	if (!v || json_is_null(v))
+		return HF_OK;
+	if (!json_is_string(v))
+		return bad(what, "next_page_token", "is not a string");
+	if (json_string_length(v))
+		*token = xstrdup(json_string_value(v));
+	return HF_OK;
+}
+
+static enum hf_status parse_model(const char *what, json_t *o, const char *path,
+				  struct hf_reg_model *m)
+{
+	enum hf_status rc;
+
+	memset(m, 0, sizeof(*m));
+	if (!json_is_object(o))
+		return bad(what, path, "is not an object");
+	rc = opt_string(what, o, "name", path, &m->name);
+	if (!rc && (!m->name || !*m->name)) {
+		char *f = xasprintf("%s.name", path);
+
+		rc = bad(what, f, "is missing");
+		free(f);
+	}
+	if (!rc)
+		rc = opt_string(what, o, "description", path, &m->description);
+	if (!rc)
+		rc = opt_time(what, o, "last_updated_timestamp", path, &m->updated);
+	if (!rc)
+		rc = parse_tags(what, o, path, &m->tags, &m->ntags);
+	if (!rc)
+		rc = parse_model_aliases(what, o, path, m);
+	if (rc)
+		hf_reg_model_clear(m);
+	return rc;
+}
+
+enum hf_status hf_mlflow_parse_models(struct hf_mlflow_parsed *p, const char *what,
+				      const char *body, size_t len, char **token)
+{
+	json_t *root, *arr, *o;
+	size_t i;
+	enum hf_status rc;
+
+	if (token)
+		*token = NULL;
+	if ((rc = load(what, body, len, &root)))
+		return rc;
+	rc = opt_array(what, root, "registered_models", "", &arr);
+	json_array_foreach(arr, i, o) {
+		char path[64];
+
+		if (rc)
+			break;
+		snprintf(path, sizeof(path), "registered_models[%zu]", i);
+		p->models = xgrow(p->models, p->nmodels + 1, &p->alloc_models, sizeof(*p->models));
+		rc = parse_model(what, o, path, &p->models[p->nmodels]);
+		if (!rc)
+			p->nmodels++;
+	}
+	if (!rc)
+		rc = next_token(what, root, token);
+	json_decref(root);
+	return rc;
+}
+
+static enum hf_status parse_version(const char *what, json_t *o, const char *path,
+				    struct hf_mlflow_pending_version *pv)
+{
+	struct hf_reg_version *v = &pv->v;
+	json_t *arr, *a;
+	size_t i;
+	enum hf_status rc;
+
+	memset(pv, 0, sizeof(*pv));
+	if (!json_is_object(o))
+		return bad(what, path, "is not an object");
+	rc = opt_string(what, o, "name", path, &pv->model);
+	if (!rc)
+		rc = opt_string(what, o, "version", path, &v->version);
+	if (!rc && (!pv->model || !*pv->model || !v->version || !*v->version))
+		rc = bad(what, path, "lacks 'name' or 'version'");
+	if (!rc)
+		rc = opt_string(what, o, "current_stage", path, &v->stage);
+	if (!rc)
+		rc = opt_string(what, o, "status", path, &v->status);
+	if (!rc)
+		rc = opt_string(what, o, "run_id", path, &v->run_id);
+	if (!rc && v->run_id && !*v->run_id)
+		HF_FREE(v->run_id);
+	if (!rc)
+		rc = opt_string(what, o, "description", path, &v->description);
+	if (!rc)
+		rc = opt_time(what, o, "creation_timestamp", path, &v->created);
+	if (!rc)
+		rc = opt_time(what, o, "last_updated_timestamp", path, &v->updated);
+	if (!rc)
+		rc = parse_tags(what, o, path, &v->tags, &v->ntags);
+	if (!rc)
+		rc = opt_array(what, o, "aliases", path, &arr);
+	if (!rc && arr) {
+		json_array_foreach(arr, i, a) {
+			if (!json_is_string(a)) {
+				char *f = xasprintf("%s.aliases[%zu]", path, i);
+
+				rc = bad(what, f, "is not a string");
+				free(f);
+				break;
+			}
+			pv->aliases = xrealloc(pv->aliases, (pv->naliases + 1) * sizeof(char *));
+			pv->aliases[pv->naliases++] = xstrdup(json_string_value(a));
+		}
+	}
+	return rc;
+}
+
+static void pending_clear(struct hf_mlflow_pending_version *pv)
+{
+	free(pv->model);
+	hf_reg_version_clear(&pv->v);
+	for (size_t i = 0; i < pv->naliases; i++)
+		free(pv->aliases[i]);
+	free(pv->aliases);
+	memset(pv, 0, sizeof(*pv));
+}
+
+enum hf_status hf_mlflow_parse_versions(struct hf_mlflow_parsed *p, const char *what,
+					const char *body, size_t len, char **token)
+{
+	json_t *root, *arr, *o;
+	size_t i;
+	enum hf_status rc;
+
+	if (token)
+		*token = NULL;
+	if ((rc = load(what, body, len, &root)))
+		return rc;
+	rc = opt_array(what, root, "model_versions", "", &arr);
+	json_array_foreach(arr, i, o) {
+		char path[64];
+		struct hf_mlflow_pending_version *pv;
+
+		if (rc)
+			break;
+		snprintf(path, sizeof(path), "model_versions[%zu]", i);
+		p->versions = xgrow(p->versions, p->nversions + 1, &p->alloc_versions,
+				    sizeof(*p->versions));
+		pv = &p->versions[p->nversions];
+		rc = parse_version(what, o, path, pv);
+		if (rc)
+			pending_clear(pv);
+		else
+			p->nversions++;
+	}
+	if (!rc)
+		rc = next_token(what, root, token);
+	json_decref(root);
+	return rc;
+}
+
+enum hf_status hf_mlflow_parse_run(const char *what, const char *body, size_t len,
+				   struct hf_reg_metric **metrics, size_t *n)
+{
+	json_t *root, *run, *data, *arr = NULL, *m;
+	size_t i, alloc = 0;
+	enum hf_status rc;
+
+	*metrics = NULL;
+	*n = 0;
+	if ((rc = load(what, body, len, &root)))
+		return rc;
+	run = json_object_get(root, "run");
+	if (!json_is_object(run)) {
+		json_decref(root);
+		return bad(what, "run", "is missing or not an object");
+	}
+	data = json_object_get(run, "data");
+	if (data && !json_is_object(data))
+		rc = bad(what, "run.data", "is not an object");
+	if (!rc && data)
+		rc = opt_array(what, data, "metrics", "run.data", &arr);
+	json_array_foreach(arr, i, m) {
+		json_t *k, *v;
+		double d;
+
+		if (rc)
+			break;
+		k = json_object_get(m, "key");
+		v = json_object_get(m, "value");
+		if (!json_is_string(k) || !(json_is_number(v) || json_is_string(v))) {
+			char f[64];
+
+			snprintf(f, sizeof(f), "run.data.metrics[%zu]", i);
+			rc = bad(what, f, "lacks a string 'key' or a numeric 'value'");
+			break;
+		}
+		if (json_is_string(v)) {	/* MLflow writes NaN/Infinity as strings */
+			char *end;
+
+			d = strtod(json_string_value(v), &end);
+			if (*end)
+				d = NAN;
+		} else {
+			d = json_number_value(v);
+		}
+		*metrics = xgrow(*metrics, *n + 1, &alloc, sizeof(**metrics));
+		(*metrics)[*n].key = xstrdup(json_string_value(k));
+		(*metrics)[*n].value = d;
+		(*n)++;
+	}
+	json_decref(root);
+	if (rc) {
+		for (i = 0; i < *n; i++)
+			free((*metrics)[i].key);
+		HF_FREE(*metrics);
+		*n = 0;
+	}
+	return rc;
+}
+
+enum hf_status hf_mlflow_parse_model_get(const char *what, const char *body, size_t len,
+					 struct hf_reg_model *m)
+{
+	json_t *root, *o;
+	enum hf_status rc;
+
+	if ((rc = load(what, body, len, &root)))
+		return rc;
+	o = json_object_get(root, "registered_model");
+	if (!json_is_object(o))
+		rc = bad(what, "registered_model", "is missing or not an object");
+	else
+		rc = parse_model_aliases(what, o, "registered_model", m);
+	json_decref(root);
+	return rc;
+}
+
+static int model_name_cmp(const void *x, const void *y)
+{
+	const struct hf_reg_model *a = x, *b = y;
+
+	return strcmp(a->name, b->name);
+}
+
+void hf_mlflow_parsed_assemble(struct hf_mlflow_parsed *p)
+{
+	size_t *alloc, out = 0;
+
+	/* distinct models by name (a page that repeats a row keeps the first) */
+	if (p->nmodels > 1)
+		qsort(p->models, p->nmodels, sizeof(*p->models), model_name_cmp);
+	for (size_t i = 0; i < p->nmodels; i++) {
+		if (out && !strcmp(p->models[out - 1].name, p->models[i].name)) {
+			hf_reg_model_clear(&p->models[i]);
+			continue;
+		}
+		if (out != i)
+			p->models[out] = p->models[i];
+		out++;
+	}
+	p->nmodels = out;
+	alloc = xcalloc(p->nmodels + 1, sizeof(*alloc));
+	for (size_t i = 0; i < p->nversions; i++) {
+		struct hf_mlflow_pending_version *pv = &p->versions[i];
+		struct hf_reg_model key = { 0 }, *m;
+
+		key.name = pv->model;
+		m = p->nmodels ? bsearch(&key, p->models, p->nmodels, sizeof(*p->models),
+					 model_name_cmp) : NULL;
+		if (!m || hf_reg_model_version(m, pv->v.version)) {
+			pending_clear(pv);
+			continue;
+		}
+		m->versions = xgrow(m->versions, m->nversions + 1, &alloc[m - p->models],
+				    sizeof(*m->versions));
+		m->versions[m->nversions++] = pv->v;
+		memset(&pv->v, 0, sizeof(pv->v));
+		for (size_t j = 0; j < pv->naliases; j++)
+			if (!hf_reg_model_alias(m, pv->aliases[j]))
+				alias_add(m, pv->aliases[j], m->versions[m->nversions - 1].version);
+		pending_clear(pv);
+	}
+	free(alloc);
+	HF_FREE(p->versions);
+	p->nversions = p->alloc_versions = 0;
+	for (size_t i = 0; i < p->nmodels; i++)
+		hf_reg_model_sort_versions(&p->models[i]);
+}
+
+void hf_mlflow_parsed_clear(struct hf_mlflow_parsed *p)
+{
+	hf_reg_models_free(p->models, p->nmodels);
+	for (size_t i = 0; i < p->nversions; i++)
+		pending_clear(&p->versions[i]);
+	free(p->versions);
+	memset(p, 0, sizeof(*p));
+}

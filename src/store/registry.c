@@ -1,0 +1,615 @@
+/* registry.c: the registry tables: replace a source's models in one go with history, read them back */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/store_registry.h"
+#include "handoff/strbuf.h"
+#include "handoff/xmalloc.h"
+#include "internal.h"
+
+/* What was stored for the source before a replace: versions and aliases, sorted for bsearch. */
+struct prev_row {
+	char *model, *key, *value;	/* version rows: key = version; alias rows: key = alias, value = version */
+};
+
+struct prev_set {
+	struct prev_row *rows;
+	size_t n, alloc;
+};
+
+static int prev_cmp(const void *x, const void *y)
+{
+	const struct prev_row *a = x, *b = y;
+	int c = strcmp(a->model, b->model);
+
+	return c ? c : strcmp(a->key, b->key);
+}
+
+static void prev_free(struct prev_set *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->rows[i].model);
+		free(s->rows[i].key);
+		free(s->rows[i].value);
+	}
+	free(s->rows);
+	memset(s, 0, sizeof(*s));
+}
+
+static enum hf_status prev_load(struct hf_store *store, const char *sql, const char *source,
+				struct prev_set *s)
+{
+	sqlite3_stmt *st = hf_store_stmt(store, sql);
+	int rc;
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct prev_row *r;
+
+		s->rows = xgrow(s->rows, s->n + 1, &s->alloc, sizeof(*s->rows));
+		r = &s->rows[s->n++];
+		r->model = hf_column_text(st, 0);
+		r->key = hf_column_text(st, 1);
+		r->value = hf_column_text(st, 2);
+		if (!r->model)
+			r->model = xstrdup("");
+		if (!r->key)
+			r->key = xstrdup("");
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading the stored registry");
+	if (s->n > 1)
+		qsort(s->rows, s->n, sizeof(*s->rows), prev_cmp);
+	return HF_OK;
+}
+
+/* The row for (model, key), or NULL; marks it seen by setting model's first byte check aside. */
+static struct prev_row *prev_find(struct prev_set *s, const char *model, const char *key)
+{
+	struct prev_row k = { (char *)model, (char *)key, NULL };
+
+	if (!s->n)
+		return NULL;
+	return bsearch(&k, s->rows, s->n, sizeof(*s->rows), prev_cmp);
+}
+
+static enum hf_status activity(struct hf_store *store, int64_t at, const char *source,
+			       const char *kind, const char *model, const char *summary,
+			       const char *ref, size_t *events)
+{
+	struct hf_activity a = { 0 };
+
+	a.at = at;
+	a.source = (char *)source;
+	a.kind = (char *)kind;
+	a.model = (char *)model;
+	a.summary = (char *)summary;
+	a.ref = (char *)ref;
+	(*events)++;
+	return hf_store_activity_add(store, &a);
+}
+
+static enum hf_status alias_history(struct hf_store *store, const char *source, const char *model,
+				    const char *alias, const char *version, int64_t at)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"INSERT INTO reg_alias_history (source, model, alias, version, at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, model);
+	hf_bind_text(st, 3, alias);
+	hf_bind_text(st, 4, version);
+	hf_bind_int(st, 5, at);
+	return hf_store_exec_stmt(store, st, "recording an alias move");
+}
+
+/* Events for versions and aliases that are new, moved or gone since the last replace. */
+static enum hf_status record_history(struct hf_store *store, const char *source,
+				     const struct hf_reg_model *models, size_t n, int64_t now,
+				     size_t *events)
+{
+	struct prev_set pv = { 0 }, pa = { 0 };
+	char *seen_v = NULL, *seen_a = NULL;
+	enum hf_status rc;
+
+	rc = prev_load(store, "SELECT model, version, NULL FROM reg_version WHERE source = ?1",
+		       source, &pv);
+	if (!rc)
+		rc = prev_load(store, "SELECT model, alias, version FROM reg_alias WHERE source = ?1",
+			       source, &pa);
+	if (rc)
+		goto out;
+	seen_v = xcalloc(pv.n + 1, 1);
+	seen_a = xcalloc(pa.n + 1, 1);
+	for (size_t i = 0; i < n && !rc; i++) {
+		const struct hf_reg_model *m = &models[i];
+
+		/* oldest first, so the activity ids follow the order versions were made */
+		for (size_t j = m->nversions; j-- > 0 && !rc;) {
+			const struct hf_reg_version *v = &m->versions[j];
+			struct prev_row *r = prev_find(&pv, m->name, v->version);
+			char *summary;
+
+			if (r) {
+				seen_v[r - pv.rows] = 1;
+				continue;
+			}
+			summary = xasprintf("version %s registered%s%s", v->version,
+					    v->stage && strcmp(v->stage, "None") ? " in stage " : "",
+					    v->stage && strcmp(v->stage, "None") ? v->stage : "");
+			rc = activity(store, v->created ? v->created : now, source, "version",
+				      m->name, summary, v->version, events);
+			free(summary);
+		}
+		for (size_t j = 0; j < m->naliases && !rc; j++) {
+			const struct hf_reg_alias *a = &m->aliases[j];
+			struct prev_row *r = prev_find(&pa, m->name, a->alias);
+			char *summary;
+
+			if (r) {
+				seen_a[r - pa.rows] = 1;
+				if (r->value && !strcmp(r->value, a->version))
+					continue;
+				summary = xasprintf("alias %s moved from version %s to %s", a->alias,
+						    r->value ? r->value : "?", a->version);
+			} else {
+				summary = xasprintf("alias %s set to version %s", a->alias, a->version);
+			}
+			rc = activity(store, now, source, "alias", m->name, summary, a->version, events);
+			if (!rc)
+				rc = alias_history(store, source, m->name, a->alias, a->version, now);
+			free(summary);
+		}
+	}
+	for (size_t i = 0; i < pa.n && !rc; i++) {
+		char *summary;
+
+		if (seen_a[i])
+			continue;
+		summary = xasprintf("alias %s removed (was version %s)", pa.rows[i].key,
+				    pa.rows[i].value ? pa.rows[i].value : "?");
+		rc = activity(store, now, source, "alias", pa.rows[i].model, summary, "", events);
+		if (!rc)
+			rc = alias_history(store, source, pa.rows[i].model, pa.rows[i].key, NULL, now);
+		free(summary);
+	}
+	for (size_t i = 0; i < pv.n && !rc; i++) {
+		char *summary;
+
+		if (seen_v[i])
+			continue;
+		summary = xasprintf("version %s deleted from the registry", pv.rows[i].key);
+		rc = activity(store, now, source, "version", pv.rows[i].model, summary,
+			      pv.rows[i].key, events);
+		free(summary);
+	}
+out:
+	free(seen_v);
+	free(seen_a);
+	prev_free(&pv);
+	prev_free(&pa);
+	return rc;
+}
+
+static enum hf_status delete_source(struct hf_store *store, const char *source)
+{
+	static const char *const sql[] = {
+		"DELETE FROM reg_model WHERE source = ?1",
+		"DELETE FROM reg_model_tag WHERE source = ?1",
+		"DELETE FROM reg_alias WHERE source = ?1",
+		"DELETE FROM reg_version WHERE source = ?1",
+		"DELETE FROM reg_version_tag WHERE source = ?1",
+		"DELETE FROM run_metric WHERE source = ?1",
+	};
+	enum hf_status rc = HF_OK;
+
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]) && !rc; i++) {
+		sqlite3_stmt *st = hf_store_stmt(store, sql[i]);
+
+		if (!st)
+			return HF_EIO;
+		hf_bind_text(st, 1, source);
+		rc = hf_store_exec_stmt(store, st, "clearing the registry source");
+	}
+	return rc;
+}
+
+static enum hf_status insert_version(struct hf_store *store, const char *source, const char *model,
+				     const struct hf_reg_version *v)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"INSERT OR REPLACE INTO reg_version (source, model, version, stage, status, run_id,"
+		" description, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	enum hf_status rc;
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, model);
+	hf_bind_text(st, 3, v->version);
+	hf_bind_text(st, 4, v->stage);
+	hf_bind_text(st, 5, v->status);
+	hf_bind_text(st, 6, v->run_id);
+	hf_bind_text(st, 7, v->description);
+	hf_bind_int(st, 8, v->created);
+	hf_bind_int(st, 9, v->updated);
+	if ((rc = hf_store_exec_stmt(store, st, "storing a model version")))
+		return rc;
+	for (size_t k = 0; k < v->ntags; k++) {
+		st = hf_store_stmt(store,
+			"INSERT OR REPLACE INTO reg_version_tag (source, model, version, key, value) "
+			"VALUES (?1, ?2, ?3, ?4, ?5)");
+		if (!st)
+			return HF_EIO;
+		hf_bind_text(st, 1, source);
+		hf_bind_text(st, 2, model);
+		hf_bind_text(st, 3, v->version);
+		hf_bind_text(st, 4, v->tags[k].key);
+		hf_bind_text(st, 5, v->tags[k].value);
+		if ((rc = hf_store_exec_stmt(store, st, "storing a version tag")))
+			return rc;
+	}
+	for (size_t k = 0; v->run_id && *v->run_id && k < v->nmetrics; k++) {
+		st = hf_store_stmt(store,
+			"INSERT OR REPLACE INTO run_metric (source, run_id, key, value) "
+			"VALUES (?1, ?2, ?3, ?4)");
+		if (!st)
+			return HF_EIO;
+		hf_bind_text(st, 1, source);
+		hf_bind_text(st, 2, v->run_id);
+		hf_bind_text(st, 3, v->metrics[k].key);
+		hf_bind_double(st, 4, v->metrics[k].value);
+		if ((rc = hf_store_exec_stmt(store, st, "storing a run metric")))
+			return rc;
+	}
+	return HF_OK;
+}
+
+static enum hf_status insert_model(struct hf_store *store, const char *source,
+				   const struct hf_reg_model *m)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"INSERT OR REPLACE INTO reg_model (source, name, description, updated) "
+		"VALUES (?1, ?2, ?3, ?4)");
+	enum hf_status rc;
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, m->name);
+	hf_bind_text(st, 3, m->description);
+	hf_bind_int(st, 4, m->updated);
+	if ((rc = hf_store_exec_stmt(store, st, "storing a registered model")))
+		return rc;
+	for (size_t k = 0; k < m->ntags; k++) {
+		st = hf_store_stmt(store,
+			"INSERT OR REPLACE INTO reg_model_tag (source, model, key, value) "
+			"VALUES (?1, ?2, ?3, ?4)");
+		if (!st)
+			return HF_EIO;
+		hf_bind_text(st, 1, source);
+		hf_bind_text(st, 2, m->name);
+		hf_bind_text(st, 3, m->tags[k].key);
+		hf_bind_text(st, 4, m->tags[k].value);
+		if ((rc = hf_store_exec_stmt(store, st, "storing a model tag")))
+			return rc;
+	}
+	for (size_t k = 0; k < m->naliases; k++) {
+		st = hf_store_stmt(store,
+			"INSERT OR REPLACE INTO reg_alias (source, model, alias, version) "
+			"VALUES (?1, ?2, ?3, ?4)");
+		if (!st)
+			return HF_EIO;
+		hf_bind_text(st, 1, source);
+		hf_bind_text(st, 2, m->name);
+		hf_bind_text(st, 3, m->aliases[k].alias);
+		hf_bind_text(st, 4, m->aliases[k].version);
+		if ((rc = hf_store_exec_stmt(store, st, "storing an alias")))
+			return rc;
+	}
+	for (size_t k = 0; k < m->nversions; k++)
+		if ((rc = insert_version(store, source, m->name, &m->versions[k])))
+			return rc;
+	return HF_OK;
+}
+
+enum hf_status hf_store_reg_replace(struct hf_store *store, const char *source,
+				    const struct hf_reg_model *models, size_t n, int64_t now,
+				    size_t *events)
+{
+	size_t nevents = 0;
+	enum hf_status rc;
+
+	rc = record_history(store, source, models, n, now, &nevents);
+	if (!rc)
+		rc = delete_source(store, source);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = insert_model(store, source, &models[i]);
+	if (events)
+		*events = nevents;
+	return rc;
+}
+
+static void tag_push(struct hf_reg_tag **tags, size_t *n, size_t *alloc, char *key, char *value)
+{
+	*tags = xgrow(*tags, *n + 1, alloc, sizeof(**tags));
+	(*tags)[*n].key = key ? key : xstrdup("");
+	(*tags)[*n].value = value;
+	(*n)++;
+}
+
+/* Fill versions, tags, aliases and metrics of m (source and name set). */
+static enum hf_status read_model_parts(struct hf_store *store, struct hf_reg_model *m)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	st = hf_store_stmt(store, "SELECT key, value FROM reg_model_tag WHERE source = ?1 AND model = ?2"
+				  " ORDER BY rowid");
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, m->source);
+	hf_bind_text(st, 2, m->name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		tag_push(&m->tags, &m->ntags, &alloc, hf_column_text(st, 0), hf_column_text(st, 1));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading model tags");
+
+	alloc = 0;
+	st = hf_store_stmt(store, "SELECT alias, version FROM reg_alias WHERE source = ?1 AND model = ?2"
+				  " ORDER BY alias");
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, m->source);
+	hf_bind_text(st, 2, m->name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m->aliases = xgrow(m->aliases, m->naliases + 1, &alloc, sizeof(*m->aliases));
+		m->aliases[m->naliases].alias = hf_column_text(st, 0);
+		m->aliases[m->naliases].version = hf_column_text(st, 1);
+		m->naliases++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading aliases");
+
+	alloc = 0;
+	st = hf_store_stmt(store, "SELECT version, stage, status, run_id, description, created, updated"
+				  " FROM reg_version WHERE source = ?1 AND model = ?2");
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, m->source);
+	hf_bind_text(st, 2, m->name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hf_reg_version *v;
+
+		m->versions = xgrow(m->versions, m->nversions + 1, &alloc, sizeof(*m->versions));
+		v = &m->versions[m->nversions++];
+		memset(v, 0, sizeof(*v));
+		v->version = hf_column_text(st, 0);
+		v->stage = hf_column_text(st, 1);
+		v->status = hf_column_text(st, 2);
+		v->run_id = hf_column_text(st, 3);
+		v->description = hf_column_text(st, 4);
+		v->created = sqlite3_column_int64(st, 5);
+		v->updated = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading model versions");
+	hf_reg_model_sort_versions(m);
+
+	for (size_t i = 0; i < m->nversions; i++) {
+		struct hf_reg_version *v = &m->versions[i];
+		size_t talloc = 0, malloc_ = 0;
+
+		st = hf_store_stmt(store, "SELECT key, value FROM reg_version_tag"
+					  " WHERE source = ?1 AND model = ?2 AND version = ?3 ORDER BY rowid");
+		if (!st)
+			return HF_EIO;
+		hf_bind_text(st, 1, m->source);
+		hf_bind_text(st, 2, m->name);
+		hf_bind_text(st, 3, v->version);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			tag_push(&v->tags, &v->ntags, &talloc, hf_column_text(st, 0),
+				 hf_column_text(st, 1));
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return hf_store_fail(store, "reading version tags");
+		if (!v->run_id || !*v->run_id)
+			continue;
+		st = hf_store_stmt(store, "SELECT key, value FROM run_metric"
+					  " WHERE source = ?1 AND run_id = ?2 ORDER BY key");
+		if (!st)
+			return HF_EIO;
+		hf_bind_text(st, 1, m->source);
+		hf_bind_text(st, 2, v->run_id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			v->metrics = xgrow(v->metrics, v->nmetrics + 1, &malloc_, sizeof(*v->metrics));
+			v->metrics[v->nmetrics].key = hf_column_text(st, 0);
+			if (!v->metrics[v->nmetrics].key)
+				v->metrics[v->nmetrics].key = xstrdup("");
+			v->metrics[v->nmetrics].value = sqlite3_column_double(st, 1);
+			v->nmetrics++;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return hf_store_fail(store, "reading run metrics");
+	}
+	return HF_OK;
+}
+
+enum hf_status hf_store_reg_model_get(struct hf_store *store, const char *source, const char *name,
+				      struct hf_reg_model *out)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT source, name, description, updated FROM reg_model"
+		" WHERE (?1 IS NULL OR source = ?1) AND name = ?2 ORDER BY source LIMIT 1");
+	enum hf_status rc;
+	int src;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, name);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		out->source = hf_column_text(st, 0);
+		out->name = hf_column_text(st, 1);
+		out->description = hf_column_text(st, 2);
+		out->updated = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (src == SQLITE_DONE)
+		return hf_error(HF_ENOTFOUND, "no registered model '%s'%s%s%s", name,
+				source ? " in source '" : "", source ? source : "", source ? "'" : "");
+	if (src != SQLITE_ROW)
+		return hf_store_fail(store, "reading a registered model");
+	rc = read_model_parts(store, out);
+	if (rc)
+		hf_reg_model_clear(out);
+	return rc;
+}
+
+enum hf_status hf_store_reg_models(struct hf_store *store, const char *source,
+				   struct hf_reg_model **out, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT source, name, description, updated FROM reg_model"
+		" WHERE (?1 IS NULL OR source = ?1) ORDER BY name, source");
+	size_t alloc = 0;
+	enum hf_status rc = HF_OK;
+	int src;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hf_reg_model *m;
+
+		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
+		m = &(*out)[(*n)++];
+		memset(m, 0, sizeof(*m));
+		m->source = hf_column_text(st, 0);
+		m->name = hf_column_text(st, 1);
+		m->description = hf_column_text(st, 2);
+		m->updated = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (src != SQLITE_DONE)
+		rc = hf_store_fail(store, "listing registered models");
+	for (size_t i = 0; i < *n && !rc; i++)
+		rc = read_model_parts(store, &(*out)[i]);
+	if (rc) {
+		hf_reg_models_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+enum hf_status hf_store_reg_model_names(struct hf_store *store, char ***names, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store, "SELECT DISTINCT name FROM reg_model ORDER BY name");
+	size_t alloc = 0;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if (!st)
+		return HF_EIO;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*names = xgrow(*names, *n + 1, &alloc, sizeof(**names));
+		(*names)[(*n)++] = hf_column_text(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		for (size_t i = 0; i < *n; i++)
+			free((*names)[i]);
+		HF_FREE(*names);
+		*n = 0;
+		return hf_store_fail(store, "listing registered model names");
+	}
+	return HF_OK;
+}
+
+enum hf_status hf_store_reg_alias_at(struct hf_store *store, const char *model, const char *alias,
+				     int64_t at, char **version)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT version FROM reg_alias_history WHERE model = ?1 AND alias = ?2 AND at <= ?3"
+		" ORDER BY at DESC, id DESC LIMIT 1");
+	int rc;
+
+	*version = NULL;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, model);
+	hf_bind_text(st, 2, alias);
+	hf_bind_int(st, 3, at);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = hf_column_text(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading alias history");
+	return HF_OK;
+}
+
+enum hf_status hf_store_reg_alias_history(struct hf_store *store, const char *model,
+					  struct hf_reg_alias_move **out, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT source, model, alias, version, at FROM reg_alias_history WHERE model = ?1"
+		" ORDER BY at, id");
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, model);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hf_reg_alias_move *m;
+
+		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
+		m = &(*out)[(*n)++];
+		m->source = hf_column_text(st, 0);
+		m->model = hf_column_text(st, 1);
+		m->alias = hf_column_text(st, 2);
+		m->version = hf_column_text(st, 3);
+		m->at = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		hf_reg_alias_moves_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return hf_store_fail(store, "reading alias history");
+	}
+	return HF_OK;
+}
+
+void hf_reg_alias_moves_free(struct hf_reg_alias_move *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(m[i].source);
+		free(m[i].model);
+		free(m[i].alias);
+		free(m[i].version);
+	}
+	free(m);
+}
