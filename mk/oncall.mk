@@ -1,3 +1,8 @@
 # mk/oncall.mk: build and test files of the oncall area (appended to the lists set in Makefile.am)
 libhf_store_a_SOURCES += src/store/oncall.c
 noinst_HEADERS += include/handoff/store_oncall.h
+libhf_util_a_SOURCES += src/util/tz.c
+libhf_core_a_SOURCES += src/core/rotation.c src/core/ics.c
+noinst_HEADERS += include/handoff/tz.h include/handoff/rotation.h include/handoff/ics.h
+HF_UNIT_TESTS += tests/unit/test_rotation
+tests_unit_test_rotation_SOURCES = tests/unit/test_rotation.c

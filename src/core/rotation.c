@@ -1,0 +1,743 @@
+/* rotation.c: the on-call rotation engine: shifts, changes, restrictions, overrides, coverage */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "handoff/rotation.h"
+#include "handoff/xmalloc.h"
+
+#define DAY 86400
+#define MAX_SPAN ((int64_t)100 * 366 * DAY)
+
+static int64_t floordiv(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+
+	if ((a % b) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+static int64_t mod(int64_t a, int64_t b)
+{
+	return a - floordiv(a, b) * b;
+}
+
+int64_t hf_zone_to_local(const struct hf_zone *z, int64_t t)
+{
+	return t + z->offset(z->impl, t);
+}
+
+int64_t hf_zone_from_local(const struct hf_zone *z, int64_t local)
+{
+	int32_t before = z->offset(z->impl, local - DAY), after = z->offset(z->impl, local + DAY);
+	int64_t t1 = local - before, t2 = local - after;
+	bool v1, v2;
+
+	/* real zones change their offset at most once within two days */
+	if (before == after)
+		return t1;
+	v1 = z->offset(z->impl, t1) == before;
+	v2 = z->offset(z->impl, t2) == after;
+	if (v1 && v2)
+		return t1 < t2 ? t1 : t2;	/* repeated hour: the earlier instant */
+	if (v2)
+		return t2;
+	return t1;	/* valid, or skipped: keep the old offset, landing past the gap */
+}
+
+int hf_weekday(int64_t day)
+{
+	return (int)mod(day + 3, 7);	/* 1970-01-01 was a Thursday */
+}
+
+static const char *const wday_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+static const char *const wday_long[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+const char *hf_weekday_name(int wday)
+{
+	return wday >= 0 && wday < 7 ? wday_names[wday] : "?";
+}
+
+/* A weekday name at *p ("mon" or "monday", any case); advances *p. */
+static int parse_wday(const char **p)
+{
+	for (int i = 0; i < 7; i++) {
+		size_t ll = strlen(wday_long[i]);
+
+		if (strncasecmp(*p, wday_long[i], ll) == 0) {
+			*p += ll;
+			return i;
+		}
+		if (strncasecmp(*p, wday_names[i], 3) == 0 && !isalpha((unsigned char)(*p)[3])) {
+			*p += 3;
+			return i;
+		}
+	}
+	return -1;
+}
+
+static bool clock_at(const char **p, int *minute)
+{
+	const char *s = *p;
+	int h, m;
+
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || s[2] != ':' ||
+	    !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]))
+		return false;
+	h = (s[0] - '0') * 10 + (s[1] - '0');
+	m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (m > 59 || h > 24 || (h == 24 && m))
+		return false;
+	*minute = h * 60 + m;
+	*p = s + 5;
+	return true;
+}
+
+bool hf_rotation_parse_clock(const char *text, int *minute)
+{
+	return text && clock_at(&text, minute) && !*text;
+}
+
+bool hf_rotation_parse_shift(const char *text, int *count, enum hf_shift_unit *unit)
+{
+	long n = 0;
+	const char *p = text;
+
+	if (!text || !isdigit((unsigned char)*p))
+		return false;
+	while (isdigit((unsigned char)*p) && n < 1000)
+		n = n * 10 + (*p++ - '0');
+	if (n < 1 || n > 999 || !p[0] || p[1])
+		return false;
+	switch (*p) {
+	case 'h': *unit = HF_SHIFT_HOURS; break;
+	case 'd': *unit = HF_SHIFT_DAYS; break;
+	case 'w': *unit = HF_SHIFT_WEEKS; break;
+	default: return false;
+	}
+	*count = (int)n;
+	return true;
+}
+
+bool hf_rotation_parse_handoff(const char *text, int *wday, int *minute)
+{
+	const char *p = text;
+	int w = -1, m;
+
+	if (!text)
+		return false;
+	if (isalpha((unsigned char)*p)) {
+		if ((w = parse_wday(&p)) < 0 || *p != ' ')
+			return false;
+		while (*p == ' ')
+			p++;
+	}
+	if (!clock_at(&p, &m) || *p || m >= 24 * 60)
+		return false;
+	*wday = w;
+	*minute = m;
+	return true;
+}
+
+bool hf_rotation_parse_days(const char *text, unsigned *mask)
+{
+	const char *p = text;
+	unsigned bits = 0;
+
+	if (!text || !*text)
+		return false;
+	for (;;) {
+		int a, b;
+
+		while (*p == ' ')
+			p++;
+		if ((a = parse_wday(&p)) < 0)
+			return false;
+		b = a;
+		if (*p == '-') {
+			p++;
+			if ((b = parse_wday(&p)) < 0)
+				return false;
+		}
+		for (int d = a;; d = (d + 1) % 7) {
+			bits |= 1u << d;
+			if (d == b)
+				break;
+		}
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		if (*p++ != ',')
+			return false;
+	}
+	*mask = bits;
+	return true;
+}
+
+bool hf_rotation_parse_hours(const char *text, int *from, int *to)
+{
+	const char *p = text;
+	int a, b;
+
+	if (!text || !clock_at(&p, &a) || *p++ != '-' || !clock_at(&p, &b) || *p)
+		return false;
+	if (a == b || a == 24 * 60)
+		return false;
+	*from = a;
+	*to = b;
+	return true;
+}
+
+void hf_rotation_clear(struct hf_rotation *r)
+{
+	free(r->name);
+	free(r->timezone);
+	for (size_t i = 0; i < r->nchanges; i++) {
+		for (size_t j = 0; j < r->changes[i].nmembers; j++)
+			free(r->changes[i].members[j]);
+		free(r->changes[i].members);
+	}
+	free(r->changes);
+	for (size_t i = 0; i < r->noverrides; i++) {
+		free(r->overrides[i].who);
+		free(r->overrides[i].reason);
+	}
+	free(r->overrides);
+	for (size_t i = 0; i < r->ncovers; i++)
+		free(r->covers[i]);
+	free(r->covers);
+	memset(r, 0, sizeof(*r));
+}
+
+size_t hf_rotation_people(const struct hf_rotation *r, int64_t day)
+{
+	const struct hf_rotation_change *c = NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nchanges; i++)
+		if (i == 0 || r->changes[i].from_day <= day)
+			c = &r->changes[i];
+	if (!c)
+		return 0;
+	for (size_t i = 0; i < c->nmembers; i++) {
+		size_t j;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(c->members[i], c->members[j]) == 0)
+				break;
+		n += j == i;
+	}
+	return n;
+}
+
+/* --- the plan: hand-off instants and who holds each rotation shift --- */
+
+/* Member list `change` holds shift k for k >= k0, starting at its member `first`. */
+struct segment {
+	int64_t k0;
+	size_t change;
+	size_t first;
+};
+
+struct plan {
+	const struct hf_rotation *r;
+	const struct hf_zone *z;
+	int64_t anchor;		/* local seconds of the first hand-off */
+	int64_t len;		/* shift length in local wall-clock seconds */
+	struct segment *segs;
+	size_t nsegs;
+};
+
+static int find_member(const struct hf_rotation_change *c, const char *who)
+{
+	for (size_t i = 0; i < c->nmembers; i++)
+		if (strcmp(c->members[i], who) == 0)
+			return (int)i;
+	return -1;
+}
+
+static const char *segment_who(const struct plan *pl, const struct segment *s, int64_t k, size_t *idx)
+{
+	const struct hf_rotation_change *c = &pl->r->changes[s->change];
+
+	if (!c->nmembers)
+		return NULL;
+	*idx = (size_t)((s->first + (uint64_t)(k - s->k0)) % c->nmembers);
+	return c->members[*idx];
+}
+
+static const char *plan_who(const struct plan *pl, int64_t k)
+{
+	size_t i = pl->nsegs, idx;
+
+	while (i > 1 && pl->segs[i - 1].k0 > k)
+		i--;
+	return segment_who(pl, &pl->segs[i - 1], k, &idx);
+}
+
+/*
+ * A change takes effect at the first hand-off on or after its date, so past
+ * shifts and the current one keep their people. The order continues from
+ * whoever held the last shift before it: the member after them in the new
+ * list, or, when they left, the first of those who would have followed them
+ * in the old order that is still there.
+ */
+static void plan_init(struct plan *pl, const struct hf_rotation *r, const struct hf_zone *z)
+{
+	static const int64_t unit[] = { 3600, DAY, 7 * DAY };
+	int64_t anchor_day = r->start_day;
+
+	pl->r = r;
+	pl->z = z;
+	if (r->handoff_wday >= 0)
+		anchor_day += mod(r->handoff_wday - hf_weekday(r->start_day), 7);
+	pl->anchor = anchor_day * DAY + (int64_t)r->handoff_minute * 60;
+	pl->len = (int64_t)(r->shift_count > 0 ? r->shift_count : 1) * unit[r->shift_unit];
+	pl->segs = xcalloc(r->nchanges + 1, sizeof(*pl->segs));
+	pl->nsegs = 1;
+	for (size_t c = 1; c < r->nchanges; c++) {
+		const struct hf_rotation_change *nw = &r->changes[c];
+		int64_t k0 = -floordiv(pl->anchor - r->changes[c].from_day * DAY, pl->len);
+		size_t first = 0, pidx;
+		const char *prev;
+
+		if (k0 < 0)
+			k0 = 0;
+		while (pl->nsegs > 1 && pl->segs[pl->nsegs - 1].k0 >= k0)
+			pl->nsegs--;
+		if (pl->segs[0].k0 >= k0)
+			pl->nsegs = 0;
+		if (pl->nsegs && (prev = segment_who(pl, &pl->segs[pl->nsegs - 1], k0 - 1, &pidx))) {
+			const struct hf_rotation_change *old = &r->changes[pl->segs[pl->nsegs - 1].change];
+			int j = find_member(nw, prev);
+
+			if (j >= 0) {
+				first = nw->nmembers ? ((size_t)j + 1) % nw->nmembers : 0;
+			} else {
+				for (size_t step = 1; step < old->nmembers; step++) {
+					j = find_member(nw, old->members[(pidx + step) % old->nmembers]);
+					if (j >= 0) {
+						first = (size_t)j;
+						break;
+					}
+				}
+			}
+		}
+		pl->segs[pl->nsegs++] = (struct segment){ k0, c, first };
+	}
+	if (!pl->nsegs)
+		pl->segs[pl->nsegs++] = (struct segment){ 0, 0, 0 };
+}
+
+static int64_t plan_start(const struct plan *pl, int64_t k)
+{
+	return hf_zone_from_local(pl->z, pl->anchor + k * pl->len);
+}
+
+struct shiftvec {
+	struct hf_shift *v;
+	size_t n, alloc;
+};
+
+static void push(struct shiftvec *sv, int64_t s, int64_t e, const char *who, const char *reason, int ov)
+{
+	sv->v = xgrow(sv->v, sv->n + 1, &sv->alloc, sizeof(*sv->v));
+	sv->v[sv->n++] = (struct hf_shift){ s, e, who, reason, ov };
+}
+
+/* Rotation shift k, local [ls, le), cut to the restricted days and hours. */
+static void restrict_windows(const struct plan *pl, int64_t ls, int64_t le, const char *who,
+			     struct shiftvec *out)
+{
+	const struct hf_rotation *r = pl->r;
+	int64_t to = r->restrict_to > r->restrict_from ? r->restrict_to : r->restrict_to + 24 * 60;
+	size_t first = out->n;
+
+	for (int64_t d = floordiv(ls, DAY) - 1; d <= floordiv(le - 1, DAY); d++) {
+		int64_t ws = d * DAY + (int64_t)r->restrict_from * 60, we = d * DAY + to * 60;
+		int64_t us, ue;
+
+		if (!(r->restrict_days & (1u << hf_weekday(d))))
+			continue;
+		if (ws < ls)
+			ws = ls;
+		if (we > le)
+			we = le;
+		if (ws >= we)
+			continue;
+		us = hf_zone_from_local(pl->z, ws);
+		ue = hf_zone_from_local(pl->z, we);
+		if (us >= ue)
+			continue;
+		if (out->n > first && out->v[out->n - 1].end == us)
+			out->v[out->n - 1].end = ue;	/* "mon-sun" and "00:00-24:00" join up */
+		else
+			push(out, us, ue, who, NULL, -1);
+	}
+}
+
+/* Rotation shifts (restricted, before overrides) overlapping [a, b), whole. */
+static void base_windows(const struct plan *pl, int64_t a, int64_t b, struct shiftvec *out)
+{
+	int64_t k = floordiv(hf_zone_to_local(pl->z, a) - pl->anchor, pl->len) - 1;
+	int64_t s, e;
+
+	if (k < 0)
+		k = 0;
+	for (s = plan_start(pl, k); s < b; s = e, k++) {
+		const char *who;
+		size_t before = out->n;
+
+		e = plan_start(pl, k + 1);
+		if (e <= a || !(who = plan_who(pl, k)))
+			continue;
+		if (!pl->r->restricted) {
+			push(out, s, e, who, NULL, -1);
+			continue;
+		}
+		restrict_windows(pl, pl->anchor + k * pl->len, pl->anchor + (k + 1) * pl->len, who, out);
+		/* drop windows of this shift that end before a */
+		size_t keep = before;
+		for (size_t i = before; i < out->n; i++)
+			if (out->v[i].end > a && out->v[i].start < b)
+				out->v[keep++] = out->v[i];
+		out->n = keep;
+	}
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Lay the overrides over the rotation shifts: at every instant the override
+ * listed last among those in force wins, else the rotation shift. Pieces of
+ * one override (or one rotation shift) that touch are one shift.
+ */
+struct ov_start {
+	int64_t from;
+	int index;
+};
+
+static int cmp_ov_start(const void *a, const void *b)
+{
+	const struct ov_start *x = a, *y = b;
+
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/*
+ * Lay the overrides over the rotation shifts: at every instant the override
+ * listed last among those in force wins, else the rotation shift. Pieces of
+ * one override (or one rotation shift) that touch are one shift.
+ */
+static void overlay(const struct hf_rotation *r, const struct shiftvec *base, const char *use,
+		    struct shiftvec *out)
+{
+	size_t npts = 0, bi = 0, nov = 0, next_ov = 0, nactive = 0;
+	int64_t *pts;
+	struct ov_start *order;
+	int *active;
+
+	for (size_t i = 0; i < r->noverrides; i++)
+		nov += use[i] != 0;
+	if (!nov) {
+		for (size_t i = 0; i < base->n; i++)
+			push(out, base->v[i].start, base->v[i].end, base->v[i].who, NULL, -1);
+		return;
+	}
+	pts = xmalloc((2 * base->n + 2 * nov + 1) * sizeof(*pts));
+	order = xmalloc(nov * sizeof(*order));
+	active = xmalloc(nov * sizeof(*active));
+	for (size_t i = 0; i < base->n; i++) {
+		pts[npts++] = base->v[i].start;
+		pts[npts++] = base->v[i].end;
+	}
+	nov = 0;
+	for (size_t i = 0; i < r->noverrides; i++) {
+		if (!use[i])
+			continue;
+		order[nov++] = (struct ov_start){ r->overrides[i].from, (int)i };
+		pts[npts++] = r->overrides[i].from;
+		pts[npts++] = r->overrides[i].to;
+	}
+	qsort(pts, npts, sizeof(*pts), cmp_i64);
+	qsort(order, nov, sizeof(*order), cmp_ov_start);
+	for (size_t i = 0; i + 1 < npts; i++) {
+		int64_t p = pts[i], q = pts[i + 1];
+		int best = -1;
+		size_t keep = 0;
+
+		if (p == q)
+			continue;
+		/* the overrides in force over [p, q): those begun, minus those ended */
+		while (next_ov < nov && order[next_ov].from <= p)
+			active[nactive++] = order[next_ov++].index;
+		for (size_t a = 0; a < nactive; a++) {
+			if (r->overrides[active[a]].to <= p)
+				continue;
+			active[keep++] = active[a];
+			if (active[a] > best)
+				best = active[a];
+		}
+		nactive = keep;
+		while (bi < base->n && base->v[bi].end <= p)
+			bi++;
+		if (best >= 0) {
+			const struct hf_rotation_override *o = &r->overrides[best];
+
+			if (out->n && out->v[out->n - 1].override == best && out->v[out->n - 1].end == p)
+				out->v[out->n - 1].end = q;
+			else
+				push(out, p, q, o->who, o->reason, best);
+		} else if (bi < base->n && base->v[bi].start <= p) {
+			const struct hf_shift *b = &base->v[bi];
+
+			/* pieces of one rotation shift join up unless an override cut it */
+			if (out->n && out->v[out->n - 1].override == -1 && out->v[out->n - 1].end == p &&
+			    out->v[out->n - 1].start >= b->start)
+				out->v[out->n - 1].end = q;
+			else
+				push(out, p, q, b->who, NULL, -1);
+		}
+	}
+	free(pts);
+	free(order);
+	free(active);
+}
+
+static enum hf_status check(const struct hf_rotation *r, int64_t from, int64_t to)
+{
+	if (!r->nchanges || !r->changes[0].nmembers)
+		return hf_error(HF_EINVAL, "rotation '%s' has no members", r->name ? r->name : "");
+	if (to < from || to - from > MAX_SPAN)
+		return hf_error(HF_EINVAL, "window of rotation '%s' is over 100 years", r->name ? r->name : "");
+	return HF_OK;
+}
+
+static void compute(const struct hf_rotation *r, const struct hf_zone *z, int64_t from, int64_t to,
+		    struct shiftvec *out)
+{
+	struct plan pl;
+	struct shiftvec base = { 0 }, all = { 0 };
+	char *use = xcalloc(r->noverrides + 1, 1);
+	int64_t lo = from, hi = to;
+	bool grew = true;
+
+	plan_init(&pl, r, z);
+	base_windows(&pl, from, to, &base);
+	if (base.n) {
+		if (base.v[0].start < lo)
+			lo = base.v[0].start;
+		if (base.v[base.n - 1].end > hi)
+			hi = base.v[base.n - 1].end;
+	}
+	/* every override that can shape a shift in the window, transitively */
+	while (grew) {
+		grew = false;
+		for (size_t i = 0; i < r->noverrides; i++) {
+			const struct hf_rotation_override *o = &r->overrides[i];
+
+			if (use[i] || o->to <= lo || o->from >= hi || o->from >= o->to)
+				continue;
+			use[i] = 1;
+			grew = true;
+			if (o->from < lo)
+				lo = o->from;
+			if (o->to > hi)
+				hi = o->to;
+		}
+	}
+	overlay(r, &base, use, &all);
+	for (size_t i = 0; i < all.n; i++)
+		if (all.v[i].end > from && all.v[i].start < to)
+			push(out, all.v[i].start, all.v[i].end, all.v[i].who, all.v[i].reason,
+			     all.v[i].override);
+	free(all.v);
+	free(base.v);
+	free(use);
+	free(pl.segs);
+}
+
+enum hf_status hf_rotation_shifts(const struct hf_rotation *r, const struct hf_zone *z,
+				  int64_t from, int64_t to, struct hf_shift **out, size_t *n)
+{
+	struct shiftvec sv = { 0 };
+	enum hf_status rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = check(r, from, to)))
+		return rc;
+	if (from < to)
+		compute(r, z, from, to, &sv);
+	*out = sv.v;
+	*n = sv.n;
+	return HF_OK;
+}
+
+enum hf_status hf_rotation_next(const struct hf_rotation *r, const struct hf_zone *z, int64_t t,
+				size_t count, int horizon_days, struct hf_shift **out, size_t *n)
+{
+	static const int64_t unit[] = { 3600, DAY, 7 * DAY };
+	int64_t horizon = (int64_t)(horizon_days > 0 ? horizon_days : 3660) * DAY;
+	int64_t len = (int64_t)(r->shift_count > 0 ? r->shift_count : 1) * unit[r->shift_unit];
+	int64_t span = len * (int64_t)(count + 1) + 7 * DAY;
+	enum hf_status rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = check(r, t, t + 1)))
+		return rc;
+	if (!count)
+		return HF_OK;
+	for (;;) {
+		struct shiftvec sv = { 0 };
+
+		if (span > horizon)
+			span = horizon;
+		compute(r, z, t, t + span, &sv);
+		if (sv.n >= count || span >= horizon) {
+			*out = sv.v;
+			*n = sv.n < count ? sv.n : count;
+			return HF_OK;
+		}
+		free(sv.v);
+		span *= 4;
+	}
+}
+
+enum hf_status hf_rotation_at(const struct hf_rotation *r, const struct hf_zone *z, int64_t t,
+			      struct hf_shift *now, bool *now_found,
+			      struct hf_shift *next, bool *next_found)
+{
+	struct hf_shift *v;
+	size_t n;
+	enum hf_status rc = hf_rotation_shifts(r, z, t, t + 1, &v, &n);
+
+	*now_found = *next_found = false;
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].start <= t && t < v[i].end) {
+			*now = v[i];
+			*now_found = true;
+		}
+	}
+	free(v);
+	if ((rc = hf_rotation_next(r, z, *now_found ? now->end : t, 1, 366, &v, &n)))
+		return rc;
+	if (n) {
+		*next = v[0];
+		*next_found = true;
+	}
+	free(v);
+	return HF_OK;
+}
+
+enum hf_status hf_rotation_claims(const struct hf_rotation *r, const struct hf_zone *z,
+				  int64_t from, int64_t to, struct hf_shift **out, size_t *n)
+{
+	enum hf_status rc = hf_rotation_shifts(r, z, from, to, out, n);
+	struct shiftvec sv;
+
+	if (rc)
+		return rc;
+	sv.v = *out;
+	sv.n = sv.alloc = *n;
+	for (size_t i = 0; i < r->noverrides; i++) {
+		const struct hf_rotation_override *o = &r->overrides[i];
+
+		if (o->to > from && o->from < to && o->from < o->to)
+			push(&sv, o->from, o->to, o->who, o->reason, (int)i);
+	}
+	*out = sv.v;
+	*n = sv.n;
+	return HF_OK;
+}
+
+static void add_interval(struct hf_interval **v, size_t *n, size_t *alloc, int64_t s, int64_t e)
+{
+	if (*n && (*v)[*n - 1].end == s) {
+		(*v)[*n - 1].end = e;
+		return;
+	}
+	*v = xgrow(*v, *n + 1, alloc, sizeof(**v));
+	(*v)[(*n)++] = (struct hf_interval){ s, e };
+}
+
+void hf_oncall_coverage(const struct hf_shift *claims, size_t nclaims, int64_t from, int64_t to,
+			struct hf_interval **gaps, size_t *ngaps,
+			struct hf_interval **doubles, size_t *ndoubles)
+{
+	int64_t *pts = xmalloc((2 * nclaims + 2) * sizeof(*pts));
+	size_t npts = 0, galloc = 0, dalloc = 0;
+
+	*gaps = *doubles = NULL;
+	*ngaps = *ndoubles = 0;
+	pts[npts++] = from;
+	pts[npts++] = to;
+	for (size_t i = 0; i < nclaims; i++) {
+		if (claims[i].start > from && claims[i].start < to)
+			pts[npts++] = claims[i].start;
+		if (claims[i].end > from && claims[i].end < to)
+			pts[npts++] = claims[i].end;
+	}
+	qsort(pts, npts, sizeof(*pts), cmp_i64);
+	for (size_t i = 0; i + 1 < npts; i++) {
+		int64_t p = pts[i], q = pts[i + 1];
+		const char *first = NULL;
+		bool twice = false;
+
+		if (p >= q)
+			continue;
+		for (size_t c = 0; c < nclaims && !twice; c++) {
+			if (claims[c].start > p || claims[c].end <= p)
+				continue;
+			if (!first)
+				first = claims[c].who;
+			else if (strcmp(first, claims[c].who) != 0)
+				twice = true;
+		}
+		if (!first)
+			add_interval(gaps, ngaps, &galloc, p, q);
+		else if (twice)
+			add_interval(doubles, ndoubles, &dalloc, p, q);
+	}
+	free(pts);
+}
+
+void hf_oncall_hours(const struct hf_shift *shifts, size_t n, int64_t from, int64_t to,
+		     struct hf_oncall_hours **out, size_t *nout)
+{
+	size_t alloc = 0;
+
+	*out = NULL;
+	*nout = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t s = shifts[i].start > from ? shifts[i].start : from;
+		int64_t e = shifts[i].end < to ? shifts[i].end : to;
+		size_t j;
+
+		if (s >= e)
+			continue;
+		for (j = 0; j < *nout; j++)
+			if (strcmp((*out)[j].who, shifts[i].who) == 0)
+				break;
+		if (j == *nout) {
+			*out = xgrow(*out, *nout + 1, &alloc, sizeof(**out));
+			(*out)[(*nout)++] = (struct hf_oncall_hours){ shifts[i].who, 0 };
+		}
+		(*out)[j].seconds += e - s;
+	}
+}
