@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "handoff/readiness.h"
 #include "handoff/status.h"
 #include "handoff/store.h"
 
@@ -20,17 +21,7 @@
  * The functions read the store only; one thread at a time, like the store.
  */
 
-/* Stages in order; stage_index of a report is one of these. */
-enum hf_stage {
-	HF_STAGE_RESEARCH = 0,
-	HF_STAGE_CONTRACT,
-	HF_STAGE_HANDOFF,
-	HF_STAGE_VALIDATION,
-	HF_STAGE_OPTIMISATION,
-	HF_STAGE_SERVING,
-	HF_STAGE_MONITORING,
-	HF_STAGE_COUNT
-};
+/* Stages: enum hf_stage and hf_stage_name() in readiness.h. */
 
 /* One open required item (or a missed/unknown SLO) that keeps a model from being ready. */
 struct hf_blocker {
@@ -152,11 +143,6 @@ enum hf_status hf_report_model_opts(struct hf_store *store, const char *name,
  */
 enum hf_status hf_report_suggest(struct hf_store *store, const char *name, size_t max,
 				 char ***names, size_t *n);
-
-/* "research" .. "monitoring"; "unknown" out of range. */
-const char *hf_stage_name(int stage_index);
-/* Stage index of a name, -1 when unknown. */
-int hf_stage_parse(const char *name);
 
 void hf_model_report_clear(struct hf_model_report *r);
 void hf_model_reports_free(struct hf_model_report *r, size_t n);

@@ -61,6 +61,20 @@ typedef enum hf_status (*hf_podfile_text_loader)(struct hf_podfile_ctx *ctx, con
 						 size_t len);
 
 enum hf_status hf_podfile_load_pod(struct hf_podfile_ctx *ctx, json_t *root);
+
+/* Readiness area: contract.json, readiness.json, MODEL_CARD.md, checklists/<name>.json. */
+enum hf_status hf_podfile_load_contract(struct hf_podfile_ctx *ctx, json_t *root);
+enum hf_status hf_podfile_load_readiness(struct hf_podfile_ctx *ctx, json_t *root);
+enum hf_status hf_podfile_load_card(struct hf_podfile_ctx *ctx, const char *text, size_t len);
+enum hf_status hf_podfile_load_checklist(struct hf_podfile_ctx *ctx, json_t *root);
+/* A checklist item ({id, title, category, owner, stage, required, auto}); false with the first problem in why. */
+struct hf_check_item;
+bool hf_podfile_parse_item(json_t *obj, const char *where, struct hf_check_item *out,
+			   char *why, size_t size);
+/* An array of items (duplicates refused); false after recording an error on ctx. */
+bool hf_podfile_items(struct hf_podfile_ctx *ctx, json_t *arr, const char *prefix,
+		      struct hf_check_item **items, size_t *n);
+extern const char *const hf_podfile_item_keys[];
 enum hf_status hf_podfile_load_sprint(struct hf_podfile_ctx *ctx, json_t *root);
 
 #endif

@@ -38,30 +38,33 @@ static const char foundation_sql[] =
 /* Readiness: contracts, SLOs, model cards, checklist templates and item states. */
 static const char models_sql[] =
 	"CREATE TABLE contract ("
-	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL PRIMARY KEY,"
+	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL,"
 	"  registry_source TEXT, registry_name TEXT, candidate TEXT,"
 	"  owner_research TEXT, owner_engineering TEXT,"
-	"  inputs TEXT, outputs TEXT, raw TEXT);"	/* inputs/outputs/raw: JSON text */
+	"  inputs TEXT, outputs TEXT);"	/* inputs/outputs: JSON text as written */
+	"CREATE INDEX contract_by_model ON contract (model, source);"
 	"CREATE TABLE slo ("
 	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL,"
-	"  position INTEGER NOT NULL, metric TEXT NOT NULL, op TEXT NOT NULL, target REAL NOT NULL,"
-	"  PRIMARY KEY (model, position));"
+	"  position INTEGER NOT NULL, metric TEXT NOT NULL, op TEXT NOT NULL, target REAL NOT NULL);"
+	"CREATE INDEX slo_by_model ON slo (model, source, position);"
 	"CREATE TABLE model_card ("
-	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL PRIMARY KEY,"
+	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL,"
 	"  markdown TEXT NOT NULL);"
+	"CREATE INDEX model_card_by_model ON model_card (model, source);"
 	"CREATE TABLE readiness ("
-	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL PRIMARY KEY,"
+	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL,"
 	"  checklist TEXT NOT NULL DEFAULT 'default');"
+	"CREATE INDEX readiness_by_model ON readiness (model, source);"
 	"CREATE TABLE readiness_item ("
 	"  source TEXT NOT NULL, path TEXT NOT NULL, model TEXT NOT NULL, item TEXT NOT NULL,"
-	"  state TEXT NOT NULL, by TEXT, at TEXT, evidence TEXT, reason TEXT,"
-	"  PRIMARY KEY (model, item));"
+	"  state TEXT NOT NULL, by TEXT, at TEXT, evidence TEXT, reason TEXT);"
+	"CREATE INDEX readiness_item_by_model ON readiness_item (model, source);"
 	"CREATE TABLE checklist_item ("
 	"  source TEXT NOT NULL, path TEXT NOT NULL,"
 	"  checklist TEXT NOT NULL,"	/* template name, or 'model:<name>' for a model's extra items */
 	"  position INTEGER NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, category TEXT,"
-	"  owner TEXT, stage TEXT, required INTEGER NOT NULL DEFAULT 1, auto TEXT,"
-	"  PRIMARY KEY (checklist, id));";
+	"  owner TEXT, stage TEXT, required INTEGER NOT NULL DEFAULT 1, auto TEXT);"
+	"CREATE INDEX checklist_item_by_name ON checklist_item (checklist, source, position);";
 
 /* Model registry (MLflow): models, versions, aliases, tags, run metrics. */
 static const char registry_sql[] =
@@ -94,18 +97,25 @@ static const char registry_sql[] =
 /* On-call rotations. */
 static const char oncall_sql[] =
 	"CREATE TABLE rotation ("
-	"  source TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL PRIMARY KEY,"
-	"  timezone TEXT NOT NULL, starts TEXT NOT NULL, shift TEXT NOT NULL, handoff TEXT,"
-	"  restrict_days TEXT, restrict_hours TEXT);"
+	"  source TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL,"
+	"  timezone TEXT NOT NULL, start_day INTEGER NOT NULL,"	/* days since 1970-01-01, local */
+	"  shift_count INTEGER NOT NULL, shift_unit INTEGER NOT NULL,"	/* enum hf_shift_unit */
+	"  handoff_wday INTEGER NOT NULL, handoff_minute INTEGER NOT NULL,"
+	"  restricted INTEGER NOT NULL DEFAULT 0, restrict_days INTEGER, restrict_from INTEGER,"
+	"  restrict_to INTEGER);"
+	"CREATE INDEX rotation_by_name ON rotation (name, source);"
 	"CREATE TABLE rotation_member ("
 	"  source TEXT NOT NULL, path TEXT NOT NULL, rotation TEXT NOT NULL,"
-	"  effective TEXT,"	/* NULL for the initial list, else the date a change takes effect */
+	"  change INTEGER NOT NULL,"	/* 0: the initial list, then each `changes` entry */
+	"  effective INTEGER,"	/* NULL for the initial list, else the local day it takes effect */
 	"  position INTEGER NOT NULL, handle TEXT NOT NULL);"
+	"CREATE INDEX rotation_member_by_rotation ON rotation_member (rotation, change, position);"
 	"CREATE TABLE rotation_override ("
-	"  source TEXT NOT NULL, path TEXT NOT NULL, rotation TEXT NOT NULL,"
-	"  who TEXT NOT NULL, starts TEXT NOT NULL, ends TEXT NOT NULL, reason TEXT);"
+	"  source TEXT NOT NULL, path TEXT NOT NULL, rotation TEXT NOT NULL, position INTEGER NOT NULL,"
+	"  who TEXT NOT NULL, starts INTEGER NOT NULL, ends INTEGER NOT NULL, reason TEXT);"	/* UTC */
 	"CREATE TABLE rotation_cover ("
-	"  source TEXT NOT NULL, path TEXT NOT NULL, rotation TEXT NOT NULL, model TEXT NOT NULL);";
+	"  source TEXT NOT NULL, path TEXT NOT NULL, rotation TEXT NOT NULL, model TEXT NOT NULL);"
+	"CREATE INDEX rotation_cover_by_model ON rotation_cover (model);";
 
 /* Sprints, their capacity, items and the burndown snapshots from git history. */
 static const char sprint_sql[] =

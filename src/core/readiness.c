@@ -1,0 +1,331 @@
+/* readiness.c: stages, the automatic rules, item evaluation, the rubric score (pure) */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/readiness.h"
+#include "handoff/xmalloc.h"
+
+static const char *const stage_names[HF_STAGE_COUNT] = {
+	"research", "contract", "hand-off", "validation", "optimisation", "serving", "monitoring",
+};
+
+const char *hf_stage_name(int stage)
+{
+	return stage >= 0 && stage < HF_STAGE_COUNT ? stage_names[stage] : "unknown";
+}
+
+int hf_stage_parse(const char *name)
+{
+	if (!name)
+		return -1;
+	for (int i = 0; i < HF_STAGE_COUNT; i++)
+		if (strcmp(name, stage_names[i]) == 0)
+			return i;
+	if (strcmp(name, "handoff") == 0)
+		return HF_STAGE_HANDOFF;
+	if (strcmp(name, "optimization") == 0)
+		return HF_STAGE_OPTIMISATION;
+	return -1;
+}
+
+static const char *const rule_names[] = {
+	[HF_RULE_CONTRACT] = "contract", [HF_RULE_CARD] = "card",
+	[HF_RULE_CANDIDATE] = "candidate", [HF_RULE_SLOS] = "slos",
+	[HF_RULE_EVAL] = "eval-metrics", [HF_RULE_ONCALL] = "oncall",
+};
+
+enum hf_rule hf_rule_parse(const char *name)
+{
+	if (!name || !*name)
+		return HF_RULE_NONE;
+	for (int r = HF_RULE_CONTRACT; r < HF_RULE_INVALID; r++)
+		if (strcmp(name, rule_names[r]) == 0)
+			return (enum hf_rule)r;
+	return HF_RULE_INVALID;
+}
+
+const char *hf_rule_name(enum hf_rule rule)
+{
+	return rule > HF_RULE_NONE && rule < HF_RULE_INVALID ? rule_names[rule] : NULL;
+}
+
+bool hf_rule_holds(enum hf_rule rule, const struct hf_readiness_facts *f, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	switch (rule) {
+	case HF_RULE_CONTRACT:
+		if (!f->has_contract) {
+			snprintf(buf, size, "no contract.json");
+			return false;
+		}
+		if (!f->contract_valid) {
+			snprintf(buf, size, "contract invalid: %s",
+				 f->contract_error ? f->contract_error : "see errors");
+			return false;
+		}
+		return true;
+	case HF_RULE_CARD:
+		if (!f->has_card) {
+			snprintf(buf, size, "no MODEL_CARD.md");
+			return false;
+		}
+		if (f->card_missing && f->card_empty) {
+			snprintf(buf, size, "model card lacks %zu section%s, %zu empty", f->card_missing,
+				 f->card_missing == 1 ? "" : "s", f->card_empty);
+			return false;
+		}
+		if (f->card_missing) {
+			snprintf(buf, size, "model card lacks %zu section%s", f->card_missing,
+				 f->card_missing == 1 ? "" : "s");
+			return false;
+		}
+		if (f->card_empty) {
+			snprintf(buf, size, "model card has %zu empty section%s", f->card_empty,
+				 f->card_empty == 1 ? "" : "s");
+			return false;
+		}
+		return true;
+	case HF_RULE_CANDIDATE:
+		if (!f->has_candidate) {
+			snprintf(buf, size, "no candidate version registered");
+			return false;
+		}
+		return true;
+	case HF_RULE_SLOS:
+		if (!f->has_candidate) {
+			snprintf(buf, size, "no candidate version to measure");
+			return false;
+		}
+		if (!f->slos) {
+			snprintf(buf, size, "no SLOs in the contract");
+			return false;
+		}
+		if (f->slos_met < f->slos) {
+			snprintf(buf, size, "%zu of %zu SLOs not met", f->slos - f->slos_met, f->slos);
+			return false;
+		}
+		return true;
+	case HF_RULE_EVAL:
+		if (!f->eval_defined) {
+			snprintf(buf, size, "pod.json names no evaluation metrics");
+			return false;
+		}
+		if (!f->has_candidate) {
+			snprintf(buf, size, "no candidate version");
+			return false;
+		}
+		if (f->eval_missing) {
+			snprintf(buf, size, "%s not logged on the candidate%s",
+				 f->eval_missing_first ? f->eval_missing_first : "a metric",
+				 f->eval_missing > 1 ? " (and others)" : "");
+			return false;
+		}
+		return true;
+	case HF_RULE_ONCALL:
+		if (f->oncall_people < 2) {
+			snprintf(buf, size, f->oncall_people ? "on-call rotation has only 1 person"
+				 : "no on-call rotation covers the model");
+			return false;
+		}
+		return true;
+	case HF_RULE_INVALID:
+		snprintf(buf, size, "unknown automatic rule");
+		return false;
+	case HF_RULE_NONE:
+		break;
+	}
+	return false;
+}
+
+void hf_check_item_clear(struct hf_check_item *it)
+{
+	free(it->id);
+	free(it->title);
+	free(it->category);
+	free(it->owner);
+	free(it->stage);
+	free(it->rule);
+	memset(it, 0, sizeof(*it));
+}
+
+void hf_check_items_free(struct hf_check_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hf_check_item_clear(&items[i]);
+	free(items);
+}
+
+void hf_item_states_free(struct hf_item_state *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].item);
+		free(s[i].state);
+		free(s[i].by);
+		free(s[i].at);
+		free(s[i].evidence);
+		free(s[i].reason);
+	}
+	free(s);
+}
+
+int hf_stage_reached(const bool complete[HF_STAGE_COUNT])
+{
+	int stage = HF_STAGE_RESEARCH;
+
+	for (int s = HF_STAGE_CONTRACT; s < HF_STAGE_COUNT; s++) {
+		if (!complete[s])
+			break;
+		stage = s;
+	}
+	return stage;
+}
+
+static const struct hf_item_state *find_state(const struct hf_item_state *states, size_t n,
+					      const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (states[i].item && strcmp(states[i].item, id) == 0)
+			return &states[i];
+	return NULL;
+}
+
+static bool has_text(const char *s)
+{
+	return s && *s;
+}
+
+void hf_readiness_eval(const struct hf_check_item *items, size_t nitems,
+		       const struct hf_item_state *states, size_t nstates,
+		       const struct hf_readiness_facts *facts, struct hf_readiness_eval *out)
+{
+	bool stage_complete[HF_STAGE_COUNT];
+	struct hf_category_share cats[64];
+	size_t ncats;
+
+	memset(out, 0, sizeof(*out));
+	for (int s = 0; s < HF_STAGE_COUNT; s++)
+		stage_complete[s] = true;
+	out->items = xcalloc(nitems + 1, sizeof(*out->items));
+	out->nitems = nitems;
+	for (size_t i = 0; i < nitems; i++) {
+		struct hf_item_eval *e = &out->items[i];
+		const struct hf_check_item *it = &items[i];
+		const struct hf_item_state *st = find_state(states, nstates, it->id);
+		bool holds = false;
+
+		e->item = it;
+		e->state = st;
+		e->stage = hf_stage_parse(it->stage);
+		e->rule = hf_rule_parse(it->rule);
+		if (e->rule != HF_RULE_NONE) {
+			holds = hf_rule_holds(e->rule, facts, e->reason, sizeof(e->reason));
+			e->complete = holds;
+			e->credit = holds ? 1.0 : 0.0;
+		} else if (st && st->state && strcmp(st->state, "done") == 0) {
+			e->complete = true;
+			e->credit = has_text(st->evidence) ? 0.5 : 0.0;
+		} else {
+			snprintf(e->reason, sizeof(e->reason), "not done");
+		}
+		if (!e->complete && st && st->state && strcmp(st->state, "waived") == 0) {
+			e->complete = true;
+			e->waived = true;
+			snprintf(e->reason, sizeof(e->reason), "%s", has_text(st->reason) ? st->reason : "");
+		}
+		if (it->required) {
+			out->required++;
+			out->done += e->complete;
+			if (!e->complete && e->stage > HF_STAGE_RESEARCH)
+				stage_complete[e->stage] = false;
+		}
+	}
+	out->stage = hf_stage_reached(stage_complete);
+	ncats = hf_readiness_categories(out, cats, sizeof(cats) / sizeof(cats[0]));
+	out->score = 0.0;
+	for (size_t c = 0; c < ncats; c++)
+		if (c == 0 || cats[c].score < out->score)
+			out->score = cats[c].score;
+}
+
+void hf_readiness_eval_clear(struct hf_readiness_eval *e)
+{
+	free(e->items);
+	memset(e, 0, sizeof(*e));
+}
+
+size_t hf_readiness_categories(const struct hf_readiness_eval *e, struct hf_category_share *out,
+			       size_t max)
+{
+	size_t n = 0;
+	double sums[64] = { 0 };
+
+	if (max > 64)
+		max = 64;
+	for (size_t i = 0; i < e->nitems; i++) {
+		const struct hf_item_eval *ie = &e->items[i];
+		const char *cat = ie->item->category ? ie->item->category : "other";
+		size_t c;
+
+		if (ie->waived)
+			continue;
+		for (c = 0; c < n; c++)
+			if (strcmp(out[c].category, cat) == 0)
+				break;
+		if (c == n) {
+			if (n == max)
+				continue;
+			out[n].category = cat;
+			out[n].items = 0;
+			out[n].score = 0;
+			n++;
+		}
+		out[c].items++;
+		sums[c] += ie->credit;
+	}
+	for (size_t c = 0; c < n; c++)
+		out[c].score = out[c].items ? sums[c] / out[c].items : 0.0;
+	return n;
+}
+
+size_t hf_edit_distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row, best, result;
+
+	if ((la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
+	row = xcalloc(lb + 1, sizeof(*row));
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t v = diag + cost;
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap) {
+			free(row);
+			return cap + 1;
+		}
+	}
+	result = row[lb] > cap ? cap + 1 : row[lb];
+	free(row);
+	return result;
+}

@@ -1,0 +1,681 @@
+/* report.c: the readiness evaluation of one model or all: gather from the store, judge with src/core */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/card.h"
+#include "handoff/checklist.h"
+#include "handoff/contract.h"
+#include "handoff/paths.h"
+#include "handoff/pod.h"
+#include "handoff/readiness.h"
+#include "handoff/registry.h"
+#include "handoff/report.h"
+#include "handoff/store_models.h"
+#include "handoff/store_oncall.h"
+#include "handoff/store_pod.h"
+#include "handoff/store_registry.h"
+#include "handoff/xmalloc.h"
+
+/* What evaluating several models shares: the pod and the shipped default checklist. */
+struct report_ctx {
+	struct hf_store *store;
+	bool pod_loaded;
+	struct hf_pod pod;
+	bool default_loaded;
+	struct hf_check_item *default_items;
+	size_t ndefault;
+};
+
+static void ctx_release(struct report_ctx *c)
+{
+	if (c->pod_loaded)
+		hf_pod_clear(&c->pod);
+	hf_check_items_free(c->default_items, c->ndefault);
+	memset(c, 0, sizeof(*c));
+}
+
+static enum hf_status ctx_pod(struct report_ctx *c, const struct hf_pod **pod)
+{
+	enum hf_status rc;
+
+	if (!c->pod_loaded) {
+		if ((rc = hf_store_pod_get(c->store, &c->pod)))
+			return rc;
+		c->pod_loaded = true;
+	}
+	*pod = &c->pod;
+	return HF_OK;
+}
+
+static enum hf_status shipped_default(struct report_ctx *c)
+{
+	char *path, *buf = NULL;
+	size_t len;
+	enum hf_status rc;
+
+	if (c->default_loaded)
+		return HF_OK;
+	path = hf_path_shared_file("data/checklists/default.json");
+	rc = hf_read_file(path, 1024 * 1024, &buf, &len);
+	if (!rc)
+		rc = hf_checklist_parse(buf, len, path, &c->default_items, &c->ndefault);
+	free(buf);
+	free(path);
+	if (!rc)
+		c->default_loaded = true;
+	return rc;
+}
+
+static struct hf_check_item copy_item(const struct hf_check_item *it)
+{
+	struct hf_check_item c;
+
+	c.id = xstrdup(it->id);
+	c.title = xstrdup(it->title);
+	c.category = xstrdup(it->category);
+	c.owner = xstrdup(it->owner);
+	c.stage = xstrdup(it->stage);
+	c.required = it->required;
+	c.rule = xstrdup(it->rule);
+	return c;
+}
+
+/* The template's items then the model's own; a model's item replaces a template item of the same id. */
+static enum hf_status load_items(struct report_ctx *c, const char *model, const char *checklist,
+				 struct hf_check_item **items, size_t *n)
+{
+	struct hf_check_item *own = NULL;
+	size_t nown = 0;
+	char *key;
+	enum hf_status rc = hf_store_checklist_get(c->store, checklist, items, n);
+
+	if (rc == HF_ENOTFOUND && strcmp(checklist, "default") != 0)
+		rc = hf_store_checklist_get(c->store, "default", items, n);
+	if (rc == HF_ENOTFOUND) {
+		if ((rc = shipped_default(c)))
+			return rc;
+		*items = xcalloc(c->ndefault + 1, sizeof(**items));
+		for (size_t i = 0; i < c->ndefault; i++)
+			(*items)[i] = copy_item(&c->default_items[i]);
+		*n = c->ndefault;
+	} else if (rc) {
+		return rc;
+	}
+	key = xasprintf("model:%s", model);
+	rc = hf_store_checklist_get(c->store, key, &own, &nown);
+	free(key);
+	if (rc) {
+		hf_check_items_free(*items, *n);
+		*items = NULL;
+		*n = 0;
+		return rc;
+	}
+	if (nown) {
+		size_t alloc = *n + nown + 1;
+
+		*items = xrealloc(*items, alloc * sizeof(**items));
+		for (size_t i = 0; i < nown; i++) {
+			size_t j;
+
+			for (j = 0; j < *n; j++)
+				if (strcmp((*items)[j].id, own[i].id) == 0)
+					break;
+			if (j < *n)
+				hf_check_item_clear(&(*items)[j]);
+			else
+				(*n)++;
+			(*items)[j] = own[i];
+		}
+		free(own);
+	}
+	return HF_OK;
+}
+
+static const char *role_owner(const struct hf_model_report *r, const char *role)
+{
+	if (role && strcmp(role, "research") == 0)
+		return r->owner_research;
+	if (role && strcmp(role, "engineering") == 0)
+		return r->owner_engineering;
+	return NULL;
+}
+
+static void add_blocker(struct hf_model_report *r, size_t *alloc, int *stages, int stage,
+			const char *item, const char *title, const char *role, const char *reason)
+{
+	struct hf_blocker *b;
+	size_t i;
+
+	r->blockers = xgrow(r->blockers, r->nblockers + 1, alloc, sizeof(*r->blockers));
+	/* stable insert by stage so the first blocker is the next move */
+	for (i = r->nblockers; i > 0 && stages[i - 1] > stage; i--) {
+		r->blockers[i] = r->blockers[i - 1];
+		stages[i] = stages[i - 1];
+	}
+	b = &r->blockers[i];
+	stages[i] = stage;
+	r->nblockers++;
+	b->item = xstrdup(item);
+	b->title = xstrdup(title);
+	b->owner = xstrdup(role_owner(r, role));
+	b->role = xstrdup(role ? role : "shared");
+	b->reason = xstrdup(reason);
+}
+
+static void slo_blockers(struct hf_model_report *r, size_t *alloc, int *stages, int stage,
+			 const char *role, const struct hf_contract *contract)
+{
+	for (size_t i = 0; i < r->nslos; i++) {
+		const struct hf_slo_result *s = &r->slos[i];
+		char item[128], title[160], reason[200];
+
+		if (strcmp(s->result, "met") == 0)
+			continue;
+		snprintf(item, sizeof(item), "slo:%s", s->metric);
+		snprintf(title, sizeof(title), "SLO %s %s %g", s->metric, s->op, s->target);
+		if (s->has_value) {
+			char why[96];
+
+			hf_slo_explain(&contract->slos[i], s->value, why, sizeof(why));
+			snprintf(reason, sizeof(reason), "%s %s", s->metric, why);
+		} else {
+			snprintf(reason, sizeof(reason), "%s not measured on v%s", s->metric,
+				 r->candidate_version ? r->candidate_version : "?");
+		}
+		add_blocker(r, alloc, stages, stage, item, title, role, reason);
+	}
+}
+
+static void fill_versions(struct hf_model_report *r, const struct hf_reg_model *m,
+			  const struct hf_reg_version *cand)
+{
+	r->versions = xcalloc(m->nversions + 1, sizeof(*r->versions));
+	r->nversions = m->nversions;
+	for (size_t i = 0; i < m->nversions; i++) {
+		const struct hf_reg_version *v = &m->versions[i];
+		struct hf_report_version *o = &r->versions[i];
+
+		o->version = xstrdup(v->version);
+		o->stage = xstrdup(v->stage);
+		o->created = v->created;
+		o->candidate = v == cand;
+		o->aliases = xcalloc(m->naliases + 1, sizeof(char *));
+		for (size_t a = 0; a < m->naliases; a++)
+			if (m->aliases[a].version && strcmp(m->aliases[a].version, v->version) == 0)
+				o->aliases[o->naliases++] = xstrdup(m->aliases[a].alias);
+	}
+}
+
+static enum hf_status evaluate(struct report_ctx *c, const char *name,
+			       const struct hf_report_opts *opts, struct hf_model_report *r)
+{
+	struct hf_store *store = c->store;
+	struct hf_contract contract = { 0 };
+	struct hf_reg_model reg = { 0 };
+	const struct hf_reg_version *cand = NULL;
+	struct hf_readiness_facts facts = { 0 };
+	struct hf_readiness_eval ev = { 0 };
+	struct hf_item_state *states = NULL;
+	struct hf_check_item *items = NULL;
+	size_t nstates = 0, nitems = 0, balloc = 0;
+	char *card = NULL, *checklist = NULL, *err = NULL;
+	const struct hf_pod *pod;
+	struct hf_card_result cr;
+	const char *how = NULL;
+	int *stages = NULL;
+	bool slo_emitted = false;
+	enum hf_status rc;
+
+	memset(r, 0, sizeof(*r));
+	r->name = xstrdup(name);
+
+	/* contract.json */
+	rc = hf_store_contract_get(store, name, &contract);
+	if (rc == HF_OK) {
+		r->has_contract = r->contract_valid = true;
+	} else if (rc == HF_ENOTFOUND) {
+		if ((rc = hf_store_model_file_error(store, name, "contract.json", &err)))
+			goto out;
+		if (err) {
+			r->has_contract = true;
+			r->contract_error = err;
+			err = NULL;
+		}
+	} else {
+		goto out;
+	}
+	r->owner_research = xstrdup(contract.owner_research);
+	r->owner_engineering = xstrdup(contract.owner_engineering);
+	r->registry_source = xstrdup(contract.registry_source);
+	r->registry_name = xstrdup(contract.registry_name ? contract.registry_name : name);
+
+	/* MODEL_CARD.md */
+	rc = hf_store_card_get(store, name, &card);
+	if (rc && rc != HF_ENOTFOUND)
+		goto out;
+	if (card) {
+		r->has_card = true;
+		hf_card_check(card, strlen(card), &cr);
+		r->card_missing = xcalloc(HF_CARD_NSECTIONS + 1, sizeof(char *));
+		r->card_empty = xcalloc(HF_CARD_NSECTIONS + 1, sizeof(char *));
+		for (int s = 0; s < HF_CARD_NSECTIONS; s++) {
+			if (!cr.present[s])
+				r->card_missing[r->ncard_missing++] = xstrdup(hf_card_section_name(s));
+			else if (cr.empty[s])
+				r->card_empty[r->ncard_empty++] = xstrdup(hf_card_section_name(s));
+		}
+	}
+
+	/* readiness.json */
+	rc = hf_store_readiness_get(store, name, &checklist, &states, &nstates);
+	if (rc && rc != HF_ENOTFOUND)
+		goto out;
+	r->has_pod_files = r->has_contract || r->has_card || rc == HF_OK;
+	if (!r->has_pod_files) {
+		char *e1 = NULL, *e2 = NULL;
+
+		if ((rc = hf_store_model_file_error(store, name, "readiness.json", &e1)) ||
+		    (rc = hf_store_model_file_error(store, name, "MODEL_CARD.md", &e2))) {
+			free(e1);
+			goto out;
+		}
+		r->has_pod_files = e1 || e2;
+		free(e1);
+		free(e2);
+	}
+	r->checklist = xstrdup(checklist ? checklist : "default");
+	if ((rc = load_items(c, name, r->checklist, &items, &nitems)))
+		goto out;
+
+	/* the registry */
+	rc = hf_store_reg_model_get(store, r->registry_source, r->registry_name, &reg);
+	if (rc && rc != HF_ENOTFOUND)
+		goto out;
+	r->in_registry = rc == HF_OK;
+	if (!r->has_pod_files && !r->in_registry) {
+		rc = hf_error(HF_ENOTFOUND, "unknown model '%s'", name);
+		goto out;
+	}
+	if (r->in_registry) {
+		if (opts && opts->version) {
+			cand = hf_reg_model_version(&reg, opts->version);
+			how = "version";
+			if (!cand) {
+				rc = hf_error(HF_ENOTFOUND, "model '%s' has no version '%s'", name, opts->version);
+				goto out;
+			}
+		} else if (opts && opts->alias) {
+			const char *v = hf_reg_model_alias(&reg, opts->alias);
+
+			cand = v ? hf_reg_model_version(&reg, v) : NULL;
+			how = "alias";
+			if (!cand) {
+				rc = hf_error(HF_ENOTFOUND, "model '%s' has no alias '%s'", name, opts->alias);
+				goto out;
+			}
+		} else {
+			cand = hf_reg_candidate(&reg, contract.candidate, &how);
+		}
+	} else if (opts && (opts->version || opts->alias)) {
+		rc = hf_error(HF_ENOTFOUND, "model '%s' is not in the registry", name);
+		goto out;
+	}
+	if (cand) {
+		r->candidate_version = xstrdup(cand->version);
+		r->candidate_how = xstrdup(how);
+		if (opts && opts->alias)
+			r->candidate_alias = xstrdup(opts->alias);
+		else if (how && strcmp(how, "alias") == 0)
+			r->candidate_alias = xstrdup(contract.candidate);
+		else {
+			char *aliases = hf_reg_version_aliases(&reg, cand->version);
+			char *comma = strchr(aliases, ',');
+
+			if (comma)
+				*comma = '\0';
+			r->candidate_alias = *aliases ? xstrdup(aliases) : NULL;
+			free(aliases);
+		}
+	}
+	if (r->in_registry)
+		fill_versions(r, &reg, cand);
+
+	/* SLOs */
+	r->slos = xcalloc(contract.nslos + 1, sizeof(*r->slos));
+	r->nslos = contract.nslos;
+	for (size_t i = 0; i < contract.nslos; i++) {
+		struct hf_slo_result *s = &r->slos[i];
+		enum hf_slo_verdict v;
+
+		s->metric = xstrdup(contract.slos[i].metric);
+		s->op = xstrdup(contract.slos[i].op);
+		s->target = contract.slos[i].target;
+		s->has_value = cand && hf_reg_version_value(cand, s->metric, &s->value);
+		v = hf_slo_eval(hf_slo_op_parse(s->op), s->target, s->has_value, s->value);
+		s->result = xstrdup(hf_slo_verdict_name(v));
+		r->slo_met += v == HF_SLO_MET;
+		r->slo_missed += v == HF_SLO_MISSED;
+		r->slo_unknown += v == HF_SLO_UNKNOWN;
+	}
+
+	/* the facts the automatic items look at */
+	if ((rc = ctx_pod(c, &pod)))
+		goto out;
+	facts.has_contract = r->has_contract;
+	facts.contract_valid = r->contract_valid;
+	facts.contract_error = r->contract_error;
+	facts.has_card = r->has_card;
+	facts.card_missing = r->ncard_missing;
+	facts.card_empty = r->ncard_empty;
+	facts.has_candidate = cand != NULL;
+	facts.slos = r->nslos;
+	facts.slos_met = (size_t)r->slo_met;
+	facts.eval_defined = pod->neval_metrics > 0;
+	for (size_t i = 0; i < pod->neval_metrics; i++) {
+		double v;
+
+		if (!cand || !hf_reg_version_value(cand, pod->eval_metrics[i], &v)) {
+			if (!facts.eval_missing)
+				facts.eval_missing_first = pod->eval_metrics[i];
+			facts.eval_missing++;
+		}
+	}
+	if ((rc = hf_store_oncall_coverage(store, name, &facts.oncall_people)))
+		goto out;
+	hf_readiness_eval(items, nitems, states, nstates, &facts, &ev);
+
+	r->stage_index = ev.stage;
+	r->stage = xstrdup(hf_stage_name(ev.stage));
+	r->done = ev.done;
+	r->required = ev.required;
+	r->score = ev.score;
+	r->items = xcalloc(nitems + 1, sizeof(*r->items));
+	r->nitems = nitems;
+	stages = xcalloc(nitems + r->nslos + 2, sizeof(*stages));
+	for (size_t i = 0; i < nitems; i++) {
+		const struct hf_item_eval *e = &ev.items[i];
+		struct hf_report_item *o = &r->items[i];
+		int bstage = e->stage < 0 ? HF_STAGE_COUNT : e->stage;
+
+		o->id = xstrdup(e->item->id);
+		o->title = xstrdup(e->item->title);
+		o->category = xstrdup(e->item->category);
+		o->role = xstrdup(e->item->owner);
+		o->stage = xstrdup(e->item->stage);
+		o->required = e->item->required;
+		o->rule = xstrdup(e->item->rule);
+		o->complete = e->complete;
+		o->state = xstrdup(e->waived ? "waived" : e->complete ? "done" : "todo");
+		if (e->state && (e->rule == HF_RULE_NONE || e->waived)) {
+			o->by = xstrdup(e->state->by);
+			o->at = xstrdup(e->state->at);
+			o->evidence = xstrdup(e->state->evidence);
+		}
+		o->reason = e->reason[0] ? xstrdup(e->reason) : NULL;
+		o->credit = e->credit;
+		if (e->rule == HF_RULE_SLOS && cand && r->nslos) {
+			slo_blockers(r, &balloc, stages, bstage, e->item->owner, &contract);
+			slo_emitted = true;
+			continue;
+		}
+		if (e->item->required && !e->complete)
+			add_blocker(r, &balloc, stages, bstage, e->item->id, e->item->title,
+				    e->item->owner, e->reason);
+	}
+	if (!slo_emitted && cand && r->slo_met < (int)r->nslos)
+		slo_blockers(r, &balloc, stages, HF_STAGE_COUNT, "engineering", &contract);
+	r->ready = r->required > 0 && r->done == r->required && r->slo_met == (int)r->nslos &&
+		   r->nblockers == 0;
+	{
+		struct hf_category_share cats[64];
+		size_t nc = hf_readiness_categories(&ev, cats, 64);
+
+		r->categories = xcalloc(nc + 1, sizeof(*r->categories));
+		r->ncategories = nc;
+		for (size_t i = 0; i < nc; i++) {
+			r->categories[i].category = xstrdup(cats[i].category);
+			r->categories[i].score = cats[i].score;
+			r->categories[i].items = cats[i].items;
+		}
+	}
+	rc = HF_OK;
+out:
+	free(stages);
+	hf_readiness_eval_clear(&ev);
+	hf_check_items_free(items, nitems);
+	hf_item_states_free(states, nstates);
+	free(checklist);
+	free(card);
+	free(err);
+	hf_reg_model_clear(&reg);
+	hf_contract_clear(&contract);
+	if (rc)
+		hf_model_report_clear(r);
+	return rc;
+}
+
+enum hf_status hf_report_model_opts(struct hf_store *store, const char *name,
+				    const struct hf_report_opts *opts, struct hf_model_report *out)
+{
+	struct report_ctx c = { .store = store };
+	enum hf_status rc = evaluate(&c, name, opts, out);
+
+	ctx_release(&c);
+	return rc;
+}
+
+enum hf_status hf_report_model(struct hf_store *store, const char *name, struct hf_model_report *out)
+{
+	return hf_report_model_opts(store, name, NULL, out);
+}
+
+static int cmp_report(const void *a, const void *b)
+{
+	return strcmp(((const struct hf_model_report *)a)->name,
+		      ((const struct hf_model_report *)b)->name);
+}
+
+static void free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* Every model name: pod models, then registry models that no pod model claims. */
+static enum hf_status all_names(struct hf_store *store, char ***out, size_t *n)
+{
+	char **pod = NULL, **reg = NULL;
+	size_t npod = 0, nreg = 0, alloc = 0;
+	enum hf_status rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = hf_store_model_names(store, &pod, &npod)))
+		return rc;
+	if ((rc = hf_store_reg_model_names(store, &reg, &nreg))) {
+		free_names(pod, npod);
+		return rc;
+	}
+	for (size_t i = 0; i < npod; i++) {
+		*out = xgrow(*out, *n + 1, &alloc, sizeof(char *));
+		(*out)[(*n)++] = pod[i];
+	}
+	free(pod);
+	for (size_t i = 0; i < nreg; i++) {
+		bool claimed = false;
+
+		for (size_t j = 0; j < npod && !claimed; j++) {
+			struct hf_contract c;
+
+			claimed = strcmp((*out)[j], reg[i]) == 0;
+			if (!claimed && hf_store_contract_get(store, (*out)[j], &c) == HF_OK) {
+				claimed = c.registry_name && strcmp(c.registry_name, reg[i]) == 0;
+				hf_contract_clear(&c);
+			}
+		}
+		if (claimed)
+			continue;
+		*out = xgrow(*out, *n + 1, &alloc, sizeof(char *));
+		(*out)[(*n)++] = xstrdup(reg[i]);
+	}
+	free_names(reg, nreg);
+	return HF_OK;
+}
+
+enum hf_status hf_report_models(struct hf_store *store, struct hf_model_report **out, size_t *n)
+{
+	struct report_ctx c = { .store = store };
+	char **names;
+	size_t nnames;
+	enum hf_status rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = all_names(store, &names, &nnames)))
+		return rc;
+	*out = xcalloc(nnames + 1, sizeof(**out));
+	for (size_t i = 0; i < nnames && !rc; i++) {
+		rc = evaluate(&c, names[i], NULL, &(*out)[*n]);
+		if (rc == HF_OK)
+			(*n)++;
+		else if (rc == HF_ENOTFOUND)
+			rc = HF_OK;
+	}
+	free_names(names, nnames);
+	ctx_release(&c);
+	if (rc) {
+		hf_model_reports_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	qsort(*out, *n, sizeof(**out), cmp_report);
+	return HF_OK;
+}
+
+struct suggestion {
+	char *name;
+	size_t dist;
+};
+
+static int cmp_suggestion(const void *a, const void *b)
+{
+	const struct suggestion *x = a, *y = b;
+
+	if (x->dist != y->dist)
+		return x->dist < y->dist ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+enum hf_status hf_report_suggest(struct hf_store *store, const char *name, size_t max,
+				 char ***names, size_t *n)
+{
+	char **all;
+	size_t nall, ns = 0, len = strlen(name);
+	size_t cap = len / 3 > 2 ? len / 3 : 2;
+	struct suggestion *s;
+	enum hf_status rc;
+
+	*names = NULL;
+	*n = 0;
+	if ((rc = all_names(store, &all, &nall)))
+		return rc;
+	s = xcalloc(nall + 1, sizeof(*s));
+	for (size_t i = 0; i < nall; i++) {
+		size_t d = hf_edit_distance(name, all[i], cap);
+
+		if (d > cap && len >= 3 && (strstr(all[i], name) || strstr(name, all[i])))
+			d = cap;	/* "fraud" -> "fraud-detector" */
+		if (d <= cap) {
+			s[ns].name = all[i];
+			s[ns++].dist = d;
+			all[i] = NULL;
+		}
+	}
+	free_names(all, nall);
+	qsort(s, ns, sizeof(*s), cmp_suggestion);
+	*names = xcalloc(ns + 1, sizeof(char *));
+	for (size_t i = 0; i < ns; i++) {
+		if (*n < max)
+			(*names)[(*n)++] = s[i].name;
+		else
+			free(s[i].name);
+	}
+	free(s);
+	return HF_OK;
+}
+
+static void free_strv(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void hf_model_report_clear(struct hf_model_report *r)
+{
+	free(r->name);
+	free(r->stage);
+	free(r->candidate_version);
+	free(r->candidate_alias);
+	free(r->owner_research);
+	free(r->owner_engineering);
+	for (size_t i = 0; i < r->nblockers; i++) {
+		free(r->blockers[i].item);
+		free(r->blockers[i].title);
+		free(r->blockers[i].owner);
+		free(r->blockers[i].role);
+		free(r->blockers[i].reason);
+	}
+	free(r->blockers);
+	for (size_t i = 0; i < r->nslos; i++) {
+		free(r->slos[i].metric);
+		free(r->slos[i].op);
+		free(r->slos[i].result);
+	}
+	free(r->slos);
+	free(r->contract_error);
+	free(r->registry_source);
+	free(r->registry_name);
+	free(r->candidate_how);
+	free(r->checklist);
+	for (size_t i = 0; i < r->nitems; i++) {
+		struct hf_report_item *it = &r->items[i];
+
+		free(it->id);
+		free(it->title);
+		free(it->category);
+		free(it->role);
+		free(it->stage);
+		free(it->rule);
+		free(it->state);
+		free(it->by);
+		free(it->at);
+		free(it->evidence);
+		free(it->reason);
+	}
+	free(r->items);
+	free_strv(r->card_missing, r->ncard_missing);
+	free_strv(r->card_empty, r->ncard_empty);
+	for (size_t i = 0; i < r->nversions; i++) {
+		free(r->versions[i].version);
+		free(r->versions[i].stage);
+		free_strv(r->versions[i].aliases, r->versions[i].naliases);
+	}
+	free(r->versions);
+	for (size_t i = 0; i < r->ncategories; i++)
+		free(r->categories[i].category);
+	free(r->categories);
+	memset(r, 0, sizeof(*r));
+}
+
+void hf_model_reports_free(struct hf_model_report *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hf_model_report_clear(&r[i]);
+	free(r);
+}
