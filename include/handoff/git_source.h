@@ -1,0 +1,68 @@
+/* git_source.h: the git source (a pod repository synced with libgit2) and the git writes init and the demo make */
+#ifndef HANDOFF_GIT_SOURCE_H
+#define HANDOFF_GIT_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "handoff/source.h"
+#include "handoff/status.h"
+
+/*
+ * [source "NAME"] type = git: url (a local path, file://, git://, ssh://,
+ * https://), branch (default: the remote's HEAD), path (the sub-folder
+ * holding the pod; default the root).
+ *
+ * The remote is fetched into a bare cache, $XDG_CACHE_HOME/handoff/repos/
+ * <NAME with every byte outside [A-Za-z0-9._-] as '_'>, and the files are
+ * read straight from the tree at the branch tip. The synced commit is kept
+ * as the source's state "commit"; the next sync diffs the old and new trees
+ * and re-parses only the changed files. When the old commit is gone (a
+ * force push after the cache was removed) or the `path` changed, everything
+ * the source defined is forgotten and read again.
+ *
+ * Files over HF_PODFILE_MAX_SIZE, symbolic links and submodules in the pod's
+ * folders, and names that are not valid UTF-8 or are "." / ".." are refused
+ * with a problem naming the path, and never followed. The commits between
+ * the old and new tip become activity events (at most 200 on a first sync),
+ * and each version of a sprints/<id>.json in that range is handed to
+ * hf_podfile_sprint_snapshot, oldest first.
+ *
+ * Errors (all leave the store's previous view, since hf_source_sync rolls
+ * back): HF_ENET when the remote cannot be reached or fetched, HF_EAUTH
+ * when a credential is refused or missing (the token-env variable unset),
+ * HF_ENOTFOUND when the branch or path does not exist, HF_EIO for the cache
+ * or the database. Messages name the source and the URL (without any
+ * credential). HANDOFF_TRACE logs every git operation.
+ */
+extern const struct hf_source_ops hf_source_git_ops;
+
+/*
+ * The folder of the source's bare cache (see above); caller frees.
+ * Tests use it to check or remove the cache.
+ */
+char *hf_git_cache_path(const char *source_name);
+
+/* One commit's identity for hf_git_commit_all. */
+struct hf_git_signature {
+	const char *name;	/* NULL: the user's git identity when configured */
+	const char *email;
+	int64_t when;		/* Unix seconds; 0 = hf_now() */
+	int offset;		/* minutes east of UTC */
+};
+
+/*
+ * Make dir a git repository (git init, branch "main") unless it is one.
+ * HF_EIO with a message naming dir on failure.
+ */
+enum hf_status hf_git_init_repo(const char *dir);
+
+/*
+ * Stage every file of dir's work tree (like `git add -A`) and commit it on
+ * HEAD with the given author (also the committer) and message. Used by
+ * `handoff init` and `handoff --demo`. *id, when not NULL, receives the
+ * commit id in hex (41 bytes). HF_EIO naming dir on failure.
+ */
+enum hf_status hf_git_commit_all(const char *dir, const struct hf_git_signature *who,
+				 const char *message, char id[41]);
+
+#endif

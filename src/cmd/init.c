@@ -1,0 +1,191 @@
+/* init.c: `handoff init [DIR]`: scaffold a pod repository from data/templates/ with a first commit */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "handoff/clock.h"
+#include "handoff/cmd.h"
+#include "handoff/git_source.h"
+#include "handoff/paths.h"
+#include "handoff/sanitize.h"
+#include "handoff/strbuf.h"
+#include "handoff/xmalloc.h"
+
+/* @NAME@ placeholders the templates may use, in file contents and file names. */
+struct placeholder {
+	const char *key;
+	char value[64];
+};
+
+static void date_plus(int64_t days, char *buf, size_t n)
+{
+	hf_date_format(days * 86400, buf, n);
+}
+
+static size_t fill_placeholders(struct placeholder *ph, const char *dir)
+{
+	int64_t today = hf_now() / 86400;
+	int64_t monday = today - ((today + 3) % 7);	/* 1970-01-01 was a Thursday */
+	const char *base = strrchr(dir, '/');
+	char pod[64];
+	size_t n = 0, j = 0;
+
+	base = base && base[1] ? base + 1 : dir;
+	for (const char *s = base; *s && j < sizeof(pod) - 1; s++) {
+		char c = *s;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		pod[j++] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '-';
+	}
+	pod[j] = '\0';
+	if (!j || strcmp(pod, "-") == 0)
+		hf_strlcpy(pod, "my-pod", sizeof(pod));
+
+	ph[n].key = "@POD@";
+	hf_strlcpy(ph[n++].value, pod, sizeof(ph[0].value));
+	ph[n].key = "@TODAY@";
+	date_plus(today, ph[n++].value, sizeof(ph[0].value));
+	ph[n].key = "@MONDAY@";
+	date_plus(monday, ph[n++].value, sizeof(ph[0].value));
+	ph[n].key = "@SPRINT_START@";
+	date_plus(monday, ph[n++].value, sizeof(ph[0].value));
+	ph[n].key = "@SPRINT_END@";
+	date_plus(monday + 11, ph[n++].value, sizeof(ph[0].value));	/* two weeks, to Friday */
+	ph[n].key = "@SPRINT@";
+	date_plus(monday, ph[n].value, sizeof(ph[0].value));
+	ph[n++].value[7] = '\0';	/* YYYY-MM */
+	return n;
+}
+
+static void expand(struct hf_strbuf *out, const char *s, size_t len, const struct placeholder *ph,
+		   size_t nph)
+{
+	for (size_t i = 0; i < len;) {
+		size_t k;
+
+		for (k = 0; k < nph; k++) {
+			size_t kl = strlen(ph[k].key);
+
+			if (len - i >= kl && memcmp(s + i, ph[k].key, kl) == 0) {
+				hf_strbuf_adds(out, ph[k].value);
+				i += kl;
+				break;
+			}
+		}
+		if (k == nph)
+			hf_strbuf_addch(out, s[i++]);
+	}
+}
+
+static enum hf_status write_file(const char *path, const char *buf, size_t len)
+{
+	FILE *f = fopen(path, "wx");
+
+	if (!f)
+		return hf_error(HF_EIO, "cannot create '%s': %s", path, strerror(errno));
+	if (fwrite(buf, 1, len, f) != len || fclose(f) != 0) {
+		if (f)
+			fclose(f);
+		return hf_error(HF_EIO, "cannot write '%s': %s", path, strerror(errno));
+	}
+	return HF_OK;
+}
+
+/* Copy the template folder src into dst, expanding placeholders; existing files are never overwritten. */
+static enum hf_status copy_tree(const char *src, const char *dst, const struct placeholder *ph,
+				size_t nph, size_t *count)
+{
+	DIR *d = opendir(src);
+	struct dirent *de;
+	enum hf_status rc = HF_OK;
+
+	if (!d)
+		return hf_error(HF_ENOTFOUND, "cannot read the templates '%s': %s", src, strerror(errno));
+	if ((rc = hf_mkdir_p(dst))) {
+		closedir(d);
+		return rc;
+	}
+	while (!rc && (de = readdir(d))) {
+		struct hf_strbuf name = HF_STRBUF_INIT, body = HF_STRBUF_INIT;
+		char *from, *to, *buf = NULL;
+		size_t len;
+		struct stat st;
+
+		if (de->d_name[0] == '.')
+			continue;
+		hf_strbuf_init(&name);
+		hf_strbuf_init(&body);
+		expand(&name, de->d_name, strlen(de->d_name), ph, nph);
+		from = xasprintf("%s/%s", src, de->d_name);
+		to = xasprintf("%s/%s", dst, name.buf);
+		if (stat(from, &st) != 0) {
+			rc = hf_error(HF_EIO, "cannot read '%s': %s", from, strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = copy_tree(from, to, ph, nph, count);
+		} else if (!(rc = hf_read_file(from, 4 * 1024 * 1024, &buf, &len))) {
+			expand(&body, buf, len, ph, nph);
+			if (!(rc = write_file(to, body.buf, body.len)))
+				(*count)++;
+		}
+		free(buf);
+		free(from);
+		free(to);
+		hf_strbuf_release(&name);
+		hf_strbuf_release(&body);
+	}
+	closedir(d);
+	return rc;
+}
+
+static int run_init(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+{
+	const char *dir = args->npos ? args->pos[0] : ".";
+	struct hf_git_signature who = { NULL, NULL, 0, 0 };
+	struct placeholder ph[8];
+	size_t nph, count = 0;
+	char *templates = hf_path_shared_file("data/templates"), *pod_json, *abs = NULL, *clean;
+	char id[41], real[PATH_MAX];
+	struct stat st;
+	int rc = HF_EXIT_OK;
+
+	pod_json = xasprintf("%s/pod.json", dir);
+	if (stat(pod_json, &st) == 0) {
+		rc = hf_cmd_fail("'%s' already exists: '%s' holds a pod already", pod_json, dir);
+		goto out;
+	}
+	if (hf_mkdir_p(dir) || hf_git_init_repo(dir)) {
+		rc = hf_cmd_fail_last();
+		goto out;
+	}
+	nph = fill_placeholders(ph, realpath(dir, real) ? real : dir);
+	if (copy_tree(templates, dir, ph, nph, &count) ||
+	    hf_git_commit_all(dir, &who, "Start the pod repository (handoff init)\n", id)) {
+		rc = hf_cmd_fail_last();
+		goto out;
+	}
+	abs = xstrdup(realpath(dir, real) ? real : dir);
+	clean = hf_sanitize(abs, 0);
+	printf("Created a pod repository in %s: %zu files, first commit %.7s.\n"
+	       "Edit its files, commit, and add these lines to %s:\n\n"
+	       "[source \"pod\"]\n\ttype = git\n\turl = %s\n\n"
+	       "then run 'handoff sync'.\n",
+	       clean, count, id, ctx->config_path, clean);
+	free(clean);
+out:
+	free(abs);
+	free(pod_json);
+	free(templates);
+	return rc;
+}
+
+const struct hf_cmd hf_cmd_init = {
+	"init", "[DIR]",
+	"scaffold a pod repository (git init, templates, a first commit) in DIR or here",
+	NULL, 0, 1, run_init,
+};

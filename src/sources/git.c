@@ -1,0 +1,586 @@
+/* git.c: the git source's sync: read the pod's tree at the tip, incrementally, and its commits as activity */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/podfile.h"
+#include "handoff/sanitize.h"
+#include "handoff/strbuf.h"
+#include "handoff/trace.h"
+#include "handoff/width.h"
+#include "handoff/xmalloc.h"
+#include "git_internal.h"
+
+/* Defined by the sprint area; the burndown is skipped while it is not linked in. */
+#pragma weak hf_podfile_sprint_snapshot
+
+/* Commits turned into activity on a first sync, and at most on any later one. */
+#define FIRST_SYNC_COMMITS 200
+#define MAX_SYNC_COMMITS 2000
+/* A commit touching more models than this is one event without a model. */
+#define MAX_MODELS_PER_EVENT 10
+
+/*
+ * Where pod files live. The walk visits the pod folder's own entries, the
+ * entries of these folders, and for models/ one level more; nothing else is
+ * read, so a pod inside a large repository costs only its own folders.
+ */
+enum area { AREA_ROOT, AREA_MODELS, AREA_MODEL, AREA_FILES };
+
+static const char *const layout_dirs[] = { "models", "checklists", "oncall", "sprints", NULL };
+
+static bool is_layout_dir(const char *name)
+{
+	for (size_t i = 0; layout_dirs[i]; i++)
+		if (strcmp(name, layout_dirs[i]) == 0)
+			return true;
+	return false;
+}
+
+/* NULL when name is fine to read, else why not. */
+static const char *bad_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (!len || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return "a '.' or '..' name is not followed";
+	for (size_t i = 0; i < len;) {
+		unsigned int cp;
+		size_t n = hf_utf8_decode(name + i, len - i, &cp);
+
+		if (!n)
+			return "the name is not valid UTF-8";
+		if (cp < 0x20 || cp == 0x7f)
+			return "the name holds control characters";
+		i += n;
+	}
+	return NULL;
+}
+
+static bool is_link(git_filemode_t mode)
+{
+	return mode == GIT_FILEMODE_LINK || mode == GIT_FILEMODE_COMMIT;
+}
+
+/* Record a problem for path; names that are not valid UTF-8 are stored sanitised. */
+static enum hf_status reject(struct hf_git_sync *gs, const char *path, const char *why)
+{
+	char *clean = hf_sanitize(path, 0);
+	enum hf_status rc;
+
+	hf_trace("git: refuse '%s': %s", clean, why);
+	rc = hf_podfile_reject(gs->store, gs->conf->name, clean, "%s", why);
+	free(clean);
+	gs->rejected++;
+	return rc;
+}
+
+static enum hf_status forget(struct hf_git_sync *gs, const char *path)
+{
+	char *clean = hf_sanitize(path, 0);
+	enum hf_status rc;
+
+	hf_trace("git: forget '%s'", clean);
+	rc = hf_podfile_remove(gs->store, gs->conf->name, clean);
+	free(clean);
+	gs->removed++;
+	return rc;
+}
+
+static enum hf_status read_blob(struct hf_git_sync *gs, const char *path, const git_oid *id)
+{
+	git_blob *blob;
+	size_t size;
+	git_object_t type;
+	int err;
+	enum hf_status rc;
+
+	if ((err = git_odb_read_header(&size, &type, gs->odb, id)) < 0)
+		return hf_git_fail(gs, err, "cannot read a file of the tree");
+	if (size > HF_PODFILE_MAX_SIZE) {
+		char why[96];
+
+		snprintf(why, sizeof(why), "file is %zu bytes, over the limit of %d bytes", size,
+			 HF_PODFILE_MAX_SIZE);
+		return reject(gs, path, why);
+	}
+	if ((err = git_blob_lookup(&blob, gs->repo, id)) < 0)
+		return hf_git_fail(gs, err, "cannot read a file of the tree");
+	hf_trace("git: read '%s' (%zu bytes)", path, size);
+	rc = hf_podfile_load(gs->store, gs->conf->name, path, git_blob_rawcontent(blob),
+			     (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	gs->read++;
+	if (gs->read % 256 == 0)
+		hf_sync_progress_report(gs->progress, gs->conf->name, "reading files", gs->read, 0);
+	return rc;
+}
+
+/* A non-folder entry at a visited level was added or changed. */
+static enum hf_status file_added(struct hf_git_sync *gs, enum area area, const char *path,
+				 const git_tree_entry *e)
+{
+	const char *name = git_tree_entry_name(e);
+	git_filemode_t mode = git_tree_entry_filemode(e);
+	bool relevant;
+
+	if (area == AREA_ROOT)
+		relevant = strcmp(name, "pod.json") == 0 || is_layout_dir(name);
+	else
+		relevant = true;
+	if (!relevant)
+		return HF_OK;
+	if (is_link(mode))
+		return reject(gs, path, mode == GIT_FILEMODE_LINK
+						? "symbolic link, not followed"
+						: "submodule, not followed");
+	if (hf_podfile_classify(path, NULL) == HF_PODFILE_NONE)
+		return HF_OK;
+	return read_blob(gs, path, git_tree_entry_id(e));
+}
+
+/* A non-folder entry at a visited level went away. */
+static enum hf_status file_removed(struct hf_git_sync *gs, enum area area, const char *path,
+				   const git_tree_entry *e)
+{
+	const char *name = git_tree_entry_name(e);
+
+	if (area == AREA_ROOT && strcmp(name, "pod.json") != 0 && !is_layout_dir(name) &&
+	    !bad_name(name))
+		return HF_OK;
+	if (area != AREA_ROOT && !is_link(git_tree_entry_filemode(e)) && !bad_name(name) &&
+	    hf_podfile_classify(path, NULL) == HF_PODFILE_NONE)
+		return HF_OK;
+	return forget(gs, path);
+}
+
+/* Which area a folder entry of `area` called name opens, or -1 when it is not read. */
+static int descend(enum area area, const char *name)
+{
+	if (area == AREA_ROOT)
+		return !is_layout_dir(name) ? -1 : strcmp(name, "models") == 0 ? AREA_MODELS : AREA_FILES;
+	if (area == AREA_MODELS)
+		return AREA_MODEL;
+	return -1;
+}
+
+static enum hf_status diff_trees(struct hf_git_sync *gs, git_tree *old, git_tree *new,
+				 enum area area, struct hf_strbuf *path);
+
+/* One entry that is in new (and maybe in old under the same name). */
+static enum hf_status entry_changed(struct hf_git_sync *gs, enum area area,
+				    const git_tree_entry *o, const git_tree_entry *e,
+				    struct hf_strbuf *path)
+{
+	const char *name = git_tree_entry_name(e ? e : o);
+	size_t len = path->len;
+	enum hf_status rc = HF_OK;
+	bool otree = o && git_tree_entry_type(o) == GIT_OBJECT_TREE;
+	bool etree = e && git_tree_entry_type(e) == GIT_OBJECT_TREE;
+	const char *why;
+	int sub;
+
+	if (len)
+		hf_strbuf_addch(path, '/');
+	hf_strbuf_adds(path, name);
+	if ((why = bad_name(name))) {
+		/* never descend; the problem sits on the bad name itself */
+		rc = e ? reject(gs, path->buf, why) : forget(gs, path->buf);
+		goto out;
+	}
+	sub = descend(area, name);
+	if (o && !otree)
+		rc = e && !etree ? HF_OK : file_removed(gs, area, path->buf, o);
+	if (!rc && e && !etree)
+		rc = file_added(gs, area, path->buf, e);
+	if (!rc && sub >= 0 && (otree || etree)) {
+		git_tree *ot = NULL, *et = NULL;
+		int err = 0;
+
+		if (otree)
+			err = git_tree_lookup(&ot, gs->repo, git_tree_entry_id(o));
+		if (!err && etree)
+			err = git_tree_lookup(&et, gs->repo, git_tree_entry_id(e));
+		if (err < 0)
+			rc = hf_git_fail(gs, err, "cannot read a folder of the tree");
+		else
+			rc = diff_trees(gs, ot, et, (enum area)sub, path);
+		git_tree_free(ot);
+		git_tree_free(et);
+	}
+out:
+	hf_strbuf_setlen(path, len);
+	return rc;
+}
+
+/*
+ * Compare two trees entry by entry (either may be NULL: all added, all
+ * removed), skipping any entry whose id did not change, so a one-file
+ * change costs a few look-ups however large the pod is.
+ */
+static enum hf_status diff_trees(struct hf_git_sync *gs, git_tree *old, git_tree *new,
+				 enum area area, struct hf_strbuf *path)
+{
+	size_t nnew = new ? git_tree_entrycount(new) : 0, nold = old ? git_tree_entrycount(old) : 0;
+	enum hf_status rc = HF_OK;
+
+	for (size_t i = 0; i < nnew && !rc; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(new, i);
+		const git_tree_entry *o = old ? git_tree_entry_byname(old, git_tree_entry_name(e)) : NULL;
+
+		if (o && git_oid_equal(git_tree_entry_id(o), git_tree_entry_id(e)) &&
+		    git_tree_entry_filemode(o) == git_tree_entry_filemode(e))
+			continue;
+		rc = entry_changed(gs, area, o, e, path);
+	}
+	for (size_t i = 0; i < nold && !rc; i++) {
+		const git_tree_entry *o = git_tree_entry_byindex(old, i);
+
+		if (new && git_tree_entry_byname(new, git_tree_entry_name(o)))
+			continue;
+		rc = entry_changed(gs, area, o, NULL, path);
+	}
+	return rc;
+}
+
+/* The pod folder's tree in commit c, or NULL (*rc set when that is an error). */
+static git_tree *pod_tree(struct hf_git_sync *gs, git_commit *c, enum hf_status *rc)
+{
+	git_tree *root = NULL, *sub = NULL;
+	git_tree_entry *entry = NULL;
+	int err;
+
+	*rc = HF_OK;
+	if ((err = git_commit_tree(&root, c)) < 0) {
+		*rc = hf_git_fail(gs, err, "cannot read the commit's tree");
+		return NULL;
+	}
+	if (!*gs->pod_path)
+		return root;
+	err = git_tree_entry_bypath(&entry, root, gs->pod_path);
+	if (err == GIT_ENOTFOUND)
+		*rc = hf_error(HF_ENOTFOUND, "source '%s': no folder '%s' (path) at branch '%s' of '%s'",
+			       gs->conf->name, gs->pod_path, gs->branch, gs->url);
+	else if (err < 0)
+		*rc = hf_git_fail(gs, err, "cannot read the pod folder");
+	else if (git_tree_entry_type(entry) != GIT_OBJECT_TREE)
+		*rc = hf_error(HF_EINVAL, "source '%s': '%s' (path) is not a folder at branch '%s' of "
+			       "'%s' (symbolic links are not followed)", gs->conf->name, gs->pod_path,
+			       gs->branch, gs->url);
+	else if ((err = git_tree_lookup(&sub, gs->repo, git_tree_entry_id(entry))) < 0)
+		*rc = hf_git_fail(gs, err, "cannot read the pod folder");
+	git_tree_entry_free(entry);
+	git_tree_free(root);
+	return sub;
+}
+
+/* Same as pod_tree, but a missing folder is just "no pod here" (history before it existed). */
+static git_tree *pod_tree_quiet(struct hf_git_sync *gs, git_commit *c)
+{
+	enum hf_status rc;
+	git_tree *t = pod_tree(gs, c, &rc);
+
+	if (rc)
+		hf_error_clear();
+	return t;
+}
+
+static git_tree *subtree(struct hf_git_sync *gs, git_tree *t, const char *name)
+{
+	const git_tree_entry *e = t ? git_tree_entry_byname(t, name) : NULL;
+	git_tree *out = NULL;
+
+	if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&out, gs->repo, git_tree_entry_id(e)) < 0)
+		return NULL;
+	return out;
+}
+
+/* The names of t's entries that differ from old's (added, changed or removed), in order. */
+static void changed_names(git_tree *old, git_tree *new, char ***names, size_t *n)
+{
+	size_t alloc = 0;
+
+	*names = NULL;
+	*n = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		git_tree *a = pass ? old : new, *b = pass ? new : old;
+		size_t count = a ? git_tree_entrycount(a) : 0;
+
+		for (size_t i = 0; i < count; i++) {
+			const git_tree_entry *e = git_tree_entry_byindex(a, i);
+			const git_tree_entry *o = b ? git_tree_entry_byname(b, git_tree_entry_name(e)) : NULL;
+
+			if (pass ? o != NULL : (o && git_oid_equal(git_tree_entry_id(o), git_tree_entry_id(e))))
+				continue;
+			*names = xgrow(*names, *n + 1, &alloc, sizeof(**names));
+			(*names)[(*n)++] = xstrdup(git_tree_entry_name(e));
+		}
+	}
+}
+
+static void free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static enum hf_status sprint_versions(struct hf_git_sync *gs, git_commit *c, git_tree *old,
+				      git_tree *new, const char *ref)
+{
+	git_tree *os = subtree(gs, old, "sprints"), *ns = subtree(gs, new, "sprints");
+	char **names;
+	size_t n;
+	enum hf_status rc = HF_OK;
+
+	changed_names(os, ns, &names, &n);
+	for (size_t i = 0; i < n && !rc; i++) {
+		const git_tree_entry *e = ns ? git_tree_entry_byname(ns, names[i]) : NULL;
+		char *rel = xasprintf("sprints/%s", names[i]);
+		git_blob *blob;
+
+		if (e && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK && !bad_name(names[i]) &&
+		    hf_podfile_classify(rel, NULL) == HF_PODFILE_SPRINT &&
+		    git_blob_lookup(&blob, gs->repo, git_tree_entry_id(e)) == 0) {
+			if (git_blob_rawsize(blob) <= HF_PODFILE_MAX_SIZE) {
+				hf_trace("git: sprint snapshot '%s' at %s", rel, ref);
+				rc = hf_podfile_sprint_snapshot(gs->store, gs->conf->name, rel,
+								git_blob_rawcontent(blob),
+								(size_t)git_blob_rawsize(blob),
+								git_commit_time(c), ref);
+			}
+			git_blob_free(blob);
+		}
+		free(rel);
+	}
+	free_names(names, n);
+	git_tree_free(os);
+	git_tree_free(ns);
+	return rc;
+}
+
+/* One commit of the range: activity events per touched model and sprint snapshots. */
+static enum hf_status commit_event(struct hf_git_sync *gs, git_commit *c)
+{
+	git_commit *parent = NULL;
+	git_tree *old = NULL, *new = pod_tree_quiet(gs, c), *om = NULL, *nm = NULL;
+	const git_signature *author = git_commit_author(c);
+	const char *summary = git_commit_summary(c);
+	struct hf_activity a = { 0 };
+	char ref[GIT_OID_HEXSZ + 1], **models = NULL;
+	size_t nmodels = 0;
+	enum hf_status rc = HF_OK;
+
+	if (git_commit_parentcount(c) > 0 && git_commit_parent(&parent, c, 0) == 0)
+		old = pod_tree_quiet(gs, parent);
+	if ((!old && !new) || (old && new && git_oid_equal(git_tree_id(old), git_tree_id(new))))
+		goto out;	/* the commit did not touch the pod */
+	git_oid_tostr(ref, 8, git_commit_id(c));
+	om = subtree(gs, old, "models");
+	nm = subtree(gs, new, "models");
+	changed_names(om, nm, &models, &nmodels);
+
+	a.at = author ? author->when.time : git_commit_time(c);
+	a.source = (char *)gs->conf->name;
+	a.kind = (char *)"commit";
+	a.actor = author ? author->name : NULL;
+	a.summary = (char *)(summary ? summary : "");
+	a.ref = ref;
+	if (nmodels == 0 || nmodels > MAX_MODELS_PER_EVENT) {
+		rc = hf_store_activity_add(gs->store, &a);
+	} else {
+		for (size_t i = 0; i < nmodels && !rc; i++) {
+			if (bad_name(models[i]))
+				continue;
+			a.model = models[i];
+			rc = hf_store_activity_add(gs->store, &a);
+		}
+	}
+	if (!rc && hf_podfile_sprint_snapshot)
+		rc = sprint_versions(gs, c, old, new, ref);
+	gs->commits++;
+out:
+	free_names(models, nmodels);
+	git_tree_free(om);
+	git_tree_free(nm);
+	git_tree_free(old);
+	git_tree_free(new);
+	git_commit_free(parent);
+	return rc;
+}
+
+/* The commits after old (NULL: the first sync) up to the tip, oldest first. */
+static enum hf_status record_commits(struct hf_git_sync *gs, const git_oid *old)
+{
+	git_revwalk *walk = NULL;
+	git_oid id, *ids = NULL;
+	size_t n = 0, alloc = 0, cap = old ? MAX_SYNC_COMMITS : FIRST_SYNC_COMMITS;
+	enum hf_status rc = HF_OK;
+	int err;
+
+	if ((err = git_revwalk_new(&walk, gs->repo)) < 0 ||
+	    (err = git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME)) < 0 ||
+	    (err = git_revwalk_push(walk, &gs->tip)) < 0 ||
+	    (old && (err = git_revwalk_hide(walk, old)) < 0)) {
+		rc = hf_git_fail(gs, err, "cannot walk the history");
+		goto out;
+	}
+	while (n < cap && (err = git_revwalk_next(&id, walk)) == 0) {
+		ids = xgrow(ids, n + 1, &alloc, sizeof(*ids));
+		git_oid_cpy(&ids[n++], &id);
+	}
+	if (err < 0 && err != GIT_ITEROVER) {
+		rc = hf_git_fail(gs, err, "cannot walk the history");
+		goto out;
+	}
+	hf_trace("git: %zu commits since %s", n, old ? git_oid_tostr_s(old) : "the start");
+	for (size_t i = n; i-- > 0 && !rc;) {
+		git_commit *c;
+
+		if ((err = git_commit_lookup(&c, gs->repo, &ids[i])) < 0) {
+			rc = hf_git_fail(gs, err, "cannot read a commit");
+			break;
+		}
+		rc = commit_event(gs, c);
+		git_commit_free(c);
+	}
+out:
+	free(ids);
+	git_revwalk_free(walk);
+	return rc;
+}
+
+/* conf->path without leading, trailing or doubled slashes; NULL when it leaves the repository. */
+static char *normalise_path(const char *p)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	hf_strbuf_init(&sb);
+	while (p && *p) {
+		size_t len = strcspn(p, "/");
+
+		if (len) {
+			char seg[256];
+
+			if (len >= sizeof(seg))
+				goto bad;
+			memcpy(seg, p, len);
+			seg[len] = '\0';
+			if (bad_name(seg))
+				goto bad;
+			if (sb.len)
+				hf_strbuf_addch(&sb, '/');
+			hf_strbuf_add(&sb, p, len);
+		}
+		p += len + (p[len] == '/');
+	}
+	return hf_strbuf_detach(&sb);
+bad:
+	hf_strbuf_release(&sb);
+	return NULL;
+}
+
+static enum hf_status sync_tip(struct hf_git_sync *gs, char **detail)
+{
+	char *old_hex = NULL, *old_path = NULL, tip_hex[GIT_OID_HEXSZ + 1];
+	git_commit *tip = NULL, *oldc = NULL;
+	git_tree *new = NULL, *old = NULL;
+	git_oid old_id;
+	struct hf_strbuf path = HF_STRBUF_INIT;
+	bool have_old = false;
+	enum hf_status rc;
+	int err;
+
+	git_oid_tostr(tip_hex, sizeof(tip_hex), &gs->tip);
+	if ((rc = hf_store_state_get(gs->store, gs->conf->name, "commit", &old_hex)) ||
+	    (rc = hf_store_state_get(gs->store, gs->conf->name, "path", &old_path)))
+		goto out;
+	if (old_hex && strcmp(old_hex, tip_hex) == 0 && old_path &&
+	    strcmp(old_path, gs->pod_path) == 0) {
+		*detail = xasprintf("%.7s on %s: up to date", tip_hex, gs->branch);
+		goto out;
+	}
+	if ((err = git_commit_lookup(&tip, gs->repo, &gs->tip)) < 0) {
+		rc = hf_git_fail(gs, err, "cannot read the tip commit");
+		goto out;
+	}
+	if (!(new = pod_tree(gs, tip, &rc)))
+		goto out;
+	/* incremental when the old commit is still in the cache and the pod folder is the same */
+	if (old_hex && git_oid_fromstr(&old_id, old_hex) == 0 && old_path &&
+	    strcmp(old_path, gs->pod_path) == 0 && git_commit_lookup(&oldc, gs->repo, &old_id) == 0 &&
+	    (old = pod_tree(gs, oldc, &rc)) != NULL) {
+		have_old = true;
+	} else {
+		hf_error_clear();
+		rc = HF_OK;
+		hf_trace("git: full read of '%s' at %.12s%s", gs->conf->name, tip_hex,
+			 old_hex ? " (the synced commit is gone or the path changed)" : "");
+		if ((rc = hf_store_forget_source(gs->store, gs->conf->name)))
+			goto out;
+	}
+	hf_strbuf_init(&path);
+	hf_sync_progress_report(gs->progress, gs->conf->name, "reading files", 0, 0);
+	if ((rc = diff_trees(gs, old, new, AREA_ROOT, &path)))
+		goto out;
+	if ((rc = record_commits(gs, have_old ? &old_id : NULL)))
+		goto out;
+	if ((rc = hf_store_state_set(gs->store, gs->conf->name, "commit", tip_hex)) ||
+	    (rc = hf_store_state_set(gs->store, gs->conf->name, "path", gs->pod_path)) ||
+	    (rc = hf_store_state_set(gs->store, gs->conf->name, "branch", gs->branch)))
+		goto out;
+	*detail = xasprintf("%.7s on %s: %s, %zu files read, %zu removed, %zu refused, %zu commits",
+			    tip_hex, gs->branch, have_old ? "incremental" : "full read", gs->read,
+			    gs->removed, gs->rejected, gs->commits);
+	hf_trace("git: synced '%s': %s", gs->conf->name, *detail);
+out:
+	hf_strbuf_release(&path);
+	git_tree_free(new);
+	git_tree_free(old);
+	git_commit_free(tip);
+	git_commit_free(oldc);
+	free(old_hex);
+	free(old_path);
+	return rc;
+}
+
+static enum hf_status git_sync(struct hf_store *store, const struct hf_source_conf *conf,
+			       const struct hf_sync_progress *progress, char **detail)
+{
+	struct hf_git_sync gs = { 0 };
+	enum hf_status rc;
+
+	if (!conf->url || !*conf->url)
+		return hf_error(HF_EINVAL, "source '%s' has no url", conf->name);
+	git_libgit2_init();
+	gs.store = store;
+	gs.conf = conf;
+	gs.progress = progress;
+	gs.url = hf_git_redact_url(conf->url);
+	if (!(gs.pod_path = normalise_path(conf->path))) {
+		rc = hf_error(HF_EINVAL, "source '%s': path '%s' must be a folder inside the repository",
+			      conf->name, conf->path);
+		goto out;
+	}
+	if ((rc = hf_git_fetch(&gs)))
+		goto out;
+	rc = sync_tip(&gs, detail);
+out:
+	git_odb_free(gs.odb);
+	git_repository_free(gs.repo);
+	free(gs.url);
+	free(gs.pod_path);
+	free(gs.branch);
+	free(gs.cred_error);
+	git_libgit2_shutdown();
+	return rc;
+}
+
+const struct hf_source_ops hf_source_git_ops = {
+	HF_SOURCE_GIT,
+	git_sync,
+	NULL,
+};

@@ -1,0 +1,271 @@
+/* git_remote.c: the git source's bare cache, fetch of one branch, credentials and error messages */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/paths.h"
+#include "handoff/strbuf.h"
+#include "handoff/trace.h"
+#include "handoff/xmalloc.h"
+#include "git_internal.h"
+
+char *hf_git_cache_path(const char *source_name)
+{
+	char *dir = hf_path_cache_dir(), *path;
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	hf_strbuf_init(&sb);
+	if (source_name[0] == '.')
+		hf_strbuf_addch(&sb, '_');
+	for (const char *s = source_name; *s; s++) {
+		char c = *s;
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			  c == '.' || c == '_' || c == '-';
+
+		hf_strbuf_addch(&sb, ok ? c : '_');
+	}
+	path = xasprintf("%s/repos/%s", dir, hf_strbuf_str(&sb));
+	hf_strbuf_release(&sb);
+	free(dir);
+	return path;
+}
+
+char *hf_git_redact_url(const char *url)
+{
+	const char *scheme = strstr(url, "://"), *at, *slash;
+
+	if (!scheme)
+		return xstrdup(url);
+	slash = strchr(scheme + 3, '/');
+	at = strchr(scheme + 3, '@');
+	if (!at || (slash && at > slash))
+		return xstrdup(url);
+	/* drop user:password@ entirely: a token may sit in the user name too */
+	return xasprintf("%.*s%s", (int)(scheme + 3 - url), url, at + 1);
+}
+
+enum hf_status hf_git_fail(const struct hf_git_sync *gs, int code, const char *what)
+{
+	const git_error *e = git_error_last();
+	const char *msg = e && e->message ? e->message : "unknown error";
+	enum hf_status st = HF_ERR;
+
+	if (code == GIT_EAUTH || code == GIT_EUSER)
+		st = HF_EAUTH;
+	else if (code == GIT_ENOTFOUND)
+		st = HF_ENOTFOUND;
+	else if (code == GIT_ECERTIFICATE)
+		st = HF_ENET;
+	else if (e && (e->klass == GIT_ERROR_NET || e->klass == GIT_ERROR_SSH ||
+		       e->klass == GIT_ERROR_HTTP || e->klass == GIT_ERROR_SSL ||
+		       e->klass == GIT_ERROR_OS))
+		st = HF_ENET;
+	else if (e && (e->klass == GIT_ERROR_ODB || e->klass == GIT_ERROR_FILESYSTEM))
+		st = HF_EIO;
+	if (gs->cred_error)
+		return hf_error(HF_EAUTH, "source '%s': %s ('%s'): %s", gs->conf->name, what,
+				gs->url, gs->cred_error);
+	return hf_error(st, "source '%s': %s ('%s'): %s", gs->conf->name, what, gs->url, msg);
+}
+
+static void set_cred_error(struct hf_git_sync *gs, char *msg)
+{
+	free(gs->cred_error);
+	gs->cred_error = msg;
+}
+
+static int credentials(git_credential **out, const char *url, const char *user_from_url,
+		       unsigned int allowed, void *payload)
+{
+	struct hf_git_sync *gs = payload;
+	const struct hf_source_conf *conf = gs->conf;
+
+	/* libgit2 asks again after a refused credential: ask once per sync */
+	if (gs->cred_attempts++ > 0) {
+		if (!gs->cred_error)
+			set_cred_error(gs, xstrdup("the credential was refused"));
+		return GIT_EUSER;
+	}
+	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
+		const char *user = user_from_url ? user_from_url : "git";
+
+		if (conf->ssh_key) {
+			hf_trace("git: ssh key '%s' for '%s'", conf->ssh_key, gs->url);
+			return git_credential_ssh_key_new(out, user, NULL, conf->ssh_key, NULL);
+		}
+		hf_trace("git: ssh-agent for '%s'", gs->url);
+		return git_credential_ssh_key_from_agent(out, user);
+	}
+	if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
+		const char *token;
+
+		if (!conf->token_env) {
+			set_cred_error(gs, xstrdup("the server asks for a credential: set token-env to "
+						   "the name of a variable holding a token"));
+			return GIT_EUSER;
+		}
+		token = getenv(conf->token_env);
+		if (!token || !*token) {
+			set_cred_error(gs, xasprintf("environment variable '%s' (token-env) is not set",
+						     conf->token_env));
+			return GIT_EUSER;
+		}
+		hf_trace("git: token from $%s for '%s'", conf->token_env, gs->url);
+		return git_credential_userpass_plaintext_new(out, user_from_url ? user_from_url : "token",
+							     token);
+	}
+	if (allowed & GIT_CREDENTIAL_USERNAME)
+		return git_credential_username_new(out, user_from_url ? user_from_url : "git");
+	set_cred_error(gs, xstrdup("the server asks for a kind of credential handoff cannot give"));
+	return GIT_EUSER;
+}
+
+static int transfer_progress(const git_indexer_progress *stats, void *payload)
+{
+	struct hf_git_sync *gs = payload;
+
+	hf_sync_progress_report(gs->progress, gs->conf->name, "receiving objects",
+				stats->received_objects, stats->total_objects);
+	return 0;
+}
+
+/* Open the bare cache, creating it on first use. */
+static enum hf_status open_cache(struct hf_git_sync *gs)
+{
+	char *path = hf_git_cache_path(gs->conf->name);
+	enum hf_status rc = HF_OK;
+	int err;
+
+	err = git_repository_open_bare(&gs->repo, path);
+	if (err == GIT_ENOTFOUND) {
+		hf_trace("git: init bare cache '%s'", path);
+		if ((rc = hf_mkdir_p(path)))
+			goto out;
+		err = git_repository_init(&gs->repo, path, 1);
+	} else {
+		hf_trace("git: open cache '%s'", path);
+	}
+	if (err < 0) {
+		const git_error *e = git_error_last();
+
+		rc = hf_error(HF_EIO, "source '%s': cannot open the cache '%s': %s", gs->conf->name,
+			      path, e ? e->message : "unknown error");
+	} else if (git_repository_odb(&gs->odb, gs->repo) < 0) {
+		rc = hf_git_fail(gs, -1, "cannot read the cache");
+	}
+out:
+	free(path);
+	return rc;
+}
+
+enum hf_status hf_git_fetch(struct hf_git_sync *gs)
+{
+	git_remote_callbacks cb;
+	git_fetch_options fo;
+	git_remote_create_options ro;
+	git_remote *remote = NULL;
+	const git_remote_head **heads;
+	size_t nheads;
+	git_buf def;
+	char *refname = NULL, *spec = NULL;
+	const git_oid *want = NULL;
+	git_strarray specs;
+	enum hf_status rc;
+	int err;
+
+	memset(&def, 0, sizeof(def));
+	git_remote_init_callbacks(&cb, GIT_REMOTE_CALLBACKS_VERSION);
+	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	if ((rc = open_cache(gs)))
+		return rc;
+	cb.credentials = credentials;
+	cb.transfer_progress = transfer_progress;
+	cb.payload = gs;
+	/* certificate_check stays NULL: libgit2 verifies certificates */
+
+	hf_trace("git: connect '%s'", gs->url);
+	hf_sync_progress_report(gs->progress, gs->conf->name, "connecting", 0, 0);
+	/*
+	 * Anonymous, and without url.*.insteadOf rewriting: the URL is the one
+	 * configured (libgit2 1.5 also leaks in the regex that rewriting uses).
+	 */
+	git_remote_create_options_init(&ro, GIT_REMOTE_CREATE_OPTIONS_VERSION);
+	ro.repository = gs->repo;
+	ro.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
+	if ((err = git_remote_create_with_opts(&remote, gs->conf->url, &ro)) < 0) {
+		rc = hf_git_fail(gs, err, "bad url");
+		goto out;
+	}
+	if ((err = git_remote_connect(remote, GIT_DIRECTION_FETCH, &cb, NULL, NULL)) < 0) {
+		rc = hf_git_fail(gs, err, "cannot reach the remote");
+		if (rc == HF_ERR || rc == HF_ENOTFOUND)
+			rc = hf_error(HF_ENET, "%s", hf_last_error());
+		goto out;
+	}
+	if (gs->conf->branch && *gs->conf->branch) {
+		refname = strncmp(gs->conf->branch, "refs/", 5) == 0
+				  ? xstrdup(gs->conf->branch)
+				  : xasprintf("refs/heads/%s", gs->conf->branch);
+	} else {
+		if ((err = git_remote_default_branch(&def, remote)) < 0) {
+			rc = hf_git_fail(gs, err, "cannot tell the remote's default branch (set 'branch')");
+			goto out;
+		}
+		refname = xstrdup(def.ptr);
+	}
+	if ((err = git_remote_ls(&heads, &nheads, remote)) < 0) {
+		rc = hf_git_fail(gs, err, "cannot list the remote's branches");
+		goto out;
+	}
+	for (size_t i = 0; i < nheads; i++)
+		if (strcmp(heads[i]->name, refname) == 0)
+			want = &heads[i]->oid;
+	if (!want) {
+		rc = hf_error(HF_ENOTFOUND, "source '%s': no branch '%s' at '%s'", gs->conf->name,
+			      refname, gs->url);
+		goto out;
+	}
+	gs->branch = xstrdup(strncmp(refname, "refs/heads/", 11) == 0 ? refname + 11 : refname);
+	git_oid_cpy(&gs->tip, want);
+	hf_trace("git: ls '%s': %s at %.12s", gs->url, refname, git_oid_tostr_s(&gs->tip));
+
+	if (git_odb_exists(gs->odb, &gs->tip) == 1) {
+		hf_trace("git: fetch skipped: %.12s already in the cache", git_oid_tostr_s(&gs->tip));
+	} else {
+		spec = xasprintf("+%s:refs/handoff/tip", refname);
+		specs.strings = &spec;
+		specs.count = 1;
+		fo.callbacks = cb;
+		hf_trace("git: fetch '%s' %s", gs->url, refname);
+		hf_sync_progress_report(gs->progress, gs->conf->name, "fetching", 0, 0);
+		if ((err = git_remote_download(remote, &specs, &fo)) < 0) {
+			rc = hf_git_fail(gs, err, "cannot fetch");
+			if (rc == HF_ERR)
+				rc = hf_error(HF_ENET, "%s", hf_last_error());
+			goto out;
+		}
+	}
+	/* keep the tip referenced so a gc of the cache never drops it */
+	{
+		git_reference *ref = NULL;
+
+		err = git_reference_create(&ref, gs->repo, "refs/handoff/tip", &gs->tip, 1,
+					   "handoff sync");
+		git_reference_free(ref);
+		if (err < 0) {
+			rc = hf_git_fail(gs, err, "cannot update the cache");
+			goto out;
+		}
+	}
+	rc = HF_OK;
+out:
+	if (remote) {
+		git_remote_disconnect(remote);
+		git_remote_free(remote);
+	}
+	git_buf_dispose(&def);
+	free(refname);
+	free(spec);
+	return rc;
+}
