@@ -8,6 +8,7 @@
 
 #include "handoff/cmd.h"
 #include "handoff/git_source.h"
+#include "handoff/mlflow.h"
 #include "handoff/sanitize.h"
 #include "handoff/source.h"
 #include "handoff/strbuf.h"
@@ -19,7 +20,8 @@
  * built), and a weak reference does not pull an object out of a static
  * library: naming them here links them into every program that can sync.
  */
-const struct hf_source_ops *const hf_sync_source_types[] = { &hf_source_git_ops, NULL };
+const struct hf_source_ops *const hf_sync_source_types[] = { &hf_source_git_ops, &hf_source_mlflow_ops,
+								    NULL };
 
 /* The one progress line on a terminal, redrawn in place at most every 100 ms. */
 struct progress_line {

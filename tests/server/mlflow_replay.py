@@ -1,0 +1,635 @@
+#!/usr/bin/env python3
+"""mlflow_replay.py: a loopback MLflow 2.9.2 registry server for tests and the bench.
+
+Serves the captured responses in the fixtures folder (MANIFEST.tsv) and
+answers a full sync (unfiltered registered-models/search and
+model-versions/search with page_token paging, registered-models/get,
+registered-models/alias, model-versions/get, runs/get) from a consistent
+snapshot of the six captured models, in the exact shapes MLflow 2.9.2 sends
+(pretty-printed, \\uXXXX escapes, omitted empty fields, string versions).
+Write calls (set-tag, alias set/delete, delete model/version) answer {} and
+change the served state.
+
+    mlflow_replay.py --port-file FILE [--fixtures DIR] [--generate N]
+                     [--token T] [--gzip] [--strip-search-aliases]
+
+The port chosen by the OS is written to FILE once the server listens.
+--generate N serves N generated models x 3 versions (each with a run)
+instead of the fixtures (the bench).
+
+Control endpoints (tests only, never part of MLflow):
+  POST /__faults  {"kind": K, "route": SUBSTRING, "count": N, ...}
+      K: 500 | 429 (with "retry_after" seconds) | stall | truncate | html |
+         oversize (streams "mib" MiB, default 65) | 401
+      A list of such objects is accepted too. Each fault answers the next
+      N requests whose path contains SUBSTRING (default: any /api/ path).
+  POST /__config  {"strip_search_aliases": bool, "token": str|null}
+  GET  /__stats   {"requests": {path: n}, "total": n, "early_retries": n,
+                   "auth_headers": n, "log": ["GET /path?query", ...]}
+  POST /__reset   clear the statistics and faults
+"""
+import argparse
+import base64
+import copy
+import gzip
+import hashlib
+import json
+import os
+import re
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+API = "/api/2.0/mlflow/"
+JSON = "application/json"
+HTML = "text/html; charset=utf-8"
+SHUTDOWN = threading.Event()
+
+
+def dumps(obj):
+    return json.dumps(obj, indent=2).encode()
+
+
+def err(code, message):
+    return json.dumps({"error_code": code, "message": message}).encode()
+
+
+def vnum(v):
+    try:
+        return int(v)
+    except ValueError:
+        return 0
+
+
+class State:
+    """The registry: models by name, versions by (name, version), runs by id."""
+
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.models = {}
+        self.versions = {}
+        self.runs = {}
+        self.recorded = {}      # (method, path?query) -> (file, status, ctype)
+        self.files = {}
+        self.fixtures = None
+        self.strip_search_aliases = False
+        self.token = None
+        self.faults = []
+        self.stats = {}
+        self.log = []
+        self.early = 0
+        self.auth_headers = 0
+        self.retry_not_before = {}
+        self.run_cache = {}
+
+    # -- loading ------------------------------------------------------
+    def file(self, name):
+        if name not in self.files:
+            with open(os.path.join(self.fixtures, name), "rb") as f:
+                self.files[name] = f.read()
+        return self.files[name]
+
+    def jfile(self, name):
+        return json.loads(self.file(name))
+
+    def load_fixtures(self, d):
+        self.fixtures = d
+        with open(os.path.join(d, "MANIFEST.tsv"), encoding="utf-8") as f:
+            next(f)
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 6:
+                    continue
+                name, method, req, _body, status, ctype = cols[:6]
+                key = (method, req)
+                # keep the first capture of a request (later ones repeat it)
+                self.recorded.setdefault(key, (name, int(status), ctype))
+        for page in ("page1", "page2", "page3"):
+            for m in self.jfile("registered-models-search.%s.json" % page).get("registered_models", []):
+                self.models[m["name"]] = m
+        for page in ("page1", "page2", "page3"):
+            for v in self.jfile("model-versions-search.%s.json" % page).get("model_versions", []):
+                self.versions[(v["name"], v["version"])] = v
+        for fn in os.listdir(d):
+            if fn.startswith("runs-get") and fn.endswith(".json") and "error" not in fn:
+                r = self.jfile(fn)["run"]
+                self.runs[r["info"]["run_id"]] = r
+
+    def generate(self, n):
+        base = 1795945200000
+        for i in range(n):
+            name = "gen-model-%05d" % i
+            t = base + i * 1000
+            self.models[name] = {
+                "name": name, "creation_timestamp": t, "last_updated_timestamp": t + 300,
+                "description": "Generated model %d for the sync benchmark." % i,
+                "tags": [{"key": "team", "value": "bench"}, {"key": "handoff.stage", "value": "draft"}],
+                "aliases": [{"alias": "challenger", "version": "3"}, {"alias": "champion", "version": "2"}],
+            }
+            for v, stage in ((1, "Archived"), (2, "Production"), (3, "Staging")):
+                run_id = hashlib.md5(("%s/%d" % (name, v)).encode()).hexdigest()
+                vt = t + v * 100
+                self.versions[(name, str(v))] = {
+                    "name": name, "version": str(v), "creation_timestamp": vt,
+                    "last_updated_timestamp": vt, "current_stage": stage,
+                    "description": "version %d" % v,
+                    "source": "mlflow-artifacts:/1/%s/artifacts/model" % run_id,
+                    "run_id": run_id, "status": "READY",
+                    "tags": [{"key": "validation_status", "value": "passed"}], "run_link": "",
+                }
+                self.runs[run_id] = {
+                    "info": {"run_uuid": run_id, "experiment_id": "1", "run_name": "%s-v%d" % (name, v),
+                             "user_id": "bench", "status": "FINISHED", "start_time": vt - 90,
+                             "end_time": vt - 10,
+                             "artifact_uri": "mlflow-artifacts:/1/%s/artifacts" % run_id,
+                             "lifecycle_stage": "active", "run_id": run_id},
+                    "data": {"metrics": [
+                        {"key": "accuracy", "value": 0.8 + (i % 17) / 100.0, "timestamp": vt - 20, "step": 2},
+                        {"key": "auc", "value": 0.9 + (i % 7) / 100.0, "timestamp": vt - 20, "step": 2},
+                        {"key": "latency_p99_ms", "value": 20.0 + (i % 40), "timestamp": vt - 20, "step": 2},
+                        {"key": "throughput_rps", "value": 700.0 + (i % 300), "timestamp": vt - 20, "step": 2}],
+                        "params": [{"key": "learning_rate", "value": "0.05"}],
+                        "tags": [{"key": "mlflow.user", "value": "bench"}]},
+                    "inputs": {},
+                }
+
+    # -- views ----------------------------------------------------------
+    def model_versions(self, name):
+        vs = [v for (n, _), v in self.versions.items() if n == name]
+        return sorted(vs, key=lambda v: vnum(v["version"]))
+
+    def model_view(self, name, for_search):
+        m = copy.deepcopy(self.models[name])
+        latest = {}
+        for v in self.model_versions(name):
+            latest[v.get("current_stage", "None")] = v
+        m.pop("latest_versions", None)
+        if latest:
+            lv = []
+            for v in sorted(latest.values(), key=lambda v: vnum(v["version"])):
+                v = copy.deepcopy(v)
+                v.pop("aliases", None)
+                lv.append(v)
+            # MLflow lists latest_versions after description and before tags
+            out = {}
+            for k in ("name", "creation_timestamp", "last_updated_timestamp", "description"):
+                if k in m:
+                    out[k] = m.pop(k)
+            out["latest_versions"] = lv
+            out.update(m)
+            m = out
+        if for_search and self.strip_search_aliases:
+            m.pop("aliases", None)
+        return m
+
+    def version_view(self, name, version, with_aliases):
+        v = copy.deepcopy(self.versions[(name, version)])
+        if with_aliases:
+            al = sorted(a["alias"] for a in self.models[name].get("aliases", []) if a["version"] == version)
+            if al:
+                v["aliases"] = al
+        return v
+
+
+def page(items, params, default, limit):
+    """Slice items like MLflow 2.9.2: offset tokens, max_results bounds. (status, body|None, next)."""
+    mr = params.get("max_results", [str(default)])[0]
+    try:
+        mr = int(mr)
+    except ValueError:
+        return 500, None, None
+    if mr > limit:
+        return 400, err("INVALID_PARAMETER_VALUE",
+                        "Invalid value for request parameter max_results. It must be at most %d, "
+                        "but got value %d" % (limit, mr)), None
+    offset = 0
+    if "page_token" in params:
+        try:
+            offset = int(json.loads(base64.b64decode(params["page_token"][0], validate=True))["offset"])
+        except Exception:
+            return 400, err("INVALID_PARAMETER_VALUE", "Invalid page token, could not base64-decode"), None
+    chunk = items[offset:offset + mr]
+    nxt = None
+    if offset + mr < len(items):
+        nxt = base64.b64encode(json.dumps({"offset": offset + mr}).encode()).decode()
+    return 200, chunk, nxt
+
+
+def name_filter(flt):
+    """A predicate for the simple filters a client sends, or None when not understood."""
+    if flt is None:
+        return lambda name: True
+    m = re.fullmatch(r"\s*name\s*(=|LIKE|ILIKE)\s*(['\"])(.*)\2\s*", flt, re.S)
+    if not m:
+        return None
+    op, value = m.group(1), m.group(3)
+    if op == "=":
+        return lambda name: name == value
+    rx = "".join(".*" if c == "%" else "." if c == "_" else re.escape(c) for c in value)
+    flags = re.I if op == "ILIKE" else 0
+    return lambda name: re.fullmatch(rx, name, flags | re.S) is not None
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "gunicorn"
+    sys_version = ""
+
+    def log_message(self, *args):
+        pass
+
+    @property
+    def st(self):
+        return self.server.state
+
+    # -- plumbing -----------------------------------------------------
+    def send(self, status, body, ctype=JSON, headers=None):
+        if isinstance(body, str):
+            body = body.encode()
+        enc = None
+        if self.server.gzip and "gzip" in self.headers.get("Accept-Encoding", "") and len(body) > 200:
+            body = gzip.compress(body, 1)
+            enc = "gzip"
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        if enc:
+            self.send_header("Content-Encoding", enc)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def recorded(self, method, raw):
+        rec = self.st.recorded.get((method, raw))
+        if not rec:
+            return False
+        name, status, ctype = rec
+        self.send(status, self.st.file(name), ctype)
+        return True
+
+    def not_found(self):
+        self.send(404, self.st.file("unknown-endpoint.error-404.html") if self.st.fixtures else
+                  b"<!doctype html>\n<title>404 Not Found</title>\n", HTML)
+
+    def take_fault(self, path):
+        with self.st.lock:
+            for f in self.st.faults:
+                if f["count"] > 0 and f.get("route", API) in path:
+                    f["count"] -= 1
+                    return f
+        return None
+
+    def body_json(self):
+        n = int(self.headers.get("Content-Length", "0") or 0)
+        raw = self.rfile.read(n) if n else b""
+        try:
+            return json.loads(raw or b"{}")
+        except ValueError:
+            return None
+
+    # -- faults ---------------------------------------------------------
+    def fault(self, f):
+        kind = str(f["kind"])
+        if kind == "500":
+            self.send(int(f.get("status", 500)), err("INTERNAL_ERROR", "injected server error"))
+        elif kind == "429":
+            ra = int(f.get("retry_after", 1))
+            with self.st.lock:
+                self.st.retry_not_before[self.path.split("?")[0]] = time.monotonic() + ra
+            self.send(429, err("REQUEST_LIMIT_EXCEEDED", "too many requests"), JSON,
+                      {"Retry-After": str(ra)})
+        elif kind == "401":
+            self.send(401, b"You are not authenticated. Please see the documentation.", "text/plain",
+                      {"WWW-Authenticate": 'Bearer realm="mlflow"'})
+        elif kind == "html":
+            self.send(int(f.get("status", 200)),
+                      b"<!doctype html>\n<html><head><title>502 Bad Gateway</title></head>"
+                      b"<body><h1>Proxy error</h1></body></html>\n", HTML)
+        elif kind == "truncate":
+            body = self.answer_body()
+            body = body[: max(1, len(body) // 2)]
+            self.send(200, body)
+        elif kind == "stall":
+            body = dumps({"registered_models": []})
+            self.send_response(200)
+            self.send_header("Content-Type", JSON)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:5])
+            self.wfile.flush()
+            SHUTDOWN.wait(float(f.get("seconds", 60)))
+            self.close_connection = True
+        elif kind == "oversize":
+            mib = int(f.get("mib", 65))
+            self.send_response(200)
+            self.send_header("Content-Type", JSON)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b" " * (1 << 20)
+            try:
+                self.wfile.write(b"%x\r\n{\r\n" % 1)
+                for _ in range(mib):
+                    self.wfile.write(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+                self.wfile.write(b"1\r\n}\r\n0\r\n\r\n")
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+        else:
+            self.send(500, err("INTERNAL_ERROR", "unknown injected fault %s" % kind))
+
+    def answer_body(self):
+        """The body a GET would get without faults (for truncation)."""
+        saved = self.send
+        out = {}
+
+        def capture(status, body, ctype=JSON, headers=None):
+            out["body"] = body.encode() if isinstance(body, str) else body
+        self.send = capture
+        try:
+            self.route_get()
+        finally:
+            self.send = saved
+        return out.get("body", b"{}")
+
+    # -- control ----------------------------------------------------------
+    def control(self):
+        st = self.st
+        if self.path == "/__stats":
+            with st.lock:
+                self.send(200, json.dumps({"requests": st.stats, "total": sum(st.stats.values()),
+                                           "early_retries": st.early, "auth_headers": st.auth_headers,
+                                           "log": st.log[-2000:]}))
+            return
+        body = self.body_json() or {}
+        with st.lock:
+            if self.path == "/__faults":
+                for f in body if isinstance(body, list) else [body]:
+                    f.setdefault("count", 1)
+                    st.faults.append(f)
+            elif self.path == "/__config":
+                if "strip_search_aliases" in body:
+                    st.strip_search_aliases = bool(body["strip_search_aliases"])
+                if "token" in body:
+                    st.token = body["token"]
+            elif self.path == "/__reset":
+                st.faults = []
+                st.stats = {}
+                st.log = []
+                st.early = 0
+                st.auth_headers = 0
+            else:
+                return self.not_found()
+        self.send(200, b"{}")
+
+    # -- dispatch ---------------------------------------------------------
+    def handle_any(self):
+        if self.path.startswith("/__"):
+            return self.control()
+        path = self.path.split("?")[0]
+        st = self.st
+        with st.lock:
+            st.stats[path] = st.stats.get(path, 0) + 1
+            st.log.append("%s %s" % (self.command, self.path))
+            nb = st.retry_not_before.pop(path, None)
+            if nb is not None and time.monotonic() < nb - 0.05:
+                st.early += 1
+            if self.headers.get("Authorization"):
+                st.auth_headers += 1
+        if path.startswith(API) and st.token is not None:
+            if self.headers.get("Authorization") != "Bearer " + st.token:
+                if self.command in ("POST", "DELETE"):
+                    self.body_json()
+                return self.fault({"kind": "401"})
+        f = self.take_fault(path) if path.startswith(API) else None
+        if f:
+            if self.command in ("POST", "DELETE"):
+                self.body_json()
+            return self.fault(f)
+        if self.command == "GET":
+            return self.route_get()
+        return self.route_write()
+
+    do_GET = handle_any
+    do_POST = handle_any
+    do_DELETE = handle_any
+    do_PATCH = handle_any
+
+    def route_get(self):
+        st = self.st
+        raw = self.path
+        url = urllib.parse.urlsplit(raw)
+        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        ep = url.path[len(API):] if url.path.startswith(API) else None
+        one = lambda k: params.get(k, [None])[0]
+        with st.lock:
+            if ep == "registered-models/search" and "order_by" not in params:
+                pred = name_filter(one("filter"))
+                if pred is None:
+                    if self.recorded("GET", raw):
+                        return
+                    return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid filter '%s'" % one("filter")))
+                names = sorted((n for n in st.models if pred(n)), key=lambda n: n.encode())
+                status, chunk, nxt = page(names, params, 100, 1000)
+                if status == 500:
+                    return self.send(500, st.file("registered-models-search.error-500-max-results-nan.html")
+                                     if st.fixtures else b"<title>500</title>", HTML)
+                if status != 200:
+                    return self.send(status, chunk)
+                out = {}
+                if chunk:
+                    out["registered_models"] = [st.model_view(n, True) for n in chunk]
+                if nxt:
+                    out["next_page_token"] = nxt
+                return self.send(200, dumps(out))
+            if ep == "model-versions/search" and "order_by" not in params:
+                flt = one("filter")
+                pred = name_filter(flt)
+                if pred is None:
+                    m = re.fullmatch(r"\s*run_id\s*=\s*'([0-9a-f]+)'\s*", flt or "")
+                    if m:
+                        pred_v = lambda v: v.get("run_id") == m.group(1)
+                    elif self.recorded("GET", raw):
+                        return
+                    else:
+                        return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid filter '%s'" % flt))
+                else:
+                    pred_v = lambda v: pred(v["name"])
+                vs = [v for v in st.versions.values() if pred_v(v)]
+                # 2.9.2: last_updated_timestamp DESC, name ASC, version DESC
+                vs.sort(key=lambda v: -vnum(v["version"]))
+                vs.sort(key=lambda v: v["name"].encode())
+                vs.sort(key=lambda v: -v["last_updated_timestamp"])
+                status, chunk, nxt = page(vs, params, 10000, 200000)
+                if status == 500:
+                    return self.send(500, b"<title>500</title>", HTML)
+                if status != 200:
+                    return self.send(status, chunk)
+                out = {}
+                if chunk:
+                    out["model_versions"] = chunk
+                if nxt:
+                    out["next_page_token"] = nxt
+                return self.send(200, dumps(out))
+            if ep == "registered-models/get":
+                name = one("name")
+                if name is None:
+                    return self.recorded("GET", raw) or self.send(400, err("INVALID_PARAMETER_VALUE", "Missing value for required parameter 'name'."))
+                if name not in st.models:
+                    return self.send(404, err("RESOURCE_DOES_NOT_EXIST", "Registered Model with name=%s not found" % name))
+                return self.send(200, dumps({"registered_model": st.model_view(name, False)}))
+            if ep == "model-versions/get" and one("name") is not None:
+                key = (one("name"), one("version"))
+                if key not in st.versions:
+                    if one("version") is not None and not one("version").isdigit():
+                        return self.send(400, err("INVALID_PARAMETER_VALUE", "Model version must be an integer, got '%s'" % one("version")))
+                    return self.send(404, err("RESOURCE_DOES_NOT_EXIST", "Model Version (name=%s, version=%s) not found" % key))
+                return self.send(200, dumps({"model_version": st.version_view(*key, True)}))
+            if ep == "registered-models/alias" and one("name") is not None:
+                name, alias = one("name"), one("alias")
+                for a in st.models.get(name, {}).get("aliases", []):
+                    if a["alias"] == alias:
+                        return self.send(200, dumps({"model_version": st.version_view(name, a["version"], True)}))
+                return self.send(400, err("INVALID_PARAMETER_VALUE", "Registered model alias %s not found." % alias))
+            if ep == "runs/get" and one("run_id") is not None:
+                rid = one("run_id")
+                if rid not in st.runs:
+                    return self.send(404, err("RESOURCE_DOES_NOT_EXIST", "Run with id=%s not found" % rid))
+                body = st.run_cache.get(rid)
+                if body is None:
+                    body = st.run_cache[rid] = dumps({"run": st.runs[rid]})
+                return self.send(200, body)
+        if st.fixtures and self.recorded("GET", raw):
+            return
+        if ep in ("registered-models/search", "model-versions/search") or ep is None and url.path in ("/health", "/version"):
+            return self.send(200, b"OK" if url.path == "/health" else b"2.9.2", HTML)
+        return self.not_found()
+
+    def route_write(self):
+        st = self.st
+        path = self.path.split("?")[0]
+        ep = path[len(API):] if path.startswith(API) else None
+        method = self.command
+        routes = {
+            ("POST", "model-versions/set-tag"), ("DELETE", "model-versions/delete-tag"),
+            ("POST", "registered-models/set-tag"), ("DELETE", "registered-models/delete-tag"),
+            ("POST", "registered-models/alias"), ("DELETE", "registered-models/alias"),
+            ("DELETE", "registered-models/delete"), ("DELETE", "model-versions/delete"),
+        }
+        if (method, ep) not in routes:
+            n = int(self.headers.get("Content-Length", "0") or 0)
+            if n:
+                self.rfile.read(n)
+            if ep in {e for _, e in routes} | {"registered-models/search", "model-versions/search"}:
+                return self.send(405, st.file("registered-models-search.error-405-method.html")
+                                 if st.fixtures else b"<title>405</title>", HTML)
+            return self.not_found()
+        if "application/json" not in self.headers.get("Content-Type", ""):
+            self.body_json()
+            return self.send(400, err("INVALID_PARAMETER_VALUE",
+                                      "Bad Request. Content-Type must be one of ['application/json']."))
+        b = self.body_json()
+        if not isinstance(b, dict):
+            return self.send(400, err("MALFORMED_REQUEST", "Malformed request body"))
+        name = b.get("name")
+        with st.lock:
+            if name not in st.models:
+                return self.send(404, err("RESOURCE_DOES_NOT_EXIST", "Registered Model with name=%s not found" % name))
+            m = st.models[name]
+            now = int(time.time() * 1000)
+            if ep.startswith("model-versions/") or (ep == "registered-models/alias" and method == "POST"):
+                key = (name, str(b.get("version")))
+                if ep != "registered-models/alias" or True:
+                    if key not in st.versions:
+                        return self.send(404, err("RESOURCE_DOES_NOT_EXIST",
+                                                  "Model Version (name=%s, version=%s) not found" % key))
+            if ep == "model-versions/set-tag":
+                if not re.fullmatch(r"[\w./\- ]+", str(b.get("key", ""))) or " " in b["key"] or "!" in b["key"]:
+                    return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid tag name: '%s'." % b.get("key")))
+                v = st.versions[key]
+                tags = [t for t in v.get("tags", []) if t["key"] != b["key"]]
+                tags.append({"key": b["key"], "value": str(b.get("value", ""))})
+                v["tags"] = tags
+                v["last_updated_timestamp"] = now
+            elif ep == "model-versions/delete-tag":
+                v = st.versions[key]
+                v["tags"] = [t for t in v.get("tags", []) if t["key"] != b.get("key")]
+                if not v["tags"]:
+                    del v["tags"]
+            elif ep == "model-versions/delete":
+                del st.versions[key]
+                m["aliases"] = [a for a in m.get("aliases", []) if a["version"] != key[1]]
+                if not m["aliases"]:
+                    del m["aliases"]
+            elif ep == "registered-models/set-tag":
+                tags = [t for t in m.get("tags", []) if t["key"] != b.get("key")]
+                tags.append({"key": b.get("key"), "value": str(b.get("value", ""))})
+                m["tags"] = tags
+            elif ep == "registered-models/delete-tag":
+                m["tags"] = [t for t in m.get("tags", []) if t["key"] != b.get("key")]
+                if not m["tags"]:
+                    del m["tags"]
+            elif ep == "registered-models/alias" and method == "POST":
+                alias = str(b.get("alias", ""))
+                if re.fullmatch(r"[vV]\d+|latest", alias):
+                    return self.send(400, err("INVALID_PARAMETER_VALUE",
+                                              "Invalid alias name: '%s'. Aliases of the format 'v<number>' and 'latest' are reserved." % alias))
+                al = [a for a in m.get("aliases", []) if a["alias"] != alias]
+                al.append({"alias": alias, "version": key[1]})
+                m["aliases"] = sorted(al, key=lambda a: a["alias"])
+            elif ep == "registered-models/alias":
+                m["aliases"] = [a for a in m.get("aliases", []) if a["alias"] != b.get("alias")]
+                if not m["aliases"]:
+                    del m["aliases"]
+            elif ep == "registered-models/delete":
+                del st.models[name]
+                for k in [k for k in st.versions if k[0] == name]:
+                    del st.versions[k]
+        return self.send(200, b"{}")
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+
+def main():
+    ap = argparse.ArgumentParser(description="loopback MLflow 2.9.2 registry replay server")
+    ap.add_argument("--port-file", required=True)
+    ap.add_argument("--fixtures", default=None)
+    ap.add_argument("--generate", type=int, default=0)
+    ap.add_argument("--token", default=None)
+    ap.add_argument("--gzip", action="store_true")
+    ap.add_argument("--strip-search-aliases", action="store_true")
+    a = ap.parse_args()
+    st = State()
+    if a.generate:
+        st.generate(a.generate)
+    else:
+        d = a.fixtures or os.path.join(os.environ.get("SHARED_DIR", ""), "fixtures", "mlflow")
+        st.load_fixtures(d)
+    st.token = a.token
+    st.strip_search_aliases = a.strip_search_aliases
+    srv = Server(("127.0.0.1", 0), Handler)
+    srv.state = st
+    srv.gzip = a.gzip
+    tmp = a.port_file + ".tmp"
+    with open(tmp, "w") as f:
+        f.write("%d\n" % srv.server_address[1])
+    os.rename(tmp, a.port_file)
+    try:
+        srv.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        SHUTDOWN.set()
+
+
+if __name__ == "__main__":
+    import signal
+    signal.signal(signal.SIGTERM, lambda *_: (SHUTDOWN.set(), sys.exit(0)))
+    main()
