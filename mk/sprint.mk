@@ -6,3 +6,5 @@ noinst_HEADERS += include/handoff/sprint.h include/handoff/store_sprint.h
 
 HF_UNIT_TESTS += tests/unit/test_sprint
 tests_unit_test_sprint_SOURCES = tests/unit/test_sprint.c
+libhf_app_a_SOURCES += src/cmd/sprint.c
+nobase_dist_pkgdata_DATA += data/demo/pod/sprints/2026-12.json

@@ -27,6 +27,12 @@ enum hf_status hf_store_sprint_owner(struct hf_store *store, const char *id, cha
 /* One sprint with its capacity and items; HF_ENOTFOUND naming the id when there is none. */
 enum hf_status hf_store_sprint_get(struct hf_store *store, const char *id, struct hf_sprint *out);
 
+/*
+ * The id of the sprint whose dates contain `date` ("YYYY-MM-DD"): the one
+ * that started last when several do. *id newly allocated, NULL when none.
+ */
+enum hf_status hf_store_sprint_current(struct hf_store *store, const char *date, char **id);
+
 /* Every sprint, head only (no capacity or items), by start date; hf_sprints_free. */
 enum hf_status hf_store_sprint_list(struct hf_store *store, struct hf_sprint **out, size_t *n);
 void hf_sprints_free(struct hf_sprint *s, size_t n);

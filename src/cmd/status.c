@@ -9,6 +9,7 @@
 #include "handoff/cmd_status.h"
 #include "handoff/out.h"
 #include "handoff/store_pod.h"
+#include "handoff/store_sprint.h"
 
 enum hf_status hf_status_pod(struct hf_store *store, json_t *doc, FILE *text)
 {
@@ -160,10 +161,70 @@ static enum hf_status empty_oncall(struct hf_store *store, json_t *doc, FILE *te
 	return HF_OK;
 }
 
-static enum hf_status empty_sprint(struct hf_store *store, json_t *doc, FILE *text)
+/* The current sprint: points done of committed, days left, who is over capacity. */
+static enum hf_status status_sprint(struct hf_store *store, json_t *doc, FILE *text)
 {
-	if (doc)
-		json_object_set_new(doc, "sprint", json_null());
+	struct hf_sprint s;
+	struct hf_pod pod;
+	struct hf_sprint_eval ev;
+	char today[16], *id = NULL;
+	int64_t now = hf_now();
+	enum hf_status rc;
+
+	hf_date_format(now, today, sizeof(today));
+	if ((rc = hf_store_sprint_current(store, today, &id)))
+		return rc;
+	if (!id) {
+		if (doc)
+			json_object_set_new(doc, "sprint", json_null());
+		if (text)
+			fputs("sprint: none runs today\n", text);
+		return HF_OK;
+	}
+	rc = hf_store_sprint_get(store, id, &s);
+	free(id);
+	if (rc)
+		return rc;
+	if ((rc = hf_store_pod_get(store, &pod))) {
+		hf_sprint_clear(&s);
+		return rc;
+	}
+	hf_sprint_evaluate(&s, &pod, NULL, 0, now, &ev);
+	if (text) {
+		fputs("sprint ", text);
+		hf_out_text(text, s.id);
+		fprintf(text, ": %g/%g pts done, %d day%s left, %d blocked", ev.done, ev.committed,
+			ev.days_left, ev.days_left == 1 ? "" : "s", ev.items_blocked);
+		for (size_t i = 0; i < ev.npeople; i++) {
+			if (!ev.people[i].over)
+				continue;
+			fputs(", over capacity: ", text);
+			hf_out_text(text, ev.people[i].handle);
+		}
+		if (ev.nunknown)
+			fprintf(text, ", %zu not pod members (see 'handoff sprint')", ev.nunknown);
+		fputc('\n', text);
+	} else {
+		json_t *o = json_object(), *over = json_array();
+
+		json_object_set_new(o, "id", hf_json_str(s.id));
+		json_object_set_new(o, "name", hf_json_str(s.name));
+		json_object_set_new(o, "start", hf_json_str(s.start));
+		json_object_set_new(o, "end", hf_json_str(s.end));
+		json_object_set_new(o, "done", json_real(ev.done));
+		json_object_set_new(o, "committed", json_real(ev.committed));
+		json_object_set_new(o, "days_left", json_integer(ev.days_left));
+		json_object_set_new(o, "blocked", json_integer(ev.items_blocked));
+		for (size_t i = 0; i < ev.npeople; i++)
+			if (ev.people[i].over)
+				json_array_append_new(over, hf_json_str(ev.people[i].handle));
+		json_object_set_new(o, "over", over);
+		json_object_set_new(o, "not_members", json_integer((json_int_t)ev.nunknown));
+		json_object_set_new(doc, "sprint", o);
+	}
+	hf_sprint_eval_clear(&ev);
+	hf_pod_clear(&pod);
+	hf_sprint_clear(&s);
 	return HF_OK;
 }
 
@@ -171,7 +232,7 @@ const struct hf_status_section hf_status_sections[] = {
 	{ "pod", hf_status_pod },
 	{ "models", empty_models },
 	{ "oncall", empty_oncall },
-	{ "sprint", empty_sprint },
+	{ "sprint", status_sprint },
 	{ "sync", hf_status_sync },
 	{ "errors", hf_status_errors },
 	{ NULL, NULL },

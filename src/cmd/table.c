@@ -7,6 +7,7 @@ extern const struct hf_cmd hf_cmd_status;
 extern const struct hf_cmd hf_cmd_sync;
 extern const struct hf_cmd hf_cmd_init;
 extern const struct hf_cmd hf_cmd_sprint;
+extern const struct hf_cmd hf_cmd_sprint;
 extern const struct hf_cmd hf_cmd_help_cmd;
 extern const struct hf_cmd hf_cmd_version;
 
@@ -14,6 +15,7 @@ const struct hf_cmd *const hf_commands[] = {
 	&hf_cmd_status,
 	&hf_cmd_sync,
 	&hf_cmd_init,
+	&hf_cmd_sprint,
 	&hf_cmd_sprint,
 	&hf_cmd_help_cmd,
 	&hf_cmd_version,

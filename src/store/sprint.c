@@ -202,6 +202,25 @@ fail:
 	return HF_EIO;
 }
 
+enum hf_status hf_store_sprint_current(struct hf_store *store, const char *date, char **id)
+{
+	/* ISO dates compare as text */
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT id FROM sprint WHERE starts <= ?1 AND ends >= ?1 ORDER BY starts DESC, id LIMIT 1");
+	int rc;
+
+	*id = NULL;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, date);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = hf_column_text(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return hf_store_fail(store, "finding the current sprint");
+	return HF_OK;
+}
+
 enum hf_status hf_store_sprint_list(struct hf_store *store, struct hf_sprint **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
