@@ -6,3 +6,6 @@ libhf_core_a_SOURCES += src/core/rotation.c src/core/ics.c
 noinst_HEADERS += include/handoff/tz.h include/handoff/rotation.h include/handoff/ics.h
 HF_UNIT_TESTS += tests/unit/test_rotation
 tests_unit_test_rotation_SOURCES = tests/unit/test_rotation.c
+libhf_podfile_a_SOURCES += src/podfile/oncall.c
+HF_UNIT_TESTS += tests/unit/test_rotation_store
+tests_unit_test_rotation_store_SOURCES = tests/unit/test_rotation_store.c

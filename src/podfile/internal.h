@@ -76,5 +76,7 @@ bool hf_podfile_items(struct hf_podfile_ctx *ctx, json_t *arr, const char *prefi
 		      struct hf_check_item **items, size_t *n);
 extern const char *const hf_podfile_item_keys[];
 enum hf_status hf_podfile_load_sprint(struct hf_podfile_ctx *ctx, json_t *root);
+/* On-call area: oncall/<rotation>.json. */
+enum hf_status hf_podfile_load_oncall(struct hf_podfile_ctx *ctx, json_t *root);
 
 #endif

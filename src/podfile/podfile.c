@@ -27,6 +27,7 @@ static const struct kind_entry kinds[] = {
 	{ HF_PODFILE_READINESS, "readiness", "models/", "readiness.json", hf_podfile_load_readiness, NULL },
 	{ HF_PODFILE_CARD, "model card", "models/", "MODEL_CARD.md", NULL, hf_podfile_load_card },
 	{ HF_PODFILE_CHECKLIST, "checklist", "checklists/", ".json", hf_podfile_load_checklist, NULL },
+	{ HF_PODFILE_ONCALL, "rotation", "oncall/", ".json", hf_podfile_load_oncall, NULL },
 	{ HF_PODFILE_SPRINT, "sprint", "sprints/", ".json", hf_podfile_load_sprint, NULL },
 };
 

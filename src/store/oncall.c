@@ -6,32 +6,286 @@
 
 #include "handoff/clock.h"
 #include "handoff/store_oncall.h"
+#include "handoff/xmalloc.h"
 #include "internal.h"
 
 enum hf_status hf_store_oncall_coverage(struct hf_store *store, const char *model, size_t *people)
 {
-	/* '' stands for the initial list (effective NULL), which sorts before every date */
+	/* the initial list (effective NULL) counts as in effect since forever */
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT COALESCE(MAX(n), 0) FROM ("
 		" SELECT (SELECT COUNT(DISTINCT m.handle) FROM rotation_member m"
-		"   WHERE m.rotation = c.rotation AND COALESCE(m.effective, '') ="
-		"    (SELECT COALESCE(MAX(COALESCE(m2.effective, '')), '') FROM rotation_member m2"
-		"     WHERE m2.rotation = c.rotation AND COALESCE(m2.effective, '') <= ?2)) AS n"
+		"   WHERE m.rotation = c.rotation AND COALESCE(m.effective, -2147483648) ="
+		"    (SELECT MAX(COALESCE(m2.effective, -2147483648)) FROM rotation_member m2"
+		"     WHERE m2.rotation = c.rotation AND COALESCE(m2.effective, -2147483648) <= ?2)) AS n"
 		" FROM rotation_cover c WHERE c.model = ?1)");
-	char today[16];
 	int rc;
 
 	*people = 0;
 	if (!st)
 		return HF_EIO;
-	hf_date_format(hf_now(), today, sizeof(today));
 	hf_bind_text(st, 1, model);
-	hf_bind_text(st, 2, today);
+	hf_bind_int(st, 2, hf_now() / 86400);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*people = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return hf_store_fail(store, "reading on-call coverage");
+	return HF_OK;
+}
+
+enum hf_status hf_store_rotation_taken(struct hf_store *store, const char *name, const char *source,
+				       const char *path, bool *taken)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT 1 FROM rotation WHERE name = ?1 AND NOT (source = ?2 AND path = ?3) LIMIT 1");
+	int rc;
+
+	*taken = false;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, name);
+	hf_bind_text(st, 2, source);
+	hf_bind_text(st, 3, path);
+	rc = sqlite3_step(st);
+	*taken = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return hf_store_fail(store, "looking up a rotation");
+	return HF_OK;
+}
+
+enum hf_status hf_store_rotation_put(struct hf_store *store, const char *source, const char *path,
+				     const struct hf_rotation *r)
+{
+	sqlite3_stmt *st;
+	enum hf_status rc;
+	bool taken;
+
+	if ((rc = hf_store_rotation_taken(store, r->name, source, path, &taken)))
+		return rc;
+	if (taken)
+		return hf_error(HF_EINVAL, "rotation '%s' is already defined by another file", r->name);
+	st = hf_store_stmt(store,
+		"INSERT INTO rotation (source, path, name, timezone, start_day, shift_count, shift_unit,"
+		" handoff_wday, handoff_minute, restricted, restrict_days, restrict_from, restrict_to)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, path);
+	hf_bind_text(st, 3, r->name);
+	hf_bind_text(st, 4, r->timezone);
+	hf_bind_int(st, 5, r->start_day);
+	hf_bind_int(st, 6, r->shift_count);
+	hf_bind_int(st, 7, r->shift_unit);
+	hf_bind_int(st, 8, r->handoff_wday);
+	hf_bind_int(st, 9, r->handoff_minute);
+	hf_bind_int(st, 10, r->restricted);
+	hf_bind_int(st, 11, r->restrict_days);
+	hf_bind_int(st, 12, r->restrict_from);
+	hf_bind_int(st, 13, r->restrict_to);
+	if ((rc = hf_store_exec_stmt(store, st, "storing a rotation")))
+		return rc;
+
+	st = hf_store_stmt(store,
+		"INSERT INTO rotation_member (source, path, rotation, change, effective, position, handle)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!st)
+		return HF_EIO;
+	for (size_t c = 0; c < r->nchanges; c++) {
+		for (size_t i = 0; i < r->changes[c].nmembers; i++) {
+			hf_bind_text(st, 1, source);
+			hf_bind_text(st, 2, path);
+			hf_bind_text(st, 3, r->name);
+			hf_bind_int(st, 4, (int64_t)c);
+			if (c)
+				hf_bind_int(st, 5, r->changes[c].from_day);
+			else
+				sqlite3_bind_null(st, 5);
+			hf_bind_int(st, 6, (int64_t)i);
+			hf_bind_text(st, 7, r->changes[c].members[i]);
+			if ((rc = hf_store_exec_stmt(store, st, "storing a rotation member")))
+				return rc;
+		}
+	}
+
+	st = hf_store_stmt(store,
+		"INSERT INTO rotation_override (source, path, rotation, position, who, starts, ends, reason)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	if (!st)
+		return HF_EIO;
+	for (size_t i = 0; i < r->noverrides; i++) {
+		hf_bind_text(st, 1, source);
+		hf_bind_text(st, 2, path);
+		hf_bind_text(st, 3, r->name);
+		hf_bind_int(st, 4, (int64_t)i);
+		hf_bind_text(st, 5, r->overrides[i].who);
+		hf_bind_int(st, 6, r->overrides[i].from);
+		hf_bind_int(st, 7, r->overrides[i].to);
+		hf_bind_text(st, 8, r->overrides[i].reason);
+		if ((rc = hf_store_exec_stmt(store, st, "storing a rotation override")))
+			return rc;
+	}
+
+	st = hf_store_stmt(store,
+		"INSERT INTO rotation_cover (source, path, rotation, model) VALUES (?1, ?2, ?3, ?4)");
+	if (!st)
+		return HF_EIO;
+	for (size_t i = 0; i < r->ncovers; i++) {
+		hf_bind_text(st, 1, source);
+		hf_bind_text(st, 2, path);
+		hf_bind_text(st, 3, r->name);
+		hf_bind_text(st, 4, r->covers[i]);
+		if ((rc = hf_store_exec_stmt(store, st, "storing a covered model")))
+			return rc;
+	}
+	return HF_OK;
+}
+
+void hf_rotations_free(struct hf_rotation *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hf_rotation_clear(&r[i]);
+	free(r);
+}
+
+static enum hf_status read_details(struct hf_store *store, struct hf_rotation *r)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT change, effective, handle FROM rotation_member WHERE rotation = ?1"
+		" ORDER BY change, position");
+	size_t calloc_n = 0, alloc;
+	int rc;
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, r->name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t c = (size_t)sqlite3_column_int64(st, 0);
+		struct hf_rotation_change *ch;
+
+		while (r->nchanges <= c) {
+			r->changes = xgrow(r->changes, r->nchanges + 1, &calloc_n, sizeof(*r->changes));
+			memset(&r->changes[r->nchanges], 0, sizeof(*r->changes));
+			r->changes[r->nchanges].from_day = r->start_day;
+			r->nchanges++;
+		}
+		ch = &r->changes[c];
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			ch->from_day = sqlite3_column_int64(st, 1);
+		ch->members = xrealloc(ch->members, (ch->nmembers + 1) * sizeof(char *));
+		ch->members[ch->nmembers++] = hf_column_text(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading rotation members");
+
+	st = hf_store_stmt(store,
+		"SELECT who, starts, ends, reason FROM rotation_override WHERE rotation = ?1 ORDER BY position");
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, r->name);
+	alloc = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->overrides = xgrow(r->overrides, r->noverrides + 1, &alloc, sizeof(*r->overrides));
+		r->overrides[r->noverrides++] = (struct hf_rotation_override){
+			hf_column_text(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+			hf_column_text(st, 3) };
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading rotation overrides");
+
+	st = hf_store_stmt(store, "SELECT model FROM rotation_cover WHERE rotation = ?1 ORDER BY rowid");
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, r->name);
+	alloc = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->covers = xgrow(r->covers, r->ncovers + 1, &alloc, sizeof(*r->covers));
+		r->covers[r->ncovers++] = hf_column_text(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading covered models");
+	return HF_OK;
+}
+
+enum hf_status hf_store_rotations(struct hf_store *store, const char *name,
+				  struct hf_rotation **out, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT name, timezone, start_day, shift_count, shift_unit, handoff_wday, handoff_minute,"
+		" restricted, restrict_days, restrict_from, restrict_to FROM rotation"
+		" WHERE ?1 IS NULL OR name = ?1 ORDER BY name, source");
+	struct hf_rotation *v = NULL;
+	size_t nv = 0, alloc = 0;
+	enum hf_status status = HF_OK;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hf_rotation *r;
+		int unit = sqlite3_column_int(st, 4);
+
+		v = xgrow(v, nv + 1, &alloc, sizeof(*v));
+		r = &v[nv++];
+		memset(r, 0, sizeof(*r));
+		r->name = hf_column_text(st, 0);
+		r->timezone = hf_column_text(st, 1);
+		r->start_day = sqlite3_column_int64(st, 2);
+		r->shift_count = sqlite3_column_int(st, 3);
+		r->shift_unit = unit >= HF_SHIFT_HOURS && unit <= HF_SHIFT_WEEKS ? unit : HF_SHIFT_WEEKS;
+		r->handoff_wday = sqlite3_column_int(st, 5);
+		r->handoff_minute = sqlite3_column_int(st, 6);
+		r->restricted = sqlite3_column_int(st, 7) != 0;
+		r->restrict_days = (unsigned)sqlite3_column_int(st, 8);
+		r->restrict_from = sqlite3_column_int(st, 9);
+		r->restrict_to = sqlite3_column_int(st, 10);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		hf_rotations_free(v, nv);
+		return hf_store_fail(store, "reading rotations");
+	}
+	for (size_t i = 0; i < nv && !status; i++)
+		status = read_details(store, &v[i]);
+	if (status) {
+		hf_rotations_free(v, nv);
+		return status;
+	}
+	if (name && !nv)
+		return hf_error(HF_ENOTFOUND, "no rotation '%s'", name);
+	*out = v;
+	*n = nv;
+	return HF_OK;
+}
+
+enum hf_status hf_store_rotations_covering(struct hf_store *store, const char *model,
+					   char ***names, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT DISTINCT rotation FROM rotation_cover WHERE model = ?1 ORDER BY rotation");
+	size_t alloc = 0;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, model);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*names = xgrow(*names, *n + 1, &alloc, sizeof(**names));
+		(*names)[(*n)++] = hf_column_text(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hf_store_fail(store, "reading rotations covering a model");
 	return HF_OK;
 }
