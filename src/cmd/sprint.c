@@ -417,6 +417,20 @@ static void print_text(FILE *out, const struct plan *p)
 		ev->kind_points[HF_ROLE_RESEARCH], ev->kind_points[HF_ROLE_ENGINEERING],
 		ev->kind_points[HF_ROLE_SHARED], 100 * ev->research_share);
 
+	fputs("\nITEM    STATUS   OWNER       PTS  MODEL            TITLE\n", out);
+	for (size_t i = 0; i < s->nitems; i++) {
+		const struct hf_sprint_item *it = &s->items[i];
+
+		hf_strbuf_reset(&row);
+		hf_out_cell(&row, it->id, 6);
+		hf_strbuf_addf(&row, "  %-7s  ", hf_item_status_name(it->status));
+		hf_out_cell(&row, it->owner ? it->owner : "-", 10);
+		hf_strbuf_addf(&row, "  %3g  ", it->points);
+		hf_out_cell(&row, it->model ? it->model : "-", 15);
+		fprintf(out, "%s  ", row.buf);
+		hf_out_text(out, it->title);
+		fputc('\n', out);
+	}
 	fprintf(out, "\nblocked (%zu):\n", ev->nblocked);
 	for (size_t i = 0; i < ev->nblocked; i++) {
 		const struct hf_sprint_item *it = &s->items[ev->blocked[i]];
