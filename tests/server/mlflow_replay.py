@@ -20,10 +20,12 @@ instead of the fixtures (the bench).
 Control endpoints (tests only, never part of MLflow):
   POST /__faults  {"kind": K, "route": SUBSTRING, "count": N, ...}
       K: 500 | 429 (with "retry_after" seconds) | stall | truncate | html |
-         oversize (streams "mib" MiB, default 65) | 401
+         oversize (streams "mib" MiB, default 65) | 401 | body (answers
+         "body" with "status" and "content_type": a wrong shape)
       A list of such objects is accepted too. Each fault answers the next
       N requests whose path contains SUBSTRING (default: any /api/ path).
-  POST /__config  {"strip_search_aliases": bool, "token": str|null}
+  POST /__config  {"strip_search_aliases": bool, "token": str|null,
+                   "basic": "user:password"|null}
   GET  /__stats   {"requests": {path: n}, "total": n, "early_retries": n,
                    "auth_headers": n, "log": ["GET /path?query", ...]}
   POST /__reset   clear the statistics and faults
@@ -76,6 +78,8 @@ class State:
         self.fixtures = None
         self.strip_search_aliases = False
         self.token = None
+        self.basic = None
+        self.gzipped = 0
         self.faults = []
         self.stats = {}
         self.log = []
@@ -252,6 +256,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.server.gzip and "gzip" in self.headers.get("Accept-Encoding", "") and len(body) > 200:
             body = gzip.compress(body, 1)
             enc = "gzip"
+            with self.st.lock:
+                self.st.gzipped += 1
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -305,6 +311,8 @@ class Handler(BaseHTTPRequestHandler):
         elif kind == "401":
             self.send(401, b"You are not authenticated. Please see the documentation.", "text/plain",
                       {"WWW-Authenticate": 'Bearer realm="mlflow"'})
+        elif kind == "body":
+            self.send(int(f.get("status", 200)), f.get("body", ""), f.get("content_type", JSON))
         elif kind == "html":
             self.send(int(f.get("status", 200)),
                       b"<!doctype html>\n<html><head><title>502 Bad Gateway</title></head>"
@@ -362,6 +370,7 @@ class Handler(BaseHTTPRequestHandler):
             with st.lock:
                 self.send(200, json.dumps({"requests": st.stats, "total": sum(st.stats.values()),
                                            "early_retries": st.early, "auth_headers": st.auth_headers,
+                                           "gzipped": st.gzipped,
                                            "log": st.log[-2000:]}))
             return
         body = self.body_json() or {}
@@ -375,6 +384,8 @@ class Handler(BaseHTTPRequestHandler):
                     st.strip_search_aliases = bool(body["strip_search_aliases"])
                 if "token" in body:
                     st.token = body["token"]
+                if "basic" in body:
+                    st.basic = body["basic"]
             elif self.path == "/__reset":
                 st.faults = []
                 st.stats = {}
@@ -399,8 +410,13 @@ class Handler(BaseHTTPRequestHandler):
                 st.early += 1
             if self.headers.get("Authorization"):
                 st.auth_headers += 1
-        if path.startswith(API) and st.token is not None:
-            if self.headers.get("Authorization") != "Bearer " + st.token:
+        want = None
+        if st.token is not None:
+            want = "Bearer " + st.token
+        elif st.basic is not None:
+            want = "Basic " + base64.b64encode(st.basic.encode()).decode()
+        if path.startswith(API) and want is not None:
+            if self.headers.get("Authorization") != want:
                 if self.command in ("POST", "DELETE"):
                     self.body_json()
                 return self.fault({"kind": "401"})

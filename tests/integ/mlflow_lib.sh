@@ -1,0 +1,121 @@
+# mlflow_lib.sh: shared setup of the registry integration tests (sourced): temp home, replay server, helpers
+set -euo pipefail
+
+: "${HANDOFF_BIN:?run through make check}" "${HF_SRCDIR:?run through make check}"
+PYTHON3=${PYTHON3:-python3}
+FIX=${SHARED_DIR:-$HF_SRCDIR/../shared}/fixtures/mlflow
+if [ ! -f "$FIX/MANIFEST.tsv" ]; then
+	echo "skip: no MLflow fixtures at $FIX"
+	exit 77
+fi
+command -v sqlite3 >/dev/null || { echo "skip: no sqlite3"; exit 77; }
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/hf-mlflow.XXXXXX")
+export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data XDG_CACHE_HOME=$T/cache
+export XDG_STATE_HOME=$T/state HANDOFF_DB=$T/handoff.db LANG=C.UTF-8 TZ=UTC
+unset HANDOFF_TRACE HANDOFF_NOW
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+SERVER_PID=
+CONFIG=$T/config.ini
+
+stop_server() {
+	if [ -n "$SERVER_PID" ]; then
+		kill "$SERVER_PID" 2>/dev/null || true
+		wait "$SERVER_PID" 2>/dev/null || true
+		SERVER_PID=
+	fi
+}
+cleanup() {
+	stop_server
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# start_server [ARGS...]: the replay server on a free port; sets PORT and URL
+start_server() {
+	stop_server
+	rm -f "$T/port"
+	"$PYTHON3" "$HF_SRCDIR/tests/server/mlflow_replay.py" --port-file "$T/port" \
+		--fixtures "$FIX" "$@" 2>"$T/server.err" &
+	SERVER_PID=$!
+	local deadline=$((SECONDS + 15))
+	until [ -s "$T/port" ]; do
+		kill -0 "$SERVER_PID" 2>/dev/null || { cat "$T/server.err" >&2; fail "replay server died"; }
+		[ $SECONDS -lt $deadline ] || fail "replay server did not start"
+		sleep 0.05
+	done
+	PORT=$(cat "$T/port")
+	URL=http://127.0.0.1:$PORT
+}
+
+# write_config [EXTRA KEY = VALUE LINES...]: [source "registry"] pointing at the server
+write_config() {
+	{
+		printf '[source "registry"]\n\ttype = mlflow\n\turl = %s\n' "$URL"
+		for line in "$@"; do
+			printf '\t%s\n' "$line"
+		done
+	} >"$CONFIG"
+}
+
+hf() {
+	"$HANDOFF_BIN" --config "$CONFIG" "$@"
+}
+
+q() {
+	sqlite3 "$HANDOFF_DB" "$1"
+}
+
+# ctl PATH [JSON]: a control call to the replay server (POST with a body, GET without)
+ctl() {
+	"$PYTHON3" - "$URL$1" "${2-}" <<'PY'
+import sys, urllib.request
+url, body = sys.argv[1], sys.argv[2]
+req = urllib.request.Request(url, data=body.encode() if body else None,
+                             headers={"Content-Type": "application/json"},
+                             method="POST" if body else "GET")
+print(urllib.request.urlopen(req).read().decode())
+PY
+}
+
+# mlflow METHOD ENDPOINT JSON: an MLflow API write call, as a client would make it
+mlflow() {
+	"$PYTHON3" - "$1" "$URL/api/2.0/mlflow/$2" "$3" <<'PY'
+import sys, urllib.request
+method, url, body = sys.argv[1:4]
+req = urllib.request.Request(url, data=body.encode(), headers={"Content-Type": "application/json"},
+                             method=method)
+print(urllib.request.urlopen(req).read().decode())
+PY
+}
+
+# stat EXPR: evaluate a python expression over the server's /__stats JSON as `s`
+stat() {
+	ctl /__stats | "$PYTHON3" -c "import json,sys; s=json.load(sys.stdin); print($1)"
+}
+
+assert_eq() {
+	[ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"
+}
+
+# snapshot: a text dump of the registry view, to compare before and after a failure
+snapshot() {
+	q "SELECT name, description FROM reg_model ORDER BY name;
+	   SELECT model, version, stage, run_id FROM reg_version ORDER BY model, version;
+	   SELECT model, alias, version FROM reg_alias ORDER BY model, alias;
+	   SELECT run_id, key, value FROM run_metric ORDER BY run_id, key;"
+}
+
+# last_sync FIELD: a field of the registry's entry in `handoff status --json` sync
+last_sync() {
+	hf status --json | "$PYTHON3" -c "
+import json,sys
+d=json.load(sys.stdin)
+r=[s for s in d['sync'] if s['name']=='registry']
+print(r[0]['$1'] if r else 'none')"
+}
