@@ -9,3 +9,4 @@ tests_unit_test_sprint_SOURCES = tests/unit/test_sprint.c
 libhf_app_a_SOURCES += src/cmd/sprint.c
 nobase_dist_pkgdata_DATA += data/demo/pod/sprints/2026-12.json
 TESTS += tests/integ/sprint_plan.sh
+TESTS += tests/integ/sprint_unknown_member.sh
