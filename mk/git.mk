@@ -3,3 +3,7 @@ libhf_sources_a_SOURCES += src/sources/git.c src/sources/git_remote.c src/source
 	src/sources/git_internal.h
 noinst_HEADERS += include/handoff/git_source.h
 libhf_app_a_SOURCES += src/cmd/sync.c src/cmd/init.c
+libhf_sources_a_SOURCES += src/sources/demo.c
+noinst_HEADERS += include/handoff/demo.h
+TESTS += tests/integ/git_sync.sh
+EXTRA_DIST += tests/lib/gitd.sh tests/lib/git_http.py

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "handoff/cmd.h"
+#include "handoff/demo.h"
 #include "handoff/paths.h"
 #include "handoff/width.h"
 #include "handoff/xmalloc.h"
@@ -63,6 +64,7 @@ int main(int argc, char **argv)
 {
 	struct global_opts opts = { 0 };
 	struct hf_cmd_ctx ctx = { 0 };
+	struct hf_demo demo = { 0 };
 	char *default_db = NULL, *default_config = NULL;
 	const char *env_db = getenv("HANDOFF_DB");
 	const struct hf_cmd *cmd;
@@ -84,8 +86,13 @@ int main(int argc, char **argv)
 	ctx.config_path = opts.config ? opts.config : (default_config = hf_path_default_config());
 	ctx.color = !opts.no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	ctx.demo = opts.demo;
+	/* --demo: a throw-away pod and registry in a temporary database, removed at exit */
+	if (opts.demo && !hf_demo_setup(&demo))
+		ctx.db_path = demo.db_path;
 
-	if (first >= argc) {
+	if (opts.demo && !demo.db_path) {
+		rc = hf_cmd_fail_last();
+	} else if (first >= argc) {
 		/* the TUI comes with its own issue; until then the pod screen is the status */
 		cmd = hf_cmd_find("status");
 		rc = hf_cmd_run(&ctx, cmd, 1, (char *[]){ (char *)"status", NULL });
@@ -95,6 +102,7 @@ int main(int argc, char **argv)
 		rc = hf_cmd_run(&ctx, cmd, argc - first, argv + first);
 	}
 	hf_cmd_ctx_release(&ctx);
+	hf_demo_release(&demo);
 	free(default_db);
 	free(default_config);
 	return rc;

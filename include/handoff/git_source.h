@@ -60,7 +60,8 @@ enum hf_status hf_git_init_repo(const char *dir);
  * Stage every file of dir's work tree (like `git add -A`) and commit it on
  * HEAD with the given author (also the committer) and message. Used by
  * `handoff init` and `handoff --demo`. *id, when not NULL, receives the
- * commit id in hex (41 bytes). HF_EIO naming dir on failure.
+ * commit id in hex (41 bytes), or "" when nothing changed since HEAD (then
+ * no commit is made). HF_EIO naming dir on failure.
  */
 enum hf_status hf_git_commit_all(const char *dir, const struct hf_git_signature *who,
 				 const char *message, char id[41]);

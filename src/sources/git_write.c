@@ -73,7 +73,13 @@ enum hf_status hf_git_commit_all(const char *dir, const struct hf_git_signature 
 		rc = fail("cannot read HEAD of", dir);
 		goto out;
 	}
-	hf_trace("git: commit in '%s': %s", dir, message);
+	if (parent && git_oid_equal(git_commit_tree_id(parent), &tree_id)) {
+		hf_trace("git: nothing to commit in '%s'", dir);
+		if (id)
+			id[0] = '\0';
+		goto out;
+	}
+	hf_trace("git: commit in '%s': %.*s", dir, (int)strcspn(message, "\n"), message);
 	if (git_commit_create(&commit_id, repo, "HEAD", sig, sig, NULL, message, tree,
 			      parent ? 1 : 0, (const git_commit **)&parent) < 0) {
 		rc = fail("cannot commit in", dir);
