@@ -1,13 +1,15 @@
 # mk/readiness.mk: build and test files of the readiness area (appended to the lists set in Makefile.am)
 
 noinst_HEADERS += include/handoff/report.h include/handoff/contract.h include/handoff/card.h \
-	include/handoff/readiness.h include/handoff/store_models.h include/handoff/checklist.h
+	include/handoff/readiness.h include/handoff/store_models.h include/handoff/checklist.h \
+	include/handoff/report_out.h
 
 libhf_core_a_SOURCES += src/core/contract.c src/core/card.c src/core/readiness.c
 libhf_store_a_SOURCES += src/store/models.c
 libhf_podfile_a_SOURCES += src/podfile/contract.c src/podfile/readiness.c src/podfile/card.c \
 	src/podfile/checklist.c
-libhf_app_a_SOURCES += src/report/report.c
+libhf_app_a_SOURCES += src/report/report.c src/cmd/report_out.c src/cmd/models.c src/cmd/show.c \
+	src/cmd/check.c
 
 HF_UNIT_TESTS += tests/unit/test_readiness
 tests_unit_test_readiness_SOURCES = tests/unit/test_readiness.c

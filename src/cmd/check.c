@@ -1,0 +1,70 @@
+/* check.c: `handoff check MODEL [--alias A | --version N] [--json]`: the deploy gate, exit 0 ready, 1 not, 2 error */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "handoff/cmd.h"
+#include "handoff/out.h"
+#include "handoff/report.h"
+#include "handoff/report_out.h"
+
+static int run_check(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+{
+	struct hf_store *store;
+	struct hf_model_report r;
+	struct hf_report_opts opts = { hf_args_get(args, "alias"), hf_args_get(args, "version") };
+	const char *name = args->pos[0];
+	bool json = hf_args_has(args, "json");
+	enum hf_status rc;
+	int exit_status;
+	char cand[96];
+
+	if (opts.alias && opts.version)
+		return hf_cmd_fail("give --alias or --version, not both");
+	if ((opts.alias && !*opts.alias) || (opts.version && !*opts.version))
+		return hf_cmd_fail("--alias and --version need a value");
+	if (hf_cmd_store(ctx, &store))
+		return hf_cmd_fail_last();
+	rc = hf_report_model_opts(store, name, &opts, &r);
+	if (rc == HF_ENOTFOUND && !opts.alias && !opts.version)
+		return hf_report_fail_unknown(store, name, json);
+	if (rc)
+		return hf_cmd_fail_last();
+	if (json) {
+		json_t *doc = json_object();
+
+		hf_report_json_gate(doc, &r);
+		hf_out_json(stdout, doc);
+	} else {
+		hf_out_text(stdout, r.name);
+		hf_report_candidate_text(&r, cand, sizeof(cand));
+		printf(": %s (stage %s, %d/%d required items, score %.2f, candidate ",
+		       r.ready ? "READY" : "NOT READY", r.stage, r.done, r.required, r.score);
+		hf_out_text(stdout, cand);
+		puts(")");
+		if (r.nslos) {
+			puts("SLOs:");
+			hf_report_print_slos(stdout, &r);
+		}
+		if (r.nblockers) {
+			printf("blockers (%zu):\n", r.nblockers);
+			hf_report_print_blockers(stdout, &r);
+		}
+	}
+	exit_status = r.ready ? HF_EXIT_OK : HF_EXIT_NO;
+	hf_model_report_clear(&r);
+	return exit_status;
+}
+
+static const struct hf_cmd_flag check_flags[] = {
+	{ "alias", "ALIAS", "judge the version this registry alias points at" },
+	{ "version", "N", "judge this registered version" },
+	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ NULL, NULL, NULL },
+};
+
+const struct hf_cmd hf_cmd_check = {
+	"check", "MODEL [--alias A | --version N] [--json]",
+	"readiness gate for CI: exit 0 ready, 1 not ready (blockers listed), 2 error",
+	check_flags, 1, 1, run_check,
+};

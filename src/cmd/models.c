@@ -1,0 +1,85 @@
+/* models.c: `handoff models [--json]`: one line per model: stage, readiness, SLOs, candidate, owners */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "handoff/cmd.h"
+#include "handoff/out.h"
+#include "handoff/report.h"
+#include "handoff/report_out.h"
+#include "handoff/strbuf.h"
+
+static void print_line(const struct hf_model_report *r)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	char cell[96], dots[32];
+
+	hf_strbuf_init(&sb);
+	hf_out_cell(&sb, r->name, 18);
+	hf_strbuf_addch(&sb, ' ');
+	hf_report_stage_dots(r, dots, sizeof(dots));
+	hf_strbuf_adds(&sb, dots);
+	hf_strbuf_addch(&sb, ' ');
+	hf_out_cell(&sb, r->stage, 12);
+	snprintf(cell, sizeof(cell), "%d/%d", r->done, r->required);
+	hf_strbuf_addf(&sb, " %6s %4.0f%% ", cell, r->score * 100.0);
+	hf_report_slo_text(r, cell, sizeof(cell));
+	hf_out_cell(&sb, cell, 10);
+	hf_strbuf_addch(&sb, ' ');
+	hf_report_candidate_text(r, cell, sizeof(cell));
+	hf_out_cell(&sb, cell, 15);
+	hf_strbuf_addch(&sb, ' ');
+	hf_report_owners_text(r, cell, sizeof(cell));
+	hf_out_cell(&sb, cell, 12);
+	hf_strbuf_addch(&sb, ' ');
+	if (r->ready)
+		hf_strbuf_adds(&sb, "ready");
+	else if (r->nblockers)
+		hf_out_cell(&sb, r->blockers[0].reason && *r->blockers[0].reason ? r->blockers[0].reason
+			    : r->blockers[0].title, 30);
+	/* trailing blanks are noise in a terminal and in diffs */
+	while (sb.len && sb.buf[sb.len - 1] == ' ')
+		hf_strbuf_setlen(&sb, sb.len - 1);
+	puts(sb.buf);
+	hf_strbuf_release(&sb);
+}
+
+static int run_models(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+{
+	struct hf_store *store;
+	struct hf_model_report *reports;
+	size_t n;
+
+	if (hf_cmd_store(ctx, &store))
+		return hf_cmd_fail_last();
+	if (hf_report_models(store, &reports, &n))
+		return hf_cmd_fail_last();
+	if (hf_args_has(args, "json")) {
+		json_t *doc = json_object(), *arr = json_array();
+
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, hf_report_json_summary(&reports[i]));
+		json_object_set_new(doc, "models", arr);
+		hf_out_json(stdout, doc);
+	} else if (!n) {
+		puts("no models yet: add models/<name>/contract.json to the pod repository and run 'handoff sync'");
+	} else {
+		printf("%-18s %-7s %-12s %6s %5s %-10s %-15s %-12s %s\n", "MODEL", "STAGE", "", "READY",
+		       "SCORE", "SLO", "CANDIDATE", "OWNERS", "BLOCKING");
+		for (size_t i = 0; i < n; i++)
+			print_line(&reports[i]);
+	}
+	hf_model_reports_free(reports, n);
+	return HF_EXIT_OK;
+}
+
+static const struct hf_cmd_flag models_flags[] = {
+	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ NULL, NULL, NULL },
+};
+
+const struct hf_cmd hf_cmd_models = {
+	"models", "[--json]", "every model: stage, ready count, score, SLOs, candidate, owners",
+	models_flags, 0, 0, run_models,
+};

@@ -1,0 +1,328 @@
+/* show.c: `handoff show MODEL [--json]`: everything about one model */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "handoff/clock.h"
+#include "handoff/cmd.h"
+#include "handoff/out.h"
+#include "handoff/report.h"
+#include "handoff/report_out.h"
+#include "handoff/strbuf.h"
+
+#define ACTIVITY_LIMIT 10
+
+static json_t *strv_json(char **v, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, hf_json_str(v[i]));
+	return arr;
+}
+
+static json_t *show_json(const struct hf_model_report *r, const struct hf_activity *act, size_t nact)
+{
+	json_t *doc = json_object(), *o, *arr;
+
+	hf_report_json_gate(doc, r);
+	json_object_set_new(doc, "stage_index", json_integer(r->stage_index));
+	json_object_set_new(doc, "pod_files", json_boolean(r->has_pod_files));
+	o = json_object();
+	json_object_set_new(o, "present", json_boolean(r->has_card));
+	json_object_set_new(o, "missing", strv_json(r->card_missing, r->ncard_missing));
+	json_object_set_new(o, "empty", strv_json(r->card_empty, r->ncard_empty));
+	json_object_set_new(doc, "card", o);
+	o = json_object();
+	json_object_set_new(o, "present", json_boolean(r->has_contract));
+	json_object_set_new(o, "valid", json_boolean(r->contract_valid));
+	json_object_set_new(o, "error", hf_json_str(r->contract_error));
+	json_object_set_new(doc, "contract", o);
+	o = json_object();
+	json_object_set_new(o, "source", hf_json_str(r->registry_source));
+	json_object_set_new(o, "name", hf_json_str(r->registry_name));
+	json_object_set_new(o, "found", json_boolean(r->in_registry));
+	json_object_set_new(doc, "registry", o);
+	arr = json_array();
+	for (size_t i = 0; i < r->ncategories; i++) {
+		o = json_object();
+		json_object_set_new(o, "category", hf_json_str(r->categories[i].category));
+		json_object_set_new(o, "score", json_real((double)(long)(r->categories[i].score * 100 + 0.5) / 100));
+		json_object_set_new(o, "items", json_integer(r->categories[i].items));
+		json_array_append_new(arr, o);
+	}
+	json_object_set_new(doc, "categories", arr);
+	arr = json_array();
+	for (size_t i = 0; i < r->nitems; i++) {
+		const struct hf_report_item *it = &r->items[i];
+
+		o = json_object();
+		json_object_set_new(o, "id", hf_json_str(it->id));
+		json_object_set_new(o, "title", hf_json_str(it->title));
+		json_object_set_new(o, "category", hf_json_str(it->category));
+		json_object_set_new(o, "role", hf_json_str(it->role));
+		json_object_set_new(o, "stage", hf_json_str(it->stage));
+		json_object_set_new(o, "required", json_boolean(it->required));
+		json_object_set_new(o, "auto", hf_json_str(it->rule));
+		json_object_set_new(o, "state", hf_json_str(it->state));
+		json_object_set_new(o, "by", hf_json_str(it->by));
+		json_object_set_new(o, "at", hf_json_str(it->at));
+		json_object_set_new(o, "evidence", hf_json_str(it->evidence));
+		json_object_set_new(o, "reason", hf_json_str(it->reason));
+		json_object_set_new(o, "credit", json_real(it->credit));
+		json_array_append_new(arr, o);
+	}
+	o = json_object();
+	json_object_set_new(o, "name", hf_json_str(r->checklist));
+	json_object_set_new(o, "items", arr);
+	json_object_set_new(doc, "checklist", o);
+	arr = json_array();
+	for (size_t i = 0; i < r->nversions; i++) {
+		const struct hf_report_version *v = &r->versions[i];
+		char at[32];
+
+		o = json_object();
+		json_object_set_new(o, "version", hf_json_str(v->version));
+		json_object_set_new(o, "stage", hf_json_str(v->stage));
+		json_object_set_new(o, "aliases", strv_json(v->aliases, v->naliases));
+		hf_time_format(v->created, at, sizeof(at));
+		json_object_set_new(o, "created", v->created ? json_string(at) : json_null());
+		json_object_set_new(o, "candidate", json_boolean(v->candidate));
+		json_array_append_new(arr, o);
+	}
+	json_object_set_new(doc, "versions", arr);
+	arr = json_array();
+	for (size_t i = 0; i < nact; i++) {
+		char at[32];
+
+		o = json_object();
+		hf_time_format(act[i].at, at, sizeof(at));
+		json_object_set_new(o, "at", json_string(at));
+		json_object_set_new(o, "source", hf_json_str(act[i].source));
+		json_object_set_new(o, "kind", hf_json_str(act[i].kind));
+		json_object_set_new(o, "actor", hf_json_str(act[i].actor));
+		json_object_set_new(o, "summary", hf_json_str(act[i].summary));
+		json_object_set_new(o, "ref", hf_json_str(act[i].ref));
+		json_array_append_new(arr, o);
+	}
+	json_object_set_new(doc, "activity", arr);
+	return doc;
+}
+
+static void print_list(const char *label, char **v, size_t n)
+{
+	if (!n)
+		return;
+	fputs(label, stdout);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", stdout);
+		hf_out_text(stdout, v[i]);
+	}
+}
+
+static void print_items(const struct hf_model_report *r)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	const char *stage = NULL;
+
+	hf_strbuf_init(&sb);
+	printf("checklist (");
+	hf_out_text(stdout, r->checklist);
+	puts("):");
+	for (size_t i = 0; i < r->nitems; i++) {
+		const struct hf_report_item *it = &r->items[i];
+		const char *mark = strcmp(it->state, "waived") == 0 ? "[~]" : it->complete ? "[x]" : "[ ]";
+
+		if (!stage || strcmp(stage, it->stage) != 0) {
+			stage = it->stage;
+			fputs("  ", stdout);
+			hf_out_text(stdout, stage);
+			putchar('\n');
+		}
+		hf_strbuf_reset(&sb);
+		hf_strbuf_addf(&sb, "    %s ", mark);
+		hf_out_cell(&sb, it->id, 20);
+		hf_strbuf_addch(&sb, ' ');
+		hf_out_cell(&sb, it->title, 46);
+		hf_strbuf_addch(&sb, ' ');
+		fputs(sb.buf, stdout);
+		if (strcmp(it->state, "waived") == 0) {
+			fputs("waived", stdout);
+			if (it->by) {
+				fputs(" by ", stdout);
+				hf_out_text(stdout, it->by);
+			}
+			fputs(": ", stdout);
+			hf_out_text(stdout, it->reason);
+		} else if (it->rule) {
+			fputs("auto", stdout);
+			if (!it->complete && it->reason) {
+				fputs(": ", stdout);
+				hf_out_text(stdout, it->reason);
+			}
+		} else if (it->complete) {
+			hf_out_text(stdout, it->by ? it->by : "?");
+			if (it->at) {
+				putchar(' ');
+				hf_out_text(stdout, it->at);
+			}
+			if (it->evidence) {
+				putchar(' ');
+				hf_out_text(stdout, it->evidence);
+			} else {
+				fputs(" (no evidence)", stdout);
+			}
+		} else {
+			fputs("open (", stdout);
+			hf_out_text(stdout, it->role);
+			putchar(')');
+		}
+		if (!it->required)
+			fputs(" [optional]", stdout);
+		putchar('\n');
+	}
+	hf_strbuf_release(&sb);
+}
+
+static void show_text(const struct hf_model_report *r, const struct hf_activity *act, size_t nact)
+{
+	char buf[128];
+
+	hf_out_text(stdout, r->name);
+	hf_report_stage_dots(r, buf, sizeof(buf));
+	printf("  %s %s  %d/%d required, score %.2f  %s\n", buf, r->stage, r->done, r->required,
+	       r->score, r->ready ? "READY" : "NOT READY");
+	hf_report_owners_text(r, buf, sizeof(buf));
+	fputs("owners: ", stdout);
+	hf_out_text(stdout, buf);
+	fputs(" (research \xE2\x86\x92 engineering)\n", stdout);
+	fputs("registry: ", stdout);
+	hf_out_text(stdout, r->registry_name);
+	if (r->registry_source) {
+		fputs(" in ", stdout);
+		hf_out_text(stdout, r->registry_source);
+	}
+	if (!r->in_registry)
+		fputs(" (not registered)", stdout);
+	hf_report_candidate_text(r, buf, sizeof(buf));
+	fputs("; candidate ", stdout);
+	hf_out_text(stdout, buf);
+	if (r->candidate_how) {
+		fputs(" (by ", stdout);
+		hf_out_text(stdout, r->candidate_how);
+		putchar(')');
+	}
+	putchar('\n');
+	fputs("contract: ", stdout);
+	if (!r->has_contract)
+		puts("none (models/<model>/contract.json)");
+	else if (!r->contract_valid) {
+		fputs("invalid: ", stdout);
+		hf_out_text(stdout, r->contract_error);
+		putchar('\n');
+	} else
+		puts("valid");
+	fputs("model card: ", stdout);
+	if (!r->has_card)
+		fputs("none (models/<model>/MODEL_CARD.md)", stdout);
+	else if (!r->ncard_missing && !r->ncard_empty)
+		fputs("complete", stdout);
+	print_list("missing: ", r->card_missing, r->ncard_missing);
+	print_list(r->ncard_missing ? "; empty: " : "empty: ", r->card_empty, r->ncard_empty);
+	putchar('\n');
+	if (r->ncategories) {
+		fputs("score by category:", stdout);
+		for (size_t i = 0; i < r->ncategories; i++) {
+			printf("%s ", i ? "," : "");
+			hf_out_text(stdout, r->categories[i].category);
+			printf(" %.2f", r->categories[i].score);
+		}
+		putchar('\n');
+	}
+	if (r->nslos) {
+		puts("SLOs:");
+		hf_report_print_slos(stdout, r);
+	}
+	print_items(r);
+	if (r->nblockers) {
+		printf("blockers (%zu):\n", r->nblockers);
+		hf_report_print_blockers(stdout, r);
+	}
+	if (r->nversions) {
+		puts("versions:");
+		for (size_t i = 0; i < r->nversions; i++) {
+			const struct hf_report_version *v = &r->versions[i];
+			char at[32] = "";
+
+			if (v->created)
+				hf_date_format(v->created, at, sizeof(at));
+			fputs("  v", stdout);
+			hf_out_text(stdout, v->version);
+			printf("  %-10s ", at);
+			hf_out_text(stdout, v->stage ? v->stage : "-");
+			print_list("  ", v->aliases, v->naliases);
+			if (v->candidate)
+				fputs("  \xE2\x86\x90 candidate", stdout);
+			putchar('\n');
+		}
+	}
+	if (nact) {
+		puts("recent activity:");
+		for (size_t i = 0; i < nact; i++) {
+			char at[32];
+
+			hf_time_format(act[i].at, at, sizeof(at));
+			printf("  %s  ", at);
+			hf_out_text(stdout, act[i].kind);
+			fputs("  ", stdout);
+			if (act[i].actor) {
+				hf_out_text(stdout, act[i].actor);
+				fputs(": ", stdout);
+			}
+			hf_out_text(stdout, act[i].summary);
+			putchar('\n');
+		}
+	}
+}
+
+static int run_show(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+{
+	struct hf_store *store;
+	struct hf_model_report r;
+	struct hf_activity *act = NULL;
+	size_t nact = 0;
+	const char *name = args->pos[0];
+	bool json = hf_args_has(args, "json");
+	enum hf_status rc;
+
+	if (hf_cmd_store(ctx, &store))
+		return hf_cmd_fail_last();
+	rc = hf_report_model(store, name, &r);
+	if (rc == HF_ENOTFOUND)
+		return hf_report_fail_unknown(store, name, json);
+	if (rc)
+		return hf_cmd_fail_last();
+	if (hf_store_activity_list(store, name, 0, ACTIVITY_LIMIT, &act, &nact)) {
+		hf_model_report_clear(&r);
+		return hf_cmd_fail_last();
+	}
+	if (json)
+		hf_out_json(stdout, show_json(&r, act, nact));
+	else
+		show_text(&r, act, nact);
+	hf_activity_free(act, nact);
+	hf_model_report_clear(&r);
+	return HF_EXIT_OK;
+}
+
+static const struct hf_cmd_flag show_flags[] = {
+	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ NULL, NULL, NULL },
+};
+
+const struct hf_cmd hf_cmd_show = {
+	"show", "MODEL [--json]",
+	"everything about one model: stage, checklist, SLOs, card, versions, activity",
+	show_flags, 1, 1, run_show,
+};
