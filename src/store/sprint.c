@@ -285,7 +285,11 @@ enum hf_status hf_store_sprint_snapshots(struct hf_store *store, const char *spr
 					 struct hf_sprint_snapshot **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT at, ref, done, total FROM sprint_snapshot WHERE sprint = ?1 ORDER BY at, rowid");
+		/* the history of the file that defines the sprint now, when another source reuses its id */
+		"SELECT at, ref, done, total FROM sprint_snapshot WHERE sprint = ?1"
+		" AND (source = (SELECT source FROM sprint WHERE id = ?1)"
+		"      OR NOT EXISTS (SELECT 1 FROM sprint WHERE id = ?1))"
+		" ORDER BY at, rowid");
 	size_t alloc = 0;
 	int rc;
 

@@ -462,6 +462,13 @@ static void snapshots_from_history(void **state)
 	hf_sprint_eval_clear(&ev);
 	hf_sprint_clear(&s);
 	hf_sprint_snapshots_free(snaps, n);
+
+	/* another source's file with the same sprint id does not mix into its history */
+	assert_int_equal(hf_podfile_sprint_snapshot(store, "other", rel, v1, strlen(v1),
+						    at("2026-11-26T09:00:00Z"), "x1"), HF_OK);
+	assert_int_equal(hf_store_sprint_snapshots(store, "2026-12", &snaps, &n), HF_OK);
+	assert_int_equal(n, 3);
+	hf_sprint_snapshots_free(snaps, n);
 	free(v1);
 	free(v2);
 	free(v3);
