@@ -9,3 +9,5 @@ tests_unit_test_rotation_SOURCES = tests/unit/test_rotation.c
 libhf_podfile_a_SOURCES += src/podfile/oncall.c
 HF_UNIT_TESTS += tests/unit/test_rotation_store
 tests_unit_test_rotation_store_SOURCES = tests/unit/test_rotation_store.c
+libhf_app_a_SOURCES += src/cmd/oncall.c
+nobase_dist_pkgdata_DATA += data/demo/pod/oncall/ml-serving.json data/demo/pod/oncall/research-oncall.json

@@ -154,12 +154,8 @@ static enum hf_status empty_models(struct hf_store *store, json_t *doc, FILE *te
 	return HF_OK;
 }
 
-static enum hf_status empty_oncall(struct hf_store *store, json_t *doc, FILE *text)
-{
-	if (doc)
-		json_object_set_new(doc, "oncall", json_array());
-	return HF_OK;
-}
+/* On call now and next per rotation: defined in src/cmd/oncall.c. */
+enum hf_status hf_status_oncall(struct hf_store *store, json_t *doc, FILE *text);
 
 /* The current sprint: points done of committed, days left, who is over capacity. */
 static enum hf_status status_sprint(struct hf_store *store, json_t *doc, FILE *text)
@@ -231,7 +227,7 @@ static enum hf_status status_sprint(struct hf_store *store, json_t *doc, FILE *t
 const struct hf_status_section hf_status_sections[] = {
 	{ "pod", hf_status_pod },
 	{ "models", empty_models },
-	{ "oncall", empty_oncall },
+	{ "oncall", hf_status_oncall },
 	{ "sprint", status_sprint },
 	{ "sync", hf_status_sync },
 	{ "errors", hf_status_errors },

@@ -1,0 +1,439 @@
+/* oncall.c: `handoff oncall [ROTATION] [--at TIME] [--next N] [--json] [--ics [--weeks N]]` and the status section */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/clock.h"
+#include "handoff/cmd.h"
+#include "handoff/cmd_status.h"
+#include "handoff/ics.h"
+#include "handoff/out.h"
+#include "handoff/rotation.h"
+#include "handoff/store_oncall.h"
+#include "handoff/strbuf.h"
+#include "handoff/tz.h"
+#include "handoff/xmalloc.h"
+
+#define DAY 86400
+
+enum hf_status hf_status_oncall(struct hf_store *store, json_t *doc, FILE *text);
+
+static const char *const months[] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+/* "Mon 2026-10-26 09:00" in tz. */
+static void fmt_human(const struct hf_tz *tz, int64_t t, char *buf, size_t n)
+{
+	int64_t l = t + hf_tz_offset(tz, t), day = l >= 0 ? l / DAY : (l - DAY + 1) / DAY;
+	int64_t s = l - day * DAY;
+	int y, m, d;
+	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+
+	hf_civil_from_days(day, &y, &m, &d);
+	snprintf(buf, n, "%s %04d-%02d-%02d %02d:%02d", wd[hf_weekday(day)], y, m, d, (int)(s / 3600),
+		 (int)(s / 60 % 60));
+}
+
+/* "Mon 26 Oct 09:00" in tz (status line). */
+static void fmt_short(const struct hf_tz *tz, int64_t t, char *buf, size_t n)
+{
+	int64_t l = t + hf_tz_offset(tz, t), day = l >= 0 ? l / DAY : (l - DAY + 1) / DAY;
+	int64_t s = l - day * DAY;
+	int y, m, d;
+	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+
+	hf_civil_from_days(day, &y, &m, &d);
+	snprintf(buf, n, "%s %02d %s %02d:%02d", wd[hf_weekday(day)], d, months[m - 1], (int)(s / 3600),
+		 (int)(s / 60 % 60));
+}
+
+/* "2026-10-26T09:00:00+01:00": ISO 8601 with the zone's offset at t. */
+static void fmt_iso_local(const struct hf_tz *tz, int64_t t, char *buf, size_t n)
+{
+	int32_t off = hf_tz_offset(tz, t);
+	int64_t l = t + off, day = l >= 0 ? l / DAY : (l - DAY + 1) / DAY;
+	int64_t s = l - day * DAY;
+	int a = off < 0 ? -off : off, y, m, d;
+
+	hf_civil_from_days(day, &y, &m, &d);
+	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, (int)(s / 3600),
+		 (int)(s / 60 % 60), (int)(s % 60), off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+}
+
+static json_t *shift_json(const struct hf_shift *s, const struct hf_tz *tz, bool full)
+{
+	json_t *o = json_object();
+	char buf[40];
+
+	json_object_set_new(o, "who", hf_json_str(s->who));
+	hf_time_format(s->start, buf, sizeof(buf));
+	json_object_set_new(o, "from", json_string(buf));
+	hf_time_format(s->end, buf, sizeof(buf));
+	json_object_set_new(o, "until", json_string(buf));
+	if (full) {
+		fmt_iso_local(tz, s->start, buf, sizeof(buf));
+		json_object_set_new(o, "from_local", json_string(buf));
+		fmt_iso_local(tz, s->end, buf, sizeof(buf));
+		json_object_set_new(o, "until_local", json_string(buf));
+		json_object_set_new(o, "override", json_boolean(s->override >= 0));
+		json_object_set_new(o, "reason", hf_json_str(s->reason));
+	}
+	return o;
+}
+
+/* The rotation's zone; a zone that no longer resolves (tzdata changed since sync) fails with its name. */
+static enum hf_status open_zone(const struct hf_rotation *r, struct hf_tz **tz)
+{
+	if (hf_tz_open(r->timezone, tz))
+		return hf_error(HF_EINVAL, "rotation '%s': %s", r->name, hf_last_error());
+	return HF_OK;
+}
+
+static void text_shift_row(FILE *out, const struct hf_shift *s, const struct hf_tz *rtz,
+			   const struct hf_tz *vtz, bool two_zones)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	char a[40], b[40], c[40];
+
+	hf_strbuf_init(&sb);
+	fmt_human(rtz, s->start, a, sizeof(a));
+	fmt_human(rtz, s->end, b, sizeof(b));
+	hf_strbuf_adds(&sb, "    ");
+	hf_out_cell(&sb, s->who, 10);
+	hf_strbuf_addf(&sb, " %-21s %-21s", a, b);
+	if (two_zones) {
+		fmt_human(vtz, s->start, c, sizeof(c));
+		hf_strbuf_addf(&sb, " %-21s", c);
+	}
+	while (sb.len && sb.buf[sb.len - 1] == ' ')
+		hf_strbuf_setlen(&sb, sb.len - 1);
+	fputs(sb.buf, out);
+	if (s->override >= 0) {
+		fputs("  override", out);
+		if (s->reason) {
+			fputs(": ", out);
+			hf_out_text(out, s->reason);
+		}
+	}
+	fputc('\n', out);
+	hf_strbuf_release(&sb);
+}
+
+static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size_t count,
+				    const struct hf_tz *vtz, json_t *rotations, FILE *out)
+{
+	struct hf_tz *rtz;
+	struct hf_zone z;
+	struct hf_shift now, next, *v = NULL;
+	bool nf, xf, two_zones;
+	size_t n = 0;
+	enum hf_status rc;
+	char a[40], b[40];
+
+	if ((rc = open_zone(r, &rtz)))
+		return rc;
+	z = hf_tz_zone(rtz);
+	two_zones = strcmp(hf_tz_name(rtz), hf_tz_name(vtz)) != 0;
+	if ((rc = hf_rotation_at(r, &z, t, &now, &nf, &next, &xf)) ||
+	    (rc = hf_rotation_next(r, &z, t, count, 0, &v, &n))) {
+		hf_tz_free(rtz);
+		return rc;
+	}
+	if (rotations) {
+		json_t *o = json_object(), *arr = json_array(), *cov = json_array(), *mem = json_array();
+		size_t cur = 0;
+
+		json_object_set_new(o, "name", hf_json_str(r->name));
+		json_object_set_new(o, "timezone", hf_json_str(r->timezone));
+		for (size_t i = 1; i < r->nchanges; i++)
+			if (r->changes[i].from_day <= (t + hf_tz_offset(rtz, t)) / DAY)
+				cur = i;
+		for (size_t i = 0; i < r->changes[cur].nmembers; i++)
+			json_array_append_new(mem, hf_json_str(r->changes[cur].members[i]));
+		json_object_set_new(o, "members", mem);
+		for (size_t i = 0; i < r->ncovers; i++)
+			json_array_append_new(cov, hf_json_str(r->covers[i]));
+		json_object_set_new(o, "covers", cov);
+		json_object_set_new(o, "now", nf ? shift_json(&now, rtz, true) : json_null());
+		json_object_set_new(o, "next", xf ? shift_json(&next, rtz, true) : json_null());
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, shift_json(&v[i], rtz, true));
+		json_object_set_new(o, "shifts", arr);
+		json_array_append_new(rotations, o);
+	} else {
+		hf_out_text(out, r->name);
+		fputs(" (", out);
+		hf_out_text(out, r->timezone);
+		if (r->ncovers) {
+			fputs("; covers ", out);
+			for (size_t i = 0; i < r->ncovers; i++) {
+				if (i)
+					fputs(", ", out);
+				hf_out_text(out, r->covers[i]);
+			}
+		}
+		fputs(")\n", out);
+		if (nf) {
+			fmt_human(rtz, now.end, a, sizeof(a));
+			fputs("  now:  ", out);
+			hf_out_text(out, now.who);
+			fprintf(out, " until %s", a);
+			if (two_zones) {
+				fmt_human(vtz, now.end, b, sizeof(b));
+				fprintf(out, " (%s ", b);
+				hf_out_text(out, hf_tz_name(vtz));
+				fputc(')', out);
+			}
+			if (now.override >= 0)
+				fputs(", override", out);
+			fputc('\n', out);
+		} else {
+			fputs("  now:  nobody on call\n", out);
+		}
+		if (xf) {
+			fmt_human(rtz, next.start, a, sizeof(a));
+			fputs("  next: ", out);
+			hf_out_text(out, next.who);
+			fprintf(out, " from %s", a);
+			if (two_zones) {
+				fmt_human(vtz, next.start, b, sizeof(b));
+				fprintf(out, " (%s ", b);
+				hf_out_text(out, hf_tz_name(vtz));
+				fputc(')', out);
+			}
+			fputc('\n', out);
+		}
+		if (n) {
+			struct hf_strbuf h = HF_STRBUF_INIT;
+
+			hf_strbuf_init(&h);
+			hf_strbuf_addf(&h, "  next %zu shifts (", n);
+			hf_strbuf_adds(&h, r->timezone);
+			hf_strbuf_addf(&h, "):\n    %-10s ", "WHO");
+			hf_strbuf_addf(&h, "%-21.21s ", "FROM");
+			hf_strbuf_addf(&h, "%-21.21s", "UNTIL");
+			if (two_zones)
+				hf_strbuf_addf(&h, " FROM (%s)", hf_tz_name(vtz));
+			fputs(h.buf, out);
+			fputs("\n", out);
+			hf_strbuf_release(&h);
+			for (size_t i = 0; i < n; i++)
+				text_shift_row(out, &v[i], rtz, vtz, two_zones);
+		}
+	}
+	free(v);
+	hf_tz_free(rtz);
+	return HF_OK;
+}
+
+static int write_ics(const struct hf_rotation *r, int64_t t, long weeks)
+{
+	struct hf_tz *tz;
+	struct hf_zone z;
+	struct hf_shift *v;
+	size_t n;
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	if (open_zone(r, &tz))
+		return hf_cmd_fail_last();
+	z = hf_tz_zone(tz);
+	/* the past week too, so the shift in progress and the one before it stay in the calendar */
+	if (hf_rotation_shifts(r, &z, t - 7 * DAY, t + weeks * 7 * DAY, &v, &n)) {
+		hf_tz_free(tz);
+		return hf_cmd_fail_last();
+	}
+	hf_strbuf_init(&sb);
+	hf_ics_feed(&sb, r->name, v, n, hf_now());
+	fwrite(sb.buf, 1, sb.len, stdout);
+	hf_strbuf_release(&sb);
+	free(v);
+	hf_tz_free(tz);
+	return HF_EXIT_OK;
+}
+
+static bool parse_count(const char *s, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s)
+		return true;
+	v = strtol(s, &end, 10);
+	if (end == s || *end || v < 1 || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* TIME with a zone is that instant; without one it is the viewer's wall clock. */
+static bool parse_at(const char *s, const struct hf_tz *vtz, int64_t *t)
+{
+	struct hf_zone z = hf_tz_zone(vtz);
+
+	if (hf_time_parse(s, t))
+		return false;
+	if (!hf_time_has_zone(s))
+		*t = hf_zone_from_local(&z, *t);
+	return true;
+}
+
+static int run_oncall(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+{
+	struct hf_store *store;
+	struct hf_rotation *r = NULL;
+	size_t n = 0;
+	bool json = hf_args_has(args, "json"), ics = hf_args_has(args, "ics");
+	const char *name = args->npos ? args->pos[0] : NULL;
+	long count = 5, weeks = 8;
+	int64_t t = hf_now();
+	struct hf_tz *vtz = hf_tz_local();
+	json_t *doc = NULL, *rotations = NULL;
+	int status = HF_EXIT_OK;
+
+	if (!parse_count(hf_args_get(args, "next"), 1000, &count)) {
+		status = hf_cmd_fail("--next must be a number of shifts from 1 to 1000, not '%s'",
+				     hf_args_get(args, "next"));
+		goto out;
+	}
+	if (!parse_count(hf_args_get(args, "weeks"), 520, &weeks)) {
+		status = hf_cmd_fail("--weeks must be a number of weeks from 1 to 520, not '%s'",
+				     hf_args_get(args, "weeks"));
+		goto out;
+	}
+	if (hf_args_get(args, "at") && !parse_at(hf_args_get(args, "at"), vtz, &t)) {
+		status = hf_cmd_fail("--at must be an ISO 8601 time such as 2026-10-26T08:30:00Z, not '%s'",
+				     hf_args_get(args, "at"));
+		goto out;
+	}
+	if (ics && (json || !name)) {
+		status = hf_cmd_fail(json ? "--ics and --json cannot be combined"
+				     : "--ics needs a rotation: handoff oncall ROTATION --ics");
+		goto out;
+	}
+	if (hf_cmd_store(ctx, &store) || hf_store_rotations(store, name, &r, &n)) {
+		status = hf_cmd_fail_last();
+		goto out;
+	}
+	if (ics) {
+		status = write_ics(&r[0], t, weeks);
+		goto out;
+	}
+	if (json) {
+		char at[32];
+
+		doc = json_object();
+		hf_time_format(t, at, sizeof(at));
+		json_object_set_new(doc, "at", json_string(at));
+		json_object_set_new(doc, "viewer_timezone", hf_json_str(hf_tz_name(vtz)));
+		rotations = json_array();
+		json_object_set_new(doc, "rotations", rotations);
+	} else if (!n) {
+		puts("no on-call rotations (add oncall/<rotation>.json to the pod repository and sync)");
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!json && i)
+			fputc('\n', stdout);
+		if (show_rotation(&r[i], t, (size_t)count, vtz, rotations, stdout)) {
+			status = hf_cmd_fail_last();
+			goto out;
+		}
+	}
+	if (json) {
+		hf_out_json(stdout, doc);
+		doc = NULL;
+	}
+out:
+	json_decref(doc);
+	hf_rotations_free(r, n);
+	hf_tz_free(vtz);
+	return status;
+}
+
+/* `handoff status`: on call now and next, per rotation. */
+enum hf_status hf_status_oncall(struct hf_store *store, json_t *doc, FILE *text)
+{
+	struct hf_rotation *r;
+	size_t n;
+	enum hf_status rc = hf_store_rotations(store, NULL, &r, &n);
+	int64_t t = hf_now();
+	json_t *arr = json_array();
+
+	if (rc) {
+		json_decref(arr);
+		return rc;
+	}
+	if (text)
+		fputs(n ? "on call:\n" : "on call: no rotations\n", text);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct hf_tz *tz;
+		struct hf_zone z;
+		struct hf_shift now, next;
+		bool nf = false, xf = false;
+		char a[40];
+
+		if (open_zone(&r[i], &tz) == HF_OK) {
+			z = hf_tz_zone(tz);
+			rc = hf_rotation_at(&r[i], &z, t, &now, &nf, &next, &xf);
+		} else {
+			tz = NULL;
+			hf_error_clear();
+		}
+		if (rc) {
+			hf_tz_free(tz);
+			break;
+		}
+		if (text) {
+			fputs("  ", text);
+			hf_out_text(text, r[i].name);
+			fputs(": ", text);
+			if (nf) {
+				fmt_short(tz, now.end, a, sizeof(a));
+				hf_out_text(text, now.who);
+				fprintf(text, " until %s ", a);
+				hf_out_text(text, r[i].timezone);
+			} else {
+				fputs(tz ? "nobody" : "unknown time zone", text);
+			}
+			if (xf) {
+				fputs(nf && strcmp(next.who, now.who) != 0 ? ", then " : ", next ", text);
+				hf_out_text(text, next.who);
+				if (!nf) {
+					fmt_short(tz, next.start, a, sizeof(a));
+					fprintf(text, " from %s", a);
+				}
+			}
+			fputc('\n', text);
+		} else {
+			json_t *o = json_object();
+
+			json_object_set_new(o, "name", hf_json_str(r[i].name));
+			json_object_set_new(o, "now", nf ? shift_json(&now, tz, false) : json_null());
+			json_object_set_new(o, "next", xf ? shift_json(&next, tz, false) : json_null());
+			json_array_append_new(arr, o);
+		}
+		hf_tz_free(tz);
+	}
+	if (doc && !rc)
+		json_object_set_new(doc, "oncall", arr);
+	else
+		json_decref(arr);
+	hf_rotations_free(r, n);
+	return rc;
+}
+
+static const struct hf_cmd_flag oncall_flags[] = {
+	{ "at", "TIME", "who is on call at TIME (ISO 8601; without a zone it is your local time)" },
+	{ "next", "N", "list the next N shifts (default 5)" },
+	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "ics", NULL, "an iCalendar feed of ROTATION's shifts (RFC 5545)" },
+	{ "weeks", "N", "with --ics: weeks ahead to include (default 8)" },
+	{ NULL, NULL, NULL },
+};
+
+const struct hf_cmd hf_cmd_oncall = {
+	"oncall", "[ROTATION] [--at TIME] [--next N] [--json] | ROTATION --ics [--weeks N]",
+	"who is on call now and next; the next shifts; a calendar feed",
+	oncall_flags, 0, 1, run_oncall,
+};
