@@ -10,3 +10,5 @@ libhf_app_a_SOURCES += src/cmd/sprint.c
 nobase_dist_pkgdata_DATA += data/demo/pod/sprints/2026-12.json
 TESTS += tests/integ/sprint_plan.sh
 TESTS += tests/integ/sprint_unknown_member.sh
+noinst_PROGRAMS += bench/sprint_bench
+bench_sprint_bench_SOURCES = bench/sprint_bench.c
