@@ -164,10 +164,15 @@ void hf_report_print_blockers(FILE *out, const struct hf_model_report *r)
 		hf_out_cell(&sb, b->reason && *b->reason ? b->reason : b->title, 44);
 		hf_strbuf_addch(&sb, ' ');
 		fputs(sb.buf, out);
-		hf_out_text(out, b->owner ? b->owner : "shared");
-		fputs(" (", out);
-		hf_out_text(out, b->role);
-		fputs(")\n", out);
+		if (b->owner) {
+			hf_out_text(out, b->owner);
+			fputs(" (", out);
+			hf_out_text(out, b->role);
+			fputs(")\n", out);
+		} else {
+			hf_out_text(out, b->role);
+			fputc('\n', out);
+		}
 	}
 	hf_strbuf_release(&sb);
 }

@@ -8,6 +8,8 @@
 #include "handoff/cmd.h"
 #include "handoff/cmd_status.h"
 #include "handoff/out.h"
+#include "handoff/report.h"
+#include "handoff/report_out.h"
 #include "handoff/store_pod.h"
 #include "handoff/store_sprint.h"
 
@@ -147,10 +149,71 @@ enum hf_status hf_status_errors(struct hf_store *store, json_t *doc, FILE *text)
 }
 
 /* Until an area fills its section, status says so honestly in both forms. */
-static enum hf_status empty_models(struct hf_store *store, json_t *doc, FILE *text)
+/* Readiness: one line per model and the pod's blocked items (first blocker of each model). */
+static enum hf_status status_models(struct hf_store *store, json_t *doc, FILE *text)
 {
-	if (doc)
-		json_object_set_new(doc, "models", json_array());
+	struct hf_model_report *r;
+	size_t n;
+	enum hf_status rc = hf_report_models(store, &r, &n);
+
+	if (rc)
+		return rc;
+	if (text) {
+		size_t ready = 0;
+
+		for (size_t i = 0; i < n; i++)
+			ready += r[i].ready;
+		fprintf(text, "models: %zu (%zu ready)\n", n, ready);
+		for (size_t i = 0; i < n; i++) {
+			struct hf_strbuf sb = HF_STRBUF_INIT;
+			char cell[64];
+
+			hf_strbuf_init(&sb);
+			hf_strbuf_adds(&sb, "  ");
+			hf_out_cell(&sb, r[i].name, 18);
+			hf_strbuf_addch(&sb, ' ');
+			hf_out_cell(&sb, r[i].stage, 12);
+			snprintf(cell, sizeof(cell), "%d/%d", r[i].done, r[i].required);
+			hf_strbuf_addf(&sb, " %6s ", cell);
+			hf_report_slo_text(&r[i], cell, sizeof(cell));
+			hf_out_cell(&sb, cell, 10);
+			hf_strbuf_addch(&sb, ' ');
+			if (r[i].ready)
+				hf_strbuf_adds(&sb, "ready");
+			else if (r[i].nblockers) {
+				const struct hf_blocker *b = &r[i].blockers[0];
+
+				hf_strbuf_adds(&sb, "blocked: ");
+				hf_out_cell(&sb, b->reason && *b->reason ? b->reason : b->title, 28);
+				hf_strbuf_addch(&sb, ' ');
+				hf_out_cell(&sb, b->owner ? b->owner : b->role, 12);
+			}
+			while (sb.len && sb.buf[sb.len - 1] == ' ')
+				hf_strbuf_setlen(&sb, sb.len - 1);
+			fprintf(text, "%s\n", sb.buf);
+			hf_strbuf_release(&sb);
+		}
+	} else {
+		json_t *arr = json_array(), *blocked = json_array();
+
+		for (size_t i = 0; i < n; i++) {
+			json_array_append_new(arr, hf_report_json_summary(&r[i]));
+			for (size_t b = 0; b < r[i].nblockers; b++) {
+				json_t *o = json_object();
+
+				json_object_set_new(o, "model", hf_json_str(r[i].name));
+				json_object_set_new(o, "item", hf_json_str(r[i].blockers[b].item));
+				json_object_set_new(o, "title", hf_json_str(r[i].blockers[b].title));
+				json_object_set_new(o, "owner", hf_json_str(r[i].blockers[b].owner));
+				json_object_set_new(o, "role", hf_json_str(r[i].blockers[b].role));
+				json_object_set_new(o, "reason", hf_json_str(r[i].blockers[b].reason));
+				json_array_append_new(blocked, o);
+			}
+		}
+		json_object_set_new(doc, "models", arr);
+		json_object_set_new(doc, "blocked", blocked);
+	}
+	hf_model_reports_free(r, n);
 	return HF_OK;
 }
 
@@ -226,7 +289,7 @@ static enum hf_status status_sprint(struct hf_store *store, json_t *doc, FILE *t
 
 const struct hf_status_section hf_status_sections[] = {
 	{ "pod", hf_status_pod },
-	{ "models", empty_models },
+	{ "models", status_models },
 	{ "oncall", hf_status_oncall },
 	{ "sprint", status_sprint },
 	{ "sync", hf_status_sync },
