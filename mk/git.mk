@@ -7,3 +7,4 @@ libhf_sources_a_SOURCES += src/sources/demo.c
 noinst_HEADERS += include/handoff/demo.h
 TESTS += tests/integ/git_sync.sh
 EXTRA_DIST += tests/lib/gitd.sh tests/lib/git_http.py
+TESTS += tests/integ/git_problems.sh tests/integ/git_daemon.sh tests/integ/git_http.sh

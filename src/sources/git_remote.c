@@ -64,7 +64,7 @@ enum hf_status hf_git_fail(const struct hf_git_sync *gs, int code, const char *w
 	else if (e && (e->klass == GIT_ERROR_ODB || e->klass == GIT_ERROR_FILESYSTEM))
 		st = HF_EIO;
 	if (gs->cred_error)
-		return hf_error(HF_EAUTH, "source '%s': %s ('%s'): %s", gs->conf->name, what,
+		return hf_error(HF_EAUTH, "source '%s': no access to '%s': %s", gs->conf->name,
 				gs->url, gs->cred_error);
 	return hf_error(st, "source '%s': %s ('%s'): %s", gs->conf->name, what, gs->url, msg);
 }
