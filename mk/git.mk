@@ -8,3 +8,8 @@ noinst_HEADERS += include/handoff/demo.h
 TESTS += tests/integ/git_sync.sh
 EXTRA_DIST += tests/lib/gitd.sh tests/lib/git_http.py
 TESTS += tests/integ/git_problems.sh tests/integ/git_daemon.sh tests/integ/git_http.sh
+TESTS += tests/integ/git_init.sh tests/integ/git_demo.sh
+nobase_dist_pkgdata_DATA += data/demo/pod/pod.json \
+	data/templates/README.md data/templates/pod.json data/templates/models/example-model/contract.json \
+	data/templates/models/example-model/readiness.json data/templates/models/example-model/MODEL_CARD.md \
+	data/templates/oncall/serving.json data/templates/sprints/@SPRINT@.json
