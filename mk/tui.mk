@@ -1,1 +1,28 @@
 # mk/tui.mk: build and test files of the tui area (appended to the lists set in Makefile.am)
+noinst_LIBRARIES += libhf_tui.a
+libhf_tui_a_SOURCES = \
+	src/tui/tui.c src/tui/screen.c src/tui/draw.c src/tui/theme.c src/tui/action.c \
+	src/tui/list.c src/tui/view.c src/tui/data.c src/tui/sync.c \
+	src/tui/view_pod.c src/tui/view_models.c src/tui/view_model.c src/tui/view_readiness.c \
+	src/tui/view_oncall.c src/tui/view_sprint.c src/tui/view_activity.c src/tui/view_log.c \
+	src/tui/view_help.c
+HF_TUI_LIBS += libhf_tui.a
+
+noinst_HEADERS += \
+	include/handoff/tui.h include/handoff/tui_action.h include/handoff/tui_data.h \
+	include/handoff/tui_draw.h include/handoff/tui_list.h include/handoff/tui_screen.h \
+	include/handoff/tui_sync.h include/handoff/tui_theme.h include/handoff/tui_view.h
+
+nobase_dist_pkgdata_DATA += themes/dark.theme themes/light.theme themes/high-contrast.theme \
+	themes/mono.theme
+
+# docs/keys.md is generated from the action table and checked against it
+check_PROGRAMS += tests/tui/tools/keys_doc
+tests_tui_tools_keys_doc_SOURCES = tests/tui/tools/keys_doc.c
+tests_tui_tools_keys_doc_LDADD = libhf_tui.a $(HF_LIBS)
+update-keys-doc: tests/tui/tools/keys_doc
+	$(builddir)/tests/tui/tools/keys_doc >$(srcdir)/docs/keys.md
+.PHONY: update-keys-doc
+
+TESTS += tests/tui/curses_confined.sh tests/tui/keys_doc.sh
+EXTRA_DIST += tests/tui/lib.sh tests/tui/curses_confined.sh tests/tui/keys_doc.sh

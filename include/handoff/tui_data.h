@@ -1,0 +1,59 @@
+/* tui_data.h: data several TUI views share, gathered from the store: the current sprint, on call now */
+#ifndef HANDOFF_TUI_DATA_H
+#define HANDOFF_TUI_DATA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "handoff/pod.h"
+#include "handoff/rotation.h"
+#include "handoff/sprint.h"
+#include "handoff/status.h"
+#include "handoff/store.h"
+#include "handoff/tz.h"
+
+/*
+ * The sprint a view shows: the one whose dates contain today (hf_now()),
+ * else the latest that started before today, else the first. found is
+ * false when the store has no sprint (not an error). Everything is owned
+ * by the struct: hf_tui_sprint_clear.
+ */
+struct hf_tui_sprint {
+	bool found;
+	struct hf_pod pod;
+	struct hf_sprint sprint;
+	struct hf_sprint_eval eval;	/* borrows from sprint */
+};
+enum hf_status hf_tui_sprint_load(struct hf_store *store, struct hf_tui_sprint *out);
+void hf_tui_sprint_clear(struct hf_tui_sprint *s);
+
+/*
+ * On call now and next for every rotation, at hf_now(). Each rotation's
+ * shifts are computed in its own zone; `local` is the viewer's zone (TZ) for
+ * showing times. Owned by the struct: hf_tui_oncall_clear.
+ */
+struct hf_tui_rotation {
+	struct hf_rotation *rot;	/* borrowed from rotations */
+	struct hf_tz *tz;		/* NULL when its zone is unknown (then UTC) */
+	struct hf_shift now, next;
+	bool now_found, next_found;
+};
+struct hf_tui_oncall {
+	struct hf_rotation *rotations;
+	size_t n;
+	struct hf_tui_rotation *rows;
+	struct hf_tz *local;
+};
+enum hf_status hf_tui_oncall_load(struct hf_store *store, struct hf_tui_oncall *out);
+void hf_tui_oncall_clear(struct hf_tui_oncall *o);
+/* The zone a rotation's shifts are computed in (its own, or UTC). */
+struct hf_zone hf_tui_rotation_zone(const struct hf_tui_rotation *r);
+/* "Mon 09:00" (or "Mon 30 Nov 09:00" with date) of t in the viewer's zone. */
+void hf_tui_local_time(const struct hf_tui_oncall *o, int64_t t, bool date, char *buf, size_t n);
+/* "raj (until Mon 09:00, then li)" for the first rotation; "" when none. */
+void hf_tui_oncall_line(const struct hf_tui_oncall *o, char *buf, size_t n);
+
+/* "synced 2m ago" / "sync failed 5m ago" / "never synced" for the latest run of every source. */
+enum hf_status hf_tui_sync_age(struct hf_store *store, char *buf, size_t n, bool *failed);
+
+#endif

@@ -1,0 +1,32 @@
+/* tui_sync.h: syncing every configured source in a background thread while the TUI keeps drawing */
+#ifndef HANDOFF_TUI_SYNC_H
+#define HANDOFF_TUI_SYNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "handoff/conf.h"
+#include "handoff/status.h"
+
+/*
+ * The thread opens its own SQLite connection (hf_store_open on db_path) and
+ * runs hf_source_sync for each source of the configuration in turn; the
+ * TUI thread only reads a snapshot of the progress under a mutex. Errors of
+ * each source are in the sync log (the log view shows them) and in the
+ * result text.
+ */
+struct hf_tui_sync;
+
+/* Start a sync (a copy of what is needed from conf is taken); NULL with an hf_error if it could not start. */
+struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf);
+
+struct hf_tui_sync_state {
+	bool done;
+	size_t failed;		/* sources that failed */
+	char text[256];		/* "pod: fetching 3/10" or, when done, a summary */
+};
+void hf_tui_sync_poll(struct hf_tui_sync *s, struct hf_tui_sync_state *st);
+
+/* Join the thread (waits for it to finish) and free. */
+void hf_tui_sync_finish(struct hf_tui_sync *s);
+
+#endif

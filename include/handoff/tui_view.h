@@ -1,0 +1,94 @@
+/* tui_view.h: what a view is (a table of operations) and what its handlers may ask of the loop */
+#ifndef HANDOFF_TUI_VIEW_H
+#define HANDOFF_TUI_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "handoff/status.h"
+#include "handoff/store.h"
+#include "handoff/tui_action.h"
+#include "handoff/tui_draw.h"
+#include "handoff/tui_list.h"
+
+struct hf_view;
+
+/*
+ * A key handler never draws: it returns reaction bits and the one main
+ * loop acts on them. HF_REACT_NOT_MINE hands the action to the generic
+ * handler (movement, filter, view switching, ...).
+ */
+enum hf_reaction {
+	HF_REACT_NONE = 0,
+	HF_REACT_REDRAW = 1 << 0,	/* draw again */
+	HF_REACT_RELOAD = 1 << 1,	/* reload this view from the store, then draw */
+	HF_REACT_QUIT = 1 << 2,
+	HF_REACT_BACK = 1 << 3,		/* pop this view */
+	HF_REACT_OPEN = 1 << 4,		/* open view->open_name with view->open_arg */
+	HF_REACT_NOT_MINE = 1 << 5,
+};
+
+/*
+ * One view per file under src/tui/view_*.c, exporting one of these. The
+ * core allocates `state_size` zeroed bytes for view->state, calls `done`
+ * before each reload and at the end, then zeroes the state again.
+ */
+struct hf_view_ops {
+	const char *name;		/* "pod", used by :view NAME */
+	const char *title;		/* tab label */
+	size_t state_size;
+	/* Fill the list (hf_list_reset was called) and state from the store. */
+	enum hf_status (*load)(struct hf_view *view, struct hf_store *store);
+	/* Fixed lines above the list (view->head_lines of them); may be NULL. */
+	void (*draw_head)(struct hf_view *view, struct hf_draw *d, int line);
+	/* One row of the list. */
+	void (*draw_row)(struct hf_view *view, struct hf_draw *d, size_t row);
+	/* Filter match for a row (needle lower-cased). */
+	bool (*match)(struct hf_view *view, size_t row, const char *needle);
+	/* An action; NULL or HF_REACT_NOT_MINE for the generic handling. */
+	unsigned (*key)(struct hf_view *view, enum hf_action action);
+	/* The terminal changed size (view->cols/rows already set); may be NULL. */
+	void (*resize)(struct hf_view *view);
+	/* Free what load made; may be NULL. */
+	void (*done)(struct hf_view *view);
+};
+
+struct hf_view {
+	const struct hf_view_ops *ops;
+	void *state;
+	struct hf_list list;
+	int head_lines;		/* set by load (or resize) */
+	int cols, rows;		/* the view's area */
+	char *arg;		/* e.g. the model of the detail view; owned */
+	bool loaded;
+	const char *open_name;	/* HF_REACT_OPEN: the view to open (static string) */
+	char *open_arg;		/* and its argument (owned; taken by the loop) */
+	char *message;		/* a status line message for the loop (owned; taken) */
+};
+
+/* For handlers: ask the loop to open view `name` with arg (copied). */
+unsigned hf_view_open(struct hf_view *view, const char *name, const char *arg);
+/* For handlers and loaders: a message for the status line (printf). */
+void hf_view_message(struct hf_view *view, const char *fmt, ...) HF_PRINTF(2, 3);
+
+/* Case-insensitive "does hay contain needle" (needle lower-cased) for match callbacks. */
+bool hf_view_contains(const char *hay, const char *needle);
+
+/* Every view, in tab order (the first seven have the keys 1-7); NULL-terminated. */
+extern const struct hf_view_ops *const hf_views[];
+const struct hf_view_ops *hf_view_find(const char *name);
+
+/* The views (defined in src/tui/view_<name>.c). */
+extern const struct hf_view_ops hf_view_pod;
+extern const struct hf_view_ops hf_view_models;
+extern const struct hf_view_ops hf_view_readiness;
+extern const struct hf_view_ops hf_view_oncall;
+extern const struct hf_view_ops hf_view_sprint;
+extern const struct hf_view_ops hf_view_activity;
+extern const struct hf_view_ops hf_view_log;
+extern const struct hf_view_ops hf_view_model;
+extern const struct hf_view_ops hf_view_help;
+
+/* Stage dots for stage_index 0..6: "●●●○○○○" drawn in the stage roles. */
+void hf_view_draw_stage(struct hf_draw *d, int stage_index);
+
+#endif

@@ -1,0 +1,172 @@
+/* action.c: the action table, key names and the keymap built from the table's default keys */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/tui_action.h"
+#include "handoff/tui_screen.h"
+#include "handoff/width.h"
+#include "handoff/xmalloc.h"
+
+const struct hf_action_info hf_action_table[] = {
+#define ACTION_ROW(e, name, keys, help) { HF_ACTION_##e, name, keys, help },
+	HF_ACTIONS(ACTION_ROW)
+#undef ACTION_ROW
+};
+const size_t hf_action_count = sizeof(hf_action_table) / sizeof(hf_action_table[0]);
+
+static const struct {
+	const char *name;
+	int key;
+} named_keys[] = {
+	{ "Space", ' ' }, { "Enter", HF_KEY_ENTER }, { "Esc", HF_KEY_ESC }, { "Tab", HF_KEY_TAB },
+	{ "BackTab", HF_KEY_BACKTAB }, { "Up", HF_KEY_UP }, { "Down", HF_KEY_DOWN },
+	{ "Left", HF_KEY_LEFT }, { "Right", HF_KEY_RIGHT }, { "PgUp", HF_KEY_PGUP },
+	{ "PgDn", HF_KEY_PGDN }, { "Home", HF_KEY_HOME }, { "End", HF_KEY_END },
+	{ "Backspace", HF_KEY_BACKSPACE }, { "Del", HF_KEY_DELETE }, { "F1", HF_KEY_F1 },
+};
+
+enum hf_action hf_action_find(const char *name)
+{
+	for (size_t i = 0; i < hf_action_count; i++)
+		if (!strcmp(hf_action_table[i].name, name))
+			return hf_action_table[i].action;
+	return HF_ACTION_NONE;
+}
+
+int hf_key_parse(const char *name)
+{
+	size_t len = strlen(name);
+	unsigned int cp;
+
+	if (len > 2 && name[0] == '<' && name[len - 1] == '>') {
+		if (len == 5 && (name[1] == 'C' || name[1] == 'c') && name[2] == '-' &&
+		    name[3] >= 'a' && name[3] <= 'z')
+			return HF_KEY_CTRL(name[3]);
+		for (size_t i = 0; i < sizeof(named_keys) / sizeof(named_keys[0]); i++)
+			if (strlen(named_keys[i].name) == len - 2 &&
+			    !strncasecmp(named_keys[i].name, name + 1, len - 2))
+				return named_keys[i].key;
+		return hf_error(HF_EINVAL, "unknown key '%s'", name), -1;
+	}
+	if (len && hf_utf8_decode(name, len, &cp) == len && cp >= 0x20)
+		return (int)cp;
+	return hf_error(HF_EINVAL, "unknown key '%s'", name), -1;
+}
+
+void hf_key_name(int key, char *buf, size_t n)
+{
+	for (size_t i = 0; i < sizeof(named_keys) / sizeof(named_keys[0]); i++) {
+		if (named_keys[i].key == key) {
+			snprintf(buf, n, "<%s>", named_keys[i].name);
+			return;
+		}
+	}
+	if (key > 0 && key < 0x20) {
+		snprintf(buf, n, "<C-%c>", key + 'a' - 1);
+		return;
+	}
+	if (key >= 0x20 && key < 0x80) {
+		snprintf(buf, n, "%c", key);
+		return;
+	}
+	if (key >= 0x80 && key < 0x110000) {
+		char u[5] = { 0 };
+
+		if (key < 0x800) {
+			u[0] = (char)(0xC0 | (key >> 6));
+			u[1] = (char)(0x80 | (key & 0x3F));
+		} else if (key < 0x10000) {
+			u[0] = (char)(0xE0 | (key >> 12));
+			u[1] = (char)(0x80 | ((key >> 6) & 0x3F));
+			u[2] = (char)(0x80 | (key & 0x3F));
+		} else {
+			u[0] = (char)(0xF0 | (key >> 18));
+			u[1] = (char)(0x80 | ((key >> 12) & 0x3F));
+			u[2] = (char)(0x80 | ((key >> 6) & 0x3F));
+			u[3] = (char)(0x80 | (key & 0x3F));
+		}
+		snprintf(buf, n, "%s", u);
+		return;
+	}
+	snprintf(buf, n, "<%d>", key);
+}
+
+struct binding {
+	int key;
+	enum hf_action action;
+};
+static struct binding *keymap;
+static size_t nkeymap;
+
+static void keymap_build(void)
+{
+	size_t alloc = 0;
+
+	for (size_t i = 0; i < hf_action_count; i++) {
+		const char *p = hf_action_table[i].keys;
+
+		while (*p) {
+			size_t len = strcspn(p, " ");
+			char *name = xstrndup(p, len);
+			int key = hf_key_parse(name);
+
+			free(name);
+			if (key >= 0) {
+				keymap = xgrow(keymap, nkeymap + 1, &alloc, sizeof(*keymap));
+				keymap[nkeymap].key = key;
+				keymap[nkeymap++].action = hf_action_table[i].action;
+			}
+			p += len;
+			while (*p == ' ')
+				p++;
+		}
+	}
+}
+
+enum hf_action hf_keymap_lookup(int key)
+{
+	if (!keymap)
+		keymap_build();
+	for (size_t i = 0; i < nkeymap; i++)
+		if (keymap[i].key == key)
+			return keymap[i].action;
+	return HF_ACTION_NONE;
+}
+
+void hf_action_write_markdown(FILE *out)
+{
+	fputs("<!-- keys.md: the TUI's keys, generated from the action table in "
+	      "include/handoff/tui_action.h (make update-keys-doc) -->\n", out);
+	fputs("# handoff: keys of the TUI\n\n", out);
+	fputs("Every key is bound to a named action; `?` in the TUI shows this table.\n\n", out);
+	fputs("| keys | action | what it does |\n|---|---|---|\n", out);
+	for (size_t i = 0; i < hf_action_count; i++) {
+		const struct hf_action_info *a = &hf_action_table[i];
+		const char *p = a->keys;
+		bool first = true;
+
+		fputs("| ", out);
+		while (*p) {
+			size_t len = strcspn(p, " ");
+
+			fprintf(out, "%s`%.*s`", first ? "" : " ", (int)len, p);
+			first = false;
+			p += len;
+			while (*p == ' ')
+				p++;
+		}
+		fprintf(out, " | %s | ", a->name);
+		for (p = a->help; *p; p++) {
+			if (*p == '|')
+				fputs("\\|", out);
+			else
+				fputc(*p, out);
+		}
+		fputs(" |\n", out);
+	}
+	fputs("\nMouse: a click selects a row, the wheel scrolls.\n\n"
+	      "Command line (`:`): `:sync`, `:theme NAME`, `:view NAME`, `:q`.\n", out);
+}

@@ -1,0 +1,162 @@
+/* screen.c: the terminal under curses: start/stop, size, input translated to keys, mouse and resizes */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <unistd.h>
+
+#include "handoff/tui_screen.h"
+
+static bool active;
+static int screen_rows, screen_cols;
+
+enum hf_status hf_screen_start(void)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+
+	if (!term || !*term || !strcmp(term, "dumb"))
+		return hf_error(HF_EINVAL, "the terminal cannot show the TUI (TERM is '%s')",
+				term && *term ? term : "unset");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return hf_error(HF_EINVAL, "the TUI needs a terminal (standard input and output are not one)");
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return hf_error(HF_EINVAL, "the terminal type '%s' is unknown to terminfo", term);
+	if (!cursor_address) {
+		del_curterm(cur_term);
+		return hf_error(HF_EINVAL, "the terminal '%s' cannot move the cursor", term);
+	}
+	del_curterm(cur_term);
+	/* Esc alone should act at once, not after a second */
+	set_escdelay(25);
+	if (!initscr())
+		return hf_error(HF_EINVAL, "cannot start curses on terminal '%s'", term);
+	active = true;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	getmaxyx(stdscr, screen_rows, screen_cols);
+	return HF_OK;
+}
+
+void hf_screen_stop(void)
+{
+	if (!active)
+		return;
+	active = false;
+	endwin();
+}
+
+bool hf_screen_active(void)
+{
+	return active;
+}
+
+void hf_screen_size(int *rows, int *cols)
+{
+	*rows = screen_rows;
+	*cols = screen_cols;
+}
+
+int hf_screen_colors(void)
+{
+	return has_colors() ? COLORS : 0;
+}
+
+void hf_screen_erase(void)
+{
+	erase();
+}
+
+void hf_screen_update(void)
+{
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+void hf_screen_cursor(int y, int x)
+{
+	if (y < 0) {
+		curs_set(0);
+		return;
+	}
+	move(y, x);
+	curs_set(1);
+}
+
+static int translate(int c)
+{
+	switch (c) {
+	case KEY_UP: return HF_KEY_UP;
+	case KEY_DOWN: return HF_KEY_DOWN;
+	case KEY_LEFT: return HF_KEY_LEFT;
+	case KEY_RIGHT: return HF_KEY_RIGHT;
+	case KEY_PPAGE: return HF_KEY_PGUP;
+	case KEY_NPAGE: return HF_KEY_PGDN;
+	case KEY_HOME: return HF_KEY_HOME;
+	case KEY_END: return HF_KEY_END;
+	case KEY_BACKSPACE: return HF_KEY_BACKSPACE;
+	case KEY_DC: return HF_KEY_DELETE;
+	case KEY_BTAB: return HF_KEY_BACKTAB;
+	case KEY_F(1): return HF_KEY_F1;
+	case KEY_ENTER: return HF_KEY_ENTER;
+	default: return -1;
+	}
+}
+
+bool hf_screen_read(struct hf_input *in, int timeout_ms)
+{
+	wint_t wc;
+	int r;
+
+	memset(in, 0, sizeof(*in));
+	timeout(timeout_ms);
+	r = get_wch(&wc);
+	if (r == ERR)
+		return false;
+	if (r == KEY_CODE_YES) {
+		MEVENT ev;
+
+		if (wc == KEY_RESIZE) {
+			getmaxyx(stdscr, screen_rows, screen_cols);
+			in->type = HF_INPUT_RESIZE;
+			return true;
+		}
+		if (wc == KEY_MOUSE) {
+			if (getmouse(&ev) != OK)
+				return false;
+			in->y = ev.y;
+			in->x = ev.x;
+			if (ev.bstate & BUTTON4_PRESSED)
+				in->type = HF_INPUT_WHEEL_UP;
+			else if (ev.bstate & BUTTON5_PRESSED)
+				in->type = HF_INPUT_WHEEL_DOWN;
+			else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+				in->type = HF_INPUT_CLICK;
+			else
+				return false;
+			return true;
+		}
+		in->key = translate((int)wc);
+		if (in->key < 0)
+			return false;
+		in->type = HF_INPUT_KEY;
+		return true;
+	}
+	in->type = HF_INPUT_KEY;
+	/* raw + nonl: Enter arrives as CR; Backspace as DEL or ^H */
+	if (wc == '\r')
+		in->key = HF_KEY_ENTER;
+	else if (wc == 0x7f || wc == 0x08)
+		in->key = HF_KEY_BACKSPACE;
+	else
+		in->key = (int)wc;
+	return true;
+}

@@ -1,0 +1,160 @@
+/* sync.c: the TUI's background sync: a thread with its own store connection runs every source */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/source.h"
+#include "handoff/store.h"
+#include "handoff/strbuf.h"
+#include "handoff/tui_sync.h"
+#include "handoff/xmalloc.h"
+
+struct hf_tui_sync {
+	pthread_t thread;
+	bool started;
+	pthread_mutex_t lock;
+	char *db_path;
+	struct hf_source_conf *sources;	/* shallow copies: strings duplicated below */
+	size_t nsources;
+	/* under lock */
+	bool done;
+	size_t failed;
+	char text[256];
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void set_text(struct hf_tui_sync *s, const char *fmt, ...) HF_PRINTF(2, 3);
+static void set_text(struct hf_tui_sync *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	pthread_mutex_lock(&s->lock);
+	va_start(ap, fmt);
+	vsnprintf(s->text, sizeof(s->text), fmt, ap);
+	va_end(ap);
+	pthread_mutex_unlock(&s->lock);
+}
+
+static void on_progress(void *data, const char *source, const char *what, size_t done,
+			size_t total)
+{
+	struct hf_tui_sync *s = data;
+
+	if (total)
+		set_text(s, "syncing %s: %s %zu/%zu", source, what ? what : "", done, total);
+	else
+		set_text(s, "syncing %s: %s", source, what ? what : "");
+}
+
+static void *run(void *arg)
+{
+	struct hf_tui_sync *s = arg;
+	struct hf_store *store = NULL;
+	struct hf_sync_progress progress = { on_progress, s };
+	struct hf_strbuf summary = HF_STRBUF_INIT;
+	size_t failed = 0;
+
+	hf_strbuf_init(&summary);
+	if (hf_store_open(s->db_path, &store)) {
+		hf_strbuf_addf(&summary, "sync failed: %s", hf_last_error());
+		failed = s->nsources ? s->nsources : 1;
+	} else {
+		for (size_t i = 0; i < s->nsources; i++) {
+			set_text(s, "syncing %s", s->sources[i].name);
+			if (hf_source_sync(store, &s->sources[i], &progress)) {
+				if (!failed)
+					hf_strbuf_addf(&summary, "sync: %s failed: %s", s->sources[i].name,
+						       hf_last_error());
+				failed++;
+			}
+		}
+		if (!failed)
+			hf_strbuf_addf(&summary, "synced %zu source%s", s->nsources,
+				       s->nsources == 1 ? "" : "s");
+		else if (failed > 1)
+			hf_strbuf_addf(&summary, " (and %zu more failed: see the log, 7)", failed - 1);
+		hf_store_close(store);
+	}
+	pthread_mutex_lock(&s->lock);
+	snprintf(s->text, sizeof(s->text), "%s", summary.buf);
+	s->failed = failed;
+	s->done = true;
+	pthread_mutex_unlock(&s->lock);
+	hf_strbuf_release(&summary);
+	return NULL;
+}
+
+struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf)
+{
+	struct hf_tui_sync *s = xcalloc(1, sizeof(*s));
+
+	pthread_mutex_init(&s->lock, NULL);
+	s->db_path = xstrdup(db_path);
+	s->sources = xcalloc(conf->nsources ? conf->nsources : 1, sizeof(*s->sources));
+	for (size_t i = 0; i < conf->nsources; i++) {
+		const struct hf_source_conf *c = &conf->sources[i];
+		struct hf_source_conf *d = &s->sources[s->nsources];
+
+		if (c->type == HF_SOURCE_UNKNOWN || !c->url)
+			continue;
+		*d = *c;
+		d->name = dup_or_null(c->name);
+		d->url = dup_or_null(c->url);
+		d->branch = dup_or_null(c->branch);
+		d->path = dup_or_null(c->path);
+		d->token_env = dup_or_null(c->token_env);
+		d->ssh_key = dup_or_null(c->ssh_key);
+		d->ca_file = dup_or_null(c->ca_file);
+		d->filter = dup_or_null(c->filter);
+		s->nsources++;
+	}
+	snprintf(s->text, sizeof(s->text), "syncing");
+	if (pthread_create(&s->thread, NULL, run, s)) {
+		hf_error(HF_ERR, "cannot start the sync thread");
+		hf_tui_sync_finish(s);
+		return NULL;
+	}
+	s->started = true;
+	return s;
+}
+
+void hf_tui_sync_poll(struct hf_tui_sync *s, struct hf_tui_sync_state *st)
+{
+	pthread_mutex_lock(&s->lock);
+	st->done = s->done;
+	st->failed = s->failed;
+	snprintf(st->text, sizeof(st->text), "%s", s->text);
+	pthread_mutex_unlock(&s->lock);
+}
+
+void hf_tui_sync_finish(struct hf_tui_sync *s)
+{
+	if (!s)
+		return;
+	if (s->started)
+		pthread_join(s->thread, NULL);
+	for (size_t i = 0; i < s->nsources; i++) {
+		struct hf_source_conf *d = &s->sources[i];
+
+		free(d->name);
+		free(d->url);
+		free(d->branch);
+		free(d->path);
+		free(d->token_env);
+		free(d->ssh_key);
+		free(d->ca_file);
+		free(d->filter);
+	}
+	free(s->sources);
+	free(s->db_path);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}

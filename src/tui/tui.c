@@ -1,0 +1,727 @@
+/* tui.c: the TUI's one main loop: view stack, key dispatch, prompt, status line, tabs, sync, themes */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/clock.h"
+#include "handoff/strbuf.h"
+#include "handoff/tui.h"
+#include "handoff/tui_screen.h"
+#include "handoff/tui_sync.h"
+#include "handoff/tui_theme.h"
+#include "handoff/tui_view.h"
+#include "handoff/width.h"
+#include "handoff/xmalloc.h"
+
+#define NTOP 7		/* views with the keys 1-7 */
+#define MAX_DEPTH 16
+
+enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_COMMAND };
+
+struct tui {
+	struct hf_cmd_ctx *ctx;
+	struct hf_store *store;
+	const struct hf_conf *conf;	/* NULL when there is no configuration */
+	struct hf_view *views;		/* one per hf_views entry */
+	size_t nviews;
+	struct hf_view *stack[MAX_DEPTH];
+	int depth;
+	int rows, cols;
+	bool color;
+	struct hf_theme theme;
+	char *message;
+	bool message_error;
+	struct hf_tui_sync *sync;
+	char sync_text[256];
+	enum prompt_kind prompt;
+	struct hf_strbuf input;
+	char *filter_before;		/* the filter when "/" was pressed (Esc restores it) */
+	int tab_x[NTOP + 1];		/* where each tab starts in the bottom line */
+	const char *idle_file;
+	unsigned long frame;
+	bool quit;
+	bool full_redraw;
+};
+
+static void set_message(struct tui *t, bool error, const char *fmt, ...) HF_PRINTF(3, 4);
+static void set_message(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(t->message);
+	va_start(ap, fmt);
+	t->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	t->message_error = error;
+}
+
+static struct hf_view *top(struct tui *t)
+{
+	return t->stack[t->depth - 1];
+}
+
+static struct hf_view *view_of(struct tui *t, const struct hf_view_ops *ops)
+{
+	for (size_t i = 0; i < t->nviews; i++)
+		if (t->views[i].ops == ops)
+			return &t->views[i];
+	return NULL;
+}
+
+static bool view_match(void *data, size_t row, const char *needle)
+{
+	struct hf_view *v = data;
+
+	return v->ops->match ? v->ops->match(v, row, needle) : true;
+}
+
+/* Lines of the screen the view gets: all but the status line and the tabs. */
+static void view_layout(struct tui *t, struct hf_view *v)
+{
+	v->rows = t->rows - 2;
+	v->cols = t->cols;
+	if (v->loaded && v->ops->resize)
+		v->ops->resize(v);
+	hf_list_set_height(&v->list, v->rows - v->head_lines);
+}
+
+static void view_unload(struct hf_view *v)
+{
+	if (v->loaded && v->ops->done)
+		v->ops->done(v);
+	memset(v->state, 0, v->ops->state_size ? v->ops->state_size : 1);
+	v->loaded = false;
+}
+
+static void view_load(struct tui *t, struct hf_view *v)
+{
+	view_unload(v);
+	hf_list_reset(&v->list);
+	v->head_lines = 0;
+	v->rows = t->rows - 2;
+	v->cols = t->cols;
+	if (v->ops->load(v, t->store))
+		set_message(t, true, "%s: %s", v->ops->name, hf_last_error());
+	v->loaded = true;
+	hf_list_set_height(&v->list, v->rows - v->head_lines);
+	hf_list_apply(&v->list);
+	view_layout(t, v);
+}
+
+static void take_view_message(struct tui *t, struct hf_view *v)
+{
+	if (v->message) {
+		free(t->message);
+		t->message = v->message;
+		t->message_error = false;
+		v->message = NULL;
+	}
+}
+
+static void push(struct tui *t, struct hf_view *v)
+{
+	if (t->depth < MAX_DEPTH)
+		t->stack[t->depth++] = v;
+	if (!v->loaded)
+		view_load(t, v);
+	take_view_message(t, v);
+}
+
+/* Switch to top-level view i: the stack becomes [pod] or [pod, view]. */
+static void switch_top(struct tui *t, size_t i)
+{
+	t->depth = 1;
+	if (i > 0)
+		push(t, &t->views[i]);
+}
+
+static size_t top_index(struct tui *t)
+{
+	const struct hf_view_ops *ops = top(t)->ops;
+
+	for (size_t i = 0; i < NTOP; i++)
+		if (hf_views[i] == ops)
+			return i;
+	/* a pushed view (detail, help): its parent's tab */
+	for (int d = t->depth - 1; d >= 0; d--)
+		for (size_t i = 0; i < NTOP; i++)
+			if (hf_views[i] == t->stack[d]->ops)
+				return i;
+	return 0;
+}
+
+static void open_view(struct tui *t, const char *name, char *arg)
+{
+	const struct hf_view_ops *ops = hf_view_find(name);
+	struct hf_view *v = ops ? view_of(t, ops) : NULL;
+
+	if (!v) {
+		set_message(t, true, "no view '%s'", name);
+		free(arg);
+		return;
+	}
+	for (size_t i = 0; i < NTOP; i++) {
+		if (hf_views[i] == ops) {
+			free(arg);
+			switch_top(t, i);
+			return;
+		}
+	}
+	/* a detail view: reload when its argument changes */
+	if (arg && (!v->arg || strcmp(v->arg, arg))) {
+		free(v->arg);
+		v->arg = arg;
+		view_unload(v);
+		v->list.sel = 0;
+		v->list.top = 0;
+	} else {
+		free(arg);
+	}
+	/* never twice on the stack */
+	for (int d = 0; d < t->depth; d++) {
+		if (t->stack[d] == v) {
+			t->depth = d + 1;
+			if (!v->loaded)
+				view_load(t, v);
+			return;
+		}
+	}
+	push(t, v);
+}
+
+static void reload_all(struct tui *t)
+{
+	for (size_t i = 0; i < t->nviews; i++)
+		if (t->views[i].loaded)
+			t->views[i].loaded = (view_unload(&t->views[i]), false);
+	for (int d = 0; d < t->depth; d++)
+		if (!t->stack[d]->loaded)
+			view_load(t, t->stack[d]);
+}
+
+static void apply_theme(struct tui *t, const char *name, bool quiet)
+{
+	struct hf_theme theme;
+	bool color = t->color && hf_screen_colors() >= 8;
+
+	if (hf_theme_load(color ? name : "mono", &theme)) {
+		if (!quiet)
+			set_message(t, true, "%s", hf_last_error());
+		if (t->theme.name)
+			return;
+		/* nothing loaded yet: the built-in fallback (reverse for the selection) */
+		memset(&theme, 0, sizeof(theme));
+		for (int i = 0; i < HF_COLOR__COUNT; i++)
+			theme.styles[i].fg = theme.styles[i].bg = HF_COLOR_NONE;
+		theme.styles[HF_COLOR_SELECTED].attrs = HF_ATTR_REVERSE;
+		theme.name = xstrdup(name);
+	}
+	if (theme.nwarnings)
+		set_message(t, true, "%s", theme.warnings[0]);
+	else if (!quiet && !color)
+		set_message(t, false, "theme '%s' noted; colours are off (NO_COLOR, --no-color or the terminal)",
+			    name);
+	else if (!quiet)
+		set_message(t, false, "theme '%s'", name);
+	hf_theme_clear(&t->theme);
+	t->theme = theme;
+	if (!color) {
+		free(t->theme.name);
+		t->theme.name = xstrdup(name);
+	}
+	hf_draw_styles(t->theme.styles, color);
+	t->full_redraw = true;
+}
+
+static void start_sync(struct tui *t)
+{
+	if (t->sync) {
+		set_message(t, false, "a sync is already running");
+		return;
+	}
+	if (!t->conf || !t->conf->nsources) {
+		set_message(t, true, "no sources to sync: add [source \"NAME\"] to %s",
+			    t->ctx->config_path);
+		return;
+	}
+	t->sync = hf_tui_sync_start(t->ctx->db_path, t->conf);
+	if (!t->sync)
+		set_message(t, true, "%s", hf_last_error());
+	else
+		snprintf(t->sync_text, sizeof(t->sync_text), "syncing");
+}
+
+static void poll_sync(struct tui *t)
+{
+	struct hf_tui_sync_state st;
+
+	if (!t->sync)
+		return;
+	hf_tui_sync_poll(t->sync, &st);
+	snprintf(t->sync_text, sizeof(t->sync_text), "%s", st.text);
+	if (!st.done)
+		return;
+	hf_tui_sync_finish(t->sync);
+	t->sync = NULL;
+	set_message(t, st.failed > 0, "%s", st.text);
+	reload_all(t);
+}
+
+static void run_command(struct tui *t, const char *line)
+{
+	char cmd[32];
+	const char *arg;
+	size_t len;
+
+	while (*line == ' ')
+		line++;
+	len = strcspn(line, " ");
+	if (!len)
+		return;
+	snprintf(cmd, sizeof(cmd), "%.*s", (int)len, line);
+	arg = line + len;
+	while (*arg == ' ')
+		arg++;
+	if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
+		t->quit = true;
+	} else if (!strcmp(cmd, "sync")) {
+		start_sync(t);
+	} else if (!strcmp(cmd, "theme")) {
+		if (!*arg)
+			set_message(t, false, "theme '%s' (:theme dark, light, high-contrast, mono)",
+				    t->theme.name ? t->theme.name : "none");
+		else
+			apply_theme(t, arg, false);
+	} else if (!strcmp(cmd, "view")) {
+		if (!*arg)
+			set_message(t, true, "which view? (:view pod, models, readiness, on-call, sprint, activity, log)");
+		else
+			open_view(t, arg, NULL);
+	} else if (!strcmp(cmd, "help")) {
+		open_view(t, "help", NULL);
+	} else {
+		set_message(t, true, "no command ':%s' (:sync, :theme NAME, :view NAME, :q)", cmd);
+	}
+}
+
+/* The generic handling of an action the view did not take. */
+static void generic_action(struct tui *t, enum hf_action a)
+{
+	struct hf_view *v = top(t);
+	struct hf_list *l = &v->list;
+
+	switch (a) {
+	case HF_ACTION_VIEW_POD: case HF_ACTION_VIEW_MODELS: case HF_ACTION_VIEW_READINESS:
+	case HF_ACTION_VIEW_ONCALL: case HF_ACTION_VIEW_SPRINT: case HF_ACTION_VIEW_ACTIVITY:
+	case HF_ACTION_VIEW_LOG:
+		switch_top(t, (size_t)(a - HF_ACTION_VIEW_POD));
+		break;
+	case HF_ACTION_VIEW_NEXT:
+		switch_top(t, (top_index(t) + 1) % NTOP);
+		break;
+	case HF_ACTION_VIEW_PREV:
+		switch_top(t, (top_index(t) + NTOP - 1) % NTOP);
+		break;
+	case HF_ACTION_MOVE_DOWN:
+		hf_list_move(l, 1);
+		break;
+	case HF_ACTION_MOVE_UP:
+		hf_list_move(l, -1);
+		break;
+	case HF_ACTION_PAGE_DOWN:
+		hf_list_move(l, l->height > 1 ? l->height - 1 : 1);
+		break;
+	case HF_ACTION_PAGE_UP:
+		hf_list_move(l, -(l->height > 1 ? l->height - 1 : 1));
+		break;
+	case HF_ACTION_MOVE_FIRST:
+		hf_list_first(l);
+		break;
+	case HF_ACTION_MOVE_LAST:
+		hf_list_last(l);
+		break;
+	case HF_ACTION_BACK:
+		if (t->depth > 1)
+			t->depth--;
+		break;
+	case HF_ACTION_QUIT:
+		if (t->depth > 1)
+			t->depth--;
+		else
+			t->quit = true;
+		break;
+	case HF_ACTION_QUIT_NOW:
+		t->quit = true;
+		break;
+	case HF_ACTION_FILTER:
+		t->prompt = PROMPT_FILTER;
+		free(t->filter_before);
+		t->filter_before = xstrdup(hf_list_filter(l));
+		hf_strbuf_reset(&t->input);
+		hf_strbuf_adds(&t->input, hf_list_filter(l));
+		break;
+	case HF_ACTION_PROMPT:
+		t->prompt = PROMPT_COMMAND;
+		hf_strbuf_reset(&t->input);
+		break;
+	case HF_ACTION_HELP:
+		open_view(t, "help", NULL);
+		break;
+	case HF_ACTION_SYNC:
+		start_sync(t);
+		break;
+	case HF_ACTION_REDRAW:
+		t->full_redraw = true;
+		break;
+	case HF_ACTION_ENTER:
+	case HF_ACTION_GROUP:
+	case HF_ACTION_NONE:
+	case HF_ACTION__COUNT:
+		break;
+	}
+}
+
+static void dispatch(struct tui *t, enum hf_action a)
+{
+	struct hf_view *v = top(t);
+	unsigned r = v->ops->key ? v->ops->key(v, a) : HF_REACT_NOT_MINE;
+
+	take_view_message(t, v);
+	if (r & HF_REACT_NOT_MINE) {
+		generic_action(t, a);
+		return;
+	}
+	if (r & HF_REACT_RELOAD)
+		view_load(t, v);
+	if (r & HF_REACT_OPEN) {
+		char *arg = v->open_arg;
+
+		v->open_arg = NULL;
+		open_view(t, v->open_name, arg);
+	}
+	if (r & HF_REACT_BACK && t->depth > 1)
+		t->depth--;
+	if (r & HF_REACT_QUIT)
+		t->quit = true;
+}
+
+static void utf8_pop(struct hf_strbuf *sb)
+{
+	size_t len = sb->len;
+
+	while (len > 0 && ((unsigned char)sb->buf[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	hf_strbuf_setlen(sb, len);
+}
+
+static void utf8_push(struct hf_strbuf *sb, int key)
+{
+	char buf[8];
+	int n;
+
+	if (key < 0x80) {
+		hf_strbuf_addch(sb, (char)key);
+		return;
+	}
+	if (key < 0x800)
+		n = snprintf(buf, sizeof(buf), "%c%c", 0xC0 | (key >> 6), 0x80 | (key & 0x3F));
+	else if (key < 0x10000)
+		n = snprintf(buf, sizeof(buf), "%c%c%c", 0xE0 | (key >> 12),
+			     0x80 | ((key >> 6) & 0x3F), 0x80 | (key & 0x3F));
+	else
+		n = snprintf(buf, sizeof(buf), "%c%c%c%c", 0xF0 | (key >> 18),
+			     0x80 | ((key >> 12) & 0x3F), 0x80 | ((key >> 6) & 0x3F),
+			     0x80 | (key & 0x3F));
+	hf_strbuf_add(sb, buf, (size_t)n);
+}
+
+static void prompt_key(struct tui *t, int key)
+{
+	struct hf_view *v = top(t);
+	bool changed = false;
+
+	if (key == HF_KEY_ESC || key == HF_KEY_CTRL('c') || key == HF_KEY_CTRL('g')) {
+		if (t->prompt == PROMPT_FILTER)
+			hf_list_set_filter(&v->list, t->filter_before);
+		t->prompt = PROMPT_NONE;
+		return;
+	}
+	if (key == HF_KEY_ENTER) {
+		enum prompt_kind k = t->prompt;
+		char *line = xstrdup(t->input.buf);
+
+		t->prompt = PROMPT_NONE;
+		if (k == PROMPT_COMMAND)
+			run_command(t, line);
+		else
+			hf_list_set_filter(&v->list, line);
+		free(line);
+		return;
+	}
+	if (key == HF_KEY_BACKSPACE) {
+		if (!t->input.len) {
+			t->prompt = PROMPT_NONE;
+			return;
+		}
+		utf8_pop(&t->input);
+		changed = true;
+	} else if (key == HF_KEY_CTRL('u')) {
+		hf_strbuf_reset(&t->input);
+		changed = true;
+	} else if (key >= 0x20 && key < 0x110000 && key != 0x7f) {
+		utf8_push(&t->input, key);
+		changed = true;
+	}
+	/* filter as you type */
+	if (changed && t->prompt == PROMPT_FILTER)
+		hf_list_set_filter(&v->list, t->input.buf);
+}
+
+static void handle_input(struct tui *t, const struct hf_input *in)
+{
+	struct hf_view *v = top(t);
+	int list_y = v->head_lines;
+
+	switch (in->type) {
+	case HF_INPUT_RESIZE:
+		hf_screen_size(&t->rows, &t->cols);
+		for (size_t i = 0; i < t->nviews; i++)
+			view_layout(t, &t->views[i]);
+		t->full_redraw = true;
+		break;
+	case HF_INPUT_KEY:
+		if (t->prompt) {
+			prompt_key(t, in->key);
+		} else {
+			enum hf_action a = hf_keymap_lookup(in->key);
+
+			if (a == HF_ACTION_NONE) {
+				char name[16];
+
+				hf_key_name(in->key, name, sizeof(name));
+				set_message(t, false, "key %s does nothing here (? shows the keys)", name);
+			} else {
+				free(t->message);
+				t->message = NULL;
+				dispatch(t, a);
+			}
+		}
+		break;
+	case HF_INPUT_CLICK:
+		if (in->y == t->rows - 1) {
+			for (size_t i = 0; i < NTOP; i++)
+				if (in->x >= t->tab_x[i] && in->x < t->tab_x[i + 1] - 1)
+					switch_top(t, i);
+		} else if (in->y >= list_y && in->y < t->rows - 2) {
+			hf_list_click(&v->list, in->y - list_y);
+		}
+		break;
+	case HF_INPUT_WHEEL_UP:
+		hf_list_scroll(&v->list, -3);
+		break;
+	case HF_INPUT_WHEEL_DOWN:
+		hf_list_scroll(&v->list, 3);
+		break;
+	case HF_INPUT_NONE:
+		break;
+	}
+}
+
+static void draw_status(struct tui *t, int y)
+{
+	struct hf_view *v = top(t);
+	struct hf_draw d;
+	char right[128];
+	const char *filter = hf_list_filter(&v->list);
+	int rw;
+
+	hf_draw_begin(&d, y, 0, t->cols, false);
+	if (t->prompt) {
+		hf_draw_text(&d, HF_COLOR_PROMPT, t->prompt == PROMPT_FILTER ? "/" : ":", 1);
+		hf_draw_text(&d, HF_COLOR_PROMPT, t->input.buf, -1);
+		hf_draw_end(&d);
+		hf_screen_cursor(y, d.col < t->cols ? d.col : t->cols - 1);
+		return;
+	}
+	hf_screen_cursor(-1, 0);
+	if (*filter)
+		snprintf(right, sizeof(right), " /%s  %zu shown ", filter,
+			 hf_list_count_selectable(&v->list));
+	else
+		snprintf(right, sizeof(right), " ");
+	rw = hf_width(right);
+	if (t->sync)
+		hf_draw_text(&d, HF_COLOR_STATUS, t->sync_text, t->cols - rw);
+	else if (t->message)
+		hf_draw_text(&d, t->message_error ? HF_COLOR_ERROR : HF_COLOR_STATUS, t->message,
+			     t->cols - rw);
+	else
+		hf_draw_text(&d, HF_COLOR_STATUS, "", t->cols - rw);
+	hf_draw_text(&d, HF_COLOR_STATUS, right, rw);
+	hf_draw_end(&d);
+}
+
+static void draw_tabs(struct tui *t, int y)
+{
+	struct hf_draw d;
+	size_t cur = top_index(t);
+	static const char hints[] = "/ filter  : command  ? help";
+
+	hf_draw_begin(&d, y, 0, t->cols, false);
+	for (size_t i = 0; i < NTOP; i++) {
+		t->tab_x[i] = d.col;
+		hf_draw_textf(&d, i == cur ? HF_COLOR_TAB_ACTIVE : HF_COLOR_TAB, -1, "[%zu]%s", i + 1,
+			      hf_views[i]->title);
+		hf_draw_space(&d, 1);
+	}
+	t->tab_x[NTOP] = d.col;
+	if (hf_draw_left(&d) >= (int)sizeof(hints) + 2) {
+		hf_draw_goto(&d, t->cols - (int)sizeof(hints));
+		hf_draw_text(&d, HF_COLOR_KEY, hints, -1);
+	} else if (hf_draw_left(&d) >= 7) {
+		hf_draw_goto(&d, t->cols - 7);
+		hf_draw_text(&d, HF_COLOR_KEY, "? help", -1);
+	}
+	hf_draw_end(&d);
+}
+
+static void write_idle(struct tui *t)
+{
+	char *tmp;
+	FILE *f;
+
+	if (!t->idle_file || t->sync)
+		return;
+	t->frame++;
+	tmp = xasprintf("%s.tmp", t->idle_file);
+	f = fopen(tmp, "w");
+	if (f) {
+		fprintf(f, "%lu\n", t->frame);
+		fclose(f);
+		rename(tmp, t->idle_file);
+	}
+	free(tmp);
+}
+
+static void draw_frame(struct tui *t)
+{
+	struct hf_view *v = top(t);
+	size_t sel = hf_list_selected(&v->list);
+	int y = 0, list_rows;
+
+	if (t->full_redraw) {
+		hf_screen_erase();
+		t->full_redraw = false;
+	}
+	for (int i = 0; i < v->head_lines && y < t->rows - 2; i++, y++) {
+		struct hf_draw d;
+
+		hf_draw_begin(&d, y, 0, t->cols, false);
+		if (v->ops->draw_head)
+			v->ops->draw_head(v, &d, i);
+		hf_draw_end(&d);
+	}
+	list_rows = t->rows - 2 - y;
+	for (int i = 0; i < list_rows; i++, y++) {
+		size_t row = hf_list_row_at(&v->list, i);
+		struct hf_draw d;
+
+		hf_draw_begin(&d, y, 0, t->cols, row != SIZE_MAX && row == sel);
+		if (row != SIZE_MAX)
+			v->ops->draw_row(v, &d, row);
+		hf_draw_end(&d);
+	}
+	draw_status(t, t->rows - 2);
+	draw_tabs(t, t->rows - 1);
+	hf_screen_update();
+	write_idle(t);
+}
+
+static void tui_release(struct tui *t)
+{
+	hf_tui_sync_finish(t->sync);
+	t->sync = NULL;
+	for (size_t i = 0; i < t->nviews; i++) {
+		struct hf_view *v = &t->views[i];
+
+		view_unload(v);
+		hf_list_release(&v->list);
+		free(v->state);
+		free(v->arg);
+		free(v->open_arg);
+		free(v->message);
+	}
+	free(t->views);
+	hf_theme_clear(&t->theme);
+	hf_strbuf_release(&t->input);
+	free(t->message);
+	free(t->filter_before);
+}
+
+int hf_tui_run(struct hf_cmd_ctx *ctx)
+{
+	struct tui t;
+	const struct hf_conf *conf = NULL;
+	const char *theme;
+
+	memset(&t, 0, sizeof(t));
+	t.ctx = ctx;
+	hf_strbuf_init(&t.input);
+	if (hf_cmd_store(ctx, &t.store))
+		return hf_cmd_fail_last();
+	if (hf_cmd_conf(ctx, &conf) == HF_OK)
+		t.conf = conf;
+	else if (ctx->config_given)
+		return hf_cmd_fail_last();
+	hf_error_clear();
+	if (hf_screen_start()) {
+		fprintf(stderr, "handoff: %s\n"
+			"handoff: use the command line instead: 'handoff status', 'handoff models', "
+			"'handoff show MODEL' (see 'handoff --help')\n", hf_last_error());
+		return HF_EXIT_ERROR;
+	}
+	t.color = ctx->color;
+	t.idle_file = getenv("HANDOFF_TEST_IDLE");
+	if (t.idle_file && !*t.idle_file)
+		t.idle_file = NULL;
+	hf_screen_size(&t.rows, &t.cols);
+	theme = t.conf && t.conf->ui_theme ? t.conf->ui_theme : "dark";
+	apply_theme(&t, theme, true);
+	if (t.message_error == false) {
+		free(t.message);
+		t.message = NULL;
+	}
+	for (t.nviews = 0; hf_views[t.nviews]; t.nviews++)
+		;
+	t.views = xcalloc(t.nviews, sizeof(*t.views));
+	for (size_t i = 0; i < t.nviews; i++) {
+		t.views[i].ops = hf_views[i];
+		t.views[i].state = xcalloc(1, hf_views[i]->state_size ? hf_views[i]->state_size : 1);
+		hf_list_init(&t.views[i].list, view_match, &t.views[i]);
+	}
+	push(&t, &t.views[0]);
+	while (!t.quit) {
+		struct hf_input in;
+
+		draw_frame(&t);
+		/* without a frozen clock, redraw now and then so ages ("2m ago") move */
+		if (!hf_screen_read(&in, t.sync ? 100 : getenv("HANDOFF_NOW") ? -1 : 30000)) {
+			poll_sync(&t);
+			continue;
+		}
+		handle_input(&t, &in);
+		/* take what was typed ahead before drawing again */
+		while (!t.quit && hf_screen_read(&in, 0))
+			handle_input(&t, &in);
+		poll_sync(&t);
+	}
+	hf_screen_stop();
+	tui_release(&t);
+	return HF_EXIT_OK;
+}

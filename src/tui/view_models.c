@@ -1,0 +1,141 @@
+/* view_models.c: the models view: every model with stage, readiness score, SLO counts, candidate, owners */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "handoff/report.h"
+#include "handoff/tui_view.h"
+
+struct models_state {
+	struct hf_model_report *models;
+	size_t n;
+};
+
+static enum hf_status models_load(struct hf_view *v, struct hf_store *store)
+{
+	struct models_state *s = v->state;
+	enum hf_status rc = hf_report_models(store, &s->models, &s->n);
+
+	if (rc)
+		return rc;
+	v->head_lines = 2;
+	for (size_t i = 0; i < s->n; i++)
+		hf_list_add(&v->list, 0);
+	return HF_OK;
+}
+
+static int name_width(int cols)
+{
+	return cols >= 140 ? 28 : cols >= 100 ? 22 : 17;
+}
+
+static void models_draw_head(struct hf_view *v, struct hf_draw *d, int line)
+{
+	struct models_state *s = v->state;
+	int wide = d->cols >= 100;
+
+	if (line == 0) {
+		size_t ready = 0;
+
+		for (size_t i = 0; i < s->n; i++)
+			ready += s->models[i].ready;
+		hf_draw_text(d, HF_COLOR_TITLE, " Models", -1);
+		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, %zu ready   Enter opens one", s->n,
+			      ready);
+		return;
+	}
+	hf_draw_space(d, 1);
+	hf_draw_text(d, HF_COLOR_HEADER, "MODEL", name_width(d->cols));
+	hf_draw_text(d, HF_COLOR_HEADER, "STAGE", 13);
+	hf_draw_right(d, HF_COLOR_HEADER, "READY", 6);
+	hf_draw_right(d, HF_COLOR_HEADER, "SCORE", 6);
+	hf_draw_space(d, 1);
+	hf_draw_text(d, HF_COLOR_HEADER, "SLO \xE2\x9C\x93/\xE2\x9C\x97/?", 10);
+	hf_draw_text(d, HF_COLOR_HEADER, "CANDIDATE", 15);
+	if (wide) {
+		hf_draw_text(d, HF_COLOR_HEADER, "RESEARCH", 10);
+		hf_draw_text(d, HF_COLOR_HEADER, "ENGINEERING", 12);
+		hf_draw_text(d, HF_COLOR_HEADER, "BLOCKERS", -1);
+	} else {
+		hf_draw_text(d, HF_COLOR_HEADER, "BLOCKERS", -1);
+	}
+}
+
+static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
+{
+	struct models_state *s = v->state;
+	const struct hf_model_report *r = &s->models[row];
+	char buf[64];
+
+	hf_draw_space(d, 1);
+	hf_draw_text(d, HF_COLOR_DEFAULT, r->name, name_width(d->cols));
+	hf_draw_text(d, HF_COLOR_DEFAULT, r->stage, 13);
+	snprintf(buf, sizeof(buf), "%d/%d", r->done, r->required);
+	hf_draw_right(d, r->ready ? HF_COLOR_GOOD : HF_COLOR_DEFAULT, buf, 6);
+	snprintf(buf, sizeof(buf), "%.0f%%", r->score * 100);
+	hf_draw_right(d, HF_COLOR_DEFAULT, buf, 6);
+	hf_draw_space(d, 1);
+	hf_draw_textf(d, HF_COLOR_GOOD, -1, "%d", r->slo_met);
+	hf_draw_text(d, HF_COLOR_DIM, "/", -1);
+	hf_draw_textf(d, r->slo_missed ? HF_COLOR_BAD : HF_COLOR_DEFAULT, -1, "%d", r->slo_missed);
+	hf_draw_text(d, HF_COLOR_DIM, "/", -1);
+	hf_draw_textf(d, r->slo_unknown ? HF_COLOR_UNKNOWN : HF_COLOR_DEFAULT, -1, "%d", r->slo_unknown);
+	hf_draw_goto(d, 1 + name_width(d->cols) + 13 + 6 + 6 + 1 + 10);
+	if (r->candidate_version)
+		snprintf(buf, sizeof(buf), "v%s %s", r->candidate_version,
+			 r->candidate_alias ? r->candidate_alias : "");
+	else
+		snprintf(buf, sizeof(buf), "-");
+	hf_draw_text(d, HF_COLOR_ALIAS, buf, 15);
+	if (d->cols >= 100) {
+		hf_draw_text(d, HF_COLOR_PERSON, r->owner_research ? r->owner_research : "-", 10);
+		hf_draw_text(d, HF_COLOR_PERSON, r->owner_engineering ? r->owner_engineering : "-", 12);
+	}
+	if (r->ready)
+		hf_draw_text(d, HF_COLOR_GOOD, "none", -1);
+	else
+		hf_draw_textf(d, r->nblockers ? HF_COLOR_BAD : HF_COLOR_DEFAULT, -1, "%zu", r->nblockers);
+}
+
+static bool models_match(struct hf_view *v, size_t row, const char *needle)
+{
+	struct models_state *s = v->state;
+	const struct hf_model_report *r = &s->models[row];
+
+	return hf_view_contains(r->name, needle) || hf_view_contains(r->stage, needle) ||
+	       hf_view_contains(r->owner_research, needle) ||
+	       hf_view_contains(r->owner_engineering, needle) ||
+	       hf_view_contains(r->candidate_alias, needle);
+}
+
+static unsigned models_key(struct hf_view *v, enum hf_action action)
+{
+	struct models_state *s = v->state;
+	size_t row = hf_list_selected(&v->list);
+
+	if (action != HF_ACTION_ENTER || row == SIZE_MAX)
+		return HF_REACT_NOT_MINE;
+	return hf_view_open(v, "model", s->models[row].name);
+}
+
+static void models_done(struct hf_view *v)
+{
+	struct models_state *s = v->state;
+
+	hf_model_reports_free(s->models, s->n);
+}
+
+const struct hf_view_ops hf_view_models = {
+	.name = "models",
+	.title = "models",
+	.state_size = sizeof(struct models_state),
+	.load = models_load,
+	.draw_head = models_draw_head,
+	.draw_row = models_draw_row,
+	.match = models_match,
+	.key = models_key,
+	.resize = NULL,
+	.done = models_done,
+};

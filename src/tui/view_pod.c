@@ -1,0 +1,287 @@
+/* view_pod.c: the pod screen: pod, on call, sprint, sync age; one row per model; the pod's blocked items */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/report.h"
+#include "handoff/store_pod.h"
+#include "handoff/tui_data.h"
+#include "handoff/tui_view.h"
+#include "handoff/width.h"
+#include "handoff/xmalloc.h"
+
+struct pod_state {
+	struct hf_pod pod;
+	struct hf_model_report *models;
+	size_t nmodels;
+	struct hf_tui_sprint sprint;
+	struct hf_tui_oncall oc;
+	char sync_age[64];
+	bool sync_failed;
+	char oncall[160];	/* "raj (until Mon 09:00, then li)" or "" */
+	char oncall_short[64];	/* "raj, then li" */
+	size_t first_blocked_row;	/* list rows >= this are blocked sprint items */
+	size_t nready;
+};
+
+/* Column widths for the terminal width. */
+struct pod_cols {
+	int name, stage, stage_name, ready, slo, cand, owners;
+};
+
+static void pod_columns(int cols, struct pod_cols *c)
+{
+	if (cols >= 140)
+		*c = (struct pod_cols){ 24, 8, 13, 7, 6, 18, 16 };
+	else if (cols >= 100)
+		*c = (struct pod_cols){ 18, 8, 12, 7, 5, 15, 13 };
+	else
+		*c = (struct pod_cols){ 16, 8, 0, 6, 5, 14, 11 };
+}
+
+static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
+{
+	struct pod_state *s = v->state;
+	enum hf_status rc;
+
+	v->head_lines = 2;
+	if ((rc = hf_store_pod_get(store, &s->pod)))
+		return rc;
+	if ((rc = hf_report_models(store, &s->models, &s->nmodels)))
+		return rc;
+	if ((rc = hf_tui_sprint_load(store, &s->sprint)))
+		return rc;
+	if ((rc = hf_tui_oncall_load(store, &s->oc)))
+		return rc;
+	hf_tui_oncall_line(&s->oc, s->oncall, sizeof(s->oncall));
+	if (s->oc.n && s->oc.rows[0].now_found)
+		snprintf(s->oncall_short, sizeof(s->oncall_short), "%s%s%s", s->oc.rows[0].now.who,
+			 s->oc.rows[0].next_found ? ", then " : "",
+			 s->oc.rows[0].next_found ? s->oc.rows[0].next.who : "");
+	if ((rc = hf_tui_sync_age(store, s->sync_age, sizeof(s->sync_age), &s->sync_failed)))
+		return rc;
+	for (size_t i = 0; i < s->nmodels; i++) {
+		hf_list_add(&v->list, 0);
+		s->nready += s->models[i].ready;
+	}
+	s->first_blocked_row = s->nmodels;
+	if (s->sprint.found && s->sprint.eval.nblocked) {
+		hf_list_add(&v->list, HF_ROW_HEADING);
+		for (size_t i = 0; i < s->sprint.eval.nblocked; i++)
+			hf_list_add(&v->list, 0);
+	}
+	return HF_OK;
+}
+
+static void pod_draw_head(struct hf_view *v, struct hf_draw *d, int line)
+{
+	struct pod_state *s = v->state;
+	struct pod_cols c;
+	int age_w;
+
+	if (line == 0) {
+		const struct hf_sprint_eval *e = &s->sprint.eval;
+		const char *name = s->pod.name ? s->pod.name : "(no pod synced yet)";
+		char sprint[128] = "", sprint_short[64] = "";
+		const char *oc = s->oncall, *sp = sprint;
+		int avail;
+
+		age_w = hf_width(s->sync_age) + 1;
+		avail = d->cols - age_w - 2 - hf_width(name);
+		if (s->sprint.found) {
+			snprintf(sprint, sizeof(sprint), "sprint %s: %g/%g pts, %d day%s left",
+				 s->sprint.sprint.id, e->done, e->committed, e->days_left,
+				 e->days_left == 1 ? "" : "s");
+			snprintf(sprint_short, sizeof(sprint_short), "%g/%g pts, %dd left", e->done,
+				 e->committed, e->days_left);
+		}
+		/* the whole line, else shorter forms, else without the sprint */
+		if (3 + 9 + hf_width(oc) + 3 + hf_width(sp) > avail)
+			oc = s->oncall_short;
+		if (3 + 9 + hf_width(oc) + 3 + hf_width(sp) > avail)
+			sp = sprint_short;
+		if (3 + 9 + hf_width(oc) + 3 + hf_width(sp) > avail)
+			sp = "";
+		hf_draw_space(d, 1);
+		hf_draw_text(d, HF_COLOR_TITLE, name, -1);
+		if (*oc) {
+			hf_draw_space(d, 3);
+			hf_draw_text(d, HF_COLOR_DIM, "on call: ", -1);
+			hf_draw_text(d, HF_COLOR_PERSON, oc, -1);
+		}
+		if (*sp && hf_draw_left(d) > age_w + 3 + hf_width(sp)) {
+			hf_draw_space(d, 3);
+			hf_draw_text(d, HF_COLOR_DEFAULT, sp, -1);
+		}
+		hf_draw_goto(d, d->cols - age_w);
+		hf_draw_text(d, s->sync_failed ? HF_COLOR_ERROR : HF_COLOR_DIM, s->sync_age, -1);
+		return;
+	}
+	pod_columns(d->cols, &c);
+	hf_draw_space(d, 1);
+	hf_draw_text(d, HF_COLOR_HEADER, "MODEL", c.name);
+	hf_draw_text(d, HF_COLOR_HEADER, "STAGE", c.stage + c.stage_name);
+	hf_draw_right(d, HF_COLOR_HEADER, "READY", c.ready - 1);
+	hf_draw_space(d, 2);
+	hf_draw_text(d, HF_COLOR_HEADER, "SLO", c.slo);
+	hf_draw_text(d, HF_COLOR_HEADER, "CANDIDATE", c.cand);
+	hf_draw_text(d, HF_COLOR_HEADER, "OWNERS", c.owners);
+	hf_draw_text(d, HF_COLOR_HEADER, "BLOCKING", -1);
+}
+
+static void draw_slo_marks(struct hf_draw *d, const struct hf_model_report *r, int cols)
+{
+	int used = 0;
+
+	for (size_t i = 0; i < r->nslos && used < cols - 1; i++, used++) {
+		const char *res = r->slos[i].result ? r->slos[i].result : "unknown";
+
+		if (!strcmp(res, "met"))
+			hf_draw_text(d, HF_COLOR_GOOD, "\xE2\x9C\x93", 1);	/* ✓ */
+		else if (!strcmp(res, "missed"))
+			hf_draw_text(d, HF_COLOR_BAD, "\xE2\x9C\x97", 1);	/* ✗ */
+		else
+			hf_draw_text(d, HF_COLOR_UNKNOWN, "?", 1);
+	}
+	if (!r->nslos)
+		hf_draw_text(d, HF_COLOR_DIM, "-", 1), used = 1;
+	hf_draw_space(d, cols - used);
+}
+
+static void draw_model(struct hf_view *v, struct hf_draw *d, const struct hf_model_report *r)
+{
+	struct pod_cols c;
+	char buf[64];
+
+	pod_columns(d->cols, &c);
+	hf_draw_space(d, 1);
+	hf_draw_text(d, HF_COLOR_DEFAULT, r->name, c.name);
+	hf_view_draw_stage(d, r->stage_index);
+	hf_draw_space(d, 1);
+	if (c.stage_name)
+		hf_draw_text(d, HF_COLOR_DEFAULT, r->stage, c.stage_name);
+	snprintf(buf, sizeof(buf), "%d/%d", r->done, r->required);
+	hf_draw_right(d, r->ready ? HF_COLOR_GOOD : HF_COLOR_DEFAULT, buf, c.ready - 1);
+	hf_draw_space(d, 2);
+	draw_slo_marks(d, r, c.slo);
+	if (r->candidate_version) {
+		snprintf(buf, sizeof(buf), "v%s", r->candidate_version);
+		hf_draw_text(d, HF_COLOR_ALIAS, buf, -1);
+		hf_draw_space(d, 1);
+		hf_draw_text(d, HF_COLOR_DIM, r->candidate_alias ? r->candidate_alias : "",
+			     c.cand - (hf_width(buf) + 1));
+	} else {
+		hf_draw_text(d, HF_COLOR_DIM, "-", c.cand);
+	}
+	if (r->owner_research || r->owner_engineering) {
+		char *owners = xasprintf("%s \xE2\x86\x92 %s", r->owner_research ? r->owner_research : "?",
+					 r->owner_engineering ? r->owner_engineering : "?");
+
+		hf_draw_text(d, HF_COLOR_PERSON, owners, c.owners);
+		free(owners);
+	} else {
+		hf_draw_text(d, HF_COLOR_DIM, "-", c.owners);
+	}
+	if (r->ready)
+		hf_draw_text(d, HF_COLOR_GOOD, "ready", -1);
+	else if (r->nblockers) {
+		const struct hf_blocker *b = &r->blockers[0];
+
+		hf_draw_text(d, HF_COLOR_BAD, b->reason && strcmp(b->reason, "not done") ? b->reason :
+			     b->title ? b->title : b->item, -1);
+	}
+}
+
+static void pod_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
+{
+	struct pod_state *s = v->state;
+	const struct hf_sprint *sp = &s->sprint.sprint;
+
+	if (row < s->nmodels) {
+		draw_model(v, d, &s->models[row]);
+	} else if (row == s->first_blocked_row) {
+		hf_draw_textf(d, HF_COLOR_SECTION, -1, " BLOCKED IN SPRINT %s", sp->id);
+	} else {
+		const struct hf_sprint_item *it = &sp->items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
+
+		hf_draw_space(d, 1);
+		hf_draw_text(d, HF_COLOR_DIM, it->id, 6);
+		hf_draw_text(d, HF_COLOR_DEFAULT, it->title, d->cols >= 100 ? 40 : 30);
+		hf_draw_text(d, HF_COLOR_PERSON, it->owner ? it->owner : "-", 6);
+		hf_draw_text(d, HF_COLOR_DEFAULT, it->model ? it->model : "", 16);
+		if (it->blocked_by) {
+			hf_draw_text(d, HF_COLOR_BAD, "by ", -1);
+			hf_draw_text(d, HF_COLOR_BAD, it->blocked_by, -1);
+		}
+	}
+}
+
+static bool pod_match(struct hf_view *v, size_t row, const char *needle)
+{
+	struct pod_state *s = v->state;
+
+	if (row < s->nmodels) {
+		const struct hf_model_report *r = &s->models[row];
+
+		return hf_view_contains(r->name, needle) || hf_view_contains(r->stage, needle) ||
+		       hf_view_contains(r->owner_research, needle) ||
+		       hf_view_contains(r->owner_engineering, needle) ||
+		       hf_view_contains(r->candidate_alias, needle) ||
+		       (r->nblockers && (hf_view_contains(r->blockers[0].reason, needle) ||
+					 hf_view_contains(r->blockers[0].title, needle)));
+	}
+	if (row > s->first_blocked_row) {
+		const struct hf_sprint_item *it =
+			&s->sprint.sprint.items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
+
+		return hf_view_contains(it->id, needle) || hf_view_contains(it->title, needle) ||
+		       hf_view_contains(it->owner, needle) || hf_view_contains(it->model, needle);
+	}
+	return false;
+}
+
+static unsigned pod_key(struct hf_view *v, enum hf_action action)
+{
+	struct pod_state *s = v->state;
+	size_t row = hf_list_selected(&v->list);
+
+	if (action != HF_ACTION_ENTER || row == SIZE_MAX)
+		return HF_REACT_NOT_MINE;
+	if (row < s->nmodels)
+		return hf_view_open(v, "model", s->models[row].name);
+	if (row > s->first_blocked_row) {
+		const struct hf_sprint_item *it =
+			&s->sprint.sprint.items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
+
+		if (it->model)
+			return hf_view_open(v, "model", it->model);
+		return hf_view_open(v, "sprint", NULL);
+	}
+	return HF_REACT_NONE;
+}
+
+static void pod_done(struct hf_view *v)
+{
+	struct pod_state *s = v->state;
+
+	hf_pod_clear(&s->pod);
+	hf_model_reports_free(s->models, s->nmodels);
+	hf_tui_sprint_clear(&s->sprint);
+	hf_tui_oncall_clear(&s->oc);
+}
+
+const struct hf_view_ops hf_view_pod = {
+	.name = "pod",
+	.title = "pod",
+	.state_size = sizeof(struct pod_state),
+	.load = pod_load,
+	.draw_head = pod_draw_head,
+	.draw_row = pod_draw_row,
+	.match = pod_match,
+	.key = pod_key,
+	.resize = NULL,
+	.done = pod_done,
+};
