@@ -8,6 +8,7 @@
 #include "handoff/cmd.h"
 #include "handoff/demo.h"
 #include "handoff/paths.h"
+#include "handoff/tui.h"
 #include "handoff/width.h"
 #include "handoff/xmalloc.h"
 
@@ -93,9 +94,8 @@ int main(int argc, char **argv)
 	if (opts.demo && !demo.db_path) {
 		rc = hf_cmd_fail_last();
 	} else if (first >= argc) {
-		/* the TUI comes with its own issue; until then the pod screen is the status */
-		cmd = hf_cmd_find("status");
-		rc = hf_cmd_run(&ctx, cmd, 1, (char *[]){ (char *)"status", NULL });
+		/* no command: the TUI (on the demo pod with --demo) */
+		rc = hf_tui_run(&ctx);
 	} else if (!(cmd = hf_cmd_find(argv[first]))) {
 		rc = hf_cmd_fail("no command '%s' (see 'handoff --help')", argv[first]);
 	} else {
