@@ -12,4 +12,4 @@ TESTS += tests/integ/git_init.sh tests/integ/git_demo.sh
 nobase_dist_pkgdata_DATA += data/demo/pod/pod.json \
 	data/templates/README.md data/templates/pod.json data/templates/models/example-model/contract.json \
 	data/templates/models/example-model/readiness.json data/templates/models/example-model/MODEL_CARD.md \
-	data/templates/oncall/serving.json data/templates/sprints/@SPRINT@.json
+	data/templates/oncall/serving.json data/templates/sprints/{{SPRINT}}.json

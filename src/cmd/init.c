@@ -16,7 +16,7 @@
 #include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
 
-/* @NAME@ placeholders the templates may use, in file contents and file names. */
+/* {{NAME}} placeholders the templates may use, in file contents and file names. */
 struct placeholder {
 	const char *key;
 	char value[64];
@@ -47,17 +47,17 @@ static size_t fill_placeholders(struct placeholder *ph, const char *dir)
 	if (!j || strcmp(pod, "-") == 0)
 		hf_strlcpy(pod, "my-pod", sizeof(pod));
 
-	ph[n].key = "@POD@";
+	ph[n].key = "{{POD}}";
 	hf_strlcpy(ph[n++].value, pod, sizeof(ph[0].value));
-	ph[n].key = "@TODAY@";
+	ph[n].key = "{{TODAY}}";
 	date_plus(today, ph[n++].value, sizeof(ph[0].value));
-	ph[n].key = "@MONDAY@";
+	ph[n].key = "{{MONDAY}}";
 	date_plus(monday, ph[n++].value, sizeof(ph[0].value));
-	ph[n].key = "@SPRINT_START@";
+	ph[n].key = "{{SPRINT_START}}";
 	date_plus(monday, ph[n++].value, sizeof(ph[0].value));
-	ph[n].key = "@SPRINT_END@";
+	ph[n].key = "{{SPRINT_END}}";
 	date_plus(monday + 11, ph[n++].value, sizeof(ph[0].value));	/* two weeks, to Friday */
-	ph[n].key = "@SPRINT@";
+	ph[n].key = "{{SPRINT}}";
 	date_plus(monday, ph[n].value, sizeof(ph[0].value));
 	ph[n++].value[7] = '\0';	/* YYYY-MM */
 	return n;
