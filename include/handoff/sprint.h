@@ -14,6 +14,9 @@
  * unsanitised: sanitise before printing (out.h).
  */
 
+/* Longer is refused by the loader and gets no burndown (a sprint is weeks, not years). */
+#define HF_SPRINT_MAX_DAYS 366
+
 enum hf_item_status {
 	HF_ITEM_TODO = 0,
 	HF_ITEM_DOING,
@@ -140,7 +143,8 @@ struct hf_sprint_eval {
  * snapshots of its file's history (any order). The sprint's current state
  * counts as a snapshot at `now`. eval borrows strings from sprint, which
  * must outlive it; hf_sprint_eval_clear frees the rest.
- * Dates that do not parse give days 0 and no burndown.
+ * Dates that do not parse, or span more than HF_SPRINT_MAX_DAYS, give days 0
+ * and no burndown.
  */
 void hf_sprint_evaluate(const struct hf_sprint *sprint, const struct hf_pod *pod,
 			const struct hf_sprint_snapshot *snaps, size_t nsnaps, int64_t now,

@@ -235,7 +235,8 @@ void hf_sprint_evaluate(const struct hf_sprint *s, const struct hf_pod *pod,
 			(ev->kind_points[HF_ROLE_RESEARCH] + ev->kind_points[HF_ROLE_ENGINEERING]);
 
 	if (!hf_sprint_day_parse(s->start, &ev->first_day) ||
-	    !hf_sprint_day_parse(s->end, &ev->last_day) || ev->last_day < ev->first_day) {
+	    !hf_sprint_day_parse(s->end, &ev->last_day) || ev->last_day < ev->first_day ||
+	    ev->last_day - ev->first_day >= HF_SPRINT_MAX_DAYS) {
 		ev->first_day = ev->last_day = 0;
 		return;
 	}

@@ -206,6 +206,10 @@ static void parse_sprint(struct hf_podfile_ctx *ctx, json_t *root, struct hf_spr
 	s->goal = xstrdup(goal);
 	if (hf_sprint_day_parse(start, &a) && hf_sprint_day_parse(end, &b) && b < a)
 		hf_podfile_error(ctx, "end", "the sprint ends (%s) before it starts (%s)", end, start);
+	else if (hf_sprint_day_parse(start, &a) && hf_sprint_day_parse(end, &b) &&
+		 b - a + 1 > HF_SPRINT_MAX_DAYS)
+		hf_podfile_error(ctx, "end", "the sprint lasts %lld days, over the limit of %d",
+				 (long long)(b - a + 1), HF_SPRINT_MAX_DAYS);
 	if (cap)
 		load_capacity(ctx, cap, s);
 	s->items = xcalloc(json_array_size(items) + 1, sizeof(*s->items));

@@ -152,6 +152,16 @@ static void days_left_counts_today(void **state)
 	assert_true(hf_sprint_contains("2026-11-23", "2026-12-11", day("2026-12-11")));
 	assert_false(hf_sprint_contains("2026-11-23", "2026-12-11", day("2026-12-12")));
 	assert_false(hf_sprint_contains("2026-11-23", "bad", day("2026-11-25")));
+
+	/* absurd dates give no days and no burndown rather than a huge allocation */
+	struct hf_sprint_eval ev;
+
+	s.start = (char *)"1970-01-01";
+	s.end = (char *)"2999-12-31";
+	hf_sprint_evaluate(&s, &pod, NULL, 0, at("2026-11-29T10:00:00Z"), &ev);
+	assert_int_equal(ev.days, 0);
+	assert_int_equal(ev.nburndown, 0);
+	hf_sprint_eval_clear(&ev);
 }
 
 static void unknown_member_names_the_item(void **state)
@@ -350,6 +360,8 @@ static void loader_rejects_bad_files_naming_the_field(void **state)
 		  "items[1].id", "item 'A' is listed twice" },
 		{ "{\"start\": \"2026-12-18\", \"end\": \"2026-12-01\", \"items\": []}",
 		  "end", "the sprint ends (2026-12-01) before it starts (2026-12-18)" },
+		{ "{\"start\": \"2026-01-01\", \"end\": \"2027-12-31\", \"items\": []}",
+		  "end", "the sprint lasts 730 days, over the limit of 366" },
 		{ "{\"start\": \"Dec 1\", \"end\": \"2026-12-01\", \"items\": []}",
 		  "start", "'start' must be a date such as 2026-12-01, not 'Dec 1'" },
 		{ "{\"start\": \"2026-12-01\", \"end\": \"2026-12-18\", \"capacity\": {\"ana\": \"lots\"}, \"items\": []}",
