@@ -12,3 +12,5 @@ tests_unit_test_rotation_store_SOURCES = tests/unit/test_rotation_store.c
 libhf_app_a_SOURCES += src/cmd/oncall.c
 nobase_dist_pkgdata_DATA += data/demo/pod/oncall/ml-serving.json data/demo/pod/oncall/research-oncall.json
 TESTS += tests/integ/oncall_cli.sh
+noinst_PROGRAMS += bench/oncall-bench
+bench_oncall_bench_SOURCES = bench/oncall-bench.c

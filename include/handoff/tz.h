@@ -41,7 +41,7 @@ void hf_tz_free(struct hf_tz *tz);
 /* The IANA name it was opened with; borrowed from tz. */
 const char *hf_tz_name(const struct hf_tz *tz);
 
-/* Seconds east of UTC at instant t. */
+/* Seconds east of UTC at instant t (cached per handle: use a handle from one thread at a time). */
 int32_t hf_tz_offset(const struct hf_tz *tz, int64_t t);
 
 /* The zone as the rotation engine takes it; valid while tz lives. */

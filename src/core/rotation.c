@@ -612,8 +612,15 @@ enum hf_status hf_rotation_next(const struct hf_rotation *r, const struct hf_zon
 			*n = sv.n < count ? sv.n : count;
 			return HF_OK;
 		}
+		/* grow by what the shifts found so far suggest, plus a margin */
+		if (sv.n) {
+			int64_t want = (int64_t)((double)span * (double)count / (double)sv.n * 1.25) + len;
+
+			span = want > span + len ? want : span + len;
+		} else {
+			span *= 4;
+		}
 		free(sv.v);
-		span *= 4;
 	}
 }
 

@@ -20,9 +20,30 @@
 #include "handoff/tz.h"
 #include "handoff/xmalloc.h"
 
+/*
+ * libical answers "offset at t" in 0.1 to 2 microseconds depending on the
+ * zone's history, and the engine asks a few times per shift. The handle
+ * keeps what it learnt per window of 2^20 s (about 12 days): the offsets at
+ * both ends and, when they differ, the exact second of the change (found by
+ * bisection). Real zones change their offset at most once in 12 days (the
+ * shortest modern gap, Morocco's Ramadan suspension, is about a month), so
+ * a window with equal ends has one offset throughout.
+ */
+#define WINDOW_BITS 20
+#define NCACHE 256
+
+struct window {
+	int64_t index;
+	int64_t change;		/* first second of the end offset, when they differ */
+	int32_t first, last;	/* offsets at the window's first and last second */
+	bool valid;
+};
+
 struct hf_tz {
 	char *name;
 	icaltimezone *zone;	/* owned by libical (builtin zones live for the process) */
+	bool utc;
+	struct window cache[NCACHE];	/* direct-mapped by window index */
 };
 
 bool hf_tz_name_valid(const char *name)
@@ -68,6 +89,7 @@ enum hf_status hf_tz_open(const char *name, struct hf_tz **out)
 	tz = xcalloc(1, sizeof(*tz));
 	tz->name = xstrdup(name);
 	tz->zone = zone;
+	tz->utc = zone == icaltimezone_get_utc_timezone();
 	*out = tz;
 	return HF_OK;
 }
@@ -112,15 +134,41 @@ const char *hf_tz_name(const struct hf_tz *tz)
 	return tz->name;
 }
 
-int32_t hf_tz_offset(const struct hf_tz *tz, int64_t t)
+static int32_t raw_offset(const struct hf_tz *tz, int64_t t)
 {
-	icaltimetype tt;
+	icaltimetype tt = icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
 	int dst = 0;
 
-	if (tz->zone == icaltimezone_get_utc_timezone())
-		return 0;
-	tt = icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
 	return (int32_t)icaltimezone_get_utc_offset_of_utc_time(tz->zone, &tt, &dst);
+}
+
+int32_t hf_tz_offset(const struct hf_tz *ctz, int64_t t)
+{
+	struct hf_tz *tz = (struct hf_tz *)ctz;	/* the cache is not part of the value */
+	int64_t index = t >> WINDOW_BITS, lo, hi;
+	struct window *w;
+
+	if (tz->utc)
+		return 0;
+	w = &tz->cache[(uint64_t)index % NCACHE];
+	if (!w->valid || w->index != index) {
+		lo = index << WINDOW_BITS;
+		hi = lo + ((int64_t)1 << WINDOW_BITS) - 1;
+		w->index = index;
+		w->first = raw_offset(tz, lo);
+		w->last = raw_offset(tz, hi);
+		while (w->first != w->last && hi - lo > 1) {
+			int64_t mid = lo + (hi - lo) / 2;
+
+			if (raw_offset(tz, mid) == w->first)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		w->change = hi;
+		w->valid = true;
+	}
+	return t < w->change || w->first == w->last ? w->first : w->last;
 }
 
 static int32_t zone_offset(const void *impl, int64_t t)
