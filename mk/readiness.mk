@@ -14,4 +14,7 @@ libhf_app_a_SOURCES += src/report/report.c src/cmd/report_out.c src/cmd/models.c
 HF_UNIT_TESTS += tests/unit/test_readiness
 tests_unit_test_readiness_SOURCES = tests/unit/test_readiness.c
 
+TESTS += tests/integ/readiness_e2e.sh
+EXTRA_DIST += tests/integ/readiness_e2e.sh
+
 nobase_dist_pkgdata_DATA += data/checklists/default.json

@@ -1,0 +1,278 @@
+# tests/integ/readiness_e2e.sh: readiness end to end: a pod repository synced from git, a registry on the replay server, `handoff check/models/show/status` exit codes and JSON
+set -euo pipefail
+
+: "${HANDOFF_BIN:?run through make check}" "${HF_SRCDIR:?run through make check}"
+PYTHON3=${PYTHON3:-python3}
+GIT=${GIT:-git}
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/hf-ready.XXXXXX")
+export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data XDG_CACHE_HOME=$T/cache
+export XDG_STATE_HOME=$T/state HANDOFF_DB=$T/handoff.db LANG=C.UTF-8 TZ=UTC
+export HANDOFF_NOW=2026-11-30T10:00:00Z
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+unset HANDOFF_TRACE
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+SERVER_PID=
+cleanup() {
+	if [ -n "$SERVER_PID" ]; then
+		kill "$SERVER_PID" 2>/dev/null || true
+		wait "$SERVER_PID" 2>/dev/null || true
+	fi
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+assert_eq() {
+	[ "$2" = "$3" ] || fail "$1: expected [$2], got [$3]"
+}
+assert_contains() {
+	case "$2" in *"$3"*) ;; *) fail "$1: [$3] not in [$2]" ;; esac
+}
+hf() {
+	"$HANDOFF_BIN" --config "$T/config.ini" "$@"
+}
+# js EXPR < JSON: print a Python expression over the document d
+js() {
+	"$PYTHON3" -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"
+}
+
+# --- the registry: four models, their versions and run metrics, served by the replay server
+"$PYTHON3" - "$T/fix" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+os.makedirs(d)
+open(os.path.join(d, "MANIFEST.tsv"), "w").write("file\tmethod\trequest\trequest_body\thttp_status\tcontent_type\n")
+t0 = 1795945200000
+models, versions = [], []
+spec = {
+    # model: [(version, alias, stage, metrics)]
+    "ready-model":    [("1", None, "Archived", {"auc": 0.80, "latency_p99_ms": 70}),
+                       ("2", "champion", "Production", {"auc": 0.95, "latency_p99_ms": 20})],
+    "one-missing":    [("3", "champion", "Production", {"auc": 0.94, "latency_p99_ms": 30})],
+    "slo-missed":     [("1", None, "Archived", {"auc": 0.92, "latency_p99_ms": 45}),
+                       ("7", "challenger", "Staging", {"auc": 0.93, "latency_p99_ms": 62})],
+    "unknown-metric": [("2", "champion", "Production", {"auc": 0.91, "latency_p99_ms": 25})],
+}
+for i, (name, vs) in enumerate(sorted(spec.items())):
+    t = t0 + i * 10000
+    aliases = [{"alias": a, "version": v} for v, a, _, _ in vs if a]
+    models.append({"name": name, "creation_timestamp": t, "last_updated_timestamp": t + 500,
+                   "aliases": aliases})
+    for v, a, stage, metrics in vs:
+        run = "%032x" % (i * 100 + int(v))
+        vt = t + int(v) * 100
+        versions.append({"name": name, "version": v, "creation_timestamp": vt,
+                         "last_updated_timestamp": vt, "current_stage": stage,
+                         "source": "mlflow-artifacts:/1/%s/artifacts/model" % run,
+                         "run_id": run, "status": "READY", "run_link": ""})
+        json.dump({"run": {"info": {"run_uuid": run, "run_id": run, "experiment_id": "1",
+                                    "status": "FINISHED", "start_time": vt - 50, "end_time": vt - 10,
+                                    "lifecycle_stage": "active"},
+                           "data": {"metrics": [{"key": k, "value": float(x), "timestamp": vt - 20, "step": 1}
+                                                for k, x in metrics.items()]}}},
+                  open(os.path.join(d, "runs-get.%s.json" % run), "w"))
+pages = {"registered-models-search": ("registered_models", models), "model-versions-search": ("model_versions", versions)}
+for prefix, (key, items) in pages.items():
+    json.dump({key: items}, open(os.path.join(d, prefix + ".page1.json"), "w"))
+    for p in ("page2", "page3"):
+        json.dump({}, open(os.path.join(d, "%s.%s.json" % (prefix, p)), "w"))
+PY
+"$PYTHON3" "$HF_SRCDIR/tests/server/mlflow_replay.py" --port-file "$T/port" --fixtures "$T/fix" \
+	2>"$T/server.err" &
+SERVER_PID=$!
+deadline=$((SECONDS + 15))
+until [ -s "$T/port" ]; do
+	kill -0 "$SERVER_PID" 2>/dev/null || { cat "$T/server.err" >&2; fail "replay server died"; }
+	[ $SECONDS -lt $deadline ] || fail "replay server did not start"
+	sleep 0.05
+done
+URL=http://127.0.0.1:$(cat "$T/port")
+
+# --- the pod repository, made with the git CLI
+P=$T/work
+mkdir -p "$P/models" "$P/oncall"
+cat >"$P/pod.json" <<'JSON'
+{ "name": "e2e-pod",
+  "members": [ {"handle": "ana", "name": "Ana Ruiz", "role": "research", "timezone": "Europe/Madrid"},
+               {"handle": "raj", "name": "Raj Iyer", "role": "engineering", "timezone": "Asia/Kolkata"},
+               {"handle": "sam", "name": "Sam Okafor", "role": "engineering", "timezone": "America/New_York"} ],
+  "evaluation": {"suite": "https://git.example/eval", "metrics": ["auc", "latency_p99_ms"]} }
+JSON
+cat >"$P/oncall/serving.json" <<'JSON'
+{ "name": "serving", "timezone": "Europe/Berlin", "start": "2026-10-19", "shift": "1w",
+  "handoff": "mon 09:00", "members": ["raj", "sam"],
+  "covers": ["ready-model", "one-missing", "slo-missed", "unknown-metric"] }
+JSON
+manual="data.sources repro.training repro.validated data.validation eval.slices infer.optimised load.tested serving.contract canary.plan rollback.plan monitor.alerts monitor.quality retrain.pipeline"
+# model NAME CANDIDATE SLOS_JSON [ITEM_LEFT_OPEN]
+model() {
+	local m=$1 cand=$2 slos=$3 open=${4:-} d=$P/models/$1 sep="" it
+	mkdir -p "$d"
+	cat >"$d/contract.json" <<JSON
+{ "registry": {"source": "registry", "candidate": "$cand"},
+  "owners": {"research": "ana", "engineering": "raj"},
+  "inputs": [{"name": "x", "dtype": "float32", "shape": [4]}],
+  "slos": $slos }
+JSON
+	{
+		printf '{ "checklist": "default", "items": {\n'
+		for it in $manual; do
+			[ "$it" = "$open" ] && continue
+			printf '%s  "%s": {"state": "done", "by": "raj", "at": "2026-11-0%d", "evidence": "https://ci.example/%s"}' \
+				"$sep" "$it" $(( ${#it} % 9 + 1 )) "$it"
+			sep=$',\n'
+		done
+		printf '\n} }\n'
+	} >"$d/readiness.json"
+	cat >"$d/MODEL_CARD.md" <<'MD'
+# Model card
+
+## 1. Model Details
+A small gradient-boosted model.
+
+## 2. Intended Uses
+Scoring requests in the e2e pod.
+
+## Factors
+Region and device.
+
+## Metrics
+AUC and p99 latency.
+
+## Evaluation data set
+A held-out week.
+
+## Training Data
+A year of logs.
+
+## Quantitative Analyses
+| slice | auc |
+|---|---|
+| all | 0.95 |
+
+## Ethics
+No personal attributes.
+
+## Caveats
+Retrain monthly.
+MD
+}
+std='[{"metric": "latency_p99_ms", "op": "<=", "target": 50}, {"metric": "auc", "op": ">=", "target": 0.9}]'
+model ready-model champion "$std"
+model one-missing champion "$std" rollback.plan
+model slo-missed challenger "$std"
+model unknown-metric champion '[{"metric": "latency_p99_ms", "op": "<=", "target": 50}, {"metric": "throughput_rps", "op": ">=", "target": 800}]'
+"$GIT" -C "$P" init -q -b main
+"$GIT" -C "$P" add -A
+"$GIT" -C "$P" -c user.name="Ana Ruiz" -c user.email=ana@pod.example commit -q -m "Four models for the e2e"
+
+printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n' \
+	"$P" "$URL" >"$T/config.ini"
+out=$(hf sync 2>&1) || fail "sync failed: $out"
+st=$(hf status --json)
+assert_eq "no errors after sync" "[]" "$(echo "$st" | js 'd["errors"]')"
+
+# --- the gate: exit codes
+set +e
+hf check ready-model >"$T/out" 2>&1; rc=$?
+set -e
+assert_eq "ready model exit" 0 "$rc"
+assert_contains "ready model text" "$(cat "$T/out")" "ready-model: READY"
+
+set +e
+hf check one-missing >"$T/out" 2>&1; rc=$?
+set -e
+assert_eq "one missing item exit" 1 "$rc"
+assert_contains "one missing blocker" "$(cat "$T/out")" "rollback.plan"
+assert_contains "one missing owner" "$(cat "$T/out")" "raj (engineering)"
+
+set +e
+json=$(hf check slo-missed --json); rc=$?
+set -e
+assert_eq "missed SLO exit" 1 "$rc"
+assert_eq "missed SLO json" "False slo-missed 7 challenger" \
+	"$(echo "$json" | js 'd["ready"], d["model"], d["candidate"]["version"], d["candidate"]["alias"]' | tr -d "(),'")"
+assert_eq "missed SLO verdict" "latency_p99_ms <= 50.0 62.0 missed" \
+	"$(echo "$json" | js '" ".join(str(x) for x in (lambda s: (s["metric"], s["op"], s["target"], s["value"], s["result"]))(d["slos"][0]))')"
+assert_eq "missed SLO blocker" "slo:latency_p99_ms raj engineering latency_p99_ms 62 > 50" \
+	"$(echo "$json" | js '" ".join(d["blockers"][0][k] for k in ("item", "owner", "role", "reason"))')"
+assert_eq "only that blocker" 1 "$(echo "$json" | js 'len(d["blockers"])')"
+assert_eq "schema" 1 "$(echo "$json" | js 'd["schema"]')"
+
+# an older version that meets the SLOs passes the gate; an unknown alias is an error
+set +e
+hf check slo-missed --version 1 >/dev/null 2>&1; rc=$?
+set -e
+assert_eq "older version exit" 0 "$rc"
+set +e
+err=$(hf check slo-missed --alias nope 2>&1 >/dev/null); rc=$?
+set -e
+assert_eq "unknown alias exit" 2 "$rc"
+assert_contains "unknown alias message" "$err" "no alias 'nope'"
+
+set +e
+json=$(hf check unknown-metric --json); rc=$?
+set -e
+assert_eq "unknown metric exit" 1 "$rc"
+assert_eq "unknown metric verdicts" "met unknown" "$(echo "$json" | js '" ".join(s["result"] for s in d["slos"])')"
+assert_eq "unknown metric value" "None" "$(echo "$json" | js 'd["slos"][1]["value"]')"
+assert_eq "unknown metric blocker" "slo:throughput_rps throughput_rps not measured on v2" \
+	"$(echo "$json" | js 'd["blockers"][0]["item"] + " " + d["blockers"][0]["reason"]')"
+
+set +e
+err=$(hf check redy-model 2>&1); rc=$?
+json=$(hf check redy-model --json 2>/dev/null)
+set -e
+assert_eq "unknown model exit" 2 "$rc"
+assert_contains "unknown model suggestion" "$err" "unknown model 'redy-model'; did you mean 'ready-model'?"
+assert_eq "unknown model json" "ready-model" "$(echo "$json" | js 'd["suggestions"][0]')"
+
+# --- models and show
+json=$(hf models --json)
+assert_eq "models" "one-missing ready-model slo-missed unknown-metric" \
+	"$(echo "$json" | js '" ".join(m["name"] for m in d["models"])')"
+assert_eq "ready counts" "18/19 19/19 18/19 18/19" \
+	"$(echo "$json" | js '" ".join("%d/%d" % (m["ready"], m["required"]) for m in d["models"])')"
+assert_eq "stages" "optimisation monitoring optimisation optimisation" \
+	"$(echo "$json" | js '" ".join(m["stage"] for m in d["models"])')"
+assert_eq "slo summary of slo-missed" "1 1 0" \
+	"$(echo "$json" | js '" ".join(str(d["models"][2]["slo"][k]) for k in ("met", "missed", "unknown"))')"
+assert_eq "owners" "ana raj" "$(echo "$json" | js 'd["models"][0]["owners"]["research"] + " " + d["models"][0]["owners"]["engineering"]')"
+text=$(hf models)
+assert_contains "models text" "$text" "slo-missed"
+assert_contains "models text blocking" "$text" "latency_p99_ms 62 > 50"
+
+json=$(hf show ready-model --json)
+assert_eq "show card" "[] []" "$(echo "$json" | js 'str(d["card"]["missing"]) + " " + str(d["card"]["empty"])')"
+assert_eq "show ready" "True" "$(echo "$json" | js 'd["ready"]')"
+assert_eq "show versions" "2:champion:True 1::False" \
+	"$(echo "$json" | js '" ".join("%s:%s:%s" % (v["version"], ",".join(v["aliases"]), v["candidate"]) for v in d["versions"])')"
+assert_eq "show item" "done raj https://ci.example/rollback.plan" \
+	"$(echo "$json" | js '" ".join(str(i[k]) for i in d["checklist"]["items"] if i["id"] == "rollback.plan" for k in ("state", "by", "evidence"))')"
+assert_eq "show auto item" "done eval-metrics" \
+	"$(echo "$json" | js '" ".join(str(i[k]) for i in d["checklist"]["items"] if i["id"] == "eval.logged" for k in ("state", "auto"))')"
+assert_contains "show activity" "$(echo "$json" | js 'd["activity"]')" "Four models for the e2e"
+
+# a card that lost two sections and left one empty: show names them canonically, check blocks on it
+sed -i '/^## Factors/,/^Region/d; /^## Ethics/,/^No personal/d; s/^A year of logs\.$/TODO/' "$P/models/ready-model/MODEL_CARD.md"
+"$GIT" -C "$P" -c user.name="Li Wei" -c user.email=li@pod.example commit -q -am "Trim the card"
+hf sync >/dev/null 2>&1 || fail "second sync failed"
+json=$(hf show ready-model --json)
+assert_eq "card missing" "factors,ethical considerations" "$(echo "$json" | js '",".join(d["card"]["missing"])')"
+assert_eq "card empty" "training data" "$(echo "$json" | js '",".join(d["card"]["empty"])')"
+set +e
+json=$(hf check ready-model --json); rc=$?
+set -e
+assert_eq "trimmed card exit" 1 "$rc"
+assert_eq "trimmed card blocker" "card.complete ana research" \
+	"$(echo "$json" | js '" ".join(d["blockers"][0][k] for k in ("item", "owner", "role"))')"
+
+# status: per-model stage and the pod's blocked items
+st=$(hf status --json)
+assert_eq "status models" 4 "$(echo "$st" | js 'len(d["models"])')"
+assert_contains "status blocked" "$(echo "$st" | js '[b["model"] + ":" + b["item"] for b in d["blocked"]]')" "one-missing:rollback.plan"
+echo "ok"
