@@ -13,3 +13,4 @@ nobase_dist_pkgdata_DATA += data/demo/pod/pod.json \
 	data/templates/README.md data/templates/pod.json data/templates/models/example-model/contract.json \
 	data/templates/models/example-model/readiness.json data/templates/models/example-model/MODEL_CARD.md \
 	data/templates/oncall/serving.json data/templates/sprints/{{SPRINT}}.json
+TESTS += tests/integ/git_docs.sh

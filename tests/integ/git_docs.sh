@@ -1,0 +1,56 @@
+# tests/integ/git_docs.sh: every example of docs/pod-repository.md and of DESIGN.md's formats syncs without an error or a warning
+. "$HF_SRCDIR/tests/lib/gitd.sh"
+
+# extract FILE DIR STYLE: write each example of FILE into DIR under its path
+extract() {
+	"$PYTHON3" - "$1" "$2" "$3" <<'PY'
+import os, re, sys
+text, out, style = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2], sys.argv[3]
+names = {"<model>": "fraud-detector", "<name>": "default", "<rotation>": "ml-serving", "<sprint>": "2026-12"}
+if style == "docs":
+    pat = re.compile(r"<!-- example: (\S+) -->\n```\w*\n(.*?)```", re.S)
+else:  # DESIGN.md: a line starting with `path`, then a json block
+    pat = re.compile(r"^`([^`]+\.json)`[^\n]*\n```json\n(.*?)```", re.S | re.M)
+n = 0
+for path, body in pat.findall(text):
+    for k, v in names.items():
+        path = path.replace(k, v)
+    os.makedirs(os.path.join(out, os.path.dirname(path)), exist_ok=True)
+    with open(os.path.join(out, path), "w", encoding="utf-8") as f:
+        f.write(body)
+    n += 1
+print(n)
+PY
+}
+
+# check DIR WHAT MIN: commit DIR's files, sync them, expect at least MIN files and no problem at all
+check() {
+	local dir=$1 what=$2 n
+	"$GIT" init -q -b main "$dir"
+	commit_all "$dir" "Examples of $what"
+	write_config examples "$dir"
+	rm -f "$HANDOFF_DB"
+	"$HANDOFF_BIN" sync || fail "sync of the $what examples failed"
+	json=$("$HANDOFF_BIN" status --json)
+	assert_eq "errors in the $what examples" "[]" "$(echo "$json" | pyjson 'd["errors"]')"
+	assert_eq "warnings in the $what examples" "[]" "$(echo "$json" | pyjson 'd["warnings"]')"
+}
+
+n=$(extract "$HF_SRCDIR/docs/pod-repository.md" "$T/docs" docs)
+assert_eq "examples in docs/pod-repository.md" "7" "$n"
+check "$T/docs" docs
+assert_eq "docs pod" "vision-pod" "$(sql 'SELECT name FROM pod')"
+assert_eq "docs contract" "fraud-detector" "$(sql 'SELECT model FROM contract')"
+assert_eq "docs card" "fraud-detector" "$(sql 'SELECT model FROM model_card')"
+assert_eq "docs rotation" "ml-serving" "$(sql 'SELECT name FROM rotation')"
+assert_eq "docs sprint" "2026-12" "$(sql 'SELECT id FROM sprint')"
+
+design=${SHARED_DIR:-}/DESIGN.md
+if [ -f "$design" ]; then
+	n=$(extract "$design" "$T/design" design)
+	assert_eq "examples in DESIGN.md" "6" "$n"
+	check "$T/design" DESIGN.md
+	assert_eq "design readiness" "fraud-detector" "$(sql 'SELECT model FROM readiness')"
+	assert_eq "design checklist" "default" "$(sql 'SELECT DISTINCT checklist FROM checklist_item WHERE checklist NOT LIKE "model:%"')"
+fi
+exit 0
