@@ -38,6 +38,7 @@ struct plan {
 };
 
 static void print_unknown_models(FILE *out, const struct plan *p, bool markdown);
+static void print_not_ready(FILE *out, const struct plan *p, bool markdown);
 
 static void plan_clear(struct plan *p)
 {
@@ -440,32 +441,7 @@ static void print_text(FILE *out, const struct plan *p)
 		hf_out_text(out, it->blocked_by ? it->blocked_by : "(not said)");
 		fputc('\n', out);
 	}
-	fprintf(out, "\non models not ready (%zu):\n", p->nnot_ready);
-	for (size_t i = 0; i < p->nnot_ready; i++) {
-		const struct hf_sprint_item *it = &s->items[p->not_ready[i]];
-		const struct model_state *m = model_of(p, it->model);
-
-		print_item_line(out, it);
-		fputs(": ", out);
-		hf_out_text(out, m->report.stage);
-		fprintf(out, ", %d/%d required items\n", m->report.done, m->report.required);
-		for (size_t b = 0; b < m->report.nblockers; b++) {
-			const struct hf_blocker *bl = &m->report.blockers[b];
-
-			fputs("      ", out);
-			hf_out_text(out, bl->title ? bl->title : bl->item);
-			if (bl->reason) {
-				fputs(": ", out);
-				hf_out_text(out, bl->reason);
-			}
-			if (bl->owner || bl->role) {
-				fputs(" (", out);
-				hf_out_text(out, bl->owner ? bl->owner : bl->role);
-				fputc(')', out);
-			}
-			fputc('\n', out);
-		}
-	}
+	print_not_ready(out, p, false);
 	print_unknown_models(out, p, false);
 	fputs("\nburndown (points done / remaining per day):\n", out);
 	for (size_t i = 0; i < ev->nburndown; i++) {
@@ -483,6 +459,85 @@ static void print_text(FILE *out, const struct plan *p)
 /* ---- Markdown for the meeting notes ---- */
 
 static void md(FILE *out, const char *s);
+
+/* Text as is (sanitised) or escaped for Markdown. */
+static void emit(FILE *out, const char *s, bool markdown)
+{
+	if (markdown)
+		md(out, s);
+	else
+		hf_out_text(out, s);
+}
+
+/* At most this many blockers per model; `handoff show MODEL` has them all. */
+#define MAX_BLOCKERS 5
+
+/* Each model that is not ready: the open items on it, then what blocks it. */
+static void print_not_ready(FILE *out, const struct plan *p, bool markdown)
+{
+	size_t nmodels = 0;
+
+	for (size_t i = 0; i < p->nmodels; i++)
+		nmodels += p->models[i].found;
+	if (markdown)
+		fputs("\n## Models not ready\n\n", out);
+	else
+		fprintf(out, "\nmodels not ready, with the open items on them (%zu):\n", nmodels);
+	if (markdown && !nmodels)
+		fputs("No open item is on a model that is not ready.\n", out);
+	for (size_t i = 0; i < p->nmodels; i++) {
+		const struct model_state *m = &p->models[i];
+		const struct hf_model_report *r = &m->report;
+		size_t shown = 0;
+
+		if (!m->found)
+			continue;
+		fputs(markdown ? "### " : "  ", out);
+		emit(out, m->name, markdown);
+		fputs(markdown ? " (" : ": ", out);
+		emit(out, r->stage, markdown);
+		fprintf(out, " stage, %d of %d required items done%s", r->done, r->required,
+			markdown ? ")\n\nOpen items on it:\n\n" : "\n");
+		for (size_t j = 0; j < p->nnot_ready; j++) {
+			const struct hf_sprint_item *it = &p->sprint.items[p->not_ready[j]];
+
+			if (strcmp(it->model, m->name) != 0)
+				continue;
+			fputs(markdown ? "- **" : "    ", out);
+			emit(out, it->id, markdown);
+			fputs(markdown ? "** " : "  ", out);
+			emit(out, it->title, markdown);
+			fputs(" (", out);
+			emit(out, it->owner ? it->owner : "unassigned", markdown);
+			fprintf(out, ", %s)\n", hf_item_status_name(it->status));
+		}
+		fputs(markdown ? "\nWhat blocks it:\n\n" : "    blocked by:\n", out);
+		for (size_t b = 0; b < r->nblockers && shown < MAX_BLOCKERS; b++, shown++) {
+			const struct hf_blocker *bl = &r->blockers[b];
+
+			fputs(markdown ? "- " : "      ", out);
+			emit(out, bl->title ? bl->title : bl->item, markdown);
+			if (bl->reason) {
+				fputs(": ", out);
+				emit(out, bl->reason, markdown);
+			}
+			if (bl->owner || bl->role) {
+				fputs(" (", out);
+				emit(out, bl->owner ? bl->owner : bl->role, markdown);
+				fputc(')', out);
+			}
+			fputc('\n', out);
+		}
+		if (r->nblockers > shown) {
+			fprintf(out, "%sand %zu more (handoff show ", markdown ? "- " : "      ",
+				r->nblockers - shown);
+			emit(out, m->name, markdown);
+			fputs(")\n", out);
+		}
+		if (markdown)
+			fputc('\n', out);
+	}
+}
 
 /* Models open items are about that neither pod files nor the registry know: a typo, or not yet added. */
 static void print_unknown_models(FILE *out, const struct plan *p, bool markdown)
@@ -607,36 +662,7 @@ static void print_markdown(FILE *out, const struct plan *p)
 		fputc('\n', out);
 	}
 
-	fputs("\n## Items on models that are not ready\n\n", out);
-	if (!p->nnot_ready)
-		fputs("No open item is on a model that is not ready.\n", out);
-	for (size_t i = 0; i < p->nnot_ready; i++) {
-		const struct hf_sprint_item *it = &s->items[p->not_ready[i]];
-		const struct model_state *m = model_of(p, it->model);
-
-		fputs("- ", out);
-		md_item(out, it);
-		fputs(": ", out);
-		md(out, m->report.stage);
-		fprintf(out, " stage, %d of %d required items; blocked by:\n", m->report.done,
-			m->report.required);
-		for (size_t b = 0; b < m->report.nblockers; b++) {
-			const struct hf_blocker *bl = &m->report.blockers[b];
-
-			fputs("  - ", out);
-			md(out, bl->title ? bl->title : bl->item);
-			if (bl->reason) {
-				fputs(": ", out);
-				md(out, bl->reason);
-			}
-			if (bl->owner || bl->role) {
-				fputs(" (", out);
-				md(out, bl->owner ? bl->owner : bl->role);
-				fputc(')', out);
-			}
-			fputc('\n', out);
-		}
-	}
+	print_not_ready(out, p, true);
 
 	print_unknown_models(out, p, true);
 	fprintf(out, "\n## Burndown\n\n%g of %g points done; a straight line would be at %.1f.\n\n",

@@ -119,7 +119,10 @@ check "markdown flags raj over capacity" grep -qx '| raj | engineering | 6 | 8 |
 check "markdown does not flag ana" grep -qx '| ana | research | 8 | 3 | 3 |  |' "$t/s.md"
 check "markdown lists the blocked item with owner and blocker" \
 	grep -q '^- \*\*S-3\*\* Load-test at 800 rps (raj, fraud-detector, 3 pts): blocked by S-2 (Cut p99 latency below 50 ms, raj, doing)' "$t/s.md"
-check "markdown lists items on the not-ready model" grep -q '^- \*\*S-2\*\* Cut p99 latency.*fraud-detector' "$t/s.md"
+check "markdown names the not-ready model" grep -q '^### fraud-detector (.* stage, [0-9]* of [0-9]* required items done)$' "$t/s.md"
+check "markdown lists the open items on it" grep -qx -- '- \*\*S-2\*\* Cut p99 latency below 50 ms (raj, doing)' "$t/s.md"
+check "markdown says what blocks it" grep -qx 'What blocks it:' "$t/s.md"
+check "the done item on it is not listed" test "$(grep -c '^- \*\*S-1\*\*' "$t/s.md")" -eq 0
 check "markdown burndown table" grep -qx '| 2026-11-25 | 3 | 14 | .* |' "$t/s.md" || grep -q '| 2026-11-25 | 3 | 14 |' "$t/s.md"
 check "markdown has no raw escape" test "$(grep -c $'\x1b' "$t/s.md")" -eq 0
 
