@@ -103,6 +103,24 @@ static enum hf_status judge_models(struct hf_store *store, struct plan *p)
 	return rc;
 }
 
+/* " (sprints/x.json has errors: ...)" when a sprint file was skipped, so "no sprint" is not a mystery. */
+static void skipped_files(struct hf_store *store, struct hf_strbuf *hint)
+{
+	struct hf_problem *pr;
+	size_t n;
+
+	if (hf_store_problems(store, &pr, &n))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (pr[i].severity != HF_PROBLEM_ERROR || strncmp(pr[i].path, "sprints/", 8) != 0)
+			continue;
+		hf_strbuf_addf(hint, "; '%s' was skipped: %s%s%s", pr[i].path,
+			       pr[i].field ? pr[i].field : "", pr[i].field ? ": " : "", pr[i].message);
+		break;
+	}
+	hf_problems_free(pr, n);
+}
+
 static enum hf_status plan_load(struct hf_store *store, const char *id, struct plan *p)
 {
 	char today[16], *current = NULL;
@@ -116,19 +134,22 @@ static enum hf_status plan_load(struct hf_store *store, const char *id, struct p
 	if (!id && !current) {
 		struct hf_sprint *all;
 		size_t n;
-		struct hf_strbuf known = HF_STRBUF_INIT;
+		struct hf_strbuf known = HF_STRBUF_INIT, hint = HF_STRBUF_INIT;
 
 		if ((rc = hf_store_sprint_list(store, &all, &n)))
 			return rc;
 		hf_strbuf_init(&known);
 		for (size_t i = 0; i < n; i++)
 			hf_strbuf_addf(&known, "%s%s", i ? ", " : "", all[i].id);
+		hf_strbuf_init(&hint);
+		skipped_files(store, &hint);
 		if (n)
 			rc = hf_error(HF_ENOTFOUND, "no sprint contains today (%s); sprints: %s "
-				      "(name one: 'handoff sprint ID')", today, known.buf);
+				      "(name one: 'handoff sprint ID')%s", today, known.buf, hint.buf);
 		else
 			rc = hf_error(HF_ENOTFOUND, "no sprint synced yet (add sprints/<sprint>.json "
-				      "to the pod repository and run 'handoff sync')");
+				      "to the pod repository and run 'handoff sync')%s", hint.buf);
+		hf_strbuf_release(&hint);
 		hf_strbuf_release(&known);
 		hf_sprints_free(all, n);
 		return rc;
@@ -138,6 +159,15 @@ static enum hf_status plan_load(struct hf_store *store, const char *id, struct p
 	p->current = current && strcmp(current, id) == 0;
 	rc = hf_store_sprint_get(store, id, &p->sprint);
 	free(current);
+	if (rc == HF_ENOTFOUND) {
+		struct hf_strbuf hint = HF_STRBUF_INIT;
+
+		hf_strbuf_init(&hint);
+		skipped_files(store, &hint);
+		rc = hf_error(HF_ENOTFOUND, "no sprint '%s'%s", id, hint.buf);
+		hf_strbuf_release(&hint);
+		return rc;
+	}
 	if (rc || (rc = hf_store_pod_get(store, &p->pod)) ||
 	    (rc = hf_store_sprint_snapshots(store, p->sprint.id, &p->snaps, &p->nsnaps)))
 		return rc;
@@ -708,7 +738,11 @@ static int run_sprint(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 		return hf_cmd_fail_last();
 	if (plan_load(store, args->npos ? args->pos[0] : NULL, &p)) {
 		plan_clear(&p);
-		return hf_cmd_fail_last();
+		/* the message may quote a sprint file */
+		fputs("handoff: error: ", stderr);
+		hf_out_text(stderr, hf_last_error());
+		fputc('\n', stderr);
+		return HF_EXIT_ERROR;
 	}
 	if (json)
 		hf_out_json(stdout, plan_json(&p));

@@ -156,4 +156,18 @@ check "status without a current sprint" grep -q '^sprint: none runs today' "$t/s
 "$bin" sprint --json >"$t/s2.json"
 check "resync keeps the burndown" "$py" -c "import json,sys; a=json.load(open('$t/s.json'))['burndown']; b=json.load(open('$t/s2.json'))['burndown']; sys.exit(0 if a==b else 1)"
 
+# a sprint file that does not load: the command says why instead of "no sprint"
+cat >"$t/pod/sprints/2027-01.json" <<'EOF'
+{ "start": "2027-01-04", "end": "2027-01-22", "items": [
+  {"id": "J-1", "title": "t", "kind": "research", "points": 1, "status": "finished\u001b[2J"} ] }
+EOF
+"$git" -C "$t/pod" add -A
+commit 2026-11-28T09:00:00Z "January draft"
+"$bin" sync >/dev/null 2>&1
+"$bin" sprint 2027-01 2>"$t/bad.err"
+check "a skipped sprint file exits 2" test $? -eq 2
+check "the error says which file was skipped and why" \
+	grep -q "no sprint '2027-01'; 'sprints/2027-01.json' was skipped: items\[0\].status: status 'finished␛\[2J' of item 'J-1' must be" "$t/bad.err"
+check "the error has no raw escape" test "$(grep -c $'\x1b' "$t/bad.err")" -eq 0
+
 exit $fail
