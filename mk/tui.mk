@@ -26,3 +26,11 @@ update-keys-doc: tests/tui/tools/keys_doc
 
 TESTS += tests/tui/curses_confined.sh tests/tui/keys_doc.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/curses_confined.sh tests/tui/keys_doc.sh
+
+# screen tests: one behaviour per script, the real binary in a private tmux
+HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/pod/resize.sh \
+	tests/tui/pod/sync.sh tests/tui/model/drill.sh tests/tui/model/hostile.sh \
+	tests/tui/help/help.sh tests/tui/theme/switch.sh tests/tui/theme/no_color.sh \
+	tests/tui/term/dumb.sh
+TESTS += $(HF_TUI_SCREEN_TESTS)
+EXTRA_DIST += $(HF_TUI_SCREEN_TESTS)

@@ -60,6 +60,7 @@ struct hf_view {
 	int cols, rows;		/* the view's area */
 	char *arg;		/* e.g. the model of the detail view; owned */
 	bool loaded;
+	bool reload_on_resize;	/* set by load when its rows depend on the width (wrapped text) */
 	const char *open_name;	/* HF_REACT_OPEN: the view to open (static string) */
 	char *open_arg;		/* and its argument (owned; taken by the loop) */
 	char *message;		/* a status line message for the loop (owned; taken) */

@@ -133,11 +133,15 @@ static attr_t curses_attrs(unsigned a)
 
 void hf_draw_styles(const struct hf_style styles[HF_COLOR__COUNT], bool color)
 {
-	using_color = color && has_colors() && COLORS >= 8;
-	if (using_color) {
+	static bool started;
+
+	/* COLORS and COLOR_PAIRS are known only once colour is started */
+	if (color && has_colors() && !started) {
 		start_color();
 		use_default_colors();
+		started = true;
 	}
+	using_color = color && started && COLORS >= 8;
 	for (int i = 0; i < HF_COLOR__COUNT; i++) {
 		role_attr[i] = curses_attrs(styles[i].attrs);
 		if (using_color && i + 1 < COLOR_PAIRS) {

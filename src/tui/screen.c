@@ -67,7 +67,13 @@ void hf_screen_size(int *rows, int *cols)
 
 int hf_screen_colors(void)
 {
-	return has_colors() ? COLORS : 0;
+	int n;
+
+	if (!has_colors())
+		return 0;
+	/* COLORS is only known after start_color(): ask terminfo */
+	n = tigetnum("colors");
+	return n > 0 ? n : 0;
 }
 
 void hf_screen_erase(void)

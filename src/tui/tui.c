@@ -95,6 +95,7 @@ static void view_unload(struct hf_view *v)
 		v->ops->done(v);
 	memset(v->state, 0, v->ops->state_size ? v->ops->state_size : 1);
 	v->loaded = false;
+	v->reload_on_resize = false;
 }
 
 static void view_load(struct tui *t, struct hf_view *v)
@@ -491,8 +492,16 @@ static void handle_input(struct tui *t, const struct hf_input *in)
 	switch (in->type) {
 	case HF_INPUT_RESIZE:
 		hf_screen_size(&t->rows, &t->cols);
-		for (size_t i = 0; i < t->nviews; i++)
-			view_layout(t, &t->views[i]);
+		for (size_t i = 0; i < t->nviews; i++) {
+			struct hf_view *rv = &t->views[i];
+
+			if (rv->loaded && rv->reload_on_resize)
+				view_unload(rv);
+			view_layout(t, rv);
+		}
+		for (int d = 0; d < t->depth; d++)
+			if (!t->stack[d]->loaded)
+				view_load(t, t->stack[d]);
 		t->full_redraw = true;
 		break;
 	case HF_INPUT_KEY:

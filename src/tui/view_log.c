@@ -2,18 +2,30 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "handoff/clock.h"
 #include "handoff/store.h"
+#include "handoff/sanitize.h"
 #include "handoff/tui_view.h"
+#include "handoff/width.h"
+#include "handoff/xmalloc.h"
 
-enum log_row_kind { ROW_HEADING_RUNS, ROW_RUN, ROW_NO_RUNS, ROW_HEADING_PROBLEMS, ROW_PROBLEM, ROW_NO_PROBLEMS };
+enum log_row_kind { ROW_HEADING_RUNS, ROW_RUN, ROW_NO_RUNS, ROW_HEADING_PROBLEMS, ROW_PROBLEM,
+		   ROW_NO_PROBLEMS, ROW_MORE };
 
+/* A run or problem whose text does not fit goes on under it in ROW_MORE lines. */
 struct log_row {
 	enum log_row_kind kind;
 	size_t index;
+	char *more;		/* ROW_MORE: this line's part of the text (sanitised, owned) */
+	bool error;
 };
+
+#define MESSAGE_COL 52	/* where the message of a run starts */
+#define MORE_INDENT 6
 
 struct log_state {
 	struct hf_sync_run *runs;
@@ -34,6 +46,59 @@ static void add_row(struct hf_view *v, unsigned flags, enum log_row_kind kind, s
 		abort();
 	s->rows[r].kind = kind;
 	s->rows[r].index = index;
+	s->rows[r].more = NULL;
+	s->rows[r].error = false;
+}
+
+/* The part of text past `first` columns, in lines of `width` columns, as ROW_MORE rows. */
+static void add_more(struct hf_view *v, size_t owner, const char *text, int first, int width,
+		     bool error)
+{
+	struct log_state *s = v->state;
+	char *safe = hf_sanitize(text, HF_SANITIZE_TAB_AS_SPACE);
+	const char *p = safe;
+	int budget = first;
+
+	if (width < 10)
+		width = 10;
+	while (*p) {
+		/* take characters while they fit in the budget */
+		const char *start = p;
+		int used = 0;
+
+		while (*p) {
+			unsigned int cp;
+			size_t n = hf_utf8_decode(p, strlen(p), &cp);
+			char ch[8];
+			int w;
+
+			if (!n)
+				n = 1;
+			snprintf(ch, sizeof(ch), "%.*s", (int)n, p);
+			w = hf_width(ch);
+			if (used + w > budget)
+				break;
+			used += w;
+			p += n;
+		}
+		if (start == safe) {
+			s->rows[owner].more = xstrndup(start, (size_t)(p - start));
+		} else {
+			size_t r = hf_list_add(&v->list, HF_ROW_INERT);
+
+			s->rows = realloc(s->rows, (r + 1) * sizeof(*s->rows));
+			if (!s->rows)
+				abort();
+			s->rows[r].kind = ROW_MORE;
+			s->rows[r].index = 0;
+			s->rows[r].more = xstrndup(start, (size_t)(p - start));
+			s->rows[r].error = error;
+		}
+		budget = width;
+		if (p == start)
+			break;
+	}
+	free(safe);
 }
 
 static enum hf_status log_load(struct hf_view *v, struct hf_store *store)
@@ -49,8 +114,14 @@ static enum hf_status log_load(struct hf_view *v, struct hf_store *store)
 		return rc;
 	v->head_lines = 1;
 	add_row(v, HF_ROW_HEADING, ROW_HEADING_RUNS, 0);
-	for (size_t i = 0; i < s->nruns; i++)
+	v->reload_on_resize = true;
+	for (size_t i = 0; i < s->nruns; i++) {
+		const struct hf_sync_run *run = &s->runs[i];
+
 		add_row(v, 0, ROW_RUN, i);
+		add_more(v, v->list.n - 1, run->ok ? run->detail ? run->detail : "" : run->error ? run->error : "",
+			 v->cols - MESSAGE_COL, v->cols - MORE_INDENT, !run->ok);
+	}
 	if (!s->nruns)
 		add_row(v, HF_ROW_INERT, ROW_NO_RUNS, 0);
 	add_row(v, HF_ROW_HEADING, ROW_HEADING_PROBLEMS, 0);
@@ -58,7 +129,14 @@ static enum hf_status log_load(struct hf_view *v, struct hf_store *store)
 	for (int sev = HF_PROBLEM_ERROR; sev <= HF_PROBLEM_WARNING; sev++)
 		for (size_t i = 0; i < s->nproblems; i++)
 			if ((int)s->problems[i].severity == sev) {
+				const struct hf_problem *p = &s->problems[i];
+				char *text = xasprintf("%s:%s: %s%s%s", p->source, p->path,
+						       p->field ? p->field : "", p->field ? ": " : "",
+						       p->message);
+
 				add_row(v, 0, ROW_PROBLEM, i);
+				add_more(v, v->list.n - 1, text, v->cols - 10, v->cols - MORE_INDENT, false);
+				free(text);
 				s->nerrors += sev == HF_PROBLEM_ERROR;
 			}
 	if (!s->nproblems)
@@ -94,6 +172,10 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	case ROW_NO_PROBLEMS:
 		hf_draw_text(d, HF_COLOR_DIM, "   none", -1);
 		break;
+	case ROW_MORE:
+		hf_draw_space(d, MORE_INDENT);
+		hf_draw_text(d, r->error ? HF_COLOR_ERROR : HF_COLOR_DEFAULT, r->more, -1);
+		break;
 	case ROW_RUN: {
 		const struct hf_sync_run *run = &s->runs[r->index];
 
@@ -101,10 +183,10 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_DIM, when, 21);
 		hf_draw_text(d, HF_COLOR_DEFAULT, run->source, 14);
-		hf_draw_text(d, HF_COLOR_DIM, run->type, 7);
+		hf_draw_text(d, HF_COLOR_DIM, run->type, 8);
 		hf_draw_text(d, run->ok ? HF_COLOR_GOOD : HF_COLOR_ERROR, run->ok ? "ok" : "failed", 7);
-		hf_draw_text(d, run->ok ? HF_COLOR_DEFAULT : HF_COLOR_ERROR,
-			     run->ok ? run->detail : run->error, -1);
+		hf_draw_goto(d, MESSAGE_COL);
+		hf_draw_text(d, run->ok ? HF_COLOR_DEFAULT : HF_COLOR_ERROR, r->more, -1);
 		break;
 	}
 	case ROW_PROBLEM: {
@@ -112,16 +194,8 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		bool err = p->severity == HF_PROBLEM_ERROR;
 
 		hf_draw_space(d, 1);
-		hf_draw_text(d, err ? HF_COLOR_ERROR : HF_COLOR_WARNING, err ? "error" : "warning", 8);
-		hf_draw_text(d, HF_COLOR_DIM, p->source, -1);
-		hf_draw_text(d, HF_COLOR_DIM, ":", -1);
-		hf_draw_text(d, HF_COLOR_DEFAULT, p->path, -1);
-		hf_draw_text(d, HF_COLOR_DEFAULT, ": ", -1);
-		if (p->field) {
-			hf_draw_text(d, HF_COLOR_DEFAULT, p->field, -1);
-			hf_draw_text(d, HF_COLOR_DEFAULT, ": ", -1);
-		}
-		hf_draw_text(d, HF_COLOR_DEFAULT, p->message, -1);
+		hf_draw_text(d, err ? HF_COLOR_ERROR : HF_COLOR_WARNING, err ? "error" : "warning", 9);
+		hf_draw_text(d, HF_COLOR_DEFAULT, r->more, -1);
 		break;
 	}
 	}
@@ -155,6 +229,8 @@ static void log_done(struct hf_view *v)
 
 	hf_sync_runs_free(s->runs, s->nruns);
 	hf_problems_free(s->problems, s->nproblems);
+	for (size_t i = 0; i < v->list.n; i++)
+		free(s->rows[i].more);
 	free(s->rows);
 }
 

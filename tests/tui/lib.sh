@@ -160,6 +160,17 @@ hf_tui_assert_screen() {
 	fi
 }
 
+#| hf_tui_assert_screen_file FILE: the whole screen equals the golden FILE;
+#| with HF_TUI_UPDATE=1 the golden is rewritten from the screen instead.
+hf_tui_assert_screen_file() {
+	if [ "${HF_TUI_UPDATE:-0}" = 1 ]; then
+		hf_tui_capture | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$1"
+		echo "updated $1"
+		return 0
+	fi
+	hf_tui_assert_screen <"$1"
+}
+
 #| hf_tui_row N: line N of the screen (0 is the top), trailing blanks trimmed.
 hf_tui_row() {
 	hf_tui_capture | sed -n "$(($1 + 1))p"
@@ -197,8 +208,9 @@ hf_tui_resize() {
 hf_tui_exit_status() {
 	local deadline=$((SECONDS + HF_TUI_TIMEOUT)) st
 	while :; do
-		st=$(hf_tui__tmux display -p '#{pane_dead} #{pane_dead_status}')
-		[ "${st%% *}" = 1 ] && { echo "${st#* }"; return 0; }
+		st=$(hf_tui__tmux display -p '#{pane_dead} #{pane_dead_status}#{pane_dead_signal}')
+		# the status can show up a moment after the pane is marked dead
+		[ "${st%% *}" = 1 ] && [ -n "${st#* }" ] && { echo "${st#* }"; return 0; }
 		[ $SECONDS -lt $deadline ] || fail "the app did not exit within ${HF_TUI_TIMEOUT}s"
 		sleep 0.02
 	done

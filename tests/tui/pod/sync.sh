@@ -1,0 +1,39 @@
+# sync.sh: r syncs every source in the background; the screen refreshes when it ends; a failure goes to the status line and the log
+. "$HF_SRCDIR/tests/tui/lib.sh"
+GIT=${GIT:-git}
+
+# a pod repository with just pod.json, and a second source that cannot be reached
+repo=$HF_TUI_DIR/pod
+mkdir -p "$repo"
+"$GIT" -C "$repo" init -q -b main
+cat >"$repo/pod.json" <<'JSON'
+{ "name": "sync-pod",
+  "members": [ {"handle": "ana", "name": "Ana Ruiz", "role": "research", "timezone": "Europe/Madrid"} ] }
+JSON
+"$GIT" -C "$repo" add pod.json
+GIT_AUTHOR_NAME=Ana GIT_AUTHOR_EMAIL=ana@pod.example GIT_COMMITTER_NAME=Ana \
+	GIT_COMMITTER_EMAIL=ana@pod.example "$GIT" -C "$repo" commit -q -m "Start the pod"
+mkdir -p "$HF_TUI_DIR/config/handoff"
+cat >"$HF_TUI_DIR/config/handoff/config" <<EOF2
+[source "pod"]
+	type = git
+	url = $repo
+[source "gone"]
+	type = git
+	url = $HF_TUI_DIR/no-such-repo
+EOF2
+
+hf_tui_start 80 24
+hf_tui_assert_row 0 " (no pod synced yet)                                               never synced"
+hf_tui__tmux send-keys r
+hf_tui_wait_text "sync-pod"
+hf_tui_wait_text "sync: gone failed"
+hf_tui_row 0 | grep -q 'sync failed just now$' || fail "the header does not say the sync failed"
+# the log view has both runs and names the missing repository
+hf_tui_keys 7
+hf_tui_wait_text "SYNC RUNS"
+hf_tui_capture | grep -q ' pod  *git  *ok ' || fail "the log lacks the pod source's run"
+hf_tui_capture | grep -q ' gone  *git  *failed ' || fail "the log lacks the failed run"
+# the message is wrapped under its run, whole
+hf_tui_capture | tr -d '\n' | grep -q "no-such-repo" || fail "the log does not name the missing repository"
+hf_tui_pass
