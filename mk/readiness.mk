@@ -18,3 +18,6 @@ TESTS += tests/integ/readiness_e2e.sh
 EXTRA_DIST += tests/integ/readiness_e2e.sh
 
 nobase_dist_pkgdata_DATA += data/checklists/default.json
+
+HF_UNIT_TESTS += tests/unit/test_readiness_load
+tests_unit_test_readiness_load_SOURCES = tests/unit/test_readiness_load.c
