@@ -121,6 +121,69 @@ static void text_shift_row(FILE *out, const struct hf_shift *s, const struct hf_
 	hf_strbuf_release(&sb);
 }
 
+/* Gaps, double cover and hours per person from t to the end of the listed shifts. */
+struct coverage {
+	int64_t from, until;
+	struct hf_interval *gaps, *doubles;
+	size_t ngaps, ndoubles;
+	struct hf_oncall_hours *hours;
+	size_t nhours;
+};
+
+static enum hf_status coverage_compute(const struct hf_rotation *r, const struct hf_zone *z, int64_t t,
+				       const struct hf_shift *v, size_t n, struct coverage *c)
+{
+	struct hf_shift *claims;
+	size_t nclaims;
+	enum hf_status rc;
+
+	memset(c, 0, sizeof(*c));
+	if (!n)
+		return HF_OK;
+	c->from = t;
+	c->until = v[n - 1].end;
+	if ((rc = hf_rotation_claims(r, z, c->from, c->until, &claims, &nclaims)))
+		return rc;
+	hf_oncall_coverage(claims, nclaims, c->from, c->until, &c->gaps, &c->ngaps, &c->doubles,
+			   &c->ndoubles);
+	free(claims);
+	hf_oncall_hours(v, n, c->from, c->until, &c->hours, &c->nhours);
+	return HF_OK;
+}
+
+static void coverage_clear(struct coverage *c)
+{
+	free(c->gaps);
+	free(c->doubles);
+	free(c->hours);
+}
+
+static json_t *intervals_json(const struct hf_interval *v, size_t n)
+{
+	json_t *arr = json_array();
+	char buf[32];
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+
+		hf_time_format(v[i].start, buf, sizeof(buf));
+		json_object_set_new(o, "from", json_string(buf));
+		hf_time_format(v[i].end, buf, sizeof(buf));
+		json_object_set_new(o, "until", json_string(buf));
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+static double total_hours(const struct hf_interval *v, size_t n)
+{
+	int64_t s = 0;
+
+	for (size_t i = 0; i < n; i++)
+		s += v[i].end - v[i].start;
+	return (double)s / 3600.0;
+}
+
 static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size_t count,
 				    const struct hf_tz *vtz, json_t *rotations, FILE *out)
 {
@@ -131,18 +194,21 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 	size_t n = 0;
 	enum hf_status rc;
 	char a[40], b[40];
+	struct coverage cov;
 
 	if ((rc = open_zone(r, &rtz)))
 		return rc;
 	z = hf_tz_zone(rtz);
 	two_zones = strcmp(hf_tz_name(rtz), hf_tz_name(vtz)) != 0;
 	if ((rc = hf_rotation_at(r, &z, t, &now, &nf, &next, &xf)) ||
-	    (rc = hf_rotation_next(r, &z, t, count, 0, &v, &n))) {
+	    (rc = hf_rotation_next(r, &z, t, count, 0, &v, &n)) ||
+	    (rc = coverage_compute(r, &z, t, v, n, &cov))) {
+		free(v);
 		hf_tz_free(rtz);
 		return rc;
 	}
 	if (rotations) {
-		json_t *o = json_object(), *arr = json_array(), *cov = json_array(), *mem = json_array();
+		json_t *o = json_object(), *arr = json_array(), *covers = json_array(), *mem = json_array();
 		size_t cur = 0;
 
 		json_object_set_new(o, "name", hf_json_str(r->name));
@@ -154,13 +220,34 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 			json_array_append_new(mem, hf_json_str(r->changes[cur].members[i]));
 		json_object_set_new(o, "members", mem);
 		for (size_t i = 0; i < r->ncovers; i++)
-			json_array_append_new(cov, hf_json_str(r->covers[i]));
-		json_object_set_new(o, "covers", cov);
+			json_array_append_new(covers, hf_json_str(r->covers[i]));
+		json_object_set_new(o, "covers", covers);
 		json_object_set_new(o, "now", nf ? shift_json(&now, rtz, true) : json_null());
 		json_object_set_new(o, "next", xf ? shift_json(&next, rtz, true) : json_null());
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(arr, shift_json(&v[i], rtz, true));
 		json_object_set_new(o, "shifts", arr);
+		if (n) {
+			json_t *w = json_object(), *h = json_array();
+
+			hf_time_format(cov.from, a, sizeof(a));
+			json_object_set_new(w, "from", json_string(a));
+			hf_time_format(cov.until, a, sizeof(a));
+			json_object_set_new(w, "until", json_string(a));
+			json_object_set_new(w, "gaps", intervals_json(cov.gaps, cov.ngaps));
+			json_object_set_new(w, "double_cover", intervals_json(cov.doubles, cov.ndoubles));
+			for (size_t i = 0; i < cov.nhours; i++) {
+				json_t *p = json_object();
+
+				json_object_set_new(p, "who", hf_json_str(cov.hours[i].who));
+				json_object_set_new(p, "hours", json_real((double)cov.hours[i].seconds / 3600.0));
+				json_array_append_new(h, p);
+			}
+			json_object_set_new(w, "hours", h);
+			json_object_set_new(o, "coverage", w);
+		} else {
+			json_object_set_new(o, "coverage", json_null());
+		}
 		json_array_append_new(rotations, o);
 	} else {
 		hf_out_text(out, r->name);
@@ -221,8 +308,19 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 			hf_strbuf_release(&h);
 			for (size_t i = 0; i < n; i++)
 				text_shift_row(out, &v[i], rtz, vtz, two_zones);
+			fprintf(out, "  until then: %zu gap%s (%.0fh), %zu double cover (%.0fh); hours:",
+				cov.ngaps, cov.ngaps == 1 ? "" : "s", total_hours(cov.gaps, cov.ngaps),
+				cov.ndoubles, total_hours(cov.doubles, cov.ndoubles));
+			for (size_t i = 0; i < cov.nhours; i++) {
+				fputc(' ', out);
+				hf_out_text(out, cov.hours[i].who);
+				fprintf(out, " %.0fh%s", (double)cov.hours[i].seconds / 3600.0,
+					i + 1 < cov.nhours ? "," : "");
+			}
+			fputc('\n', out);
 		}
 	}
+	coverage_clear(&cov);
 	free(v);
 	hf_tz_free(rtz);
 	return HF_OK;

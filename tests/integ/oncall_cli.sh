@@ -56,6 +56,16 @@ ro = d["rotations"][1]
 expect("restricted rotation is off on Sunday", ro["now"], None)
 expect("restricted next", (ro["next"]["who"], ro["next"]["from"], ro["next"]["until"]),
        ("ana", "2026-11-30T08:00:00Z", "2026-11-30T17:00:00Z"))
+# from Sunday 10:00 to Wednesday 18:00 Madrid: three office days, so gaps up to Monday and two nights
+cov = ro["coverage"]
+expect("coverage window", (cov["from"], cov["until"]), ("2026-11-29T10:00:00Z", "2026-12-02T17:00:00Z"))
+expect("gaps", [(g["from"], g["until"]) for g in cov["gaps"]],
+       [("2026-11-29T10:00:00Z", "2026-11-30T08:00:00Z"), ("2026-11-30T17:00:00Z", "2026-12-01T08:00:00Z"),
+        ("2026-12-01T17:00:00Z", "2026-12-02T08:00:00Z")])
+expect("double cover", cov["double_cover"], [])
+expect("hours", cov["hours"], [{"who": "ana", "hours": 27.0}])
+expect("ml-serving hours (li's Sunday and Monday morning, then a week each)", ml["coverage"]["hours"],
+       [{"who": "li", "hours": 22.0}, {"who": "raj", "hours": 168.0}, {"who": "sam", "hours": 168.0}])
 EOF
 
 # --at: the override over Christmas, and both sides of the autumn DST change (hand-off 09:00 CET = 08:00Z)
