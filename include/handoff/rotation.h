@@ -96,6 +96,12 @@ int hf_weekday(int64_t day);
 const char *hf_weekday_name(int wday);
 
 /*
+ * Hand-offs happen at local wall-clock times: shift k starts at the first
+ * hand-off plus k shift lengths of wall-clock time, so a 09:00 hand-off
+ * stays at 09:00 across daylight-saving changes (that week is an hour
+ * shorter or longer). An hour-long shift that falls in the hour skipped
+ * when clocks go forward does not exist; its member's turn passes.
+ *
  * One stretch of on-call duty. Rotation shifts are cut by the restrictions
  * (a weekly shift restricted to mon-fri 09:00-18:00 is five shifts) and by
  * overrides, which win over the rotation for their whole span.

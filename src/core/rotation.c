@@ -396,7 +396,8 @@ static void base_windows(const struct plan *pl, int64_t a, int64_t b, struct shi
 		size_t before = out->n;
 
 		e = plan_start(pl, k + 1);
-		if (e <= a || !(who = plan_who(pl, k)))
+		/* e <= s: an hour-long shift in the hour skipped when clocks go forward */
+		if (e <= a || e <= s || !(who = plan_who(pl, k)))
 			continue;
 		if (!pl->r->restricted) {
 			push(out, s, e, who, NULL, -1);
