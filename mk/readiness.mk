@@ -21,3 +21,7 @@ nobase_dist_pkgdata_DATA += data/checklists/default.json
 
 HF_UNIT_TESTS += tests/unit/test_readiness_load
 tests_unit_test_readiness_load_SOURCES = tests/unit/test_readiness_load.c
+
+# prints figures, asserts nothing: ./bench/readiness_bench [MODELS]
+noinst_PROGRAMS += bench/readiness_bench
+bench_readiness_bench_SOURCES = bench/readiness_bench.c

@@ -485,11 +485,16 @@ static void free_names(char **names, size_t n)
 	free(names);
 }
 
-/* Every model name: pod models, then registry models that no pod model claims. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every model name: pod models, then registry models that no pod model claims (by name or registry.name). */
 static enum hf_status all_names(struct hf_store *store, char ***out, size_t *n)
 {
-	char **pod = NULL, **reg = NULL;
-	size_t npod = 0, nreg = 0, alloc = 0;
+	char **pod = NULL, **reg = NULL, **claimed;
+	size_t npod = 0, nreg = 0, nclaimed = 0, alloc = 0;
 	enum hf_status rc;
 
 	*out = NULL;
@@ -500,28 +505,30 @@ static enum hf_status all_names(struct hf_store *store, char ***out, size_t *n)
 		free_names(pod, npod);
 		return rc;
 	}
+	claimed = xcalloc(npod * 2 + 1, sizeof(char *));
+	for (size_t i = 0; i < npod; i++) {
+		struct hf_contract c;
+
+		claimed[nclaimed++] = pod[i];
+		if (hf_store_contract_get(store, pod[i], &c) == HF_OK) {
+			if (c.registry_name && strcmp(c.registry_name, pod[i]) != 0)
+				claimed[nclaimed++] = xstrdup(c.registry_name);
+			hf_contract_clear(&c);
+		}
+	}
+	qsort(claimed, nclaimed, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < npod; i++) {
 		*out = xgrow(*out, *n + 1, &alloc, sizeof(char *));
-		(*out)[(*n)++] = pod[i];
+		(*out)[(*n)++] = xstrdup(pod[i]);
 	}
-	free(pod);
 	for (size_t i = 0; i < nreg; i++) {
-		bool claimed = false;
-
-		for (size_t j = 0; j < npod && !claimed; j++) {
-			struct hf_contract c;
-
-			claimed = strcmp((*out)[j], reg[i]) == 0;
-			if (!claimed && hf_store_contract_get(store, (*out)[j], &c) == HF_OK) {
-				claimed = c.registry_name && strcmp(c.registry_name, reg[i]) == 0;
-				hf_contract_clear(&c);
-			}
-		}
-		if (claimed)
+		if (bsearch(&reg[i], claimed, nclaimed, sizeof(char *), cmp_str))
 			continue;
 		*out = xgrow(*out, *n + 1, &alloc, sizeof(char *));
 		(*out)[(*n)++] = xstrdup(reg[i]);
 	}
+	free_names(claimed, nclaimed);	/* owns pod[i] and the registry names it added */
+	free(pod);
 	free_names(reg, nreg);
 	return HF_OK;
 }
