@@ -115,6 +115,8 @@ struct hf_model_report {
 	size_t nversions;
 	struct hf_category_score *categories;
 	size_t ncategories;
+	char **unknown_items;	/* ids readiness.json ticks that the checklist lacks (typos) */
+	size_t nunknown_items;
 };
 
 /* Options of one evaluation: pick the candidate by alias or version instead of the contract's. */

@@ -76,6 +76,7 @@ static json_t *show_json(const struct hf_model_report *r, const struct hf_activi
 	o = json_object();
 	json_object_set_new(o, "name", hf_json_str(r->checklist));
 	json_object_set_new(o, "items", arr);
+	json_object_set_new(o, "unknown_items", strv_json(r->unknown_items, r->nunknown_items));
 	json_object_set_new(doc, "checklist", o);
 	arr = json_array();
 	for (size_t i = 0; i < r->nversions; i++) {
@@ -245,6 +246,10 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 		hf_report_print_slos(stdout, r);
 	}
 	print_items(r);
+	print_list("readiness.json ticks items the checklist lacks (typo?): ", r->unknown_items,
+		   r->nunknown_items);
+	if (r->nunknown_items)
+		putchar('\n');
 	if (r->nblockers) {
 		printf("blockers (%zu):\n", r->nblockers);
 		hf_report_print_blockers(stdout, r);

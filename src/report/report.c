@@ -427,6 +427,16 @@ static enum hf_status evaluate(struct report_ctx *c, const char *name,
 	}
 	if (!slo_emitted && cand && r->slo_met < (int)r->nslos)
 		slo_blockers(r, &balloc, stages, HF_STAGE_COUNT, "engineering", &contract);
+	r->unknown_items = xcalloc(nstates + 1, sizeof(char *));
+	for (size_t i = 0; i < nstates; i++) {
+		size_t j;
+
+		for (j = 0; j < nitems; j++)
+			if (strcmp(items[j].id, states[i].item) == 0)
+				break;
+		if (j == nitems)
+			r->unknown_items[r->nunknown_items++] = xstrdup(states[i].item);
+	}
 	r->ready = r->required > 0 && r->done == r->required && r->slo_met == (int)r->nslos &&
 		   r->nblockers == 0;
 	{
@@ -677,6 +687,7 @@ void hf_model_report_clear(struct hf_model_report *r)
 	for (size_t i = 0; i < r->ncategories; i++)
 		free(r->categories[i].category);
 	free(r->categories);
+	free_strv(r->unknown_items, r->nunknown_items);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -210,6 +210,7 @@ static void pod_checklist_and_model_items(void **state)
 	assert_int_equal(r.required, 19);
 	assert_string_equal(r.stage, "research");	/* contract valid, but data.sources (same gate) open */
 	assert_false(r.ready);
+	assert_int_equal(r.nunknown_items, 0);
 	hf_model_report_clear(&r);
 
 	/* the pod replaces it with its own, the model adds one and overrides one */
@@ -220,7 +221,8 @@ static void pod_checklist_and_model_items(void **state)
 	load(store, "models/m/readiness.json",
 	     "{\"checklist\": \"lean\", \"items\": {\"rollback.plan\": {\"state\": \"done\", \"by\": \"raj\","
 	     " \"at\": \"2026-11-20\", \"evidence\": \"https://ci/1\"},"
-	     " \"privacy.review\": {\"state\": \"waived\", \"by\": \"ana\", \"reason\": \"no personal data\"}},"
+	     " \"privacy.review\": {\"state\": \"waived\", \"by\": \"ana\", \"reason\": \"no personal data\"},"
+	     " \"rollbak.plan\": {\"state\": \"done\", \"by\": \"raj\"}},"
 	     " \"extra\": [{\"id\": \"privacy.review\", \"title\": \"Privacy review\", \"category\": \"process\","
 	     " \"owner\": \"shared\", \"stage\": \"validation\"},"
 	     " {\"id\": \"rollback.plan\", \"title\": \"Rollback drill\", \"category\": \"infrastructure\","
@@ -239,6 +241,8 @@ static void pod_checklist_and_model_items(void **state)
 	it = item(&r, "privacy.review");
 	assert_string_equal(it->state, "waived");
 	assert_string_equal(it->reason, "no personal data");
+	assert_int_equal(r.nunknown_items, 1);
+	assert_string_equal(r.unknown_items[0], "rollbak.plan");
 	assert_true(r.ready == false);	/* no candidate: SLOs unknown */
 	assert_int_equal(r.slo_unknown, 3);
 	assert_string_equal(r.stage, "monitoring");	/* every gate of this small checklist is passed */
