@@ -156,6 +156,28 @@ static size_t on_data(char *data, size_t size, size_t nmemb, void *userp)
 	return n;
 }
 
+/* No byte either way for the source's timeout: abort (curl's low-speed check averages over seconds). */
+static int on_progress(void *userp, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+		       curl_off_t ulnow)
+{
+	struct hf_mlflow_req *req = userp;
+	int64_t now = hf_mlflow_ms();
+	int64_t bytes = (int64_t)(dlnow + ulnow);
+
+	(void)dltotal;
+	(void)ultotal;
+	if (bytes != req->progress_bytes || !req->progress_at) {
+		req->progress_bytes = bytes;
+		req->progress_at = now;
+		return 0;
+	}
+	if (now - req->progress_at > req->stall_ms) {
+		req->stalled = true;
+		return 1;
+	}
+	return 0;
+}
+
 static void *easy_get(struct hf_mlflow_client *c)
 {
 	if (c->nidle)
@@ -185,6 +207,13 @@ static CURL *easy_setup(struct hf_mlflow_client *c, struct hf_mlflow_req *req)
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, req);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, c->timeout);
+	req->stalled = false;
+	req->progress_at = 0;
+	req->progress_bytes = 0;
+	req->stall_ms = c->timeout * 1000;
+	curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(e, CURLOPT_XFERINFODATA, req);
+	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, c->timeout);
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_body);
@@ -260,7 +289,7 @@ static void classify(struct hf_mlflow_client *c, struct hf_mlflow_req *req, CURL
 		req->rc = HF_ETOOBIG;
 		req->error = xasprintf("response from '%s' is larger than %u MiB: refused", shown,
 				       (unsigned)(c->max_body >> 20));
-	} else if (cc == CURLE_OPERATION_TIMEDOUT) {
+	} else if (cc == CURLE_OPERATION_TIMEDOUT || (cc == CURLE_ABORTED_BY_CALLBACK && req->stalled)) {
 		req->rc = HF_ENET;
 		req->error = xasprintf("'%s' stalled: no data for %ld s (timeout)", shown, c->timeout);
 	} else if (cc != CURLE_OK) {
@@ -410,9 +439,20 @@ enum hf_status hf_mlflow_perform(struct hf_mlflow_client *c, struct hf_mlflow_re
 		}
 		if (done >= n)
 			break;
+		/* requests re-queued just now wait for their backoff: recompute the wait */
+		now = hf_mlflow_ms();
+		wait = 1000;
+		for (size_t k = 0; k < qlen; k++) {
+			int64_t nb = reqs[queue[(qhead + k) % n]].not_before - now;
+
+			if (nb < wait)
+				wait = nb;
+		}
+		if (wait < 0)
+			wait = 0;
 		if (active)
 			curl_multi_poll(multi, NULL, 0, (int)(wait < 1 ? 1 : wait), NULL);
-		else if (qlen) {
+		else if (qlen && wait > 0) {
 			struct timespec ts = { (time_t)(wait / 1000), (long)(wait % 1000) * 1000000L };
 
 			nanosleep(&ts, NULL);

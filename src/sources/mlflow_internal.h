@@ -50,6 +50,8 @@ struct hf_mlflow_req {
 	void *easy;
 	int64_t not_before;	/* ms, monotonic */
 	bool too_big;
+	bool stalled;
+	int64_t progress_at, progress_bytes, stall_ms;
 };
 
 enum hf_status hf_mlflow_client_init(struct hf_mlflow_client *c, const struct hf_source_conf *conf);

@@ -305,7 +305,7 @@ class Handler(BaseHTTPRequestHandler):
         elif kind == "429":
             ra = int(f.get("retry_after", 1))
             with self.st.lock:
-                self.st.retry_not_before[self.path.split("?")[0]] = time.monotonic() + ra
+                self.st.retry_not_before[self.path] = time.monotonic() + ra
             self.send(429, err("REQUEST_LIMIT_EXCEEDED", "too many requests"), JSON,
                       {"Retry-After": str(ra)})
         elif kind == "401":
@@ -405,7 +405,7 @@ class Handler(BaseHTTPRequestHandler):
         with st.lock:
             st.stats[path] = st.stats.get(path, 0) + 1
             st.log.append("%s %s" % (self.command, self.path))
-            nb = st.retry_not_before.pop(path, None)
+            nb = st.retry_not_before.pop(self.path, None)
             if nb is not None and time.monotonic() < nb - 0.05:
                 st.early += 1
             if self.headers.get("Authorization"):
