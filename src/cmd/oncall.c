@@ -11,6 +11,7 @@
 #include "handoff/out.h"
 #include "handoff/rotation.h"
 #include "handoff/store_oncall.h"
+#include "handoff/store_pod.h"
 #include "handoff/strbuf.h"
 #include "handoff/tz.h"
 #include "handoff/xmalloc.h"
@@ -62,8 +63,89 @@ static void fmt_iso_local(const struct hf_tz *tz, int64_t t, char *buf, size_t n
 		 (int)(s / 60 % 60), (int)(s % 60), off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
 }
 
-static json_t *shift_json(const struct hf_shift *s, const struct hf_tz *tz, bool full)
+/* The pod's members and their zones, opened on first use, to show each person their own time. */
+struct people {
+	struct hf_pod pod;
+	struct hf_tz **tz;	/* per member; NULL until opened or when the member has none */
+	bool *tried;
+};
+
+static void people_load(struct people *p, struct hf_store *store)
 {
+	memset(p, 0, sizeof(*p));
+	if (hf_store_pod_get(store, &p->pod)) {
+		hf_error_clear();
+		memset(&p->pod, 0, sizeof(p->pod));
+	}
+	p->tz = xcalloc(p->pod.nmembers + 1, sizeof(*p->tz));
+	p->tried = xcalloc(p->pod.nmembers + 1, sizeof(*p->tried));
+}
+
+static void people_clear(struct people *p)
+{
+	for (size_t i = 0; i < p->pod.nmembers; i++)
+		hf_tz_free(p->tz[i]);
+	free(p->tz);
+	free(p->tried);
+	hf_pod_clear(&p->pod);
+}
+
+/* The zone of member `who`, or NULL (not a member, no zone, or one the system does not know). */
+static const struct hf_tz *people_tz(struct people *p, const char *who)
+{
+	for (size_t i = 0; p && i < p->pod.nmembers; i++) {
+		if (strcmp(p->pod.members[i].handle, who) != 0)
+			continue;
+		if (!p->tried[i] && p->pod.members[i].timezone) {
+			p->tried[i] = true;
+			if (hf_tz_open(p->pod.members[i].timezone, &p->tz[i]))
+				hf_error_clear();
+		}
+		return p->tz[i];
+	}
+	return NULL;
+}
+
+/* Say once per rotation which handles are not members of the pod (when a pod is known). */
+static void people_check(struct people *p, const struct hf_rotation *r, json_t *warnings)
+{
+	if (!p->pod.nmembers)
+		return;
+	for (size_t c = 0; c < r->nchanges; c++) {
+		for (size_t i = 0; i < r->changes[c].nmembers; i++) {
+			const char *h = r->changes[c].members[i];
+			bool seen = false;
+
+			if (hf_pod_member(&p->pod, h))
+				continue;
+			for (size_t d = 0; d <= c && !seen; d++)
+				for (size_t j = 0; j < (d == c ? i : r->changes[d].nmembers) && !seen; j++)
+					seen = strcmp(r->changes[d].members[j], h) == 0;
+			if (seen)
+				continue;
+			if (warnings)
+				json_array_append_new(warnings, json_pack("{s:s, s:s, s:s}", "rotation", r->name,
+					"who", h, "message", "not a member of the pod"));
+			else
+				hf_cmd_warn("rotation '%s': '%s' is not a member of the pod", r->name, h);
+		}
+	}
+	for (size_t i = 0; i < r->noverrides; i++) {
+		if (hf_pod_member(&p->pod, r->overrides[i].who))
+			continue;
+		if (warnings)
+			json_array_append_new(warnings, json_pack("{s:s, s:s, s:s}", "rotation", r->name,
+				"who", r->overrides[i].who, "message", "override for someone not a member of the pod"));
+		else
+			hf_cmd_warn("rotation '%s': override for '%s', who is not a member of the pod", r->name,
+				    r->overrides[i].who);
+	}
+}
+
+static json_t *shift_json(const struct hf_shift *s, const struct hf_tz *tz, bool full,
+			  struct people *people)
+{
+	const struct hf_tz *wtz = people_tz(people, s->who);
 	json_t *o = json_object();
 	char buf[40];
 
@@ -79,6 +161,10 @@ static json_t *shift_json(const struct hf_shift *s, const struct hf_tz *tz, bool
 		json_object_set_new(o, "until_local", json_string(buf));
 		json_object_set_new(o, "override", json_boolean(s->override >= 0));
 		json_object_set_new(o, "reason", hf_json_str(s->reason));
+		json_object_set_new(o, "who_timezone", wtz ? json_string(hf_tz_name(wtz)) : json_null());
+		if (wtz)
+			fmt_iso_local(wtz, s->start, buf, sizeof(buf));
+		json_object_set_new(o, "from_who_local", wtz ? json_string(buf) : json_null());
 	}
 	return o;
 }
@@ -92,8 +178,9 @@ static enum hf_status open_zone(const struct hf_rotation *r, struct hf_tz **tz)
 }
 
 static void text_shift_row(FILE *out, const struct hf_shift *s, const struct hf_tz *rtz,
-			   const struct hf_tz *vtz, bool two_zones)
+			   const struct hf_tz *vtz, bool two_zones, struct people *people)
 {
+	const struct hf_tz *wtz = people_tz(people, s->who);
 	struct hf_strbuf sb = HF_STRBUF_INIT;
 	char a[40], b[40], c[40];
 
@@ -109,6 +196,12 @@ static void text_shift_row(FILE *out, const struct hf_shift *s, const struct hf_
 	}
 	while (sb.len && sb.buf[sb.len - 1] == ' ')
 		hf_strbuf_setlen(&sb, sb.len - 1);
+	/* the member's own clock, when it differs from both columns */
+	if (wtz && strcmp(hf_tz_name(wtz), hf_tz_name(rtz)) != 0 &&
+	    (!two_zones || strcmp(hf_tz_name(wtz), hf_tz_name(vtz)) != 0)) {
+		fmt_human(wtz, s->start, c, sizeof(c));
+		hf_strbuf_addf(&sb, "  (%.3s %s %s)", c, c + 15, hf_tz_name(wtz));
+	}
 	fputs(sb.buf, out);
 	if (s->override >= 0) {
 		fputs("  override", out);
@@ -185,7 +278,8 @@ static double total_hours(const struct hf_interval *v, size_t n)
 }
 
 static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size_t count,
-				    const struct hf_tz *vtz, json_t *rotations, FILE *out)
+				    const struct hf_tz *vtz, struct people *people, json_t *rotations,
+				    FILE *out)
 {
 	struct hf_tz *rtz;
 	struct hf_zone z;
@@ -222,10 +316,10 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 		for (size_t i = 0; i < r->ncovers; i++)
 			json_array_append_new(covers, hf_json_str(r->covers[i]));
 		json_object_set_new(o, "covers", covers);
-		json_object_set_new(o, "now", nf ? shift_json(&now, rtz, true) : json_null());
-		json_object_set_new(o, "next", xf ? shift_json(&next, rtz, true) : json_null());
+		json_object_set_new(o, "now", nf ? shift_json(&now, rtz, true, people) : json_null());
+		json_object_set_new(o, "next", xf ? shift_json(&next, rtz, true, people) : json_null());
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, shift_json(&v[i], rtz, true));
+			json_array_append_new(arr, shift_json(&v[i], rtz, true, people));
 		json_object_set_new(o, "shifts", arr);
 		if (n) {
 			json_t *w = json_object(), *h = json_array();
@@ -307,7 +401,7 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 			fputs("\n", out);
 			hf_strbuf_release(&h);
 			for (size_t i = 0; i < n; i++)
-				text_shift_row(out, &v[i], rtz, vtz, two_zones);
+				text_shift_row(out, &v[i], rtz, vtz, two_zones, people);
 			fprintf(out, "  until then: %zu gap%s (%.0fh), %zu double cover (%.0fh); hours:",
 				cov.ngaps, cov.ngaps == 1 ? "" : "s", total_hours(cov.gaps, cov.ngaps),
 				cov.ndoubles, total_hours(cov.doubles, cov.ndoubles));
@@ -387,7 +481,8 @@ static int run_oncall(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	long count = 5, weeks = 8;
 	int64_t t = hf_now();
 	struct hf_tz *vtz = hf_tz_local();
-	json_t *doc = NULL, *rotations = NULL;
+	json_t *doc = NULL, *rotations = NULL, *warnings = NULL;
+	struct people people = { 0 };
 	int status = HF_EXIT_OK;
 
 	if (!parse_count(hf_args_get(args, "next"), 1000, &count)) {
@@ -418,6 +513,7 @@ static int run_oncall(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 		status = write_ics(&r[0], t, weeks);
 		goto out;
 	}
+	people_load(&people, store);
 	if (json) {
 		char at[32];
 
@@ -427,13 +523,16 @@ static int run_oncall(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 		json_object_set_new(doc, "viewer_timezone", hf_json_str(hf_tz_name(vtz)));
 		rotations = json_array();
 		json_object_set_new(doc, "rotations", rotations);
+		warnings = json_array();
+		json_object_set_new(doc, "warnings", warnings);
 	} else if (!n) {
 		puts("no on-call rotations (add oncall/<rotation>.json to the pod repository and sync)");
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!json && i)
 			fputc('\n', stdout);
-		if (show_rotation(&r[i], t, (size_t)count, vtz, rotations, stdout)) {
+		people_check(&people, &r[i], warnings);
+		if (show_rotation(&r[i], t, (size_t)count, vtz, &people, rotations, stdout)) {
 			status = hf_cmd_fail_last();
 			goto out;
 		}
@@ -444,6 +543,7 @@ static int run_oncall(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	}
 out:
 	json_decref(doc);
+	people_clear(&people);
 	hf_rotations_free(r, n);
 	hf_tz_free(vtz);
 	return status;
@@ -507,8 +607,8 @@ enum hf_status hf_status_oncall(struct hf_store *store, json_t *doc, FILE *text)
 			json_t *o = json_object();
 
 			json_object_set_new(o, "name", hf_json_str(r[i].name));
-			json_object_set_new(o, "now", nf ? shift_json(&now, tz, false) : json_null());
-			json_object_set_new(o, "next", xf ? shift_json(&next, tz, false) : json_null());
+			json_object_set_new(o, "now", nf ? shift_json(&now, tz, false, NULL) : json_null());
+			json_object_set_new(o, "next", xf ? shift_json(&next, tz, false, NULL) : json_null());
 			json_array_append_new(arr, o);
 		}
 		hf_tz_free(tz);

@@ -24,6 +24,10 @@ mkdir -p "$t/pod/oncall" "$t/config/handoff"
 "$git" init -q -b main "$t/pod"
 cp "${HF_SRCDIR:?}/data/demo/pod/oncall/ml-serving.json" "${HF_SRCDIR}/data/demo/pod/oncall/research-oncall.json" \
 	"$t/pod/oncall/"
+cp "${HF_SRCDIR}/data/demo/pod/pod.json" "$t/pod/"
+cat >"$t/pod/oncall/tiny.json" <<'EOF'
+{ "timezone": "UTC", "start": "2026-11-02", "shift": "1d", "handoff": "00:00", "members": ["ana", "zoe"] }
+EOF
 cat >"$t/pod/oncall/bad-zone.json" <<'EOF'
 { "timezone": "Europe/Berln", "start": "2026-10-19", "shift": "1w", "members": ["ana", "li"] }
 EOF
@@ -42,14 +46,18 @@ def expect(what, got, want):
     if got != want:
         print("FAIL: %s: got %r, want %r" % (what, got, want)); sys.exit(1)
 expect("schema", d["schema"], 1)
-expect("rotation names", [r["name"] for r in d["rotations"]], ["ml-serving", "research-oncall"])
+expect("rotation names", [r["name"] for r in d["rotations"]], ["ml-serving", "research-oncall", "tiny"])
+expect("non-member warned", d["warnings"], [{"rotation": "tiny", "who": "zoe", "message": "not a member of the pod"}])
 ml = d["rotations"][0]
 expect("now", ml["now"]["who"], "li")
+expect("member's own zone", (ml["next"]["who_timezone"], ml["next"]["from_who_local"]),
+       ("Asia/Kolkata", "2026-11-30T13:30:00+05:30"))
 expect("now from", ml["now"]["from"], "2026-11-23T08:00:00Z")
 expect("now until", ml["now"]["until"], "2026-11-30T08:00:00Z")
 expect("next", (ml["next"]["who"], ml["next"]["from"]), ("raj", "2026-11-30T08:00:00Z"))
 expect("shift count", len(ml["shifts"]), 3)
-expect("shift keys", sorted(ml["shifts"][0]), sorted(["who", "from", "until", "from_local", "until_local", "override", "reason"]))
+expect("shift keys", sorted(ml["shifts"][0]), sorted(["who", "from", "until", "from_local", "until_local", "override",
+       "reason", "who_timezone", "from_who_local"]))
 expect("local time", ml["shifts"][1]["from_local"], "2026-11-30T09:00:00+01:00")
 expect("covers", ml["covers"], ["fraud-detector", "ranker", "churn-predictor", "query-rewriter"])
 ro = d["rotations"][1]
@@ -84,8 +92,10 @@ check "a time without a zone is the viewer's (TZ=Europe/Berlin)" \
 TZ=America/New_York "$bin" oncall ml-serving --next 2 >"$t/o.txt" 2>&1
 check "text exits 0" test $? -eq 0
 check "text names li now" has "$t/o.txt" "now:  li until Mon 2026-11-30 09:00 (Mon 2026-11-30 03:00 America/New_York)"
-check "text lists shifts in both zones" \
-	has "$t/o.txt" "raj        Mon 2026-11-30 09:00  Mon 2026-12-07 09:00  Mon 2026-11-30 03:00"
+check "text lists shifts in both zones and the member's" \
+	has "$t/o.txt" "raj        Mon 2026-11-30 09:00  Mon 2026-12-07 09:00  Mon 2026-11-30 03:00  (Mon 13:30 Asia/Kolkata)"
+"$bin" oncall tiny >/dev/null 2>"$t/tiny.err"
+check "a non-member is a warning on stderr" has "$t/tiny.err" "rotation 'tiny': 'zoe' is not a member of the pod"
 "$bin" oncall ml-serving --at 2026-12-24T12:00:00Z --next 1 >"$t/o2.txt"
 check "text shows the override reason" has "$t/o2.txt" "override: holiday swap: raj is off over Christmas"
 
