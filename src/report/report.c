@@ -364,6 +364,19 @@ static enum hf_status evaluate(struct report_ctx *c, const char *name,
 	/* the facts the automatic items look at */
 	if ((rc = ctx_pod(c, &pod)))
 		goto out;
+	/* an owner who is not in the pod is a typo or someone who left: the contract does not hold */
+	if (r->contract_valid && pod->nmembers) {
+		const char *roles[2] = { "research", "engineering" };
+		const char *who[2] = { r->owner_research, r->owner_engineering };
+
+		for (int k = 0; k < 2 && r->contract_valid; k++) {
+			if (!hf_pod_member(pod, who[k])) {
+				r->contract_valid = false;
+				r->contract_error = xasprintf("owners.%s: '%s' is not a member of the pod",
+							      roles[k], who[k]);
+			}
+		}
+	}
 	facts.has_contract = r->has_contract;
 	facts.contract_valid = r->contract_valid;
 	facts.contract_error = r->contract_error;

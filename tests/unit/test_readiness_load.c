@@ -97,6 +97,19 @@ static void design_contract_loads(void **state)
 	assert_true(c.slos[2].target == 0.91);
 	hf_contract_clear(&c);
 	assert_int_equal(hf_store_contract_get(store, "ranker", &c), HF_ENOTFOUND);
+
+	/* once the pod names its members, an owner outside it makes the contract item fail */
+	struct hf_model_report r;
+
+	load(store, "pod.json", "{\"name\": \"p\", \"members\": ["
+	     "{\"handle\": \"ana\", \"role\": \"research\"}, {\"handle\": \"rj\", \"role\": \"engineering\"}]}");
+	assert_int_equal(hf_report_model(store, "fraud-detector", &r), HF_OK);
+	assert_false(r.contract_valid);
+	assert_string_equal(r.contract_error, "owners.engineering: 'raj' is not a member of the pod");
+	assert_string_equal(r.blockers[0].item, "contract.valid");
+	assert_string_equal(r.blockers[0].reason,
+			    "contract invalid: owners.engineering: 'raj' is not a member of the pod");
+	hf_model_report_clear(&r);
 	close_temp(store, path);
 }
 
