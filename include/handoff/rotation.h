@@ -125,7 +125,8 @@ enum hf_status hf_rotation_shifts(const struct hf_rotation *r, const struct hf_z
 /*
  * The first `count` shifts that end after t (the first is the current one
  * when somebody is on call at t), looking at most `horizon_days` ahead
- * (0: 3660). Fewer when the rotation runs out of shifts within the horizon.
+ * (0: ten years, or twice the time count shifts take when that is longer).
+ * Fewer when the rotation has no more shifts within the horizon.
  */
 enum hf_status hf_rotation_next(const struct hf_rotation *r, const struct hf_zone *z, int64_t t,
 				size_t count, int horizon_days, struct hf_shift **out, size_t *n);

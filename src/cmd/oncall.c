@@ -599,7 +599,8 @@ enum hf_status hf_status_oncall(struct hf_store *store, json_t *doc, FILE *text)
 				hf_out_text(text, next.who);
 				if (!nf) {
 					fmt_short(tz, next.start, a, sizeof(a));
-					fprintf(text, " from %s", a);
+					fprintf(text, " from %s ", a);
+					hf_out_text(text, r[i].timezone);
 				}
 			}
 			fputc('\n', text);

@@ -591,9 +591,13 @@ enum hf_status hf_rotation_next(const struct hf_rotation *r, const struct hf_zon
 				size_t count, int horizon_days, struct hf_shift **out, size_t *n)
 {
 	static const int64_t unit[] = { 3600, DAY, 7 * DAY };
-	int64_t horizon = (int64_t)(horizon_days > 0 ? horizon_days : 3660) * DAY;
 	int64_t len = (int64_t)(r->shift_count > 0 ? r->shift_count : 1) * unit[r->shift_unit];
 	int64_t span = len * (int64_t)(count + 1) + 7 * DAY;
+	int64_t horizon = (int64_t)(horizon_days > 0 ? horizon_days : 3660) * DAY;
+
+	/* by default, far enough for count shifts even with gaps, within the engine's 100 years */
+	if (horizon_days <= 0 && horizon < 2 * span)
+		horizon = 2 * span < MAX_SPAN ? 2 * span : MAX_SPAN;
 	enum hf_status rc;
 
 	*out = NULL;
