@@ -123,11 +123,19 @@ static enum hf_status load_items(struct report_ctx *c, const char *model, const 
 			for (j = 0; j < *n; j++)
 				if (strcmp((*items)[j].id, own[i].id) == 0)
 					break;
-			if (j < *n)
+			if (j < *n) {
 				hf_check_item_clear(&(*items)[j]);
-			else
-				(*n)++;
+				(*items)[j] = own[i];
+				continue;
+			}
+			/* a new item goes after the last one gating the same or an earlier stage */
+			int st = hf_stage_parse(own[i].stage);
+
+			for (j = *n; j > 0 && hf_stage_parse((*items)[j - 1].stage) > st; j--)
+				;
+			memmove(&(*items)[j + 1], &(*items)[j], (*n - j) * sizeof(**items));
 			(*items)[j] = own[i];
+			(*n)++;
 		}
 		free(own);
 	}

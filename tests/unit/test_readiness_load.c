@@ -244,6 +244,7 @@ static void pod_checklist_and_model_items(void **state)
 	assert_string_equal(r.checklist, "lean");
 	assert_int_equal(r.nitems, 3);
 	assert_int_equal(r.required, 2);
+	assert_string_equal(r.items[1].id, "privacy.review");	/* in stage order, not appended */
 	it = item(&r, "rollback.plan");
 	assert_non_null(it);
 	assert_string_equal(it->title, "Rollback drill");
