@@ -15,7 +15,6 @@ HF_UNIT_TESTS += tests/unit/test_readiness
 tests_unit_test_readiness_SOURCES = tests/unit/test_readiness.c
 
 TESTS += tests/integ/readiness_e2e.sh
-EXTRA_DIST += tests/integ/readiness_e2e.sh
 
 nobase_dist_pkgdata_DATA += data/checklists/default.json
 
@@ -25,3 +24,12 @@ tests_unit_test_readiness_load_SOURCES = tests/unit/test_readiness_load.c
 # prints figures, asserts nothing: ./bench/readiness_bench [MODELS]
 noinst_PROGRAMS += bench/readiness_bench
 bench_readiness_bench_SOURCES = bench/readiness_bench.c
+
+# the demo pod's models (handoff --demo builds its git repo from data/demo/pod)
+nobase_dist_pkgdata_DATA += \
+	data/demo/pod/models/churn-predictor/contract.json data/demo/pod/models/churn-predictor/readiness.json data/demo/pod/models/churn-predictor/MODEL_CARD.md \
+	data/demo/pod/models/doc-classifier/contract.json data/demo/pod/models/doc-classifier/readiness.json data/demo/pod/models/doc-classifier/MODEL_CARD.md \
+	data/demo/pod/models/fraud-detector/contract.json data/demo/pod/models/fraud-detector/readiness.json data/demo/pod/models/fraud-detector/MODEL_CARD.md \
+	data/demo/pod/models/query-rewriter/contract.json data/demo/pod/models/query-rewriter/readiness.json data/demo/pod/models/query-rewriter/MODEL_CARD.md \
+	data/demo/pod/models/ranker/contract.json data/demo/pod/models/ranker/readiness.json data/demo/pod/models/ranker/MODEL_CARD.md \
+	data/demo/pod/models/speech-vad/contract.json data/demo/pod/models/speech-vad/readiness.json data/demo/pod/models/speech-vad/MODEL_CARD.md
