@@ -37,3 +37,9 @@ nobase_dist_pkgdata_DATA += data/demo/registry/README.md \
 	data/demo/registry/runs/c47fb522c1ee625338e2ff3b09ebb00e.json \
 	data/demo/registry/runs/ec2d88df2ea3b5959e28f30549fb44d0.json \
 	data/demo/registry/runs/efc1c7ed1fd655cda8c912dbc5d30b92.json
+
+# Write-back: a cmocka driver run against the replay server by tests/integ/mlflow_write.sh
+check_PROGRAMS += tests/unit/test_registry_push
+tests_unit_test_registry_push_SOURCES = tests/unit/test_registry_push.c
+TESTS += tests/integ/mlflow_write.sh
+EXTRA_DIST += tests/integ/mlflow_write.sh
