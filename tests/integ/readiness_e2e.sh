@@ -275,4 +275,13 @@ assert_eq "trimmed card blocker" "card.complete ana research" \
 st=$(hf status --json)
 assert_eq "status models" 4 "$(echo "$st" | js 'len(d["models"])')"
 assert_contains "status blocked" "$(echo "$st" | js '[b["model"] + ":" + b["item"] for b in d["blocked"]]')" "one-missing:rollback.plan"
+# hostile text from a pod file reaches the terminal inert
+sed -i 's|https://ci.example/data.sources|https://ci.example/\\u001b[31mred\\u0007|' "$P/models/one-missing/readiness.json"
+"$GIT" -C "$P" -c user.name="Li Wei" -c user.email=li@pod.example commit -q -am "Evidence with escapes"
+hf sync >/dev/null 2>&1 || fail "third sync failed"
+out=$(hf show one-missing)
+assert_contains "hostile evidence shown" "$out" "[31mred"
+case "$out" in *$'\e'*|*$'\a'*) fail "show printed a raw control character" ;; esac
+assert_eq "hostile evidence in JSON" "https://ci.example/\x1b[31mred\x07" \
+	"$(hf show one-missing --json | js 'repr([i["evidence"] for i in d["checklist"]["items"] if i["id"] == "data.sources"][0])' | tr -d "'")"
 echo "ok"
