@@ -124,6 +124,23 @@ static void coverage_counts_people_in_effect(void **state)
 	assert_int_equal(people, 1);
 	assert_int_equal(hf_store_oncall_coverage(store, "image-embedder", &people), HF_OK);
 	assert_int_equal(people, 0);
+	{
+		char **names;
+		size_t n;
+
+		assert_int_equal(hf_store_rotations_covering(store, "ranker", &names, &n), HF_OK);
+		assert_int_equal(n, 2);
+		assert_string_equal(names[0], "ml-serving");
+		assert_string_equal(names[1], "solo");
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+	}
+	/* from 4 January the changed list (raj, li, mia) is in effect: still 3 */
+	setenv("HANDOFF_NOW", "2027-01-05T10:00:00Z", 1);
+	assert_int_equal(hf_store_oncall_coverage(store, "fraud-detector", &people), HF_OK);
+	assert_int_equal(people, 3);
+	setenv("HANDOFF_NOW", "2026-11-29T10:00:00Z", 1);
 	/* the file goes away: so does its coverage */
 	assert_int_equal(hf_podfile_remove(store, "pod", "oncall/ml-serving.json"), HF_OK);
 	assert_int_equal(hf_store_oncall_coverage(store, "fraud-detector", &people), HF_OK);
