@@ -393,7 +393,7 @@ static void base_windows(const struct plan *pl, int64_t a, int64_t b, struct shi
 		k = 0;
 	for (s = plan_start(pl, k); s < b; s = e, k++) {
 		const char *who;
-		size_t before = out->n;
+		size_t before = out->n, keep = out->n;
 
 		e = plan_start(pl, k + 1);
 		/* e <= s: an hour-long shift in the hour skipped when clocks go forward */
@@ -404,8 +404,7 @@ static void base_windows(const struct plan *pl, int64_t a, int64_t b, struct shi
 			continue;
 		}
 		restrict_windows(pl, pl->anchor + k * pl->len, pl->anchor + (k + 1) * pl->len, who, out);
-		/* drop windows of this shift that end before a */
-		size_t keep = before;
+		/* drop windows of this shift outside [a, b) */
 		for (size_t i = before; i < out->n; i++)
 			if (out->v[i].end > a && out->v[i].start < b)
 				out->v[keep++] = out->v[i];
