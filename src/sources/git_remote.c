@@ -209,7 +209,8 @@ enum hf_status hf_git_fetch(struct hf_git_sync *gs)
 				  : xasprintf("refs/heads/%s", gs->conf->branch);
 	} else {
 		if ((err = git_remote_default_branch(&def, remote)) < 0) {
-			rc = hf_git_fail(gs, err, "cannot tell the remote's default branch (set 'branch')");
+			rc = hf_error(HF_ENOTFOUND, "source '%s': the HEAD of '%s' names no branch: set "
+				      "'branch' in the configuration", gs->conf->name, gs->url);
 			goto out;
 		}
 		refname = xstrdup(def.ptr);
