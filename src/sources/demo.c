@@ -18,9 +18,6 @@
 #include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
 
-/* Owned by the registry area; the demo has no registry while it is not linked in. */
-#pragma weak hf_mlflow_load_dir
-
 #define DAY (24 * 60 * 60)
 
 /* Who is who in the demo pod (see data/demo/pod/pod.json). */
@@ -324,10 +321,6 @@ static enum hf_status load_registry(struct hf_store *store)
 	char *dir = hf_path_shared_file("data/demo/registry");
 	enum hf_status rc;
 
-	if (!hf_mlflow_load_dir) {
-		free(dir);
-		return HF_OK;
-	}
 	run.source = (char *)"registry";
 	run.type = (char *)"mlflow";
 	run.started = hf_now();
