@@ -149,6 +149,13 @@ void hf_report_stage_dots(const struct hf_model_report *r, char *buf, size_t siz
 	buf[o] = '\0';
 }
 
+const char *hf_report_blocker_text(const struct hf_blocker *b)
+{
+	if (!b->reason || !*b->reason || strcmp(b->reason, "not done") == 0)
+		return b->title ? b->title : "";
+	return b->reason;
+}
+
 void hf_report_print_blockers(FILE *out, const struct hf_model_report *r)
 {
 	struct hf_strbuf sb = HF_STRBUF_INIT;
@@ -161,7 +168,7 @@ void hf_report_print_blockers(FILE *out, const struct hf_model_report *r)
 		hf_strbuf_adds(&sb, "  ");
 		hf_out_cell(&sb, b->item, 22);
 		hf_strbuf_addch(&sb, ' ');
-		hf_out_cell(&sb, b->reason && *b->reason ? b->reason : b->title, 44);
+		hf_out_cell(&sb, hf_report_blocker_text(b), 44);
 		hf_strbuf_addch(&sb, ' ');
 		fputs(sb.buf, out);
 		if (b->owner) {

@@ -184,7 +184,7 @@ static enum hf_status status_models(struct hf_store *store, json_t *doc, FILE *t
 				const struct hf_blocker *b = &r[i].blockers[0];
 
 				hf_strbuf_adds(&sb, "blocked: ");
-				hf_out_cell(&sb, b->reason && *b->reason ? b->reason : b->title, 28);
+				hf_out_cell(&sb, hf_report_blocker_text(b), 28);
 				hf_strbuf_addch(&sb, ' ');
 				hf_out_cell(&sb, b->owner ? b->owner : b->role, 12);
 			}
