@@ -217,6 +217,13 @@ int hf_report_fail_unknown(struct hf_store *store, const char *name, bool json)
 		for (size_t i = 0; i < n; i++)
 			hf_strbuf_addf(&msg, "%s'%s'", i ? (i + 1 == n ? " or " : ", ") : "", names[i]);
 		hf_strbuf_adds(&msg, "?");
+	} else {
+		struct hf_sync_run *runs = NULL;
+		size_t nruns = 0;
+
+		if (hf_store_sync_latest(store, &runs, &nruns) == HF_OK && !nruns)
+			hf_strbuf_adds(&msg, " (nothing synced yet: run 'handoff sync')");
+		hf_sync_runs_free(runs, nruns);
 	}
 	if (json) {
 		json_t *doc = json_object(), *sugg = json_array();

@@ -172,6 +172,11 @@ model unknown-metric champion '[{"metric": "latency_p99_ms", "op": "<=", "target
 
 printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n' \
 	"$P" "$URL" >"$T/config.ini"
+set +e
+err=$(hf check ready-model 2>&1); rc=$?
+set -e
+assert_eq "check before any sync exit" 2 "$rc"
+assert_contains "check before any sync" "$err" "nothing synced yet: run 'handoff sync'"
 out=$(hf sync 2>&1) || fail "sync failed: $out"
 st=$(hf status --json)
 assert_eq "no errors after sync" "[]" "$(echo "$st" | js 'd["errors"]')"
