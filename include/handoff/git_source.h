@@ -57,13 +57,20 @@ struct hf_git_signature {
 enum hf_status hf_git_init_repo(const char *dir);
 
 /*
- * Stage every file of dir's work tree (like `git add -A`) and commit it on
- * HEAD with the given author (also the committer) and message. Used by
- * `handoff init` and `handoff --demo`. *id, when not NULL, receives the
- * commit id in hex (41 bytes), or "" when nothing changed since HEAD (then
- * no commit is made). HF_EIO naming dir on failure.
+ * The work tree root of the repository dir is in (dir itself or a folder
+ * above it), in *root (caller frees). HF_ENOTFOUND when dir is in none.
  */
-enum hf_status hf_git_commit_all(const char *dir, const struct hf_git_signature *who,
-				 const char *message, char id[41]);
+enum hf_status hf_git_find_repo(const char *dir, char **root);
+
+/*
+ * Stage files of the work tree at root and commit them on HEAD with the
+ * given author (also the committer) and message. paths (NULL-terminated,
+ * relative to root) names the files to stage; NULL stages everything, like
+ * `git add -A`. Used by `handoff init` and `handoff --demo`. *id, when not
+ * NULL, receives the commit id in hex (41 bytes), or "" when the staged tree
+ * equals HEAD's (then no commit is made). HF_EIO naming root on failure.
+ */
+enum hf_status hf_git_commit_all(const char *root, const struct hf_git_signature *who,
+				 const char *message, const char *const *paths, char id[41]);
 
 #endif

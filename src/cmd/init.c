@@ -97,9 +97,26 @@ static enum hf_status write_file(const char *path, const char *buf, size_t len)
 	return HF_OK;
 }
 
-/* Copy the template folder src into dst, expanding placeholders; existing files are never overwritten. */
-static enum hf_status copy_tree(const char *src, const char *dst, const struct placeholder *ph,
-				size_t nph, size_t *count)
+/* The files init wrote, relative to the repository's root, NULL-terminated for hf_git_commit_all. */
+struct written {
+	char **paths;
+	size_t n, alloc;
+};
+
+static void written_add(struct written *w, char *path)
+{
+	w->paths = xgrow(w->paths, w->n + 2, &w->alloc, sizeof(*w->paths));
+	w->paths[w->n++] = path;
+	w->paths[w->n] = NULL;
+}
+
+/*
+ * Copy the template folder src into dst (at rel, relative to the
+ * repository's root: "" or "sub/dir/"), expanding placeholders; an existing
+ * file is never overwritten.
+ */
+static enum hf_status copy_tree(const char *src, const char *dst, const char *rel,
+				const struct placeholder *ph, size_t nph, struct written *w)
 {
 	DIR *d = opendir(src);
 	struct dirent *de;
@@ -127,11 +144,14 @@ static enum hf_status copy_tree(const char *src, const char *dst, const struct p
 		if (stat(from, &st) != 0) {
 			rc = hf_error(HF_EIO, "cannot read '%s': %s", from, strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
-			rc = copy_tree(from, to, ph, nph, count);
+			char *sub = xasprintf("%s%s/", rel, name.buf);
+
+			rc = copy_tree(from, to, sub, ph, nph, w);
+			free(sub);
 		} else if (!(rc = hf_read_file(from, 4 * 1024 * 1024, &buf, &len))) {
 			expand(&body, buf, len, ph, nph);
 			if (!(rc = write_file(to, body.buf, body.len)))
-				(*count)++;
+				written_add(w, xasprintf("%s%s", rel, name.buf));
 		}
 		free(buf);
 		free(from);
@@ -148,37 +168,66 @@ static int run_init(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	const char *dir = args->npos ? args->pos[0] : ".";
 	struct hf_git_signature who = { NULL, NULL, 0, 0 };
 	struct placeholder ph[8];
-	size_t nph, count = 0;
-	char *templates = hf_path_shared_file("data/templates"), *pod_json, *abs = NULL, *clean;
-	char id[41], real[PATH_MAX];
+	struct written w = { NULL, 0, 0 };
+	char *templates = hf_path_shared_file("data/templates"), *pod_json = NULL, *root = NULL;
+	char *rel = NULL, *clean_abs = NULL, *clean_root = NULL, *clean_rel = NULL, *clean_cfg = NULL;
+	char id[41], abs[PATH_MAX];
 	struct stat st;
 	int rc = HF_EXIT_OK;
 
-	pod_json = xasprintf("%s/pod.json", dir);
+	if (hf_mkdir_p(dir) || !realpath(dir, abs)) {
+		rc = *hf_last_error() ? hf_cmd_fail_last()
+				      : hf_cmd_fail("cannot use '%s': %s", dir, strerror(errno));
+		goto out;
+	}
+	pod_json = xasprintf("%s/pod.json", abs);
 	if (stat(pod_json, &st) == 0) {
 		rc = hf_cmd_fail("'%s' already exists: '%s' holds a pod already", pod_json, dir);
 		goto out;
 	}
-	if (hf_mkdir_p(dir) || hf_git_init_repo(dir)) {
+	/* inside a work tree already: the pod is a folder of that repository (the source's `path`) */
+	if (hf_git_find_repo(abs, &root) == HF_OK) {
+		size_t n = strlen(root);
+
+		rel = xasprintf("%s%s", abs[n] == '/' ? abs + n + 1 : "", abs[n] == '/' ? "/" : "");
+	} else {
+		hf_error_clear();
+		if (hf_git_init_repo(abs)) {
+			rc = hf_cmd_fail_last();
+			goto out;
+		}
+		root = xstrdup(abs);
+		rel = xstrdup("");
+	}
+	if (copy_tree(templates, abs, rel, ph, fill_placeholders(ph, abs), &w) ||
+	    hf_git_commit_all(root, &who, "Start the pod repository (handoff init)\n",
+			      (const char *const *)w.paths, id)) {
 		rc = hf_cmd_fail_last();
 		goto out;
 	}
-	nph = fill_placeholders(ph, realpath(dir, real) ? real : dir);
-	if (copy_tree(templates, dir, ph, nph, &count) ||
-	    hf_git_commit_all(dir, &who, "Start the pod repository (handoff init)\n", id)) {
-		rc = hf_cmd_fail_last();
-		goto out;
-	}
-	abs = xstrdup(realpath(dir, real) ? real : dir);
-	clean = hf_sanitize(abs, 0);
-	printf("Created a pod repository in %s: %zu files, first commit %.7s.\n"
+	clean_abs = hf_sanitize(abs, 0);
+	clean_root = hf_sanitize(root, 0);
+	clean_cfg = hf_sanitize(ctx->config_path, 0);
+	printf("Created a pod repository in %s: %zu files, commit %.7s.\n"
 	       "Edit its files, commit, and add these lines to %s:\n\n"
-	       "[source \"pod\"]\n\ttype = git\n\turl = %s\n\n"
-	       "then run 'handoff sync'.\n",
-	       clean, count, id, ctx->config_path, clean);
-	free(clean);
+	       "[source \"pod\"]\n\ttype = git\n\turl = %s\n",
+	       clean_abs, w.n, id, clean_cfg, clean_root);
+	if (*rel) {
+		clean_rel = hf_sanitize(rel, 0);
+		clean_rel[strlen(clean_rel) - 1] = '\0';
+		printf("\tpath = %s\n", clean_rel);
+	}
+	printf("\nthen run 'handoff sync'.\n");
 out:
-	free(abs);
+	for (size_t i = 0; i < w.n; i++)
+		free(w.paths[i]);
+	free(w.paths);
+	free(clean_abs);
+	free(clean_root);
+	free(clean_rel);
+	free(clean_cfg);
+	free(root);
+	free(rel);
 	free(pod_json);
 	free(templates);
 	return rc;

@@ -164,7 +164,7 @@ static enum hf_status commit(const char *repo, const char *handle, int64_t when,
 {
 	struct hf_git_signature who = signature(handle, when);
 
-	return hf_git_commit_all(repo, &who, msg, NULL);
+	return hf_git_commit_all(repo, &who, msg, NULL, NULL);
 }
 
 /*

@@ -8,6 +8,7 @@
 #include "handoff/clock.h"
 #include "handoff/git_source.h"
 #include "handoff/trace.h"
+#include "handoff/xmalloc.h"
 
 static enum hf_status fail(const char *what, const char *dir)
 {
@@ -38,8 +39,41 @@ enum hf_status hf_git_init_repo(const char *dir)
 	return rc;
 }
 
+enum hf_status hf_git_find_repo(const char *dir, char **root)
+{
+	git_repository *repo = NULL;
+	enum hf_status rc = HF_ENOTFOUND;
+
+	*root = NULL;
+	git_libgit2_init();
+	if (git_repository_open_ext(&repo, dir, 0, NULL) == 0 && git_repository_workdir(repo)) {
+		size_t len = strlen(git_repository_workdir(repo));
+
+		/* without the trailing slash libgit2 gives */
+		*root = xstrndup(git_repository_workdir(repo), len > 1 ? len - 1 : len);
+		rc = HF_OK;
+	}
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return rc == HF_OK ? rc : hf_error(rc, "'%s' is in no git work tree", dir);
+}
+
+/* Stage paths (exactly those files) or everything. */
+static int stage(git_index *index, const char *const *paths)
+{
+	git_strarray spec = { NULL, 0 };
+
+	if (!paths)
+		return git_index_add_all(index, NULL, GIT_INDEX_ADD_DEFAULT, NULL, NULL) < 0 ||
+		       git_index_update_all(index, NULL, NULL, NULL) < 0 ? -1 : 0;
+	while (paths[spec.count])
+		spec.count++;
+	spec.strings = (char **)paths;
+	return git_index_add_all(index, &spec, GIT_INDEX_ADD_DISABLE_PATHSPEC_MATCH, NULL, NULL);
+}
+
 enum hf_status hf_git_commit_all(const char *dir, const struct hf_git_signature *who,
-				 const char *message, char id[41])
+				 const char *message, const char *const *paths, char id[41])
 {
 	git_repository *repo = NULL;
 	git_index *index = NULL;
@@ -52,8 +86,7 @@ enum hf_status hf_git_commit_all(const char *dir, const struct hf_git_signature 
 	git_libgit2_init();
 	if (git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0 ||
 	    git_repository_index(&index, repo) < 0 ||
-	    git_index_add_all(index, NULL, GIT_INDEX_ADD_DEFAULT, NULL, NULL) < 0 ||
-	    git_index_update_all(index, NULL, NULL, NULL) < 0 || git_index_write(index) < 0 ||
+	    stage(index, paths) < 0 || git_index_write(index) < 0 ||
 	    git_index_write_tree(&tree_id, index) < 0 ||
 	    git_tree_lookup(&tree, repo, &tree_id) < 0) {
 		rc = fail("cannot stage the files of", dir);

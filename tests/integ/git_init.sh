@@ -28,4 +28,21 @@ assert_eq "rotation" "serving" "$(sql 'SELECT name FROM rotation')"
 # a second init in the same place refuses to overwrite
 err=$("$HANDOFF_BIN" init "$T/My Pod" 2>&1) && fail "a second init succeeded"
 assert_contains "refusal" "$err" "already exists"
+
+# inside an existing repository: the pod is a folder of it, and nothing else gets committed
+"$GIT" init -q -b main "$T/code"
+echo 'int main(void) { return 0; }' >"$T/code/main.c"
+commit_all "$T/code" "Code"
+echo "work in progress" >"$T/code/notes.txt"
+out=$("$HANDOFF_BIN" init "$T/code/ops/pod" 2>&1) || fail "init in a subfolder failed: $out"
+assert_contains "url is the repository" "$out" "url = $T/code"
+assert_contains "path is the folder" "$out" "path = ops/pod"
+assert_eq "untracked file left alone" "?? notes.txt" "$("$GIT" -C "$T/code" status --porcelain)"
+assert_eq "two commits" "2" "$("$GIT" -C "$T/code" rev-list --count HEAD)"
+[ ! -d "$T/code/ops/pod/.git" ] || fail "init made a nested repository"
+echo "$out" | sed -n '/^\[source/,/^$/p' >"$XDG_CONFIG_HOME/handoff/config"
+rm -f "$HANDOFF_DB"
+"$HANDOFF_BIN" sync || fail "sync of the pod folder failed"
+assert_eq "no errors in the folder pod" "[]" "$("$HANDOFF_BIN" status --json | pyjson 'd["errors"]')"
+assert_eq "folder pod name" "pod" "$(sql 'SELECT name FROM pod')"
 exit 0
