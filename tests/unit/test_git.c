@@ -1,0 +1,126 @@
+/* test_git.c: unit tests for the git source's helpers: URL redaction, cache folder names, init and commit */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "handoff/git_source.h"
+#include "handoff/paths.h"
+#include "handoff/xmalloc.h"
+#include "../../src/sources/git_internal.h"
+
+static void redact_url_drops_credentials(void **state)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "https://git.example/pod.git", "https://git.example/pod.git" },
+		{ "https://user:s3cret@git.example/pod.git", "https://git.example/pod.git" },
+		{ "https://ghp_token@git.example/pod.git", "https://git.example/pod.git" },
+		{ "ssh://git@git.example:22/pod.git", "ssh://git.example:22/pod.git" },
+		{ "https://git.example/a@b/pod.git", "https://git.example/a@b/pod.git" },
+		{ "git://127.0.0.1:9418/pod.git", "git://127.0.0.1:9418/pod.git" },
+		{ "/srv/git/pod.git", "/srv/git/pod.git" },
+		{ "git@git.example:pod.git", "git@git.example:pod.git" },
+		{ "http://u:p@h", "http://h" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *r = hf_git_redact_url(cases[i].in);
+
+		assert_string_equal(r, cases[i].out);
+		free(r);
+	}
+}
+
+static void cache_path_is_one_safe_folder(void **state)
+{
+	static const struct { const char *name, *folder; } cases[] = {
+		{ "pod", "pod" },
+		{ "vision-pod_2.x", "vision-pod_2.x" },
+		{ "a/b c", "a_b_c" },
+		{ "..", "_.." },
+		{ "../../etc", "_.._.._etc" },
+		{ ".hidden", "_.hidden" },
+		{ "p\xc3\xa9", "p__" },
+	};
+
+	setenv("XDG_CACHE_HOME", "/cache", 1);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *p = hf_git_cache_path(cases[i].name);
+		char *want = xasprintf("/cache/handoff/repos/%s", cases[i].folder);
+
+		assert_string_equal(p, want);
+		free(p);
+		free(want);
+	}
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void init_and_commit(void **state)
+{
+	char dir[] = "/tmp/handoff-test-git-XXXXXX", id[41], id2[41], *root = NULL, *file, *sub;
+	struct hf_git_signature who = { "Ana Ruiz", "ana@pod.example", 1764000000, 60 };
+	const char *const only[] = { "pod.json", NULL };
+
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(hf_git_find_repo(dir, &root), HF_ENOTFOUND);
+	assert_int_equal(hf_git_init_repo(dir), HF_OK);
+	assert_int_equal(hf_git_init_repo(dir), HF_OK);	/* already one: fine */
+	assert_int_equal(hf_git_find_repo(dir, &root), HF_OK);
+	assert_string_equal(root, dir);
+	free(root);
+
+	file = xasprintf("%s/pod.json", dir);
+	write_text(file, "{}\n");
+	free(file);
+	file = xasprintf("%s/notes.txt", dir);
+	write_text(file, "not staged\n");
+	free(file);
+	assert_int_equal(hf_git_commit_all(dir, &who, "First\n", only, id), HF_OK);
+	assert_int_equal(strlen(id), 40);
+	/* nothing new staged: no commit */
+	assert_int_equal(hf_git_commit_all(dir, &who, "Again\n", only, id2), HF_OK);
+	assert_string_equal(id2, "");
+	/* everything: notes.txt now */
+	assert_int_equal(hf_git_commit_all(dir, &who, "All\n", NULL, id2), HF_OK);
+	assert_int_equal(strlen(id2), 40);
+	assert_string_not_equal(id, id2);
+
+	/* a folder inside the work tree finds the same root */
+	sub = xasprintf("%s/a/b", dir);
+	assert_int_equal(hf_mkdir_p(sub), HF_OK);
+	assert_int_equal(hf_git_find_repo(sub, &root), HF_OK);
+	assert_string_equal(root, dir);
+	free(root);
+	free(sub);
+
+	file = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(file), 0);
+	free(file);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(redact_url_drops_credentials),
+		cmocka_unit_test(cache_path_is_one_safe_folder),
+		cmocka_unit_test(init_and_commit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
