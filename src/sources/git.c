@@ -362,8 +362,46 @@ static enum hf_status sprint_versions(struct hf_git_sync *gs, git_commit *c, git
 	return rc;
 }
 
+/* Short ids of commits already in the activity (a re-read after a lost commit), sorted. */
+struct known_refs {
+	char **refs;
+	size_t n;
+};
+
+static int cmp_ref(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool known(const struct known_refs *k, const char *ref)
+{
+	return k->n && bsearch(&ref, k->refs, k->n, sizeof(*k->refs), cmp_ref);
+}
+
+/* The commits of this source already recorded since `since`, so a full re-read does not repeat them. */
+static enum hf_status load_known(struct hf_git_sync *gs, int64_t since, struct known_refs *k)
+{
+	struct hf_activity *a;
+	size_t n, alloc = 0;
+	enum hf_status rc = hf_store_activity_list(gs->store, NULL, since, 1000000, &a, &n);
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(a[i].source, gs->conf->name) != 0 || strcmp(a[i].kind, "commit") != 0 ||
+		    !a[i].ref)
+			continue;
+		k->refs = xgrow(k->refs, k->n + 1, &alloc, sizeof(*k->refs));
+		k->refs[k->n++] = xstrdup(a[i].ref);
+	}
+	hf_activity_free(a, n);
+	if (k->n)
+		qsort(k->refs, k->n, sizeof(*k->refs), cmp_ref);
+	return HF_OK;
+}
+
 /* One commit of the range: activity events per touched model and sprint snapshots. */
-static enum hf_status commit_event(struct hf_git_sync *gs, git_commit *c)
+static enum hf_status commit_event(struct hf_git_sync *gs, git_commit *c, const struct known_refs *k)
 {
 	git_commit *parent = NULL;
 	git_tree *old = NULL, *new = pod_tree_quiet(gs, c), *om = NULL, *nm = NULL;
@@ -379,6 +417,8 @@ static enum hf_status commit_event(struct hf_git_sync *gs, git_commit *c)
 	if ((!old && !new) || (old && new && git_oid_equal(git_tree_id(old), git_tree_id(new))))
 		goto out;	/* the commit did not touch the pod */
 	git_oid_tostr(ref, 8, git_commit_id(c));
+	if (known(k, ref))
+		goto out;	/* recorded by an earlier sync */
 	om = subtree(gs, old, "models");
 	nm = subtree(gs, new, "models");
 	changed_names(om, nm, &models, &nmodels);
@@ -412,10 +452,15 @@ out:
 	return rc;
 }
 
-/* The commits after old (NULL: the first sync) up to the tip, oldest first. */
-static enum hf_status record_commits(struct hf_git_sync *gs, const git_oid *old)
+/*
+ * The commits after old (NULL: everything, newest FIRST_SYNC_COMMITS) up to
+ * the tip, oldest first. reread: a full read after the synced commit was
+ * lost, when commits already recorded are skipped.
+ */
+static enum hf_status record_commits(struct hf_git_sync *gs, const git_oid *old, bool reread)
 {
 	git_revwalk *walk = NULL;
+	struct known_refs k = { NULL, 0 };
 	git_oid id, *ids = NULL;
 	size_t n = 0, alloc = 0, cap = old ? MAX_SYNC_COMMITS : FIRST_SYNC_COMMITS;
 	enum hf_status rc = HF_OK;
@@ -437,6 +482,16 @@ static enum hf_status record_commits(struct hf_git_sync *gs, const git_oid *old)
 		goto out;
 	}
 	hf_trace("git: %zu commits since %s", n, old ? git_oid_tostr_s(old) : "the start");
+	if (reread && n) {
+		git_commit *oldest;
+
+		if ((err = git_commit_lookup(&oldest, gs->repo, &ids[n - 1])) < 0) {
+			rc = hf_git_fail(gs, err, "cannot read a commit");
+			goto out;
+		}
+		rc = load_known(gs, git_commit_time(oldest) - 14 * 24 * 3600, &k);
+		git_commit_free(oldest);
+	}
 	for (size_t i = n; i-- > 0 && !rc;) {
 		git_commit *c;
 
@@ -444,10 +499,13 @@ static enum hf_status record_commits(struct hf_git_sync *gs, const git_oid *old)
 			rc = hf_git_fail(gs, err, "cannot read a commit");
 			break;
 		}
-		rc = commit_event(gs, c);
+		rc = commit_event(gs, c, &k);
 		git_commit_free(c);
 	}
 out:
+	for (size_t i = 0; i < k.n; i++)
+		free(k.refs[i]);
+	free(k.refs);
 	free(ids);
 	git_revwalk_free(walk);
 	return rc;
@@ -526,7 +584,7 @@ static enum hf_status sync_tip(struct hf_git_sync *gs, char **detail)
 	hf_sync_progress_report(gs->progress, gs->conf->name, "reading files", 0, 0);
 	if ((rc = diff_trees(gs, old, new, AREA_ROOT, &path)))
 		goto out;
-	if ((rc = record_commits(gs, have_old ? &old_id : NULL)))
+	if ((rc = record_commits(gs, have_old ? &old_id : NULL, !have_old && old_hex)))
 		goto out;
 	if ((rc = hf_store_state_set(gs->store, gs->conf->name, "commit", tip_hex)) ||
 	    (rc = hf_store_state_set(gs->store, gs->conf->name, "path", gs->pod_path)) ||

@@ -65,6 +65,7 @@ assert_contains "force push activity" "$(sql "SELECT summary FROM activity ORDER
 
 # a force push when the synced commit is gone from the cache too: a full read
 "$GIT" -C "$T/work" reset -q --hard HEAD~1
+echo "rewritten" >>"$T/work/README.md"
 commit_all "$T/work" "Rewrite history again" "2026-11-23T09:00:00Z"
 "$GIT" -C "$T/work" push -q --force origin main
 rm -rf "$XDG_CACHE_HOME/handoff/repos/pod"
@@ -72,6 +73,9 @@ trace=$(HANDOFF_TRACE=1 "$HANDOFF_BIN" sync 2>&1) || fail "sync with a lost comm
 assert_contains "fallback" "$trace" "full read of 'pod'"
 assert_eq "target after full read" "40.0" "$(sql "SELECT target FROM slo WHERE model='fraud-detector' AND metric='latency_p99_ms'")"
 assert_eq "contracts after full read" "2" "$(sql 'SELECT count(*) FROM contract')"
+assert_eq "no commit recorded twice" "0" \
+	"$(sql "SELECT count(*) FROM (SELECT ref FROM activity GROUP BY ref, coalesce(model, '') HAVING count(*) > 1)")"
+assert_eq "the new commit recorded" "1" "$(sql "SELECT count(*) FROM activity WHERE summary = 'Rewrite history again'")"
 
 # the remote gone: exit 2, the error names the source and URL, the previous view stays
 mv "$T/pod.git" "$T/gone.git"
