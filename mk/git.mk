@@ -8,7 +8,8 @@ GIT_INTEG_TESTS = tests/integ/git_sync.sh tests/integ/git_problems.sh tests/inte
 	tests/integ/git_http.sh tests/integ/git_init.sh tests/integ/git_demo.sh tests/integ/git_docs.sh \
 	tests/integ/git_cli.sh tests/integ/git_path.sh
 TESTS += $(GIT_INTEG_TESTS)
-EXTRA_DIST += $(GIT_INTEG_TESTS) tests/lib/gitd.sh tests/lib/git_http.py docs/pod-repository.md
+EXTRA_DIST += $(GIT_INTEG_TESTS) tests/lib/gitd.sh tests/lib/git_http.py docs/pod-repository.md \
+	bench/git-bench.sh bench/git_gen.py
 
 nobase_dist_pkgdata_DATA += data/demo/pod/pod.json \
 	data/templates/README.md data/templates/pod.json data/templates/models/example-model/contract.json \
