@@ -34,3 +34,11 @@ nobase_dist_pkgdata_DATA += \
 	data/demo/pod/models/query-rewriter/contract.json data/demo/pod/models/query-rewriter/readiness.json data/demo/pod/models/query-rewriter/MODEL_CARD.md \
 	data/demo/pod/models/ranker/contract.json data/demo/pod/models/ranker/readiness.json data/demo/pod/models/ranker/MODEL_CARD.md \
 	data/demo/pod/models/speech-vad/contract.json data/demo/pod/models/speech-vad/readiness.json data/demo/pod/models/speech-vad/MODEL_CARD.md
+
+# libFuzzer target for the model-card and checklist parsers (./configure --enable-fuzzing CC=clang)
+if FUZZING
+noinst_PROGRAMS += fuzz/fuzz_card
+fuzz_fuzz_card_SOURCES = fuzz/fuzz_card.c
+fuzz_fuzz_card_LDFLAGS = -fsanitize=fuzzer
+endif
+EXTRA_DIST += fuzz/fuzz_card.c
