@@ -53,6 +53,45 @@ void hf_tui_local_time(const struct hf_tui_oncall *o, int64_t t, bool date, char
 /* "raj (until Mon 09:00, then li)" for the first rotation; "" when none. */
 void hf_tui_oncall_line(const struct hf_tui_oncall *o, char *buf, size_t n);
 
+/*
+ * The models of the pod, as the pod and models views show them, evaluated
+ * lazily: hf_tui_models_load reads only the names (pod files and registry,
+ * sorted, as hf_report_models lists them), a row is evaluated when it is
+ * first drawn (hf_tui_models_eval) and the rest in the background, a slice
+ * at a time (hf_tui_models_step), so the first frame never waits for
+ * thousands of reports. Only a summary of each report is kept.
+ */
+struct hf_tui_model {
+	char *name;
+	bool evaluated;
+	bool hidden;		/* a registry name a pod model's contract claims, or gone */
+	char *stage;
+	int stage_index;
+	bool ready;
+	int done, required;
+	double score;
+	int slo_met, slo_missed, slo_unknown;
+	char marks[9];		/* per SLO: 'm' met, 'x' missed, '?' unknown (first 8) */
+	char *cand_version, *cand_alias;
+	char *owner_research, *owner_engineering;
+	char *blocker;		/* the first blocker's reason or title, NULL when none */
+	size_t nblockers;
+};
+struct hf_tui_models {
+	struct hf_store *store;	/* borrowed: the TUI thread's store */
+	struct hf_tui_model *m;
+	size_t n;
+	size_t next;		/* rows before this one are all evaluated */
+	size_t nready;		/* of the evaluated ones */
+	bool changed;		/* rows were hidden since the caller last looked */
+};
+enum hf_status hf_tui_models_load(struct hf_store *store, struct hf_tui_models *out);
+/* Evaluate row i now if it is not yet. */
+void hf_tui_models_eval(struct hf_tui_models *ms, size_t i);
+/* Evaluate rows for about budget_ms; true while rows remain. */
+bool hf_tui_models_step(struct hf_tui_models *ms, int budget_ms);
+void hf_tui_models_clear(struct hf_tui_models *ms);
+
 /* "synced 2m ago" / "sync failed 5m ago" / "never synced" for the latest run of every source. */
 enum hf_status hf_tui_sync_age(struct hf_store *store, char *buf, size_t n, bool *failed);
 

@@ -16,6 +16,7 @@
 enum hf_row_flags {
 	HF_ROW_HEADING = 1 << 0,	/* section title: not selectable, kept with its rows */
 	HF_ROW_INERT = 1 << 1,		/* text or chart line: not selectable, always shown */
+	HF_ROW_HIDDEN = 1 << 2,		/* never shown (a row found to be a duplicate later) */
 };
 
 /* True when row `row` contains needle (already lower-cased, not empty). */
@@ -41,6 +42,8 @@ void hf_list_release(struct hf_list *l);
 void hf_list_reset(struct hf_list *l);
 /* Add a row; returns its index. */
 size_t hf_list_add(struct hf_list *l, unsigned flags);
+/* Change a row's flags (call hf_list_apply after). */
+void hf_list_set_flags(struct hf_list *l, size_t row, unsigned flags);
 /* Recompute the shown rows after adding rows or changing the filter. */
 void hf_list_apply(struct hf_list *l);
 

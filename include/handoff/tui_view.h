@@ -46,6 +46,12 @@ struct hf_view_ops {
 	bool (*match)(struct hf_view *view, size_t row, const char *needle);
 	/* An action; NULL or HF_REACT_NOT_MINE for the generic handling. */
 	unsigned (*key)(struct hf_view *view, enum hf_action action);
+	/*
+	 * Load a slice more in the background (about budget_ms); NULL when load
+	 * does everything. Returns true while more remains. The loop redraws
+	 * after each slice and counts no idle frame while a view is pending.
+	 */
+	bool (*step)(struct hf_view *view, int budget_ms);
 	/* The terminal changed size (view->cols/rows already set); may be NULL. */
 	void (*resize)(struct hf_view *view);
 	/* Free what load made; may be NULL. */
@@ -60,7 +66,8 @@ struct hf_view {
 	int cols, rows;		/* the view's area */
 	char *arg;		/* e.g. the model of the detail view; owned */
 	bool loaded;
-	bool reload_on_resize;	/* set by load when its rows depend on the width (wrapped text) */
+	bool reload_on_resize;
+	bool pending;		/* set by load when step has work to do */	/* set by load when its rows depend on the width (wrapped text) */
 	const char *open_name;	/* HF_REACT_OPEN: the view to open (static string) */
 	char *open_arg;		/* and its argument (owned; taken by the loop) */
 	char *message;		/* a status line message for the loop (owned; taken) */

@@ -4,9 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "handoff/clock.h"
+#include "handoff/report.h"
+#include "handoff/store_models.h"
 #include "handoff/store_oncall.h"
+#include "handoff/store_registry.h"
+#include "handoff/xmalloc.h"
 #include "handoff/store_pod.h"
 #include "handoff/store_sprint.h"
 #include "handoff/tui_data.h"
@@ -188,4 +193,156 @@ void hf_tui_oncall_line(const struct hf_tui_oncall *o, char *buf, size_t n)
 		snprintf(buf, n, "%s (until %s, then %s)", r->now.who, until, r->next.who);
 	else
 		snprintf(buf, n, "%s (until %s)", r->now.who, until);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+enum hf_status hf_tui_models_load(struct hf_store *store, struct hf_tui_models *out)
+{
+	char **pod = NULL, **reg = NULL;
+	size_t npod = 0, nreg = 0, i = 0, j = 0;
+	enum hf_status rc;
+
+	memset(out, 0, sizeof(*out));
+	out->store = store;
+	if ((rc = hf_store_model_names(store, &pod, &npod)))
+		return rc;
+	if ((rc = hf_store_reg_model_names(store, &reg, &nreg))) {
+		free_names(pod, npod);
+		return rc;
+	}
+	if (npod > 1)
+		qsort(pod, npod, sizeof(*pod), cmp_names);
+	if (nreg > 1)
+		qsort(reg, nreg, sizeof(*reg), cmp_names);
+	out->m = xcalloc(npod + nreg + 1, sizeof(*out->m));
+	/* merge the two sorted lists; the names move into the rows */
+	while (i < npod || j < nreg) {
+		int c = i >= npod ? 1 : j >= nreg ? -1 : strcmp(pod[i], reg[j]);
+
+		if (c <= 0) {
+			out->m[out->n++].name = pod[i++];
+			if (c == 0)
+				free(reg[j++]);
+		} else {
+			out->m[out->n++].name = reg[j++];
+		}
+	}
+	free(pod);
+	free(reg);
+	return HF_OK;
+}
+
+static int cmp_model_name(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct hf_tui_model *)elem)->name);
+}
+
+void hf_tui_models_eval(struct hf_tui_models *ms, size_t i)
+{
+	struct hf_tui_model *m = &ms->m[i];
+	struct hf_model_report r;
+
+	if (i >= ms->n || m->evaluated)
+		return;
+	m->evaluated = true;
+	if (hf_report_model(ms->store, m->name, &r)) {
+		/* gone since the names were read, or unreadable: not shown */
+		hf_error_clear();
+		m->hidden = true;
+		ms->changed = true;
+		return;
+	}
+	m->stage = xstrdup(r.stage);
+	m->stage_index = r.stage_index;
+	m->ready = r.ready;
+	m->done = r.done;
+	m->required = r.required;
+	m->score = r.score;
+	m->slo_met = r.slo_met;
+	m->slo_missed = r.slo_missed;
+	m->slo_unknown = r.slo_unknown;
+	for (size_t k = 0; k < r.nslos && k < sizeof(m->marks) - 1; k++) {
+		const char *res = r.slos[k].result ? r.slos[k].result : "";
+
+		m->marks[k] = !strcmp(res, "met") ? 'm' : !strcmp(res, "missed") ? 'x' : '?';
+	}
+	m->cand_version = xstrdup(r.candidate_version);
+	m->cand_alias = xstrdup(r.candidate_alias);
+	m->owner_research = xstrdup(r.owner_research);
+	m->owner_engineering = xstrdup(r.owner_engineering);
+	m->nblockers = r.nblockers;
+	if (r.nblockers) {
+		/* what blocks most concretely: a reason (an SLO missed by how much) before "not done" */
+		const struct hf_blocker *b = &r.blockers[0];
+
+		for (size_t k = 0; k < r.nblockers; k++) {
+			if (r.blockers[k].reason && strcmp(r.blockers[k].reason, "not done")) {
+				b = &r.blockers[k];
+				break;
+			}
+		}
+
+		m->blocker = xstrdup(b->reason && strcmp(b->reason, "not done") ? b->reason :
+				     b->title ? b->title : b->item);
+	}
+	ms->nready += m->ready;
+	/* a contract naming a differently named registry model claims that registry row */
+	if (r.has_pod_files && r.registry_name && strcmp(r.registry_name, r.name)) {
+		struct hf_tui_model *claimed = bsearch(r.registry_name, ms->m, ms->n, sizeof(*ms->m),
+						       cmp_model_name);
+
+		if (claimed && !claimed->hidden) {
+			claimed->hidden = true;
+			ms->changed = true;
+		}
+	}
+	hf_model_report_clear(&r);
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+bool hf_tui_models_step(struct hf_tui_models *ms, int budget_ms)
+{
+	int64_t until = now_ms() + budget_ms;
+
+	while (ms->next < ms->n) {
+		hf_tui_models_eval(ms, ms->next++);
+		if (now_ms() >= until)
+			break;
+	}
+	return ms->next < ms->n;
+}
+
+void hf_tui_models_clear(struct hf_tui_models *ms)
+{
+	for (size_t i = 0; i < ms->n; i++) {
+		struct hf_tui_model *m = &ms->m[i];
+
+		free(m->name);
+		free(m->stage);
+		free(m->cand_version);
+		free(m->cand_alias);
+		free(m->owner_research);
+		free(m->owner_engineering);
+		free(m->blocker);
+	}
+	free(ms->m);
+	memset(ms, 0, sizeof(*ms));
 }

@@ -38,6 +38,12 @@ size_t hf_list_add(struct hf_list *l, unsigned flags)
 	return l->n++;
 }
 
+void hf_list_set_flags(struct hf_list *l, size_t row, unsigned flags)
+{
+	if (row < l->n)
+		l->flags[row] = (unsigned char)flags;
+}
+
 static bool selectable(const struct hf_list *l, size_t shown_index)
 {
 	return !(l->flags[l->shown[shown_index]] & (HF_ROW_HEADING | HF_ROW_INERT));
@@ -98,6 +104,8 @@ void hf_list_apply(struct hf_list *l)
 	for (size_t r = 0; r < l->n; r++) {
 		unsigned f = l->flags[r];
 
+		if (f & HF_ROW_HIDDEN)
+			continue;
 		if (f & HF_ROW_HEADING) {
 			heading = r;
 			if (!needle)

@@ -96,6 +96,7 @@ static void view_unload(struct hf_view *v)
 	memset(v->state, 0, v->ops->state_size ? v->ops->state_size : 1);
 	v->loaded = false;
 	v->reload_on_resize = false;
+	v->pending = false;
 }
 
 static void view_load(struct tui *t, struct hf_view *v)
@@ -600,12 +601,28 @@ static void draw_tabs(struct tui *t, int y)
 	hf_draw_end(&d);
 }
 
+static bool pending(struct tui *t)
+{
+	struct hf_view *v = top(t);
+
+	return v->loaded && v->pending && v->ops->step;
+}
+
+/* A slice of the top view's background load; the filter is applied again to what came in. */
+static void step_view(struct tui *t)
+{
+	struct hf_view *v = top(t);
+
+	v->pending = v->ops->step(v, 15);
+	hf_list_apply(&v->list);
+}
+
 static void write_idle(struct tui *t)
 {
 	char *tmp;
 	FILE *f;
 
-	if (!t->idle_file || t->sync)
+	if (!t->idle_file || t->sync || pending(t))
 		return;
 	t->frame++;
 	tmp = xasprintf("%s.tmp", t->idle_file);
@@ -720,7 +737,10 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 
 		draw_frame(&t);
 		/* without a frozen clock, redraw now and then so ages ("2m ago") move */
-		if (!hf_screen_read(&in, t.sync ? 100 : getenv("HANDOFF_NOW") ? -1 : 30000)) {
+		if (!hf_screen_read(&in, pending(&t) ? 0 : t.sync ? 100 :
+				    getenv("HANDOFF_NOW") ? -1 : 30000)) {
+			if (pending(&t))
+				step_view(&t);
 			poll_sync(&t);
 			continue;
 		}

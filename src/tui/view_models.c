@@ -5,23 +5,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "handoff/report.h"
+#include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
 
 struct models_state {
-	struct hf_model_report *models;
-	size_t n;
+	struct hf_tui_models ms;
 };
 
 static enum hf_status models_load(struct hf_view *v, struct hf_store *store)
 {
 	struct models_state *s = v->state;
-	enum hf_status rc = hf_report_models(store, &s->models, &s->n);
+	enum hf_status rc = hf_tui_models_load(store, &s->ms);
 
 	if (rc)
 		return rc;
 	v->head_lines = 2;
-	for (size_t i = 0; i < s->n; i++)
+	v->pending = s->ms.n > 0;
+	for (size_t i = 0; i < s->ms.n; i++)
 		hf_list_add(&v->list, 0);
 	return HF_OK;
 }
@@ -37,13 +37,13 @@ static void models_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 	int wide = d->cols >= 100;
 
 	if (line == 0) {
-		size_t ready = 0;
-
-		for (size_t i = 0; i < s->n; i++)
-			ready += s->models[i].ready;
 		hf_draw_text(d, HF_COLOR_TITLE, " Models", -1);
-		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, %zu ready   Enter opens one", s->n,
-			      ready);
+		if (s->ms.next < s->ms.n)
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, evaluating %zu%%", s->ms.n,
+				      s->ms.next * 100 / s->ms.n);
+		else
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, %zu ready   Enter opens one",
+				      s->ms.n, s->ms.nready);
 		return;
 	}
 	hf_draw_space(d, 1);
@@ -66,9 +66,11 @@ static void models_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 {
 	struct models_state *s = v->state;
-	const struct hf_model_report *r = &s->models[row];
+	const struct hf_tui_model *r;
 	char buf[64];
 
+	hf_tui_models_eval(&s->ms, row);
+	r = &s->ms.m[row];
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_DEFAULT, r->name, name_width(d->cols));
 	hf_draw_text(d, HF_COLOR_DEFAULT, r->stage, 13);
@@ -83,9 +85,8 @@ static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	hf_draw_text(d, HF_COLOR_DIM, "/", -1);
 	hf_draw_textf(d, r->slo_unknown ? HF_COLOR_UNKNOWN : HF_COLOR_DEFAULT, -1, "%d", r->slo_unknown);
 	hf_draw_goto(d, 1 + name_width(d->cols) + 13 + 6 + 6 + 1 + 10);
-	if (r->candidate_version)
-		snprintf(buf, sizeof(buf), "v%s %s", r->candidate_version,
-			 r->candidate_alias ? r->candidate_alias : "");
+	if (r->cand_version)
+		snprintf(buf, sizeof(buf), "v%s %s", r->cand_version, r->cand_alias ? r->cand_alias : "");
 	else
 		snprintf(buf, sizeof(buf), "-");
 	hf_draw_text(d, HF_COLOR_ALIAS, buf, 15);
@@ -102,12 +103,12 @@ static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 static bool models_match(struct hf_view *v, size_t row, const char *needle)
 {
 	struct models_state *s = v->state;
-	const struct hf_model_report *r = &s->models[row];
+	const struct hf_tui_model *r = &s->ms.m[row];
 
 	return hf_view_contains(r->name, needle) || hf_view_contains(r->stage, needle) ||
 	       hf_view_contains(r->owner_research, needle) ||
 	       hf_view_contains(r->owner_engineering, needle) ||
-	       hf_view_contains(r->candidate_alias, needle);
+	       hf_view_contains(r->cand_alias, needle);
 }
 
 static unsigned models_key(struct hf_view *v, enum hf_action action)
@@ -117,14 +118,28 @@ static unsigned models_key(struct hf_view *v, enum hf_action action)
 
 	if (action != HF_ACTION_ENTER || row == SIZE_MAX)
 		return HF_REACT_NOT_MINE;
-	return hf_view_open(v, "model", s->models[row].name);
+	return hf_view_open(v, "model", s->ms.m[row].name);
 }
 
 static void models_done(struct hf_view *v)
 {
 	struct models_state *s = v->state;
 
-	hf_model_reports_free(s->models, s->n);
+	hf_tui_models_clear(&s->ms);
+}
+
+static bool models_step(struct hf_view *v, int budget_ms)
+{
+	struct models_state *s = v->state;
+	bool more = hf_tui_models_step(&s->ms, budget_ms);
+
+	if (s->ms.changed) {
+		for (size_t i = 0; i < s->ms.n; i++)
+			if (s->ms.m[i].hidden)
+				hf_list_set_flags(&v->list, i, HF_ROW_HIDDEN);
+		s->ms.changed = false;
+	}
+	return more;
 }
 
 const struct hf_view_ops hf_view_models = {
@@ -136,6 +151,7 @@ const struct hf_view_ops hf_view_models = {
 	.draw_row = models_draw_row,
 	.match = models_match,
 	.key = models_key,
+	.step = models_step,
 	.resize = NULL,
 	.done = models_done,
 };

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "handoff/report.h"
 #include "handoff/store_pod.h"
 #include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
@@ -15,7 +14,7 @@
 
 struct pod_state {
 	struct hf_pod pod;
-	struct hf_model_report *models;
+	struct hf_tui_models ms;
 	size_t nmodels;
 	struct hf_tui_sprint sprint;
 	struct hf_tui_oncall oc;
@@ -24,22 +23,22 @@ struct pod_state {
 	char oncall[160];	/* "raj (until Mon 09:00, then li)" or "" */
 	char oncall_short[64];	/* "raj, then li" */
 	size_t first_blocked_row;	/* list rows >= this are blocked sprint items */
-	size_t nready;
 };
 
-/* Column widths for the terminal width. */
+/* Column widths for the terminal width (80 columns is the floor). */
 struct pod_cols {
-	int name, stage, stage_name, ready, slo, cand, owners;
+	int name, stage, stage_name, ready, gap, slo, cand, owners;
+	bool compact;		/* "ana→raj" instead of "ana → raj" */
 };
 
 static void pod_columns(int cols, struct pod_cols *c)
 {
 	if (cols >= 140)
-		*c = (struct pod_cols){ 24, 8, 13, 7, 6, 18, 16 };
+		*c = (struct pod_cols){ 24, 8, 13, 6, 2, 6, 18, 16, false };
 	else if (cols >= 100)
-		*c = (struct pod_cols){ 18, 8, 12, 7, 5, 15, 13 };
+		*c = (struct pod_cols){ 18, 8, 12, 6, 2, 5, 15, 13, false };
 	else
-		*c = (struct pod_cols){ 16, 8, 0, 6, 5, 14, 11 };
+		*c = (struct pod_cols){ 16, 8, 0, 5, 1, 4, 14, 9, true };
 }
 
 static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
@@ -50,8 +49,10 @@ static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
 	v->head_lines = 2;
 	if ((rc = hf_store_pod_get(store, &s->pod)))
 		return rc;
-	if ((rc = hf_report_models(store, &s->models, &s->nmodels)))
+	if ((rc = hf_tui_models_load(store, &s->ms)))
 		return rc;
+	s->nmodels = s->ms.n;
+	v->pending = s->ms.n > 0;
 	if ((rc = hf_tui_sprint_load(store, &s->sprint)))
 		return rc;
 	if ((rc = hf_tui_oncall_load(store, &s->oc)))
@@ -63,10 +64,8 @@ static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
 			 s->oc.rows[0].next_found ? s->oc.rows[0].next.who : "");
 	if ((rc = hf_tui_sync_age(store, s->sync_age, sizeof(s->sync_age), &s->sync_failed)))
 		return rc;
-	for (size_t i = 0; i < s->nmodels; i++) {
+	for (size_t i = 0; i < s->nmodels; i++)
 		hf_list_add(&v->list, 0);
-		s->nready += s->models[i].ready;
-	}
 	s->first_blocked_row = s->nmodels;
 	if (s->sprint.found && s->sprint.eval.nblocked) {
 		hf_list_add(&v->list, HF_ROW_HEADING);
@@ -124,34 +123,32 @@ static void pod_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_HEADER, "MODEL", c.name);
 	hf_draw_text(d, HF_COLOR_HEADER, "STAGE", c.stage + c.stage_name);
-	hf_draw_right(d, HF_COLOR_HEADER, "READY", c.ready - 1);
-	hf_draw_space(d, 2);
+	hf_draw_right(d, HF_COLOR_HEADER, "READY", c.ready);
+	hf_draw_space(d, c.gap);
 	hf_draw_text(d, HF_COLOR_HEADER, "SLO", c.slo);
 	hf_draw_text(d, HF_COLOR_HEADER, "CANDIDATE", c.cand);
 	hf_draw_text(d, HF_COLOR_HEADER, "OWNERS", c.owners);
 	hf_draw_text(d, HF_COLOR_HEADER, "BLOCKING", -1);
 }
 
-static void draw_slo_marks(struct hf_draw *d, const struct hf_model_report *r, int cols)
+static void draw_slo_marks(struct hf_draw *d, const struct hf_tui_model *m, int cols)
 {
 	int used = 0;
 
-	for (size_t i = 0; i < r->nslos && used < cols - 1; i++, used++) {
-		const char *res = r->slos[i].result ? r->slos[i].result : "unknown";
-
-		if (!strcmp(res, "met"))
+	for (const char *p = m->marks; *p && used < cols - 1; p++, used++) {
+		if (*p == 'm')
 			hf_draw_text(d, HF_COLOR_GOOD, "\xE2\x9C\x93", 1);	/* ✓ */
-		else if (!strcmp(res, "missed"))
+		else if (*p == 'x')
 			hf_draw_text(d, HF_COLOR_BAD, "\xE2\x9C\x97", 1);	/* ✗ */
 		else
 			hf_draw_text(d, HF_COLOR_UNKNOWN, "?", 1);
 	}
-	if (!r->nslos)
+	if (!m->marks[0])
 		hf_draw_text(d, HF_COLOR_DIM, "-", 1), used = 1;
 	hf_draw_space(d, cols - used);
 }
 
-static void draw_model(struct hf_view *v, struct hf_draw *d, const struct hf_model_report *r)
+static void draw_model(struct hf_draw *d, const struct hf_tui_model *r)
 {
 	struct pod_cols c;
 	char buf[64];
@@ -164,20 +161,21 @@ static void draw_model(struct hf_view *v, struct hf_draw *d, const struct hf_mod
 	if (c.stage_name)
 		hf_draw_text(d, HF_COLOR_DEFAULT, r->stage, c.stage_name);
 	snprintf(buf, sizeof(buf), "%d/%d", r->done, r->required);
-	hf_draw_right(d, r->ready ? HF_COLOR_GOOD : HF_COLOR_DEFAULT, buf, c.ready - 1);
-	hf_draw_space(d, 2);
+	hf_draw_right(d, r->ready ? HF_COLOR_GOOD : HF_COLOR_DEFAULT, buf, c.ready);
+	hf_draw_space(d, c.gap);
 	draw_slo_marks(d, r, c.slo);
-	if (r->candidate_version) {
-		snprintf(buf, sizeof(buf), "v%s", r->candidate_version);
+	if (r->cand_version) {
+		snprintf(buf, sizeof(buf), "v%s", r->cand_version);
 		hf_draw_text(d, HF_COLOR_ALIAS, buf, -1);
 		hf_draw_space(d, 1);
-		hf_draw_text(d, HF_COLOR_DIM, r->candidate_alias ? r->candidate_alias : "",
+		hf_draw_text(d, HF_COLOR_DIM, r->cand_alias ? r->cand_alias : "",
 			     c.cand - (hf_width(buf) + 1));
 	} else {
 		hf_draw_text(d, HF_COLOR_DIM, "-", c.cand);
 	}
 	if (r->owner_research || r->owner_engineering) {
-		char *owners = xasprintf("%s \xE2\x86\x92 %s", r->owner_research ? r->owner_research : "?",
+		char *owners = xasprintf("%s%s%s", r->owner_research ? r->owner_research : "?",
+					 c.compact ? "\xE2\x86\x92" : " \xE2\x86\x92 ",
 					 r->owner_engineering ? r->owner_engineering : "?");
 
 		hf_draw_text(d, HF_COLOR_PERSON, owners, c.owners);
@@ -187,12 +185,8 @@ static void draw_model(struct hf_view *v, struct hf_draw *d, const struct hf_mod
 	}
 	if (r->ready)
 		hf_draw_text(d, HF_COLOR_GOOD, "ready", -1);
-	else if (r->nblockers) {
-		const struct hf_blocker *b = &r->blockers[0];
-
-		hf_draw_text(d, HF_COLOR_BAD, b->reason && strcmp(b->reason, "not done") ? b->reason :
-			     b->title ? b->title : b->item, -1);
-	}
+	else if (r->blocker)
+		hf_draw_text(d, HF_COLOR_BAD, r->blocker, -1);
 }
 
 static void pod_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
@@ -201,7 +195,8 @@ static void pod_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	const struct hf_sprint *sp = &s->sprint.sprint;
 
 	if (row < s->nmodels) {
-		draw_model(v, d, &s->models[row]);
+		hf_tui_models_eval(&s->ms, row);
+		draw_model(d, &s->ms.m[row]);
 	} else if (row == s->first_blocked_row) {
 		hf_draw_textf(d, HF_COLOR_SECTION, -1, " BLOCKED IN SPRINT %s", sp->id);
 	} else {
@@ -224,14 +219,13 @@ static bool pod_match(struct hf_view *v, size_t row, const char *needle)
 	struct pod_state *s = v->state;
 
 	if (row < s->nmodels) {
-		const struct hf_model_report *r = &s->models[row];
+		const struct hf_tui_model *m = &s->ms.m[row];
 
-		return hf_view_contains(r->name, needle) || hf_view_contains(r->stage, needle) ||
-		       hf_view_contains(r->owner_research, needle) ||
-		       hf_view_contains(r->owner_engineering, needle) ||
-		       hf_view_contains(r->candidate_alias, needle) ||
-		       (r->nblockers && (hf_view_contains(r->blockers[0].reason, needle) ||
-					 hf_view_contains(r->blockers[0].title, needle)));
+		/* until it is evaluated, a row is known by its name only */
+		return hf_view_contains(m->name, needle) || hf_view_contains(m->stage, needle) ||
+		       hf_view_contains(m->owner_research, needle) ||
+		       hf_view_contains(m->owner_engineering, needle) ||
+		       hf_view_contains(m->cand_alias, needle) || hf_view_contains(m->blocker, needle);
 	}
 	if (row > s->first_blocked_row) {
 		const struct hf_sprint_item *it =
@@ -251,7 +245,7 @@ static unsigned pod_key(struct hf_view *v, enum hf_action action)
 	if (action != HF_ACTION_ENTER || row == SIZE_MAX)
 		return HF_REACT_NOT_MINE;
 	if (row < s->nmodels)
-		return hf_view_open(v, "model", s->models[row].name);
+		return hf_view_open(v, "model", s->ms.m[row].name);
 	if (row > s->first_blocked_row) {
 		const struct hf_sprint_item *it =
 			&s->sprint.sprint.items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
@@ -263,12 +257,26 @@ static unsigned pod_key(struct hf_view *v, enum hf_action action)
 	return HF_REACT_NONE;
 }
 
+static bool pod_step(struct hf_view *v, int budget_ms)
+{
+	struct pod_state *s = v->state;
+	bool more = hf_tui_models_step(&s->ms, budget_ms);
+
+	if (s->ms.changed) {
+		for (size_t i = 0; i < s->ms.n; i++)
+			if (s->ms.m[i].hidden)
+				hf_list_set_flags(&v->list, i, HF_ROW_HIDDEN);
+		s->ms.changed = false;
+	}
+	return more;
+}
+
 static void pod_done(struct hf_view *v)
 {
 	struct pod_state *s = v->state;
 
 	hf_pod_clear(&s->pod);
-	hf_model_reports_free(s->models, s->nmodels);
+	hf_tui_models_clear(&s->ms);
 	hf_tui_sprint_clear(&s->sprint);
 	hf_tui_oncall_clear(&s->oc);
 }
@@ -282,6 +290,7 @@ const struct hf_view_ops hf_view_pod = {
 	.draw_row = pod_draw_row,
 	.match = pod_match,
 	.key = pod_key,
+	.step = pod_step,
 	.resize = NULL,
 	.done = pod_done,
 };

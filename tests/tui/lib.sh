@@ -216,6 +216,14 @@ hf_tui_exit_status() {
 	done
 }
 
+#| hf_tui_stop: stop the app and its tmux (a later hf_tui_start gets a fresh server).
+HF_TUI_RUNS=0
+hf_tui_stop() {
+	hf_tui__tmux kill-server >/dev/null 2>&1 || true
+	HF_TUI_RUNS=$((HF_TUI_RUNS + 1))
+	HF_TUI_SOCKET=hf-tui-$$-$HF_TUI_RUNS
+}
+
 #| hf_tui_stderr: what the app wrote to stderr so far.
 hf_tui_stderr() {
 	cat "$HF_TUI_ERR" 2>/dev/null || true

@@ -5,7 +5,7 @@ here=$HF_SRCDIR/tests/tui/pod
 hf_tui_start 80 24 --demo
 hf_tui_wait_text "demo-pod"
 hf_tui_assert_screen_file "$here/rows-80x24.screen"
-hf_tui__tmux kill-server
+hf_tui_stop
 
 hf_tui_start 160 48 --demo
 hf_tui_wait_text "demo-pod"
