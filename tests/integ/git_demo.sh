@@ -8,6 +8,9 @@ json=$("$HANDOFF_BIN" --demo status --json) || fail "handoff --demo status faile
 assert_eq "pod" "demo-pod" "$(echo "$json" | pyjson 'd["pod"]["name"]')"
 assert_eq "members" "ana li raj sam mia" "$(echo "$json" | pyjson '" ".join(m["handle"] for m in d["pod"]["members"])')"
 assert_eq "pod synced" "True" "$(echo "$json" | pyjson '[s["ok"] for s in d["sync"] if s["name"] == "pod"][0]')"
+if [ -d "$HF_SRCDIR/data/demo/registry" ]; then
+	assert_eq "registry loaded" "True" "$(echo "$json" | pyjson '[s["ok"] for s in d["sync"] if s["name"] == "registry"][0]')"
+fi
 assert_eq "no pod errors" "[]" "$(echo "$json" | pyjson '[e for e in d["errors"] if e["source"] == "pod"]')"
 assert_eq "nothing left behind" "" "$(ls -A "$TMPDIR")"
 [ ! -e "$HANDOFF_DB" ] || fail "the demo touched the user's database"
