@@ -103,8 +103,9 @@ void hf_draw_end(struct hf_draw *d);
 /*
  * The single entry point for text: `text` (from anywhere, raw) is sanitised
  * (controls and escapes become inert placeholders), then fitted to `cols`
- * display columns and padded to exactly `cols`; text that has to be cut ends
- * with an ellipsis and one blank column, so fields never run together.
+ * display columns and padded to exactly `cols` as a field: its last column
+ * stays blank (fields never run together), so at most cols - 1 columns of
+ * text show, with an ellipsis when cut (fields of 1-2 columns use them all).
  * cols < 0 draws it whole up to the row's end without padding. Returns the
  * columns drawn.
  */

@@ -215,9 +215,9 @@ int hf_draw_text(struct hf_draw *d, enum hf_color role, const char *text, int co
 	hf_strbuf_reset(&d->fit);
 	if (text)
 		hf_sanitize_append(&d->tmp, text, strlen(text), HF_SANITIZE_TAB_AS_SPACE);
-	/* a padded field that has to be cut keeps its last column blank, so columns stay apart */
-	if (pad && cols > 2 && hf_width(d->tmp.buf) > cols) {
-		w = hf_width_fit(&d->fit, d->tmp.buf, cols - 1, 0);
+	/* a padded field keeps its last column blank, so columns never run together */
+	if (pad && cols > 2) {
+		w = hf_width_fit(&d->fit, d->tmp.buf, cols - 1, 1);
 		hf_strbuf_addch(&d->fit, ' ');
 		w++;
 	} else {
@@ -250,7 +250,7 @@ int hf_draw_right(struct hf_draw *d, enum hf_color role, const char *text, int c
 		cols = hf_draw_left(d);
 	if (w < cols)
 		hf_draw_space(d, cols - w);
-	w = hf_draw_text(d, role, safe, w < cols ? w : cols);
+	w = hf_draw_text(d, role, safe, w <= cols ? -1 : cols);
 	free(safe);
 	return w;
 }

@@ -573,7 +573,7 @@ static void draw_status(struct tui *t, int y)
 			     t->cols - rw);
 	else
 		hf_draw_text(&d, HF_COLOR_STATUS, "", t->cols - rw);
-	hf_draw_text(&d, HF_COLOR_STATUS, right, rw);
+	hf_draw_right(&d, HF_COLOR_STATUS, right, rw);
 	hf_draw_end(&d);
 }
 

@@ -199,10 +199,9 @@ static void oncall_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 			const char *who = s->grid[orow->index * GRID_DAYS + i];
 
 			if (who)
-				hf_draw_text(d, HF_COLOR_PERSON, who, w - 1);
+				hf_draw_text(d, HF_COLOR_PERSON, who, w);
 			else
-				hf_draw_text(d, HF_COLOR_DIM, "\xC2\xB7", w - 1);
-			hf_draw_space(d, 1);
+				hf_draw_text(d, HF_COLOR_DIM, "\xC2\xB7", w);
 		}
 		break;
 	}

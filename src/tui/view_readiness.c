@@ -69,7 +69,7 @@ static enum hf_status readiness_load(struct hf_view *v, struct hf_store *store)
 			it->model = &s->models[i];
 			it->b = b;
 			it->group = s->by_role ? (b->role ? b->role : "(no role)") :
-					       (b->owner ? b->owner : b->role ? b->role : "(nobody)");
+					       (b->owner ? b->owner : "(no owner)");
 		}
 	}
 	qsort(s->items, s->nitems, sizeof(*s->items), cmp_items);
@@ -92,9 +92,9 @@ static void readiness_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 		return;
 	}
 	hf_draw_space(d, 3);
-	hf_draw_text(d, HF_COLOR_HEADER, "MODEL", 18);
-	hf_draw_text(d, HF_COLOR_HEADER, "ITEM", d->cols >= 120 ? 44 : 30);
-	hf_draw_text(d, HF_COLOR_HEADER, s->by_role ? "OWNER" : "ROLE", 13);
+	hf_draw_text(d, HF_COLOR_HEADER, "MODEL", 17);
+	hf_draw_text(d, HF_COLOR_HEADER, "ITEM", d->cols >= 120 ? 50 : 28);
+	hf_draw_text(d, HF_COLOR_HEADER, s->by_role ? "OWNER" : "ROLE", 12);
 	hf_draw_text(d, HF_COLOR_HEADER, "WHY", -1);
 }
 
@@ -112,13 +112,13 @@ static void readiness_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	}
 	it = &s->items[i];
 	hf_draw_space(d, 3);
-	hf_draw_text(d, HF_COLOR_DEFAULT, it->model->name, 18);
+	hf_draw_text(d, HF_COLOR_DEFAULT, it->model->name, 17);
 	hf_draw_text(d, HF_COLOR_DEFAULT, it->b->title ? it->b->title : it->b->item,
-		     d->cols >= 120 ? 44 : 30);
+		     d->cols >= 120 ? 50 : 28);
 	if (s->by_role)
-		hf_draw_text(d, HF_COLOR_PERSON, it->b->owner ? it->b->owner : "-", 13);
+		hf_draw_text(d, HF_COLOR_PERSON, it->b->owner ? it->b->owner : "-", 12);
 	else
-		hf_draw_text(d, HF_COLOR_DIM, it->b->role ? it->b->role : "-", 13);
+		hf_draw_text(d, HF_COLOR_DIM, it->b->role ? it->b->role : "-", 12);
 	hf_draw_text(d, HF_COLOR_BAD, it->b->reason ? it->b->reason : "", -1);
 }
 
