@@ -105,6 +105,44 @@ int hf_store_latest_version(void)
 	return (int)hf_nmigrations;
 }
 
+static const char owned_tables_sql[] =
+	"SELECT m.name FROM sqlite_master m WHERE m.type = 'table' "
+	"AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'source') "
+	"AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'path') "
+	"ORDER BY m.name";
+
+/*
+ * Forgetting a file looks rows up by (source, path): every table with those
+ * columns gets an index, made in the migration that created the table, so
+ * new tables take part without being listed anywhere.
+ */
+static enum hf_status index_owned_tables(struct hf_store *store)
+{
+	sqlite3_stmt *st;
+	enum hf_status rc = HF_OK;
+	char **names = NULL;
+	size_t n = 0, alloc = 0;
+
+	if (sqlite3_prepare_v2(store->db, owned_tables_sql, -1, &st, NULL) != SQLITE_OK)
+		return hf_store_fail(store, "listing tables");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		names = xgrow(names, n + 1, &alloc, sizeof(char *));
+		names[n++] = hf_column_text(st, 0);
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++) {
+		char *sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_by_source_path\" ON \"%s\" (source, path)",
+				      names[i], names[i]);
+
+		if (!rc)
+			rc = exec_sql(store, sql, "indexing a table");
+		free(sql);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
 static enum hf_status migrate(struct hf_store *store, int target)
 {
 	int have = user_version(store);
@@ -125,6 +163,8 @@ static enum hf_status migrate(struct hf_store *store, int target)
 		if (exec_sql(store, hf_migrations[v].sql, hf_migrations[v].name))
 			goto fail;
 	}
+	if (index_owned_tables(store))
+		goto fail;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", target);
 	if (exec_sql(store, pragma, "setting the schema version") ||
 	    exec_sql(store, "COMMIT", "committing a migration"))
@@ -138,15 +178,10 @@ fail:
 /* Tables with both source and path columns: what a pod file defines. */
 static enum hf_status find_owned_tables(struct hf_store *store)
 {
-	static const char sql[] =
-		"SELECT m.name FROM sqlite_master m WHERE m.type = 'table' "
-		"AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'source') "
-		"AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'path') "
-		"ORDER BY m.name";
 	sqlite3_stmt *st;
 	size_t alloc = 0;
 
-	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(store->db, owned_tables_sql, -1, &st, NULL) != SQLITE_OK)
 		return hf_store_fail(store, "listing tables");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		store->owned_tables = xgrow(store->owned_tables, store->nowned_tables + 1, &alloc,
@@ -154,6 +189,7 @@ static enum hf_status find_owned_tables(struct hf_store *store)
 		store->owned_tables[store->nowned_tables++] = hf_column_text(st, 0);
 	}
 	sqlite3_finalize(st);
+	store->forget_stmts = xcalloc(store->nowned_tables + 1, sizeof(*store->forget_stmts));
 	return HF_OK;
 }
 
@@ -208,8 +244,12 @@ void hf_store_close(struct hf_store *store)
 	for (size_t i = 0; i < store->nstmts; i++)
 		sqlite3_finalize(store->stmts[i].stmt);
 	free(store->stmts);
-	for (size_t i = 0; i < store->nowned_tables; i++)
+	for (size_t i = 0; i < store->nowned_tables; i++) {
+		if (store->forget_stmts)
+			sqlite3_finalize(store->forget_stmts[i]);
 		free(store->owned_tables[i]);
+	}
+	free(store->forget_stmts);
 	free(store->owned_tables);
 	if (store->db)
 		sqlite3_close(store->db);

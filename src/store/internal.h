@@ -18,6 +18,7 @@ struct hf_store {
 	size_t nstmts, alloc_stmts;
 	char **owned_tables;	/* tables with (source, path) columns */
 	size_t nowned_tables;
+	sqlite3_stmt **forget_stmts;	/* per owned table: DELETE ... WHERE source = ?1 AND path = ?2 */
 };
 
 /*

@@ -200,22 +200,31 @@ static enum hf_status forget(struct hf_store *store, const char *source, const c
 
 	hf_strbuf_init(&sql);
 	for (size_t i = 0; i < store->nowned_tables && !rc; i++) {
-		sqlite3_stmt *st;
+		/* one file at a time is the common case (every pod file loaded): keep those prepared */
+		sqlite3_stmt *st = path ? store->forget_stmts[i] : NULL;
 
-		hf_strbuf_reset(&sql);
-		/* table names come from sqlite_master, not from input */
-		hf_strbuf_addf(&sql, "DELETE FROM \"%s\" WHERE source = ?1%s", store->owned_tables[i],
-			       path ? " AND path = ?2" : "");
-		if (sqlite3_prepare_v2(store->db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
-			rc = hf_store_fail(store, "forgetting a file");
-			break;
+		if (!st) {
+			hf_strbuf_reset(&sql);
+			/* table names come from sqlite_master, not from input */
+			hf_strbuf_addf(&sql, "DELETE FROM \"%s\" WHERE source = ?1%s", store->owned_tables[i],
+				       path ? " AND path = ?2" : "");
+			if (sqlite3_prepare_v3(store->db, sql.buf, -1, path ? SQLITE_PREPARE_PERSISTENT : 0,
+					       &st, NULL) != SQLITE_OK) {
+				rc = hf_store_fail(store, "forgetting a file");
+				break;
+			}
+			if (path)
+				store->forget_stmts[i] = st;
 		}
 		hf_bind_text(st, 1, source);
 		if (path)
 			hf_bind_text(st, 2, path);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = hf_store_fail(store, "forgetting a file");
-		sqlite3_finalize(st);
+		if (path)
+			sqlite3_reset(st);
+		else
+			sqlite3_finalize(st);
 	}
 	hf_strbuf_release(&sql);
 	return rc;

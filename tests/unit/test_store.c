@@ -228,6 +228,36 @@ static void state_activity_and_outbox_round_trip(void **state)
 	remove_db(path);
 }
 
+static void every_file_owned_table_is_indexed_for_forgetting(void **state)
+{
+	char *path = temp_db();
+	struct hf_store *store;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int tables = 0;
+
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	hf_store_close(store);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+		"SELECT m.name, (SELECT count(*) FROM sqlite_master i WHERE i.type = 'index' "
+		"  AND i.tbl_name = m.name AND i.name = m.name || '_by_source_path') "
+		"FROM sqlite_master m WHERE m.type = 'table' "
+		"AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'source') "
+		"AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'path')",
+		-1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		tables++;
+		if (sqlite3_column_int(st, 1) != 1)
+			fail_msg("table '%s' has no (source, path) index", sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	/* pod, member, problem and the areas' tables */
+	assert_true(tables >= 3);
+	remove_db(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +268,7 @@ int main(void)
 		cmocka_unit_test(rollback_leaves_previous_view),
 		cmocka_unit_test(forget_path_removes_rows_and_problems_of_that_file_only),
 		cmocka_unit_test(state_activity_and_outbox_round_trip),
+		cmocka_unit_test(every_file_owned_table_is_indexed_for_forgetting),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
