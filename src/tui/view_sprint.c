@@ -168,7 +168,7 @@ static void draw_chart(struct sprint_state *s, struct hf_draw *d, size_t line)
 		per_day = 4;
 	if (per_day < 1)
 		per_day = 1;
-	hf_draw_textf(d, HF_COLOR_DIM, 8, "%6.0f \xE2\x94\x82", hi);
+	hf_draw_textf(d, HF_COLOR_DIM, -1, "%6.0f \xE2\x94\x82", hi);
 	hf_strbuf_init(&sb);
 	for (int day = 0; day < days && hf_draw_left(d) >= per_day; day++) {
 		const char *cell = " ";
@@ -191,7 +191,7 @@ static void draw_chart(struct sprint_state *s, struct hf_draw *d, size_t line)
 		hf_strbuf_reset(&sb);
 		for (int k = 0; k < per_day; k++)
 			hf_strbuf_adds(&sb, cell);
-		hf_draw_text(d, role, sb.buf, per_day);
+		hf_draw_text(d, role, sb.buf, -1);	/* exactly per_day columns */
 	}
 	hf_strbuf_release(&sb);
 }
