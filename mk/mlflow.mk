@@ -43,3 +43,6 @@ check_PROGRAMS += tests/unit/test_registry_push
 tests_unit_test_registry_push_SOURCES = tests/unit/test_registry_push.c
 TESTS += tests/integ/mlflow_write.sh
 EXTRA_DIST += tests/integ/mlflow_write.sh
+
+# Bench (run by hand): bench/mlflow-bench.sh [MODELS [LATENCY_MS]]
+EXTRA_DIST += bench/mlflow-bench.sh

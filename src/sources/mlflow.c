@@ -12,6 +12,7 @@
 #include "handoff/mlflow.h"
 #include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
+#include "handoff/trace.h"
 #include "handoff/xmalloc.h"
 #include "mlflow_internal.h"
 
@@ -119,26 +120,6 @@ static int str_cmp(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* Give each version with run_id its metrics (a copy per version sharing the run). */
-static void attach_metrics(struct hf_reg_model *models, size_t n, const char *run_id,
-			   const struct hf_reg_metric *metrics, size_t nmetrics)
-{
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < models[i].nversions; j++) {
-			struct hf_reg_version *v = &models[i].versions[j];
-
-			if (!v->run_id || strcmp(v->run_id, run_id) || v->nmetrics)
-				continue;
-			v->metrics = xcalloc(nmetrics + 1, sizeof(*v->metrics));
-			for (size_t k = 0; k < nmetrics; k++) {
-				v->metrics[k].key = xstrdup(metrics[k].key);
-				v->metrics[k].value = metrics[k].value;
-			}
-			v->nmetrics = nmetrics;
-		}
-	}
-}
-
 static void metrics_free(struct hf_reg_metric *m, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -169,16 +150,97 @@ static char **runs_needed(const struct hf_reg_model *models, size_t n, size_t *n
 	return ids;
 }
 
+/* The metrics of each needed run, by index into the sorted run ids. */
+struct run_results {
+	char **ids;
+	size_t nids;
+	struct hf_reg_metric **metrics;
+	size_t *nmetrics;
+	struct hf_store *store;
+	const char *source;
+};
+
+static void results_init(struct run_results *r, const struct hf_reg_model *models, size_t n)
+{
+	memset(r, 0, sizeof(*r));
+	r->ids = runs_needed(models, n, &r->nids);
+	r->metrics = xcalloc(r->nids + 1, sizeof(*r->metrics));
+	r->nmetrics = xcalloc(r->nids + 1, sizeof(*r->nmetrics));
+}
+
+static void results_clear(struct run_results *r)
+{
+	for (size_t i = 0; i < r->nids; i++)
+		metrics_free(r->metrics[i], r->nmetrics[i]);
+	free(r->metrics);
+	free(r->nmetrics);
+	free(r->ids);	/* the ids are borrowed from the models */
+	memset(r, 0, sizeof(*r));
+}
+
+/* Give each version whose run was fetched a copy of that run's metrics. */
+static void results_attach(const struct run_results *r, struct hf_reg_model *models, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < models[i].nversions; j++) {
+			struct hf_reg_version *v = &models[i].versions[j];
+			char **hit;
+			size_t k;
+
+			if (!v->run_id || v->nmetrics || !r->nids)
+				continue;
+			hit = bsearch(&v->run_id, r->ids, r->nids, sizeof(*r->ids), str_cmp);
+			if (!hit || !r->nmetrics[hit - r->ids])
+				continue;
+			k = (size_t)(hit - r->ids);
+			v->metrics = xcalloc(r->nmetrics[k], sizeof(*v->metrics));
+			for (size_t m = 0; m < r->nmetrics[k]; m++) {
+				v->metrics[m].key = xstrdup(r->metrics[k][m].key);
+				v->metrics[m].value = r->metrics[k][m].value;
+			}
+			v->nmetrics = r->nmetrics[k];
+		}
+	}
+}
+
+/* A runs/get answer: parse it now (while other transfers run) and drop the body. */
+static enum hf_status run_done(void *data, size_t i, struct hf_mlflow_req *req)
+{
+	struct run_results *r = data;
+	enum hf_status rc = HF_OK;
+
+	if (req->rc == HF_ENOTFOUND) {
+		struct hf_problem pr = { 0 };
+
+		pr.source = (char *)r->source;
+		pr.path = req->url;
+		pr.severity = HF_PROBLEM_WARNING;
+		pr.message = xasprintf("run '%s' of a registered version no longer exists: "
+				       "its metrics are unknown", r->ids[i]);
+		pr.at = hf_now();
+		rc = hf_store_problem_add(r->store, &pr);
+		free(pr.message);
+	} else {
+		rc = hf_mlflow_parse_run("runs/get", req->resp.buf, req->resp.len, &r->metrics[i],
+					 &r->nmetrics[i]);
+	}
+	hf_strbuf_release(&req->resp);
+	return rc;
+}
+
 static enum hf_status fetch_runs(struct hf_store *store, struct hf_mlflow_client *c,
 				 struct hf_reg_model *models, size_t n, size_t *fetched)
 {
-	size_t nruns;
-	char **ids = runs_needed(models, n, &nruns);
-	struct hf_mlflow_req *reqs = xcalloc(nruns + 1, sizeof(*reqs));
+	struct run_results r;
+	struct hf_mlflow_req *reqs;
 	enum hf_status rc;
 
-	for (size_t i = 0; i < nruns; i++) {
-		char *esc = hf_mlflow_escape(ids[i]);
+	results_init(&r, models, n);
+	r.store = store;
+	r.source = c->conf->name;
+	reqs = xcalloc(r.nids + 1, sizeof(*reqs));
+	for (size_t i = 0; i < r.nids; i++) {
+		char *esc = hf_mlflow_escape(r.ids[i]);
 		char *q = xasprintf("run_id=%s", esc);
 
 		hf_mlflow_req_init(c, &reqs[i], "GET", "runs/get", q, NULL);
@@ -186,35 +248,14 @@ static enum hf_status fetch_runs(struct hf_store *store, struct hf_mlflow_client
 		free(esc);
 		free(q);
 	}
-	rc = nruns ? hf_mlflow_perform(c, reqs, nruns, HF_MLFLOW_PARALLEL) : HF_OK;
-	*fetched = nruns;
-	for (size_t i = 0; i < nruns && !rc; i++) {
-		struct hf_reg_metric *metrics;
-		size_t nm;
-
-		if (reqs[i].rc == HF_ENOTFOUND) {
-			struct hf_problem pr = { 0 };
-
-			pr.source = (char *)c->conf->name;
-			pr.path = reqs[i].url;
-			pr.severity = HF_PROBLEM_WARNING;
-			pr.message = xasprintf("run '%s' of a registered version no longer exists: "
-					       "its metrics are unknown", ids[i]);
-			pr.at = hf_now();
-			rc = hf_store_problem_add(store, &pr);
-			free(pr.message);
-			continue;
-		}
-		rc = hf_mlflow_parse_run("runs/get", reqs[i].resp.buf, reqs[i].resp.len, &metrics, &nm);
-		if (!rc) {
-			attach_metrics(models, n, ids[i], metrics, nm);
-			metrics_free(metrics, nm);
-		}
-	}
-	for (size_t i = 0; i < nruns; i++)
+	rc = r.nids ? hf_mlflow_perform_cb(c, reqs, r.nids, HF_MLFLOW_PARALLEL, run_done, &r) : HF_OK;
+	*fetched = r.nids;
+	if (!rc)
+		results_attach(&r, models, n);
+	for (size_t i = 0; i < r.nids; i++)
 		hf_mlflow_req_release(&reqs[i]);
 	free(reqs);
-	free(ids);
+	results_clear(&r);
 	return rc;
 }
 
@@ -235,6 +276,17 @@ static void set_source(struct hf_reg_model *models, size_t n, const char *source
 	}
 }
 
+/* HANDOFF_TRACE: how long a phase of the sync took, and how much of it was the network. */
+static void phase(struct hf_mlflow_client *c, int64_t *mark, const char *what, size_t count)
+{
+	int64_t now = hf_mlflow_ms(), net = c->net_ms - c->cb_ms;
+
+	hf_trace("mlflow: %s: %zu in %lld ms (%lld ms in HTTP transfers)", what, count,
+		 (long long)(now - *mark), (long long)(net - c->phase_net));
+	c->phase_net = net;
+	*mark = now;
+}
+
 static enum hf_status mlflow_sync(struct hf_store *store, const struct hf_source_conf *conf,
 				  const struct hf_sync_progress *progress, char **detail)
 {
@@ -245,6 +297,7 @@ static enum hf_status mlflow_sync(struct hf_store *store, const struct hf_source
 	long msize = conf->page_size > 0 && conf->page_size < MODELS_PAGE_MAX
 		? conf->page_size : MODELS_PAGE_MAX;
 	long vsize = conf->page_size > 0 && conf->page_size < 200000 ? conf->page_size : VERSIONS_PAGE;
+	int64_t started = hf_mlflow_ms(), mark = started;
 	enum hf_status rc;
 
 	if ((rc = hf_mlflow_client_init(&c, conf)))
@@ -265,29 +318,41 @@ static enum hf_status mlflow_sync(struct hf_store *store, const struct hf_source
 	hf_strbuf_reset(&q);
 	/* versions of every model, unfiltered: the filter applies through the model list */
 	hf_strbuf_addf(&q, "max_results=%ld", vsize);
+	phase(&c, &mark, "registered-models/search", p.nmodels);
 	hf_sync_progress_report(progress, conf->name, "model versions", p.nmodels, 0);
 	if (!rc)
 		rc = fetch_pages(&c, "model-versions/search", q.buf, hf_mlflow_parse_versions, &p,
 				 &vpages);
 	if (!rc) {
+		phase(&c, &mark, "model-versions/search", p.nversions);
 		hf_mlflow_parsed_assemble(&p);
 		hf_sync_progress_report(progress, conf->name, "aliases", 0, p.nmodels);
 		rc = fetch_aliases(&c, p.models, p.nmodels, &nget);
 	}
 	if (!rc) {
+		phase(&c, &mark, "registered-models/get", nget);
 		hf_sync_progress_report(progress, conf->name, "runs", 0, 0);
 		rc = fetch_runs(store, &c, p.models, p.nmodels, &nruns);
+		phase(&c, &mark, "runs/get", nruns);
 	}
 	if (!rc) {
 		set_source(p.models, p.nmodels, conf->name);
 		hf_sync_progress_report(progress, conf->name, "storing", p.nmodels, p.nmodels);
 		rc = hf_store_reg_replace(store, conf->name, p.models, p.nmodels, hf_now(), &events);
+		phase(&c, &mark, "storing", events);
 	}
 	if (!rc && detail)
 		*detail = xasprintf("%zu models, %zu versions, %zu runs, %zu changes", p.nmodels,
 				    count_versions(p.models, p.nmodels), nruns, events);
 	hf_strbuf_release(&q);
 	hf_mlflow_parsed_clear(&p);
+	{
+		int64_t total = hf_mlflow_ms() - started, net = c.net_ms - c.cb_ms;
+
+		hf_trace("mlflow sync of '%s': %lld ms, %lld ms in HTTP transfers, %lld ms outside "
+			 "(parsing, SQLite)", conf->name, (long long)total, (long long)net,
+			 (long long)(total - net));
+	}
 	hf_mlflow_client_release(&c);
 	return rc;
 }
@@ -469,8 +534,9 @@ enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, co
 {
 	struct hf_mlflow_parsed p = { 0 };
 	struct hf_strbuf sb = HF_STRBUF_INIT;
-	char **files = NULL, **ids = NULL;
-	size_t nfiles = 0, nruns = 0;
+	struct run_results r = { 0 };
+	char **files = NULL;
+	size_t nfiles = 0;
 	enum hf_status rc;
 
 	rc = list_pages(dir, "registered-models-search", &files, &nfiles);
@@ -490,26 +556,23 @@ enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, co
 	names_free(files, nfiles);
 	if (!rc) {
 		hf_mlflow_parsed_assemble(&p);
-		ids = runs_needed(p.models, p.nmodels, &nruns);
+		results_init(&r, p.models, p.nmodels);
 	}
-	for (size_t i = 0; i < nruns && !rc; i++) {
-		char *path = xasprintf("%s/runs/%s.json", dir, ids[i]);
-		struct hf_reg_metric *metrics;
-		size_t nm;
-		char *id = xstrdup(ids[i]);
+	for (size_t i = 0; i < r.nids && !rc; i++) {
+		char *path = xasprintf("%s/runs/%s.json", dir, r.ids[i]);
 
 		rc = read_file(path, &sb);
 		if (rc == HF_ENOTFOUND) {
 			rc = HF_OK;	/* a run without a file simply has no metrics */
 			hf_error_clear();
-		} else if (!rc && !(rc = hf_mlflow_parse_run(path, sb.buf, sb.len, &metrics, &nm))) {
-			attach_metrics(p.models, p.nmodels, id, metrics, nm);
-			metrics_free(metrics, nm);
+		} else if (!rc) {
+			rc = hf_mlflow_parse_run(path, sb.buf, sb.len, &r.metrics[i], &r.nmetrics[i]);
 		}
-		free(id);
 		free(path);
 	}
-	free(ids);
+	if (!rc)
+		results_attach(&r, p.models, p.nmodels);
+	results_clear(&r);
 	if (!rc) {
 		set_source(p.models, p.nmodels, source);
 		rc = hf_store_reg_replace(store, source, p.models, p.nmodels, hf_now(), NULL);

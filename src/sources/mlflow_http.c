@@ -344,11 +344,18 @@ static int64_t backoff_ms(struct hf_mlflow_client *c, int attempt, long retry_af
 enum hf_status hf_mlflow_perform(struct hf_mlflow_client *c, struct hf_mlflow_req *reqs, size_t n,
 				 size_t parallel)
 {
+	return hf_mlflow_perform_cb(c, reqs, n, parallel, NULL, NULL);
+}
+
+enum hf_status hf_mlflow_perform_cb(struct hf_mlflow_client *c, struct hf_mlflow_req *reqs,
+				    size_t n, size_t parallel, hf_mlflow_done_fn done_fn, void *data)
+{
 	CURLM *multi = c->multi;
 	size_t *queue = xmalloc((n + 1) * sizeof(*queue));
 	size_t qhead = 0, qlen = 0, active = 0, done = 0;
 	enum hf_status first = HF_OK;
 	size_t first_i = 0;
+	int64_t started = hf_mlflow_ms();
 
 	if (!parallel)
 		parallel = 1;
@@ -429,6 +436,18 @@ enum hf_status hf_mlflow_perform(struct hf_mlflow_client *c, struct hf_mlflow_re
 			}
 			classify(c, req, cc, ctype);
 			free(ctype);
+			if (done_fn && !first && (!req->rc || (req->rc == HF_ENOTFOUND && req->missing_ok))) {
+				int64_t t0 = hf_mlflow_ms();
+				enum hf_status drc = done_fn(data, (size_t)(req - reqs), req);
+
+				c->cb_ms += hf_mlflow_ms() - t0;
+
+				if (drc) {
+					req->rc = drc;
+					free(req->error);
+					req->error = xstrdup(hf_last_error());
+				}
+			}
 			if (req->rc == HF_ENOTFOUND && req->missing_ok) {
 				HF_FREE(req->error);
 			} else if (req->rc && !first) {
@@ -459,6 +478,7 @@ enum hf_status hf_mlflow_perform(struct hf_mlflow_client *c, struct hf_mlflow_re
 		}
 	}
 	free(queue);
+	c->net_ms += hf_mlflow_ms() - started;
 	if (first)
 		return hf_error(first, "%s", reqs[first_i].error);
 	return HF_OK;

@@ -31,6 +31,9 @@ struct hf_mlflow_client {
 	bool have_token;
 	size_t max_body;
 	unsigned base_delay_ms;
+	int64_t net_ms;		/* wall time spent inside hf_mlflow_perform (the bench's figure) */
+	int64_t cb_ms;		/* ... of which in done callbacks (parsing, not network) */
+	int64_t phase_net;	/* net_ms - cb_ms at the last phase mark (trace) */
 };
 
 /* One HTTP request and, after hf_mlflow_perform, its outcome. */
@@ -73,6 +76,16 @@ void hf_mlflow_req_release(struct hf_mlflow_req *req);
  */
 enum hf_status hf_mlflow_perform(struct hf_mlflow_client *c, struct hf_mlflow_req *reqs, size_t n,
 				 size_t parallel);
+
+/*
+ * The same, calling done(data, i, &reqs[i]) as each request finishes for
+ * good (success or not), while the others are still in flight: parsing
+ * overlaps the network. A non-zero return from done counts as that
+ * request's failure (its message taken from hf_last_error()).
+ */
+typedef enum hf_status (*hf_mlflow_done_fn)(void *data, size_t i, struct hf_mlflow_req *req);
+enum hf_status hf_mlflow_perform_cb(struct hf_mlflow_client *c, struct hf_mlflow_req *reqs,
+				    size_t n, size_t parallel, hf_mlflow_done_fn done, void *data);
 
 /* A monotonic clock in milliseconds (for backoff and the bench). */
 int64_t hf_mlflow_ms(void);

@@ -11,7 +11,8 @@ Write calls (set-tag, alias set/delete, delete model/version) answer {} and
 change the served state.
 
     mlflow_replay.py --port-file FILE [--fixtures DIR] [--generate N]
-                     [--token T] [--gzip] [--strip-search-aliases]
+                     [--token T] [--gzip] [--strip-search-aliases] [--fork]
+                     [--latency-ms MS]
 
 The port chosen by the OS is written to FILE once the server listens.
 --generate N serves N generated models x 3 versions (each with a run)
@@ -42,7 +43,8 @@ import sys
 import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
+from socketserver import ForkingMixIn
 
 API = "/api/2.0/mlflow/"
 JSON = "application/json"
@@ -87,6 +89,8 @@ class State:
         self.auth_headers = 0
         self.retry_not_before = {}
         self.run_cache = {}
+        self.index = {}         # model name -> its versions (rebuilt when versions come or go)
+        self.index_size = -1
 
     # -- loading ------------------------------------------------------
     def file(self, name):
@@ -161,8 +165,12 @@ class State:
 
     # -- views ----------------------------------------------------------
     def model_versions(self, name):
-        vs = [v for (n, _), v in self.versions.items() if n == name]
-        return sorted(vs, key=lambda v: vnum(v["version"]))
+        if self.index_size != len(self.versions):
+            self.index = {}
+            for (n, _), v in self.versions.items():
+                self.index.setdefault(n, []).append(v)
+            self.index_size = len(self.versions)
+        return sorted(self.index.get(name, []), key=lambda v: vnum(v["version"]))
 
     def model_view(self, name, for_search):
         m = copy.deepcopy(self.models[name])
@@ -238,6 +246,7 @@ def name_filter(flt):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out as separate writes
     server_version = "gunicorn"
     sys_version = ""
 
@@ -420,6 +429,8 @@ class Handler(BaseHTTPRequestHandler):
                 if self.command in ("POST", "DELETE"):
                     self.body_json()
                 return self.fault({"kind": "401"})
+        if self.server.latency and path.startswith(API):
+            time.sleep(self.server.latency)
         f = self.take_fault(path) if path.startswith(API) else None
         if f:
             if self.command in ("POST", "DELETE"):
@@ -613,6 +624,12 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 128
 
 
+class ForkingServer(ForkingMixIn, HTTPServer):
+    """One process per connection: parallel answers past the GIL (read-only state: the bench)."""
+    allow_reuse_address = True
+    request_queue_size = 128
+
+
 def main():
     ap = argparse.ArgumentParser(description="loopback MLflow 2.9.2 registry replay server")
     ap.add_argument("--port-file", required=True)
@@ -621,6 +638,10 @@ def main():
     ap.add_argument("--token", default=None)
     ap.add_argument("--gzip", action="store_true")
     ap.add_argument("--strip-search-aliases", action="store_true")
+    ap.add_argument("--latency-ms", type=float, default=0,
+                    help="wait this long before each API answer (a server doing real work per request)")
+    ap.add_argument("--fork", action="store_true",
+                    help="a process per connection (bench; writes, faults and stats stay per process)")
     a = ap.parse_args()
     st = State()
     if a.generate:
@@ -630,9 +651,14 @@ def main():
         st.load_fixtures(d)
     st.token = a.token
     st.strip_search_aliases = a.strip_search_aliases
-    srv = Server(("127.0.0.1", 0), Handler)
+    if a.generate:
+        for name in st.models:  # build the answers' indexes before any fork
+            st.model_versions(name)
+            break
+    srv = (ForkingServer if a.fork else Server)(("127.0.0.1", 0), Handler)
     srv.state = st
     srv.gzip = a.gzip
+    srv.latency = a.latency_ms / 1000.0
     tmp = a.port_file + ".tmp"
     with open(tmp, "w") as f:
         f.write("%d\n" % srv.server_address[1])
