@@ -22,10 +22,12 @@ tests_tui_tools_keys_doc_SOURCES = tests/tui/tools/keys_doc.c
 tests_tui_tools_keys_doc_LDADD = libhf_tui.a $(HF_LIBS)
 update-keys-doc: tests/tui/tools/keys_doc
 	$(builddir)/tests/tui/tools/keys_doc >$(srcdir)/docs/keys.md
+	HF_SRCDIR=$(srcdir) $(BASH) $(srcdir)/tests/tui/harness_doc.sh --write
 .PHONY: update-keys-doc
 
-TESTS += tests/tui/curses_confined.sh tests/tui/keys_doc.sh
-EXTRA_DIST += tests/tui/lib.sh tests/tui/curses_confined.sh tests/tui/keys_doc.sh
+TESTS += tests/tui/curses_confined.sh tests/tui/keys_doc.sh tests/tui/harness_doc.sh
+EXTRA_DIST += tests/tui/lib.sh tests/tui/curses_confined.sh tests/tui/keys_doc.sh \
+	tests/tui/harness_doc.sh docs/keys.md docs/tui-tests.md
 
 # screen tests: one behaviour per script, the real binary in a private tmux
 HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/pod/resize.sh \
@@ -35,3 +37,8 @@ HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/po
 	tests/tui/oncall/grid.sh tests/tui/mouse/click.sh
 TESTS += $(HF_TUI_SCREEN_TESTS)
 EXTRA_DIST += $(HF_TUI_SCREEN_TESTS)
+
+# unit tests of the pure parts (list widget, keys, actions, themes, colours)
+HF_UNIT_TESTS += tests/unit/test_tui
+tests_unit_test_tui_SOURCES = tests/unit/test_tui.c
+tests_unit_test_tui_LDADD = libhf_tui.a $(HF_LIBS) $(CMOCKA_LIBS) $(NCURSES_LIBS)

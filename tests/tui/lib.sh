@@ -10,20 +10,23 @@
 #| HANDOFF_DB, the tmux socket (-L) and TMUX_TMPDIR; the app runs under
 #| `env -i` with LANG=C.UTF-8, TZ=UTC, TERM=tmux-256color and the clock
 #| frozen at HF_TUI_NOW (HANDOFF_NOW). HANDOFF_TEST_IDLE points at a file the
-#| app bumps after every frame drawn with no sync pending: the harness waits
-#| for that number to move instead of sleeping.
+#| app bumps after every frame drawn with no sync or background load
+#| pending: the harness waits for that number to move instead of sleeping.
 #|
 #| On failure the last capture, the expected text, a unified diff and the
 #| app's stderr are kept in tests/tui/results/<test>/ (and printed).
+#|
+#| Settings and verbs:
+#|
 set -euo pipefail
 
 : "${HANDOFF_BIN:?run through make check}" "${HF_SRCDIR:?run through make check}"
 TMUX_BIN=${TMUX_BIN:-tmux}
 command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "skip: no tmux"; exit 77; }
 
-#| HF_TUI_NOW: the frozen instant every test starts at (override before hf_tui_start).
+#| - `HF_TUI_NOW`: the frozen instant every test starts at (override before hf_tui_start).
 HF_TUI_NOW=${HF_TUI_NOW:-2026-11-29T10:00:00Z}
-#| HF_TUI_TIMEOUT: seconds any single wait may take before the test fails.
+#| - `HF_TUI_TIMEOUT`: seconds any single wait may take before the test fails.
 HF_TUI_TIMEOUT=${HF_TUI_TIMEOUT:-10}
 
 HF_TUI_NAME=$(basename "$(dirname "$0")")-$(basename "$0" .sh)
@@ -47,7 +50,7 @@ hf_tui__cleanup() {
 }
 trap hf_tui__cleanup EXIT
 
-#| fail MESSAGE: stop the test, keeping the last capture and stderr.
+#| - `fail` MESSAGE: stop the test, keeping the last capture and stderr.
 fail() {
 	echo "FAIL: $HF_TUI_NAME: $*" >&2
 	mkdir -p "$HF_TUI_RESULTS"
@@ -60,15 +63,15 @@ fail() {
 	exit 1
 }
 
-#| hf_tui_env NAME=VALUE...: extra environment for the app (before hf_tui_start).
+#| - `hf_tui_env` NAME=VALUE...: extra environment for the app (before hf_tui_start).
 HF_TUI_ENV=()
 hf_tui_env() {
 	HF_TUI_ENV+=("$@")
 }
 
-#| hf_tui_start COLS ROWS [HANDOFF ARGS...]: start handoff in a COLSxROWS
-#| terminal and wait for its first frame. TERM defaults to tmux-256color
-#| (hf_tui_env TERM=dumb to change it).
+#| - `hf_tui_start` COLS ROWS [HANDOFF ARGS...]: start handoff in a COLSxROWS
+#|   terminal and wait for its first frame. TERM defaults to tmux-256color
+#|   (hf_tui_env TERM=dumb to change it).
 hf_tui_start() {
 	local cols=$1 rows=$2 cmd
 	shift 2
@@ -89,14 +92,14 @@ hf_tui_start() {
 	hf_tui_wait_frame 0
 }
 
-#| hf_tui_frame: the number of the last idle frame (0 before the first).
+#| - `hf_tui_frame`: the number of the last idle frame (0 before the first).
 hf_tui_frame() {
 	local f=0
 	[ -s "$HF_TUI_IDLE" ] && f=$(cat "$HF_TUI_IDLE" 2>/dev/null || echo 0)
 	echo "${f:-0}"
 }
 
-#| hf_tui_wait_frame N: wait until a frame after N has been drawn (or the app died).
+#| - `hf_tui_wait_frame` N: wait until a frame after N has been drawn (or the app died).
 hf_tui_wait_frame() {
 	local after=$1 deadline=$((SECONDS + HF_TUI_TIMEOUT))
 	while [ "$(hf_tui_frame)" -le "$after" ]; do
@@ -108,8 +111,8 @@ hf_tui_wait_frame() {
 	done
 }
 
-#| hf_tui_keys KEY...: send tmux key names (j, Enter, Escape, C-l, ...), one at a
-#| time, each followed by waiting for the app to draw its answer.
+#| - `hf_tui_keys` KEY...: send tmux key names (j, Enter, Escape, C-l, ...), one at a
+#|   time, each followed by waiting for the app to draw its answer.
 hf_tui_keys() {
 	local k f
 	for k in "$@"; do
@@ -119,7 +122,7 @@ hf_tui_keys() {
 	done
 }
 
-#| hf_tui_type TEXT: type TEXT literally, a character at a time, waiting for each frame.
+#| - `hf_tui_type` TEXT: type TEXT literally, a character at a time, waiting for each frame.
 hf_tui_type() {
 	local text=$1 i f
 	for ((i = 0; i < ${#text}; i++)); do
@@ -129,17 +132,17 @@ hf_tui_type() {
 	done
 }
 
-#| hf_tui_capture: the screen as text, trailing blanks trimmed.
+#| - `hf_tui_capture`: the screen as text, trailing blanks trimmed.
 hf_tui_capture() {
 	hf_tui__tmux capture-pane -p | sed -e 's/[[:space:]]*$//'
 }
 
-#| hf_tui_capture_attrs: the screen with attributes as SGR escapes (capture-pane -e).
+#| - `hf_tui_capture_attrs`: the screen with attributes as SGR escapes (capture-pane -e).
 hf_tui_capture_attrs() {
 	hf_tui__tmux capture-pane -p -e
 }
 
-#| hf_tui_wait_text TEXT: wait until TEXT is on the screen.
+#| - `hf_tui_wait_text` TEXT: wait until TEXT is on the screen.
 hf_tui_wait_text() {
 	local deadline=$((SECONDS + HF_TUI_TIMEOUT))
 	until hf_tui_capture | grep -qF -- "$1"; do
@@ -148,8 +151,8 @@ hf_tui_wait_text() {
 	done
 }
 
-#| hf_tui_assert_screen < EXPECTED: the whole screen equals EXPECTED (trailing
-#| blanks and trailing empty lines ignored on both sides).
+#| - `hf_tui_assert_screen` < EXPECTED: the whole screen equals EXPECTED (trailing
+#|   blanks and trailing empty lines ignored on both sides).
 hf_tui_assert_screen() {
 	mkdir -p "$HF_TUI_RESULTS"
 	sed -e 's/[[:space:]]*$//' | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$HF_TUI_RESULTS/expected"
@@ -160,8 +163,8 @@ hf_tui_assert_screen() {
 	fi
 }
 
-#| hf_tui_assert_screen_file FILE: the whole screen equals the golden FILE;
-#| with HF_TUI_UPDATE=1 the golden is rewritten from the screen instead.
+#| - `hf_tui_assert_screen_file` FILE: the whole screen equals the golden FILE;
+#|   with HF_TUI_UPDATE=1 the golden is rewritten from the screen instead.
 hf_tui_assert_screen_file() {
 	if [ "${HF_TUI_UPDATE:-0}" = 1 ]; then
 		hf_tui_capture | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$1"
@@ -171,19 +174,19 @@ hf_tui_assert_screen_file() {
 	hf_tui_assert_screen <"$1"
 }
 
-#| hf_tui_row N: line N of the screen (0 is the top), trailing blanks trimmed.
+#| - `hf_tui_row` N: line N of the screen (0 is the top), trailing blanks trimmed.
 hf_tui_row() {
 	hf_tui_capture | sed -n "$(($1 + 1))p"
 }
 
-#| hf_tui_assert_row N TEXT: line N equals TEXT.
+#| - `hf_tui_assert_row` N TEXT: line N equals TEXT.
 hf_tui_assert_row() {
 	local got
 	got=$(hf_tui_row "$1")
 	[ "$got" = "$2" ] || fail "row $1 is '$got', expected '$2'"
 }
 
-#| hf_tui_assert_has TEXT / hf_tui_assert_hasnt TEXT: TEXT is (not) on the screen.
+#| - `hf_tui_assert_has` TEXT / hf_tui_assert_hasnt TEXT: TEXT is (not) on the screen.
 hf_tui_assert_has() {
 	hf_tui_capture | grep -qF -- "$1" || fail "'$1' is not on the screen"
 }
@@ -191,12 +194,12 @@ hf_tui_assert_hasnt() {
 	if hf_tui_capture | grep -qF -- "$1"; then fail "'$1' is on the screen"; fi
 }
 
-#| hf_tui_rows_matching TEXT: how many screen lines contain TEXT.
+#| - `hf_tui_rows_matching` TEXT: how many screen lines contain TEXT.
 hf_tui_rows_matching() {
 	hf_tui_capture | grep -cF -- "$1" || true
 }
 
-#| hf_tui_resize COLS ROWS: resize the terminal and wait for the redrawn frame.
+#| - `hf_tui_resize` COLS ROWS: resize the terminal and wait for the redrawn frame.
 hf_tui_resize() {
 	local f
 	f=$(hf_tui_frame)
@@ -204,7 +207,7 @@ hf_tui_resize() {
 	hf_tui_wait_frame "$f"
 }
 
-#| hf_tui_exit_status: wait for the app to exit and print its exit status.
+#| - `hf_tui_exit_status`: wait for the app to exit and print its exit status.
 hf_tui_exit_status() {
 	local deadline=$((SECONDS + HF_TUI_TIMEOUT)) st
 	while :; do
@@ -216,7 +219,7 @@ hf_tui_exit_status() {
 	done
 }
 
-#| hf_tui_stop: stop the app and its tmux (a later hf_tui_start gets a fresh server).
+#| - `hf_tui_stop`: stop the app and its tmux (a later hf_tui_start gets a fresh server).
 HF_TUI_RUNS=0
 hf_tui_stop() {
 	hf_tui__tmux kill-server >/dev/null 2>&1 || true
@@ -224,12 +227,12 @@ hf_tui_stop() {
 	HF_TUI_SOCKET=hf-tui-$$-$HF_TUI_RUNS
 }
 
-#| hf_tui_stderr: what the app wrote to stderr so far.
+#| - `hf_tui_stderr`: what the app wrote to stderr so far.
 hf_tui_stderr() {
 	cat "$HF_TUI_ERR" 2>/dev/null || true
 }
 
-#| hf_tui_pass: end the test successfully (results of earlier failed runs are removed).
+#| - `hf_tui_pass`: end the test successfully (results of earlier failed runs are removed).
 hf_tui_pass() {
 	rm -rf "$HF_TUI_RESULTS"
 	exit 0
