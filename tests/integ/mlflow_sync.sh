@@ -28,12 +28,28 @@ assert_eq "$(q "SELECT instr(value, char(27)) > 0 FROM reg_version_tag WHERE mod
 # ... and never printed raw
 hf status >"$T/status.txt" 2>&1 || true
 hf status --json >"$T/status.json" 2>&1 || true
+hf models >"$T/models.txt" 2>&1 || true
+hf models --json >"$T/models.json" 2>&1 || true
+hf show hostile-input-model >"$T/show.txt" 2>&1 || true
+hf show hostile-input-model --json >"$T/show.json" 2>&1 || true
 HANDOFF_TRACE=1 hf sync registry >"$T/out2" 2>"$T/err2" || fail "second sync failed"
-for f in "$T/out" "$T/err" "$T/status.txt" "$T/status.json" "$T/out2" "$T/err2"; do
+for f in "$T/out" "$T/err" "$T/status.txt" "$T/status.json" "$T/out2" "$T/err2" \
+	"$T/models.txt" "$T/models.json" "$T/show.txt" "$T/show.json"; do
 	if LC_ALL=C grep -q $'\x1b' "$f"; then
 		fail "raw ESC printed in $(basename "$f")"
 	fi
 done
+# registered models that no pod file names still show up, in the research stage
+"$PYTHON3" - "$T/models.json" <<'PY' || fail "models --json lacks the registry-only models"
+import json, sys
+models = {m["name"]: m for m in json.load(open(sys.argv[1]))["models"]}
+want = ["Mod\u00e8le de d\u00e9tection \u2014 \u4e0d\u6b63\u691c\u77e5 \U0001f680", "churn-predictor",
+        "empty-model", "fraud-detector", "hostile-input-model", "team-a/ranker v2 (50% traffic) it's"]
+assert all(models[n]["stage"] == "research" for n in want), models.keys()
+assert models["fraud-detector"]["candidate"]["version"] == "3", models["fraud-detector"]["candidate"]
+PY
+grep -q '^hostile-input-model ' "$T/show.txt" || fail "show hostile-input-model"
+
 # the second sync of an unchanged registry records no new history
 assert_eq "$(q "SELECT count(*) FROM activity WHERE source = 'registry'")" 17 "activity after two syncs"
 assert_eq "$(q "SELECT count(*) FROM activity WHERE kind = 'version' AND model = 'fraud-detector'")" 3 "version events"
