@@ -456,6 +456,19 @@ enum hf_status hf_mlflow_perform_cb(struct hf_mlflow_client *c, struct hf_mlflow
 			}
 			done++;
 		}
+		if (first && done < n) {
+			/* one request failed for good: the batch fails, so stop the rest now */
+			for (size_t i = 0; i < n; i++) {
+				if (!reqs[i].easy)
+					continue;
+				curl_multi_remove_handle(multi, reqs[i].easy);
+				easy_put(c, reqs[i].easy);
+				reqs[i].easy = NULL;
+			}
+			active = 0;
+			qlen = 0;
+			done = n;
+		}
 		if (done >= n)
 			break;
 		/* requests re-queued just now wait for their backoff: recompute the wait */

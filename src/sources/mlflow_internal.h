@@ -73,6 +73,9 @@ void hf_mlflow_req_release(struct hf_mlflow_req *req);
  * exponential backoff and jitter (honouring Retry-After) up to
  * HF_MLFLOW_ATTEMPTS tries. Each request gets its own rc/error; the return
  * value is the first failure (its message recorded with hf_error) or HF_OK.
+ * A failure stops the batch: transfers still running are abandoned, so the
+ * other results are only meaningful when HF_OK is returned. A 404
+ * RESOURCE_DOES_NOT_EXIST of a request with missing_ok is not a failure.
  */
 enum hf_status hf_mlflow_perform(struct hf_mlflow_client *c, struct hf_mlflow_req *reqs, size_t n,
 				 size_t parallel);
