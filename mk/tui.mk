@@ -42,3 +42,12 @@ EXTRA_DIST += $(HF_TUI_SCREEN_TESTS)
 HF_UNIT_TESTS += tests/unit/test_tui
 tests_unit_test_tui_SOURCES = tests/unit/test_tui.c
 tests_unit_test_tui_LDADD = libhf_tui.a $(HF_LIBS) $(CMOCKA_LIBS) $(NCURSES_LIBS)
+
+# libFuzzer target for the theme reader (./configure --enable-fuzzing CC=clang)
+if FUZZING
+noinst_PROGRAMS += fuzz/fuzz_theme
+fuzz_fuzz_theme_SOURCES = fuzz/fuzz_theme.c
+fuzz_fuzz_theme_LDADD = libhf_tui.a $(HF_LIBS)
+fuzz_fuzz_theme_LDFLAGS = -fsanitize=fuzzer
+endif
+EXTRA_DIST += fuzz/fuzz_theme.c
