@@ -45,4 +45,4 @@ TESTS += tests/integ/mlflow_write.sh
 EXTRA_DIST += tests/integ/mlflow_write.sh
 
 # Bench (run by hand): bench/mlflow-bench.sh [MODELS [LATENCY_MS]]
-EXTRA_DIST += bench/mlflow-bench.sh
+EXTRA_DIST += bench/mlflow-bench.sh docs/registry.md
