@@ -92,6 +92,14 @@ void hf_tui_models_eval(struct hf_tui_models *ms, size_t i);
 bool hf_tui_models_step(struct hf_tui_models *ms, int budget_ms);
 void hf_tui_models_clear(struct hf_tui_models *ms);
 
+/*
+ * Warnings of this session that are not in the store (the configuration's,
+ * a theme's), for the log view. Kept for the process; TUI thread only.
+ */
+void hf_tui_note(const char *text);
+size_t hf_tui_notes(const char *const **notes);
+void hf_tui_notes_clear(void);
+
 /* "synced 2m ago" / "sync failed 5m ago" / "never synced" for the latest run of every source. */
 enum hf_status hf_tui_sync_age(struct hf_store *store, char *buf, size_t n, bool *failed);
 

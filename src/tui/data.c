@@ -346,3 +346,30 @@ void hf_tui_models_clear(struct hf_tui_models *ms)
 	free(ms->m);
 	memset(ms, 0, sizeof(*ms));
 }
+
+static char **notes;
+static size_t nnotes, alloc_notes;
+
+void hf_tui_note(const char *text)
+{
+	for (size_t i = 0; i < nnotes; i++)
+		if (!strcmp(notes[i], text))
+			return;
+	notes = xgrow(notes, nnotes + 1, &alloc_notes, sizeof(*notes));
+	notes[nnotes++] = xstrdup(text);
+}
+
+size_t hf_tui_notes(const char *const **out)
+{
+	*out = (const char *const *)notes;
+	return nnotes;
+}
+
+void hf_tui_notes_clear(void)
+{
+	for (size_t i = 0; i < nnotes; i++)
+		free(notes[i]);
+	free(notes);
+	notes = NULL;
+	nnotes = alloc_notes = 0;
+}

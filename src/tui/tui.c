@@ -10,6 +10,7 @@
 #include "handoff/clock.h"
 #include "handoff/strbuf.h"
 #include "handoff/tui.h"
+#include "handoff/tui_data.h"
 #include "handoff/tui_screen.h"
 #include "handoff/tui_sync.h"
 #include "handoff/tui_theme.h"
@@ -137,6 +138,9 @@ static void push(struct tui *t, struct hf_view *v)
 static void switch_top(struct tui *t, size_t i)
 {
 	t->depth = 1;
+	/* the log is cheap and shows this session's notes too: always fresh */
+	if (hf_views[i] == &hf_view_log)
+		view_unload(&t->views[i]);
 	if (i > 0)
 		push(t, &t->views[i]);
 }
@@ -222,8 +226,11 @@ static void apply_theme(struct tui *t, const char *name, bool quiet)
 		theme.styles[HF_COLOR_SELECTED].attrs = HF_ATTR_REVERSE;
 		theme.name = xstrdup(name);
 	}
+	for (size_t i = 0; i < theme.nwarnings; i++)
+		hf_tui_note(theme.warnings[i]);
 	if (theme.nwarnings)
-		set_message(t, true, "%s", theme.warnings[0]);
+		set_message(t, true, "%s%s", theme.warnings[0],
+			    theme.nwarnings > 1 ? " (more in the log, 7)" : "");
 	else if (!quiet && !color)
 		set_message(t, false, "theme '%s' noted; colours are off (NO_COLOR, --no-color or the terminal)",
 			    name);
@@ -701,8 +708,11 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 	hf_strbuf_init(&t.input);
 	if (hf_cmd_store(ctx, &t.store))
 		return hf_cmd_fail_last();
-	if (hf_cmd_conf(ctx, &conf) == HF_OK)
+	if (hf_cmd_conf(ctx, &conf) == HF_OK) {
 		t.conf = conf;
+		for (size_t i = 0; i < conf->nwarnings; i++)
+			hf_tui_note(conf->warnings[i]);
+	}
 	else if (ctx->config_given)
 		return hf_cmd_fail_last();
 	hf_error_clear();
@@ -752,5 +762,6 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 	}
 	hf_screen_stop();
 	tui_release(&t);
+	hf_tui_notes_clear();
 	return HF_EXIT_OK;
 }

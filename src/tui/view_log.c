@@ -9,12 +9,13 @@
 #include "handoff/clock.h"
 #include "handoff/store.h"
 #include "handoff/sanitize.h"
+#include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
 #include "handoff/width.h"
 #include "handoff/xmalloc.h"
 
 enum log_row_kind { ROW_HEADING_RUNS, ROW_RUN, ROW_NO_RUNS, ROW_HEADING_PROBLEMS, ROW_PROBLEM,
-		   ROW_NO_PROBLEMS, ROW_MORE };
+		   ROW_NO_PROBLEMS, ROW_MORE, ROW_HEADING_NOTES, ROW_NOTE };
 
 /* A run or problem whose text does not fit goes on under it in ROW_MORE lines. */
 struct log_row {
@@ -34,6 +35,8 @@ struct log_state {
 	size_t nproblems;
 	struct log_row *rows;
 	size_t nerrors;
+	const char *const *notes;	/* this session's warnings (borrowed) */
+	size_t nnotes;
 };
 
 static void add_row(struct hf_view *v, unsigned flags, enum log_row_kind kind, size_t index)
@@ -141,6 +144,13 @@ static enum hf_status log_load(struct hf_view *v, struct hf_store *store)
 			}
 	if (!s->nproblems)
 		add_row(v, HF_ROW_INERT, ROW_NO_PROBLEMS, 0);
+	s->nnotes = hf_tui_notes(&s->notes);
+	if (s->nnotes)
+		add_row(v, HF_ROW_HEADING, ROW_HEADING_NOTES, 0);
+	for (size_t i = 0; i < s->nnotes; i++) {
+		add_row(v, 0, ROW_NOTE, i);
+		add_more(v, v->list.n - 1, s->notes[i], v->cols - 10, v->cols - MORE_INDENT, false);
+	}
 	return HF_OK;
 }
 
@@ -150,7 +160,7 @@ static void log_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 
 	hf_draw_text(d, HF_COLOR_TITLE, " Log", -1);
 	hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu sync runs, %zu errors, %zu warnings", s->nruns,
-		      s->nerrors, s->nproblems - s->nerrors);
+		      s->nerrors, s->nproblems - s->nerrors + s->nnotes);
 }
 
 static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
@@ -171,6 +181,14 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		break;
 	case ROW_NO_PROBLEMS:
 		hf_draw_text(d, HF_COLOR_DIM, "   none", -1);
+		break;
+	case ROW_HEADING_NOTES:
+		hf_draw_text(d, HF_COLOR_SECTION, " THIS SESSION (configuration and theme)", -1);
+		break;
+	case ROW_NOTE:
+		hf_draw_space(d, 1);
+		hf_draw_text(d, HF_COLOR_WARNING, "warning", 9);
+		hf_draw_text(d, HF_COLOR_DEFAULT, r->more, -1);
 		break;
 	case ROW_MORE:
 		hf_draw_space(d, MORE_INDENT);
@@ -213,6 +231,8 @@ static bool log_match(struct hf_view *v, size_t row, const char *needle)
 		       hf_view_contains(run->detail, needle) ||
 		       hf_view_contains(run->ok ? "ok" : "failed", needle);
 	}
+	if (r->kind == ROW_NOTE)
+		return hf_view_contains(s->notes[r->index], needle) || hf_view_contains("warning", needle);
 	if (r->kind == ROW_PROBLEM) {
 		const struct hf_problem *p = &s->problems[r->index];
 
