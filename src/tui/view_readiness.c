@@ -4,26 +4,32 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "handoff/report.h"
+#include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
 #include "handoff/xmalloc.h"
 
+/* One open item: a blocker of one model, copied out of its report. */
 struct open_item {
-	const struct hf_model_report *model;
-	const struct hf_blocker *b;
-	const char *group;	/* owner or role; "(nobody)" when none */
+	const char *model;	/* borrowed from the names */
+	char *item, *title, *owner, *role, *reason;
+	const char *group;	/* owner or role (borrowed from the fields above) */
+	size_t seq;		/* order of arrival: models by name, blockers in report order */
 };
 
 struct readiness_state {
-	struct hf_model_report *models;
-	size_t nmodels;
+	struct hf_tui_models names;	/* the models, in order; evaluated here, not summarised */
+	size_t next;			/* models before this one are in items */
 	struct open_item *items;
-	size_t nitems;
-	size_t *row_item;	/* per list row: index into items, SIZE_MAX for a heading */
-	size_t nrows, alloc;
+	size_t nitems, alloc_items;
+	size_t *row_item;	/* per list row: index into items, or HEADING(i) for item i's group */
+	size_t alloc_rows;
 	bool by_role;
 };
+
+#define HEADING_FLAG ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 /* The grouping survives reloads (the state is zeroed), so it is kept here. */
 static bool group_by_role;
@@ -34,7 +40,9 @@ static int cmp_items(const void *a, const void *b)
 	int c = strcmp(x->group, y->group);
 
 	if (!c)
-		c = strcmp(x->model->name, y->model->name);
+		c = strcmp(x->model, y->model);
+	if (!c)
+		c = x->seq < y->seq ? -1 : x->seq > y->seq;
 	return c;
 }
 
@@ -43,41 +51,85 @@ static void add_row(struct hf_view *v, unsigned flags, size_t item)
 	struct readiness_state *s = v->state;
 	size_t r = hf_list_add(&v->list, flags);
 
-	s->row_item = xgrow(s->row_item, r + 1, &s->alloc, sizeof(*s->row_item));
+	s->row_item = xgrow(s->row_item, r + 1, &s->alloc_rows, sizeof(*s->row_item));
 	s->row_item[r] = item;
-	s->nrows = r + 1;
+}
+
+/* Lay the items out again: sorted by group, a heading before each group. */
+static void build_rows(struct hf_view *v)
+{
+	struct readiness_state *s = v->state;
+
+	if (s->nitems > 1)
+		qsort(s->items, s->nitems, sizeof(*s->items), cmp_items);
+	hf_list_reset(&v->list);
+	for (size_t i = 0; i < s->nitems; i++) {
+		if (!i || strcmp(s->items[i].group, s->items[i - 1].group))
+			add_row(v, HF_ROW_HEADING, HEADING_FLAG | i);
+		add_row(v, 0, i);
+	}
+}
+
+static void take_blockers(struct readiness_state *s, const char *model)
+{
+	struct hf_model_report r;
+
+	if (hf_report_model(s->names.store, model, &r)) {
+		hf_error_clear();
+		return;
+	}
+	for (size_t j = 0; j < r.nblockers; j++) {
+		const struct hf_blocker *b = &r.blockers[j];
+		struct open_item *it;
+
+		s->items = xgrow(s->items, s->nitems + 1, &s->alloc_items, sizeof(*s->items));
+		it = &s->items[s->nitems++];
+		it->model = model;
+		it->seq = s->nitems - 1;
+		it->item = xstrdup(b->item);
+		it->title = xstrdup(b->title);
+		it->owner = xstrdup(b->owner);
+		it->role = xstrdup(b->role);
+		it->reason = xstrdup(b->reason);
+		it->group = s->by_role ? (it->role ? it->role : "(no role)") :
+					 (it->owner ? it->owner : "(no owner)");
+	}
+	hf_model_report_clear(&r);
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static bool readiness_step(struct hf_view *v, int budget_ms)
+{
+	struct readiness_state *s = v->state;
+	int64_t until = now_ms() + budget_ms;
+
+	while (s->next < s->names.n) {
+		take_blockers(s, s->names.m[s->next++].name);
+		if (now_ms() >= until)
+			break;
+	}
+	build_rows(v);
+	return s->next < s->names.n;
 }
 
 static enum hf_status readiness_load(struct hf_view *v, struct hf_store *store)
 {
 	struct readiness_state *s = v->state;
-	enum hf_status rc = hf_report_models(store, &s->models, &s->nmodels);
-	size_t n = 0;
+	enum hf_status rc = hf_tui_models_load(store, &s->names);
 
 	if (rc)
 		return rc;
 	v->head_lines = 2;
 	s->by_role = group_by_role;
-	for (size_t i = 0; i < s->nmodels; i++)
-		n += s->models[i].nblockers;
-	s->items = xcalloc(n ? n : 1, sizeof(*s->items));
-	for (size_t i = 0; i < s->nmodels; i++) {
-		for (size_t j = 0; j < s->models[i].nblockers; j++) {
-			struct open_item *it = &s->items[s->nitems++];
-			const struct hf_blocker *b = &s->models[i].blockers[j];
-
-			it->model = &s->models[i];
-			it->b = b;
-			it->group = s->by_role ? (b->role ? b->role : "(no role)") :
-					       (b->owner ? b->owner : "(no owner)");
-		}
-	}
-	qsort(s->items, s->nitems, sizeof(*s->items), cmp_items);
-	for (size_t i = 0; i < s->nitems; i++) {
-		if (!i || strcmp(s->items[i].group, s->items[i - 1].group))
-			add_row(v, HF_ROW_HEADING, SIZE_MAX - 1 - i);
-		add_row(v, 0, i);
-	}
+	/* a first slice now, so a small pod is complete at once; the rest in the background */
+	v->pending = readiness_step(v, 30);
 	return HF_OK;
 }
 
@@ -89,6 +141,9 @@ static void readiness_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 		hf_draw_text(d, HF_COLOR_TITLE, " Readiness", -1);
 		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu open items by %s   o: group by %s", s->nitems,
 			      s->by_role ? "role" : "owner", s->by_role ? "owner" : "role");
+		if (s->next < s->names.n)
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "   (%zu of %zu models read)", s->next,
+				      s->names.n);
 		return;
 	}
 	hf_draw_space(d, 3);
@@ -104,22 +159,21 @@ static void readiness_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	size_t i = s->row_item[row];
 	const struct open_item *it;
 
-	if (i >= SIZE_MAX - s->nitems - 1) {
-		it = &s->items[SIZE_MAX - 1 - i];
+	if (i & HEADING_FLAG) {
+		it = &s->items[i & ~HEADING_FLAG];
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_SECTION, it->group, -1);
 		return;
 	}
 	it = &s->items[i];
 	hf_draw_space(d, 3);
-	hf_draw_text(d, HF_COLOR_DEFAULT, it->model->name, 17);
-	hf_draw_text(d, HF_COLOR_DEFAULT, it->b->title ? it->b->title : it->b->item,
-		     d->cols >= 120 ? 50 : 28);
+	hf_draw_text(d, HF_COLOR_DEFAULT, it->model, 17);
+	hf_draw_text(d, HF_COLOR_DEFAULT, it->title ? it->title : it->item, d->cols >= 120 ? 50 : 28);
 	if (s->by_role)
-		hf_draw_text(d, HF_COLOR_PERSON, it->b->owner ? it->b->owner : "-", 12);
+		hf_draw_text(d, HF_COLOR_PERSON, it->owner ? it->owner : "-", 12);
 	else
-		hf_draw_text(d, HF_COLOR_DIM, it->b->role ? it->b->role : "-", 12);
-	hf_draw_text(d, HF_COLOR_BAD, it->b->reason ? it->b->reason : "", -1);
+		hf_draw_text(d, HF_COLOR_DIM, it->role ? it->role : "-", 12);
+	hf_draw_text(d, HF_COLOR_BAD, it->reason ? it->reason : "", -1);
 }
 
 static bool readiness_match(struct hf_view *v, size_t row, const char *needle)
@@ -128,12 +182,12 @@ static bool readiness_match(struct hf_view *v, size_t row, const char *needle)
 	size_t i = s->row_item[row];
 	const struct open_item *it;
 
-	if (i >= s->nitems)
+	if (i & HEADING_FLAG)
 		return false;
 	it = &s->items[i];
-	return hf_view_contains(it->model->name, needle) || hf_view_contains(it->b->title, needle) ||
-	       hf_view_contains(it->b->item, needle) || hf_view_contains(it->b->owner, needle) ||
-	       hf_view_contains(it->b->role, needle) || hf_view_contains(it->b->reason, needle);
+	return hf_view_contains(it->model, needle) || hf_view_contains(it->title, needle) ||
+	       hf_view_contains(it->item, needle) || hf_view_contains(it->owner, needle) ||
+	       hf_view_contains(it->role, needle) || hf_view_contains(it->reason, needle);
 }
 
 static unsigned readiness_key(struct hf_view *v, enum hf_action action)
@@ -145,8 +199,8 @@ static unsigned readiness_key(struct hf_view *v, enum hf_action action)
 		group_by_role = !group_by_role;
 		return HF_REACT_RELOAD;
 	}
-	if (action == HF_ACTION_ENTER && row != SIZE_MAX && s->row_item[row] < s->nitems)
-		return hf_view_open(v, "model", s->items[s->row_item[row]].model->name);
+	if (action == HF_ACTION_ENTER && row != SIZE_MAX && !(s->row_item[row] & HEADING_FLAG))
+		return hf_view_open(v, "model", s->items[s->row_item[row]].model);
 	return HF_REACT_NOT_MINE;
 }
 
@@ -154,9 +208,16 @@ static void readiness_done(struct hf_view *v)
 {
 	struct readiness_state *s = v->state;
 
-	hf_model_reports_free(s->models, s->nmodels);
+	for (size_t i = 0; i < s->nitems; i++) {
+		free(s->items[i].item);
+		free(s->items[i].title);
+		free(s->items[i].owner);
+		free(s->items[i].role);
+		free(s->items[i].reason);
+	}
 	free(s->items);
 	free(s->row_item);
+	hf_tui_models_clear(&s->names);
 }
 
 const struct hf_view_ops hf_view_readiness = {
@@ -168,6 +229,7 @@ const struct hf_view_ops hf_view_readiness = {
 	.draw_row = readiness_draw_row,
 	.match = readiness_match,
 	.key = readiness_key,
+	.step = readiness_step,
 	.resize = NULL,
 	.done = readiness_done,
 };
