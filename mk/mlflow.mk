@@ -46,3 +46,11 @@ EXTRA_DIST += tests/integ/mlflow_write.sh
 
 # Bench (run by hand): bench/mlflow-bench.sh [MODELS [LATENCY_MS]]
 EXTRA_DIST += bench/mlflow-bench.sh docs/registry.md
+
+# libFuzzer target for the MLflow answer parser (./configure --enable-fuzzing CC=clang)
+if FUZZING
+noinst_PROGRAMS += fuzz/fuzz_mlflow
+fuzz_fuzz_mlflow_SOURCES = fuzz/fuzz_mlflow.c
+fuzz_fuzz_mlflow_LDFLAGS = -fsanitize=fuzzer
+endif
+EXTRA_DIST += fuzz/fuzz_mlflow.c

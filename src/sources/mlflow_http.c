@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "handoff/sanitize.h"
 #include "handoff/trace.h"
 #include "handoff/xmalloc.h"
 #include "mlflow_internal.h"
@@ -254,9 +255,14 @@ static char *mlflow_error(const struct hf_mlflow_req *req, bool *missing)
 	code = json_object_get(root, "error_code");
 	msg = json_object_get(root, "message");
 	if (json_is_string(code)) {
+		/* the server's words go into a message a terminal shows: sanitised, bounded */
+		char *c = hf_sanitize(json_string_value(code), 0);
+		char *m = hf_sanitize(json_is_string(msg) ? json_string_value(msg) : "", 0);
+
 		*missing = !strcmp(json_string_value(code), "RESOURCE_DOES_NOT_EXIST");
-		out = xasprintf("%s: %.300s", json_string_value(code),
-				json_is_string(msg) ? json_string_value(msg) : "");
+		out = xasprintf("%.100s: %.400s", c, m);
+		free(c);
+		free(m);
 	}
 	json_decref(root);
 	return out;
@@ -279,6 +285,7 @@ static void classify(struct hf_mlflow_client *c, struct hf_mlflow_req *req, CURL
 {
 	char *shown = url_shown(req->url);
 	const char *var = c->conf->token_env;
+	char *ctype_safe = ctype ? hf_sanitize(ctype, 0) : NULL;
 
 	req->rc = HF_OK;
 	if (cc == CURLE_WRITE_ERROR && req->too_big) {
@@ -316,12 +323,13 @@ static void classify(struct hf_mlflow_client *c, struct hf_mlflow_req *req, CURL
 		else
 			req->error = xasprintf("'%s' answered %ld%s%s%s", shown, req->status,
 					       retryable(req->status) ? " after retries" : "",
-					       ctype ? " with " : "", ctype ? ctype : "");
+					       ctype ? " with " : "", ctype ? ctype_safe : "");
 		free(detail);
 	} else if (ctype && !strstr(ctype, "json")) {
 		req->rc = HF_EINVAL;
-		req->error = xasprintf("response from '%s' is %s, not JSON", shown, ctype);
+		req->error = xasprintf("response from '%s' is %s, not JSON", shown, ctype_safe);
 	}
+	free(ctype_safe);
 	free(shown);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "handoff/mlflow.h"
+#include "handoff/sanitize.h"
 #include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
 
@@ -20,9 +21,17 @@ static enum hf_status load(const char *what, const char *body, size_t len, json_
 		i++;
 	if (i == len)
 		return hf_error(HF_EINVAL, "empty response from '%s'", what);
-	if (body[i] != '{' && body[i] != '[')
-		return hf_error(HF_EINVAL, "response from '%s' is not JSON (starts with '%.20s')",
-				what, body + i);
+	if (body[i] != '{' && body[i] != '[') {
+		/* body need not be NUL-terminated: quote at most 20 bytes of it */
+		struct hf_strbuf quote = HF_STRBUF_INIT;
+		enum hf_status rc;
+
+		hf_sanitize_append(&quote, body + i, len - i < 20 ? len - i : 20, 0);
+		rc = hf_error(HF_EINVAL, "response from '%s' is not JSON (starts with '%s')", what,
+			      quote.buf);
+		hf_strbuf_release(&quote);
+		return rc;
+	}
 	root = json_loadb(body, len, JSON_ALLOW_NUL, &err);
 	if (!root)
 		return hf_error(HF_EINVAL, "response from '%s' is not valid JSON: %s at line %d",

@@ -67,6 +67,17 @@ sync_fails "model_versions\[0\]' lacks 'name' or 'version'"
 ctl /__faults '{"kind": "body", "route": "runs/get", "count": 1, "body": "{\"run\": {\"data\": {\"metrics\": [{\"key\": 3}]}}}"}' >/dev/null
 sync_fails "response from 'runs/get': 'run.data.metrics\[0\]'"
 
+# an MLflow error whose message carries escape sequences: named, never printed raw
+ctl /__faults '{"kind": "body", "status": 400, "route": "registered-models/search", "body": "{\"error_code\": \"INVALID_PARAMETER_VALUE\", \"message\": \"bad \\u001b]0;pwned\\u0007 \\u001b[2J filter\"}"}' >/dev/null
+sync_fails "answered 400 INVALID_PARAMETER_VALUE: bad"
+hf status >"$T/status.txt" 2>&1 || true
+hf status --json >"$T/status.json" 2>&1 || true
+for f in "$T/err" "$T/status.txt" "$T/status.json"; do
+	if LC_ALL=C grep -q $'\x1b' "$f"; then
+		fail "raw ESC from a server error printed in $(basename "$f")"
+	fi
+done
+
 # an oversized body is refused
 ctl /__faults '{"kind": "oversize", "route": "runs/get", "count": 1, "mib": 65}' >/dev/null
 sync_fails "larger than 64 MiB"
