@@ -34,7 +34,8 @@ HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/po
 	tests/tui/pod/sync.sh tests/tui/model/drill.sh tests/tui/model/hostile.sh \
 	tests/tui/help/help.sh tests/tui/theme/switch.sh tests/tui/theme/no_color.sh \
 	tests/tui/term/dumb.sh tests/tui/theme/config.sh tests/tui/sprint/board.sh \
-	tests/tui/oncall/grid.sh tests/tui/mouse/click.sh tests/tui/readiness/group.sh
+	tests/tui/oncall/grid.sh tests/tui/mouse/click.sh tests/tui/readiness/group.sh \
+	tests/tui/theme/eight.sh
 TESTS += $(HF_TUI_SCREEN_TESTS)
 EXTRA_DIST += $(HF_TUI_SCREEN_TESTS)
 

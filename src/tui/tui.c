@@ -550,6 +550,8 @@ static void handle_input(struct tui *t, const struct hf_input *in)
 	}
 }
 
+static bool pending(struct tui *t);
+
 static void draw_status(struct tui *t, int y)
 {
 	struct hf_view *v = top(t);
@@ -578,6 +580,8 @@ static void draw_status(struct tui *t, int y)
 	else if (t->message)
 		hf_draw_text(&d, t->message_error ? HF_COLOR_ERROR : HF_COLOR_STATUS, t->message,
 			     t->cols - rw);
+	else if (pending(t))
+		hf_draw_text(&d, HF_COLOR_DIM, "reading models\xE2\x80\xA6", t->cols - rw);
 	else
 		hf_draw_text(&d, HF_COLOR_STATUS, "", t->cols - rw);
 	hf_draw_right(&d, HF_COLOR_STATUS, right, rw);
