@@ -54,3 +54,5 @@ fuzz_fuzz_mlflow_SOURCES = fuzz/fuzz_mlflow.c
 fuzz_fuzz_mlflow_LDFLAGS = -fsanitize=fuzzer
 endif
 EXTRA_DIST += fuzz/fuzz_mlflow.c
+TESTS += tests/integ/mlflow_tls.sh
+EXTRA_DIST += tests/integ/mlflow_tls.sh

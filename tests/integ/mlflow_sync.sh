@@ -15,6 +15,8 @@ assert_eq "$(q "SELECT count(*) FROM reg_version WHERE model = 'churn-predictor'
 assert_eq "$(q "SELECT value FROM run_metric WHERE run_id = '87495143dfa9426381f98f97e93d2477' AND key = 'accuracy'")" 0.66 "run metric"
 assert_eq "$(q "SELECT count(DISTINCT run_id) FROM run_metric")" 11 "runs with metrics"
 assert_eq "$(stat "s['requests'].get('/api/2.0/mlflow/runs/get')")" 11 "runs/get requests"
+# connections are reused: at most one per parallel transfer for the whole sync (19 requests)
+[ "$(stat "s['connections']")" -le 8 ] || fail "$(stat "s['connections']") connections for one sync"
 # a version without a run keeps its tags (the metric fallback) and no run id
 assert_eq "$(q "SELECT ifnull(run_id, 'none') FROM reg_version WHERE model = 'team-a/ranker v2 (50% traffic) it''s' AND version = '2'")" none "no-run version"
 assert_eq "$(q "SELECT value FROM reg_version_tag WHERE model = 'team-a/ranker v2 (50% traffic) it''s' AND version = '2' AND key = 'latency_p99_ms'")" 6.1 "version tag"

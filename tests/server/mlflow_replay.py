@@ -12,7 +12,7 @@ change the served state.
 
     mlflow_replay.py --port-file FILE [--fixtures DIR] [--generate N]
                      [--token T] [--gzip] [--strip-search-aliases] [--fork]
-                     [--latency-ms MS]
+                     [--latency-ms MS] [--tls CERT KEY]
 
 The port chosen by the OS is written to FILE once the server listens.
 --generate N serves N generated models x 3 versions (each with a run)
@@ -28,7 +28,8 @@ Control endpoints (tests only, never part of MLflow):
   POST /__config  {"strip_search_aliases": bool, "token": str|null,
                    "basic": "user:password"|null}
   GET  /__stats   {"requests": {path: n}, "total": n, "early_retries": n,
-                   "auth_headers": n, "log": ["GET /path?query", ...]}
+                   "auth_headers": n, "gzipped": n, "connections": n,
+                   "log": ["GET /path?query", ...]}
   POST /__reset   clear the statistics and faults
 """
 import argparse
@@ -82,6 +83,7 @@ class State:
         self.token = None
         self.basic = None
         self.gzipped = 0
+        self.connections = 0
         self.faults = []
         self.stats = {}
         self.log = []
@@ -253,6 +255,8 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    api_seen = False  # per connection (one handler instance each)
+
     @property
     def st(self):
         return self.server.state
@@ -379,7 +383,7 @@ class Handler(BaseHTTPRequestHandler):
             with st.lock:
                 self.send(200, json.dumps({"requests": st.stats, "total": sum(st.stats.values()),
                                            "early_retries": st.early, "auth_headers": st.auth_headers,
-                                           "gzipped": st.gzipped,
+                                           "gzipped": st.gzipped, "connections": st.connections,
                                            "log": st.log[-2000:]}))
             return
         body = self.body_json() or {}
@@ -401,6 +405,7 @@ class Handler(BaseHTTPRequestHandler):
                 st.log = []
                 st.early = 0
                 st.auth_headers = 0
+                st.connections = 0
             else:
                 return self.not_found()
         self.send(200, b"{}")
@@ -412,8 +417,11 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         st = self.st
         with st.lock:
+            if path.startswith(API) and not self.api_seen:
+                self.api_seen = True
+                st.connections += 1     # connections that carried API requests
             st.stats[path] = st.stats.get(path, 0) + 1
-            st.log.append("%s %s" % (self.command, self.path))
+            st.log.append("%s %s [%d]" % (self.command, self.path, self.client_address[1]))
             nb = st.retry_not_before.pop(self.path, None)
             if nb is not None and time.monotonic() < nb - 0.05:
                 st.early += 1
@@ -638,6 +646,8 @@ def main():
     ap.add_argument("--token", default=None)
     ap.add_argument("--gzip", action="store_true")
     ap.add_argument("--strip-search-aliases", action="store_true")
+    ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"),
+                    help="serve HTTPS with this certificate and key (PEM)")
     ap.add_argument("--latency-ms", type=float, default=0,
                     help="wait this long before each API answer (a server doing real work per request)")
     ap.add_argument("--fork", action="store_true",
@@ -659,6 +669,11 @@ def main():
     srv.state = st
     srv.gzip = a.gzip
     srv.latency = a.latency_ms / 1000.0
+    if a.tls:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(a.tls[0], a.tls[1])
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     tmp = a.port_file + ".tmp"
     with open(tmp, "w") as f:
         f.write("%d\n" % srv.server_address[1])
