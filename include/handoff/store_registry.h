@@ -16,7 +16,8 @@
  * model was already known and the creation time is older than the last
  * sync), and each alias that appeared, moved or went away becomes an
  * activity event (kind "alias", ref the new version or "" when deleted, at
- * `now`) and a row of the alias history read by hf_store_reg_alias_at.
+ * `now`) and a row of the alias history read by hf_store_reg_alias_at; a
+ * version whose stage changed becomes an event of kind "stage" at `now`.
  * Metrics come from each version's metrics (keyed by run id).
  * *events (may be NULL) receives the number of activity events recorded.
  */

@@ -120,7 +120,7 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 	char *seen_v = NULL, *seen_a = NULL;
 	enum hf_status rc;
 
-	rc = prev_load(store, "SELECT model, version, NULL FROM reg_version WHERE source = ?1",
+	rc = prev_load(store, "SELECT model, version, stage FROM reg_version WHERE source = ?1",
 		       source, &pv);
 	if (!rc)
 		rc = prev_load(store, "SELECT model, alias, version FROM reg_alias WHERE source = ?1",
@@ -140,6 +140,14 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 
 			if (r) {
 				seen_v[r - pv.rows] = 1;
+				if (!v->stage || !r->value || !strcmp(r->value, v->stage))
+					continue;
+				/* stages are deprecated in MLflow but still move: say so */
+				summary = xasprintf("version %s moved from stage %s to %s", v->version,
+						    r->value, v->stage);
+				rc = activity(store, now, source, "stage", m->name, summary, v->version,
+					      events);
+				free(summary);
 				continue;
 			}
 			summary = xasprintf("version %s registered%s%s", v->version,

@@ -418,8 +418,10 @@ static void test_store_replace(void **state)
 	assert_int_equal(hf_store_commit(store), HF_OK);
 	assert_int_equal(events, 0);
 
-	/* at t=9000 champion moves 6 -> 7, stale goes away, version 5 is deleted */
+	/* at t=9000 champion moves 6 -> 7, stale goes away, version 5 is deleted, 7 goes to Production */
 	set_alias(&m, "champion", "7");
+	free(m.versions[0].stage);
+	m.versions[0].stage = xstrdup("Production");
 	free(m.aliases[2].alias);
 	free(m.aliases[2].version);
 	m.naliases = 2;
@@ -428,7 +430,8 @@ static void test_store_replace(void **state)
 	assert_int_equal(hf_store_begin(store), HF_OK);
 	assert_int_equal(hf_store_reg_replace(store, "registry", &m, 1, 9000, &events), HF_OK);
 	assert_int_equal(hf_store_commit(store), HF_OK);
-	assert_int_equal(events, 3);
+	assert_int_equal(events, 4);
+	assert_int_equal(count_activity(store, "stage", "version 7 moved from stage Staging to Production"), 1);
 	assert_int_equal(count_activity(store, "alias", "alias champion moved from version 6 to 7"), 1);
 	assert_int_equal(count_activity(store, "alias", "alias stale removed (was version 99)"), 1);
 	assert_int_equal(count_activity(store, "version", "version 5 deleted from the registry"), 1);
