@@ -45,8 +45,14 @@ hf_tui__tmux() {
 }
 
 hf_tui__cleanup() {
+	local i
 	hf_tui__tmux kill-server >/dev/null 2>&1 || true
-	rm -rf "$HF_TUI_DIR"
+	# the pane's shell may still be writing its status file as it dies
+	for i in 1 2 3 4 5; do
+		rm -rf "$HF_TUI_DIR" 2>/dev/null && break
+		sleep 0.1
+	done
+	return 0
 }
 trap hf_tui__cleanup EXIT
 
@@ -85,8 +91,11 @@ hf_tui_start() {
 	printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal tmux-256color\n' \
 		>"$HF_TUI_DIR/tmux.conf"
 	rm -f "$HF_TUI_IDLE"
+	rm -f "$HF_TUI_DIR/status"
+	# the exit status also goes to a file: tmux 3.3a sometimes leaves
+	# #{pane_dead_status} empty for a process that exits at once
 	hf_tui__tmux -f "$HF_TUI_DIR/tmux.conf" new-session -d -x "$cols" -y "$rows" \
-		"exec $cmd 2>$(printf '%q' "$HF_TUI_ERR")"
+		"$cmd 2>$(printf '%q' "$HF_TUI_ERR"); echo \$? >$(printf '%q' "$HF_TUI_DIR/status")"
 	# set after the session exists (tmux 3.3a exits when it is in the -f file)
 	hf_tui__tmux set -g window-size manual
 	hf_tui_wait_frame 0
@@ -211,8 +220,11 @@ hf_tui_resize() {
 hf_tui_exit_status() {
 	local deadline=$((SECONDS + HF_TUI_TIMEOUT)) st
 	while :; do
+		if [ -s "$HF_TUI_DIR/status" ]; then
+			cat "$HF_TUI_DIR/status"
+			return 0
+		fi
 		st=$(hf_tui__tmux display -p '#{pane_dead} #{pane_dead_status}#{pane_dead_signal}')
-		# the status can show up a moment after the pane is marked dead
 		[ "${st%% *}" = 1 ] && [ -n "${st#* }" ] && { echo "${st#* }"; return 0; }
 		[ $SECONDS -lt $deadline ] || fail "the app did not exit within ${HF_TUI_TIMEOUT}s"
 		sleep 0.02
