@@ -27,6 +27,9 @@ void hf_screen_update(void);
 /* Put the visible cursor at (y, x), or hide it when y < 0. */
 void hf_screen_cursor(int y, int x);
 
+/* Write the screen as text (UTF-8, trailing blanks trimmed) to path: :dump-screen, for bug reports. */
+enum hf_status hf_screen_dump(const char *path);
+
 /* Keys: Unicode code points for text; these for the rest. */
 #define HF_KEY_CTRL(c) ((c) & 0x1f)
 enum hf_key {

@@ -168,5 +168,5 @@ void hf_action_write_markdown(FILE *out)
 		fputs(" |\n", out);
 	}
 	fputs("\nMouse: a click selects a row, the wheel scrolls.\n\n"
-	      "Command line (`:`): `:sync`, `:theme NAME`, `:view NAME`, `:q`.\n", out);
+	      "Command line (`:`): `:sync`, `:theme NAME`, `:view NAME`, `:dump-screen FILE`, `:q`.\n", out);
 }

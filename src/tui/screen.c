@@ -7,6 +7,7 @@
 #include <string.h>
 #include <term.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "handoff/tui_screen.h"
 
@@ -165,4 +166,39 @@ bool hf_screen_read(struct hf_input *in, int timeout_ms)
 	else
 		in->key = (int)wc;
 	return true;
+}
+
+enum hf_status hf_screen_dump(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	wchar_t *line;
+
+	if (!f)
+		return hf_error(HF_EIO, "cannot write '%s'", path);
+	line = calloc((size_t)screen_cols + 1, sizeof(*line));
+	if (!line)
+		abort();
+	for (int y = 0; y < screen_rows; y++) {
+		int n = mvinnwstr(y, 0, line, screen_cols);
+		char mb[8];
+
+		if (n < 0)
+			n = 0;
+		while (n > 0 && line[n - 1] == L' ')
+			n--;
+		for (int i = 0; i < n; i++) {
+			mbstate_t st;
+			size_t len;
+
+			memset(&st, 0, sizeof(st));
+			len = wcrtomb(mb, line[i], &st);
+			if (len != (size_t)-1)
+				fwrite(mb, 1, len, f);
+		}
+		fputc('\n', f);
+	}
+	free(line);
+	if (fclose(f))
+		return hf_error(HF_EIO, "cannot write '%s'", path);
+	return HF_OK;
 }

@@ -310,6 +310,13 @@ static void run_command(struct tui *t, const char *line)
 			set_message(t, true, "which view? (:view pod, models, readiness, on-call, sprint, activity, log)");
 		else
 			open_view(t, arg, NULL);
+	} else if (!strcmp(cmd, "dump-screen")) {
+		if (!*arg)
+			set_message(t, true, "dump the screen where? (:dump-screen FILE)");
+		else if (hf_screen_dump(arg))
+			set_message(t, true, "%s", hf_last_error());
+		else
+			set_message(t, false, "screen written to '%s'", arg);
 	} else if (!strcmp(cmd, "help")) {
 		open_view(t, "help", NULL);
 	} else {

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "handoff/tui_action.h"
 #include "handoff/tui_view.h"
@@ -11,6 +12,7 @@ static const char *const commands[][2] = {
 	{ ":sync", "sync every source now, in the background" },
 	{ ":theme NAME", "switch colours: dark, light, high-contrast, mono (or your own)" },
 	{ ":view NAME", "open a view: pod, models, readiness, on-call, sprint, activity, log" },
+	{ ":dump-screen FILE", "write the screen as text to FILE (for bug reports)" },
 	{ ":q", "quit" },
 	{ "click", "select a row, or a view in the bottom line" },
 	{ "wheel", "scroll" },
@@ -59,7 +61,7 @@ static void help_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		size_t i = row - hf_action_count - 2;
 
 		hf_draw_space(d, 1);
-		hf_draw_text(d, HF_COLOR_KEY, commands[i][0], 15);
+		hf_draw_text(d, HF_COLOR_KEY, commands[i][0], strlen(commands[i][0]) > 15 ? 19 : 15);
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_DEFAULT, commands[i][1], -1);
 	}

@@ -41,6 +41,13 @@ hf_tui_row 22 | grep -q '^no sources to sync: add \[source "NAME"\]' || fail "no
 # an unbound key says so
 hf_tui_keys Z
 hf_tui_assert_row 22 "key Z does nothing here (? shows the keys)"
+# :dump-screen writes what is on the screen, as the capture shows it
+hf_tui_keys 1 :
+hf_tui_type "dump-screen $HF_TUI_DIR/dump.txt"
+hf_tui_keys Enter
+hf_tui_row 22 | grep -q "^screen written to '" || fail "no word on :dump-screen"
+diff <(sed -n 1,22p "$HF_TUI_DIR/dump.txt") <(hf_tui_capture | sed -n 1,22p) ||
+	fail ":dump-screen wrote something else than the screen"
 # :q quits from anywhere
 hf_tui_keys 5
 hf_tui__tmux send-keys : q Enter
