@@ -19,7 +19,7 @@ nobase_dist_pkgdata_DATA += themes/dark.theme themes/light.theme themes/high-con
 # docs/keys.md is generated from the action table and checked against it
 check_PROGRAMS += tests/tui/tools/keys_doc
 tests_tui_tools_keys_doc_SOURCES = tests/tui/tools/keys_doc.c
-tests_tui_tools_keys_doc_LDADD = libhf_tui.a $(HF_LIBS)
+tests_tui_tools_keys_doc_LDADD = libhf_tui.a $(HF_LIBS) $(NCURSES_LIBS)
 update-keys-doc: tests/tui/tools/keys_doc
 	$(builddir)/tests/tui/tools/keys_doc >$(srcdir)/docs/keys.md
 	HF_SRCDIR=$(srcdir) $(BASH) $(srcdir)/tests/tui/harness_doc.sh --write
