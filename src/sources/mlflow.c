@@ -24,41 +24,71 @@
 typedef enum hf_status (*page_parse_fn)(struct hf_mlflow_parsed *p, const char *what,
 					const char *body, size_t len, char **next_token);
 
-/* GET every page of a search endpoint, following next_page_token. */
-static enum hf_status fetch_pages(struct hf_mlflow_client *c, const char *endpoint,
-				  const char *query, page_parse_fn parse,
-				  struct hf_mlflow_parsed *p, size_t *pages)
+/* One search endpoint paged through next_page_token. */
+struct search_chain {
+	const char *endpoint;
+	const char *query;
+	page_parse_fn parse;
+	char *token;		/* of the next page; NULL before the first and after the last */
+	size_t pages;
+	bool done;
+};
+
+/*
+ * Page through the searches side by side: the registered-model and the
+ * model-version searches do not depend on each other, so page k of each is
+ * fetched at the same time.
+ */
+static enum hf_status fetch_searches(struct hf_mlflow_client *c, struct search_chain *chains,
+				     size_t n, struct hf_mlflow_parsed *p)
 {
-	char *token = NULL;
+	struct hf_mlflow_req reqs[2];
+	size_t which[2];
 	enum hf_status rc = HF_OK;
 
-	*pages = 0;
-	do {
-		struct hf_mlflow_req req;
-		char *q, *next = NULL;
+	while (!rc) {
+		size_t nreq = 0;
 
-		if (token) {
-			char *esc = hf_mlflow_escape(token);
+		for (size_t i = 0; i < n && nreq < 2; i++) {
+			char *q;
 
-			q = xasprintf("%s&page_token=%s", query, esc);
-			free(esc);
-		} else {
-			q = xstrdup(query);
+			if (chains[i].done)
+				continue;
+			if (chains[i].token) {
+				char *esc = hf_mlflow_escape(chains[i].token);
+
+				q = xasprintf("%s&page_token=%s", chains[i].query, esc);
+				free(esc);
+			} else {
+				q = xstrdup(chains[i].query);
+			}
+			hf_mlflow_req_init(c, &reqs[nreq], "GET", chains[i].endpoint, q, NULL);
+			which[nreq++] = i;
+			free(q);
 		}
-		hf_mlflow_req_init(c, &req, "GET", endpoint, q, NULL);
-		free(q);
-		rc = hf_mlflow_perform(c, &req, 1, 1);
-		if (!rc)
-			rc = parse(p, endpoint, req.resp.buf, req.resp.len, &next);
-		hf_mlflow_req_release(&req);
-		if (!rc && next && token && !strcmp(next, token))
-			rc = hf_error(HF_EINVAL, "'%s' answered the same next_page_token twice", endpoint);
-		if (!rc && ++*pages > MAX_PAGES)
-			rc = hf_error(HF_EINVAL, "'%s' gave more than %d pages", endpoint, MAX_PAGES);
-		free(token);
-		token = next;
-	} while (!rc && token);
-	free(token);
+		if (!nreq)
+			break;
+		rc = hf_mlflow_perform(c, reqs, nreq, nreq);
+		for (size_t k = 0; k < nreq; k++) {
+			struct search_chain *ch = &chains[which[k]];
+			char *next = NULL;
+
+			if (!rc)
+				rc = ch->parse(p, ch->endpoint, reqs[k].resp.buf, reqs[k].resp.len, &next);
+			if (!rc && next && ch->token && !strcmp(next, ch->token))
+				rc = hf_error(HF_EINVAL, "'%s' answered the same next_page_token twice",
+					      ch->endpoint);
+			if (!rc && ++ch->pages > MAX_PAGES)
+				rc = hf_error(HF_EINVAL, "'%s' gave more than %d pages", ch->endpoint,
+					      MAX_PAGES);
+			free(ch->token);
+			ch->token = next;
+			ch->done = !next;
+			hf_mlflow_req_release(&reqs[k]);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		HF_FREE(chains[i].token);
 	return rc;
 }
 
@@ -293,6 +323,7 @@ static enum hf_status mlflow_sync(struct hf_store *store, const struct hf_source
 	struct hf_mlflow_client c;
 	struct hf_mlflow_parsed p = { 0 };
 	struct hf_strbuf q = HF_STRBUF_INIT;
+	char *vq;
 	size_t pages = 0, vpages = 0, nget = 0, nruns = 0, events = 0;
 	long msize = conf->page_size > 0 && conf->page_size < MODELS_PAGE_MAX
 		? conf->page_size : MODELS_PAGE_MAX;
@@ -312,19 +343,23 @@ static enum hf_status mlflow_sync(struct hf_store *store, const struct hf_source
 		free(esc);
 	}
 	hf_sync_progress_report(progress, conf->name, "registered models", 0, 0);
-	if (!rc)
-		rc = fetch_pages(&c, "registered-models/search", q.buf, hf_mlflow_parse_models, &p,
-				 &pages);
-	hf_strbuf_reset(&q);
 	/* versions of every model, unfiltered: the filter applies through the model list */
-	hf_strbuf_addf(&q, "max_results=%ld", vsize);
-	phase(&c, &mark, "registered-models/search", p.nmodels);
-	hf_sync_progress_report(progress, conf->name, "model versions", p.nmodels, 0);
-	if (!rc)
-		rc = fetch_pages(&c, "model-versions/search", q.buf, hf_mlflow_parse_versions, &p,
-				 &vpages);
+	vq = xasprintf("max_results=%ld", vsize);
+	{
+		struct search_chain chains[2] = {
+			{ "registered-models/search", q.buf, hf_mlflow_parse_models, NULL, 0, false },
+			{ "model-versions/search", vq, hf_mlflow_parse_versions, NULL, 0, false },
+		};
+
+		if (!rc)
+			rc = fetch_searches(&c, chains, 2, &p);
+		pages = chains[0].pages;
+		vpages = chains[1].pages;
+	}
+	hf_trace("mlflow: %zu pages of registered models, %zu of model versions", pages, vpages);
+	free(vq);
 	if (!rc) {
-		phase(&c, &mark, "model-versions/search", p.nversions);
+		phase(&c, &mark, "searches", p.nmodels + p.nversions);
 		hf_mlflow_parsed_assemble(&p);
 		hf_sync_progress_report(progress, conf->name, "aliases", 0, p.nmodels);
 		rc = fetch_aliases(&c, p.models, p.nmodels, &nget);
