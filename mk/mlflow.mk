@@ -56,3 +56,5 @@ endif
 EXTRA_DIST += fuzz/fuzz_mlflow.c
 TESTS += tests/integ/mlflow_tls.sh
 EXTRA_DIST += tests/integ/mlflow_tls.sh
+TESTS += tests/integ/mlflow_replay.sh
+EXTRA_DIST += tests/integ/mlflow_replay.sh
