@@ -188,6 +188,8 @@ struct run_results {
 	size_t *nmetrics;
 	struct hf_store *store;
 	const char *source;
+	const struct hf_sync_progress *progress;
+	size_t done;
 };
 
 static void results_init(struct run_results *r, const struct hf_reg_model *models, size_t n)
@@ -255,11 +257,14 @@ static enum hf_status run_done(void *data, size_t i, struct hf_mlflow_req *req)
 					 &r->nmetrics[i]);
 	}
 	hf_strbuf_release(&req->resp);
+	if (++r->done % 64 == 0 || r->done == r->nids)
+		hf_sync_progress_report(r->progress, r->source, "runs", r->done, r->nids);
 	return rc;
 }
 
 static enum hf_status fetch_runs(struct hf_store *store, struct hf_mlflow_client *c,
-				 struct hf_reg_model *models, size_t n, size_t *fetched)
+				 struct hf_reg_model *models, size_t n,
+				 const struct hf_sync_progress *progress, size_t *fetched)
 {
 	struct run_results r;
 	struct hf_mlflow_req *reqs;
@@ -268,6 +273,7 @@ static enum hf_status fetch_runs(struct hf_store *store, struct hf_mlflow_client
 	results_init(&r, models, n);
 	r.store = store;
 	r.source = c->conf->name;
+	r.progress = progress;
 	reqs = xcalloc(r.nids + 1, sizeof(*reqs));
 	for (size_t i = 0; i < r.nids; i++) {
 		char *esc = hf_mlflow_escape(r.ids[i]);
@@ -367,7 +373,7 @@ static enum hf_status mlflow_sync(struct hf_store *store, const struct hf_source
 	if (!rc) {
 		phase(&c, &mark, "registered-models/get", nget);
 		hf_sync_progress_report(progress, conf->name, "runs", 0, 0);
-		rc = fetch_runs(store, &c, p.models, p.nmodels, &nruns);
+		rc = fetch_runs(store, &c, p.models, p.nmodels, progress, &nruns);
 		phase(&c, &mark, "runs/get", nruns);
 	}
 	if (!rc) {
