@@ -479,10 +479,14 @@ enum hf_status hf_mlflow_perform_cb(struct hf_mlflow_client *c, struct hf_mlflow
 		}
 		if (done >= n)
 			break;
-		/* requests re-queued just now wait for their backoff: recompute the wait */
+		/*
+		 * Requests re-queued just now wait for their backoff: recompute the
+		 * wait. With every slot busy only a finished transfer (which wakes
+		 * the poll) can let one start, so the queue need not be scanned.
+		 */
 		now = hf_mlflow_ms();
 		wait = 1000;
-		for (size_t k = 0; k < qlen; k++) {
+		for (size_t k = 0; active < parallel && k < qlen; k++) {
 			int64_t nb = reqs[queue[(qhead + k) % n]].not_before - now;
 
 			if (nb < wait)
