@@ -177,7 +177,7 @@ static void draw_version(struct model_state *s, struct hf_draw *d, const struct 
 	hf_strbuf_init(&aliases);
 	for (size_t i = 0; i < rv->naliases; i++)
 		hf_strbuf_addf(&aliases, "%s%s", i ? "," : "", rv->aliases[i]);
-	hf_draw_text(d, rv->candidate ? HF_COLOR_ALIAS : HF_COLOR_DIM, rv->candidate ? " \xE2\x96\xB8 " : "   ", 3);
+	hf_draw_text(d, rv->candidate ? HF_COLOR_ALIAS : HF_COLOR_DIM, rv->candidate ? " \xE2\x96\xB8 " : "   ", -1);
 	hf_draw_textf(d, HF_COLOR_ALIAS, 6, "v%s", rv->version);
 	hf_draw_text(d, HF_COLOR_ALIAS, aliases.buf, 20);
 	hf_draw_text(d, HF_COLOR_DEFAULT, rv->stage ? rv->stage : "-", 11);

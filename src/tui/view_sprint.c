@@ -115,12 +115,19 @@ static void sprint_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 		hf_draw_textf(d, HF_COLOR_TITLE, -1, "Sprint %s", sp->id);
 		hf_draw_space(d, 2);
 		hf_draw_text(d, HF_COLOR_DEFAULT, sp->name, -1);
+		/* narrow: the dates are on the burndown's axis anyway */
+		if (d->cols >= 100) {
+			hf_draw_space(d, 2);
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "%s \xE2\x86\x92 %s", sp->start ? sp->start : "?",
+				      sp->end ? sp->end : "?");
+		}
 		hf_draw_space(d, 2);
-		hf_draw_textf(d, HF_COLOR_DIM, -1, "%s \xE2\x86\x92 %s", sp->start ? sp->start : "?",
-			      sp->end ? sp->end : "?");
-		hf_draw_space(d, 2);
-		hf_draw_textf(d, HF_COLOR_DEFAULT, -1, "%g/%g pts, %d day%s left", e->done, e->committed,
-			      e->days_left, e->days_left == 1 ? "" : "s");
+		if (hf_draw_left(d) >= 30)
+			hf_draw_textf(d, HF_COLOR_DEFAULT, -1, "%g/%g pts, %d day%s left", e->done,
+				      e->committed, e->days_left, e->days_left == 1 ? "" : "s");
+		else
+			hf_draw_textf(d, HF_COLOR_DEFAULT, -1, "%g/%g pts, %dd left", e->done, e->committed,
+				      e->days_left);
 		return;
 	}
 	hf_draw_space(d, 1);
@@ -241,10 +248,10 @@ static void sprint_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_space(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, it->id, 6);
 		hf_draw_text(d, it->status == HF_ITEM_BLOCKED ? HF_COLOR_BAD : HF_COLOR_DEFAULT, it->title,
-			     wide ? 44 : 28);
+			     wide ? 44 : 27);
 		hf_draw_text(d, HF_COLOR_DIM, hf_role_name(it->kind), 12);
-		hf_draw_text(d, HF_COLOR_PERSON, it->owner ? it->owner : "-", 6);
-		hf_draw_textf(d, HF_COLOR_DEFAULT, 5, "%g", it->points);
+		hf_draw_text(d, HF_COLOR_PERSON, it->owner ? it->owner : "-", wide ? 6 : 5);
+		hf_draw_textf(d, HF_COLOR_DEFAULT, wide ? 5 : 4, "%g", it->points);
 		hf_draw_text(d, HF_COLOR_DEFAULT, it->model ? it->model : "", wide ? 18 : 16);
 		if (it->blocked_by) {
 			hf_draw_text(d, HF_COLOR_BAD, "by ", -1);

@@ -58,6 +58,6 @@ for line in sys.stdin:
             break
 ' | sort -u)
 [ "$(echo "$cols" | wc -l)" = 1 ] || fail "owner columns differ: $(echo $cols) in $(hf_tui_capture | grep -E '^   S-')"
-hf_tui_assert_has "量化排序模型到 int8 并验证…"
+hf_tui_assert_has "量化排序模型到 int8 并验…"
 hf_tui_assert_has "🚀 Ship the 检测 model"
 hf_tui_pass
