@@ -52,3 +52,5 @@ fuzz_fuzz_theme_LDADD = libhf_tui.a $(HF_LIBS)
 fuzz_fuzz_theme_LDFLAGS = -fsanitize=fuzzer
 endif
 EXTRA_DIST += fuzz/fuzz_theme.c
+EXTRA_DIST += tests/tui/pod/rows-80x24.screen tests/tui/pod/rows-160x48.screen \
+	bench/tui-bench.sh bench/tui_gen.py
