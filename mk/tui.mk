@@ -48,7 +48,7 @@ tests_unit_test_tui_LDADD = libhf_tui.a $(HF_LIBS) $(CMOCKA_LIBS) $(NCURSES_LIBS
 if FUZZING
 noinst_PROGRAMS += fuzz/fuzz_theme
 fuzz_fuzz_theme_SOURCES = fuzz/fuzz_theme.c
-fuzz_fuzz_theme_LDADD = libhf_tui.a $(HF_LIBS)
+fuzz_fuzz_theme_LDADD = libhf_tui.a $(HF_LIBS) $(NCURSES_LIBS)
 fuzz_fuzz_theme_LDFLAGS = -fsanitize=fuzzer
 endif
 EXTRA_DIST += fuzz/fuzz_theme.c
