@@ -18,6 +18,7 @@
 
 enum row_kind {
 	ROW_HEADING, ROW_TEXT, ROW_DESCRIPTION, ROW_VERSION, ROW_SLO, ROW_ITEM, ROW_CARD, ROW_ACTIVITY,
+	ROW_ALIAS_MOVE,
 };
 
 struct model_row {
@@ -33,6 +34,8 @@ struct model_state {
 	struct hf_reg_model reg;
 	struct hf_activity *activity;
 	size_t nactivity;
+	struct hf_reg_alias_move *moves;
+	size_t nmoves;
 	struct model_row *rows;
 	size_t nrows, alloc;
 };
@@ -82,6 +85,9 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 	hf_error_clear();
 	if ((rc = hf_store_activity_list(store, s->r.name, 0, 30, &s->activity, &s->nactivity)))
 		return rc;
+	if ((rc = hf_store_reg_alias_history(store, s->r.registry_name ? s->r.registry_name : s->r.name,
+					     &s->moves, &s->nmoves)))
+		return rc;
 
 	if (s->has_reg && s->reg.description && *s->reg.description) {
 		add(v, HF_ROW_HEADING, ROW_HEADING, 0, "DESCRIPTION");
@@ -93,6 +99,11 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 	if (!s->r.nversions)
 		add(v, HF_ROW_INERT, ROW_TEXT, 0, s->r.in_registry ? "no versions registered" :
 		    "not in the registry");
+	if (s->nmoves) {
+		add(v, HF_ROW_HEADING, ROW_HEADING, 0, "ALIAS HISTORY (newest first)");
+		for (size_t i = s->nmoves; i-- > 0;)
+			add(v, 0, ROW_ALIAS_MOVE, i, NULL);
+	}
 	add(v, HF_ROW_HEADING, ROW_HEADING, 0, "SLOS (candidate against the contract)");
 	for (size_t i = 0; i < s->r.nslos; i++)
 		add(v, 0, ROW_SLO, i, NULL);
@@ -284,6 +295,22 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 			     missing ? "missing" : empty ? "empty" : "present", -1);
 		break;
 	}
+	case ROW_ALIAS_MOVE: {
+		const struct hf_reg_alias_move *m = &s->moves[mr->index];
+		char when[32];
+
+		hf_time_format(m->at, when, sizeof(when));
+		when[16] = '\0';
+		when[10] = ' ';
+		hf_draw_space(d, 3);
+		hf_draw_text(d, HF_COLOR_DIM, when, 17);
+		hf_draw_text(d, HF_COLOR_ALIAS, m->alias, 13);
+		if (m->version)
+			hf_draw_textf(d, HF_COLOR_ALIAS, -1, "\xE2\x86\x92 v%s", m->version);
+		else
+			hf_draw_text(d, HF_COLOR_DIM, "removed", -1);
+		break;
+	}
 	case ROW_ACTIVITY: {
 		const struct hf_activity *a = &s->activity[mr->index];
 		char when[32];
@@ -326,6 +353,9 @@ static bool model_match(struct hf_view *v, size_t row, const char *needle)
 		       hf_view_contains(s->activity[mr->index].kind, needle);
 	case ROW_DESCRIPTION:
 		return hf_view_contains(s->reg.description, needle);
+	case ROW_ALIAS_MOVE:
+		return hf_view_contains(s->moves[mr->index].alias, needle) ||
+		       hf_view_contains(s->moves[mr->index].version, needle);
 	default:
 		return false;
 	}
@@ -340,6 +370,7 @@ static void model_done(struct hf_view *v)
 	if (s->has_reg)
 		hf_reg_model_clear(&s->reg);
 	hf_activity_free(s->activity, s->nactivity);
+	hf_reg_alias_moves_free(s->moves, s->nmoves);
 	free(s->rows);
 }
 
