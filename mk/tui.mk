@@ -14,7 +14,7 @@ noinst_HEADERS += \
 	include/handoff/tui_sync.h include/handoff/tui_theme.h include/handoff/tui_view.h
 
 nobase_dist_pkgdata_DATA += themes/dark.theme themes/light.theme themes/high-contrast.theme \
-	themes/mono.theme
+	themes/mono.theme data/keys
 
 # docs/keys.md is generated from the action table and checked against it
 check_PROGRAMS += tests/tui/tools/keys_doc
@@ -22,6 +22,7 @@ tests_tui_tools_keys_doc_SOURCES = tests/tui/tools/keys_doc.c
 tests_tui_tools_keys_doc_LDADD = libhf_tui.a $(HF_LIBS) $(NCURSES_LIBS)
 update-keys-doc: tests/tui/tools/keys_doc
 	$(builddir)/tests/tui/tools/keys_doc >$(srcdir)/docs/keys.md
+	$(builddir)/tests/tui/tools/keys_doc --keys-file >$(srcdir)/data/keys
 	HF_SRCDIR=$(srcdir) $(BASH) $(srcdir)/tests/tui/harness_doc.sh --write
 .PHONY: update-keys-doc
 
@@ -35,7 +36,7 @@ HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/po
 	tests/tui/help/help.sh tests/tui/theme/switch.sh tests/tui/theme/no_color.sh \
 	tests/tui/term/dumb.sh tests/tui/theme/config.sh tests/tui/sprint/board.sh \
 	tests/tui/oncall/grid.sh tests/tui/mouse/click.sh tests/tui/readiness/group.sh \
-	tests/tui/theme/eight.sh tests/tui/pod/tabs.sh
+	tests/tui/theme/eight.sh tests/tui/pod/tabs.sh tests/tui/help/rebind.sh
 TESTS += $(HF_TUI_SCREEN_TESTS)
 EXTRA_DIST += $(HF_TUI_SCREEN_TESTS)
 

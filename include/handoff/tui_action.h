@@ -74,6 +74,26 @@ void hf_key_name(int key, char *buf, size_t n);
 /* The keymap: every key of the table bound to its action (built on first use). */
 enum hf_action hf_keymap_lookup(int key);
 
+/*
+ * The user's keys: a git-config file (read through hf_conf_foreach) where
+ *
+ *   [action "move-down"]
+ *       keys = j <Down> n
+ *
+ * replaces an action's default keys (a key bound elsewhere by default moves
+ * to this action). Found at $XDG_CONFIG_HOME/handoff/keys; a missing file
+ * is not an error. A bad entry is skipped with a warning "FILE: KEY:
+ * message" appended to *warnings (caller frees each and the array).
+ * data/keys (generated from the table) shows the defaults in this syntax.
+ */
+enum hf_status hf_keymap_load(const char *path, char ***warnings, size_t *nwarnings);
+/* The keys an action answers to now ("j <Down>"); borrowed. */
+const char *hf_action_keys(enum hf_action action);
+/* Back to the defaults (tests). */
+void hf_keymap_reset(void);
+/* data/keys: the default keymap in the keys file's syntax. */
+void hf_action_write_keys_file(FILE *out);
+
 /* docs/keys.md: the table as Markdown (a check compares the file with this). */
 void hf_action_write_markdown(FILE *out);
 

@@ -4,7 +4,9 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "handoff/conf.h"
 #include "handoff/tui_action.h"
 #include "handoff/tui_screen.h"
 #include "handoff/width.h"
@@ -101,12 +103,25 @@ struct binding {
 static struct binding *keymap;
 static size_t nkeymap;
 
+/* Keys of actions the user rebound (NULL: the table's default), by action. */
+static char *bound[HF_ACTION__COUNT];
+
+const char *hf_action_keys(enum hf_action action)
+{
+	if (action <= HF_ACTION_NONE || action >= HF_ACTION__COUNT)
+		return "";
+	return bound[action] ? bound[action] : hf_action_table[action - 1].keys;
+}
+
 static void keymap_build(void)
 {
 	size_t alloc = 0;
 
+	free(keymap);
+	keymap = NULL;
+	nkeymap = 0;
 	for (size_t i = 0; i < hf_action_count; i++) {
-		const char *p = hf_action_table[i].keys;
+		const char *p = hf_action_keys(hf_action_table[i].action);
 
 		while (*p) {
 			size_t len = strcspn(p, " ");
@@ -115,6 +130,10 @@ static void keymap_build(void)
 
 			free(name);
 			if (key >= 0) {
+				/* a key the user gave to this action leaves its default one */
+				for (size_t k = 0; k < nkeymap; k++)
+					if (keymap[k].key == key && bound[hf_action_table[i].action])
+						keymap[k].key = -1;
 				keymap = xgrow(keymap, nkeymap + 1, &alloc, sizeof(*keymap));
 				keymap[nkeymap].key = key;
 				keymap[nkeymap++].action = hf_action_table[i].action;
@@ -128,12 +147,109 @@ static void keymap_build(void)
 
 enum hf_action hf_keymap_lookup(int key)
 {
+	enum hf_action found = HF_ACTION_NONE;
+
 	if (!keymap)
 		keymap_build();
-	for (size_t i = 0; i < nkeymap; i++)
-		if (keymap[i].key == key)
+	/* a rebound action wins over a default that shares the key */
+	for (size_t i = 0; i < nkeymap; i++) {
+		if (keymap[i].key != key)
+			continue;
+		if (bound[keymap[i].action])
 			return keymap[i].action;
-	return HF_ACTION_NONE;
+		if (found == HF_ACTION_NONE)
+			found = keymap[i].action;
+	}
+	return found;
+}
+
+void hf_keymap_reset(void)
+{
+	for (int a = 0; a < HF_ACTION__COUNT; a++)
+		HF_FREE(bound[a]);
+	free(keymap);
+	keymap = NULL;
+	nkeymap = 0;
+}
+
+struct keys_load {
+	const char *path;
+	char ***warnings;
+	size_t *nwarnings;
+};
+
+static void keys_warn(struct keys_load *kl, const char *key, const char *msg)
+{
+	*kl->warnings = xrealloc(*kl->warnings, (*kl->nwarnings + 1) * sizeof(**kl->warnings));
+	(*kl->warnings)[(*kl->nwarnings)++] = xasprintf("%s: %s: %s", kl->path, key, msg);
+}
+
+static int keys_entry(const char *name, const char *value, void *data)
+{
+	struct keys_load *kl = data;
+	size_t len = strlen(name);
+	char *action_name, *p, *copy;
+	enum hf_action a;
+	bool ok = true;
+
+	/* action.<name>.keys */
+	if (strncmp(name, "action.", 7) || len < 13 || strcmp(name + len - 5, ".keys")) {
+		keys_warn(kl, name, "unknown key (use [action \"NAME\"] keys = KEYS)");
+		return 0;
+	}
+	action_name = xstrndup(name + 7, len - 12);
+	a = hf_action_find(action_name);
+	free(action_name);
+	if (a == HF_ACTION_NONE) {
+		keys_warn(kl, name, "no such action (see docs/keys.md)");
+		return 0;
+	}
+	copy = xstrdup(value ? value : "");
+	for (p = copy; *p;) {
+		size_t n = strcspn(p, " \t");
+		char *k = xstrndup(p, n);
+
+		if (n && hf_key_parse(k) < 0) {
+			keys_warn(kl, name, hf_last_error());
+			ok = false;
+		}
+		free(k);
+		p += n;
+		while (*p == ' ' || *p == '\t')
+			p++;
+	}
+	if (ok) {
+		free(bound[a]);
+		bound[a] = copy;
+	} else {
+		free(copy);
+	}
+	return 0;
+}
+
+enum hf_status hf_keymap_load(const char *path, char ***warnings, size_t *nwarnings)
+{
+	struct keys_load kl = { path, warnings, nwarnings };
+	struct stat st;
+	enum hf_status rc;
+
+	if (stat(path, &st))
+		return HF_OK;
+	rc = hf_conf_foreach(path, keys_entry, &kl);
+	free(keymap);
+	keymap = NULL;
+	nkeymap = 0;
+	return rc;
+}
+
+void hf_action_write_keys_file(FILE *out)
+{
+	fputs("# keys: the TUI's default keys, in the syntax of your own ~/.config/handoff/keys\n"
+	      "# (generated from the action table: make update-keys-doc). Copy a section there\n"
+	      "# and change its keys to rebind an action.\n", out);
+	for (size_t i = 0; i < hf_action_count; i++)
+		fprintf(out, "[action \"%s\"]\n\tkeys = %s\n", hf_action_table[i].name,
+			hf_action_table[i].keys);
 }
 
 void hf_action_write_markdown(FILE *out)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "handoff/clock.h"
+#include "handoff/paths.h"
 #include "handoff/strbuf.h"
 #include "handoff/tui.h"
 #include "handoff/tui_data.h"
@@ -708,6 +709,26 @@ static void tui_release(struct tui *t)
 	free(t->filter_before);
 }
 
+/* The user's keys file; its problems go to the log view and the status line. */
+static void load_keys(struct tui *t)
+{
+	char *dir = hf_path_config_dir(), *path = xasprintf("%s/keys", dir);
+	char **warnings = NULL;
+	size_t n = 0;
+
+	if (hf_keymap_load(path, &warnings, &n))
+		set_message(t, true, "%s", hf_last_error());
+	for (size_t i = 0; i < n; i++) {
+		hf_tui_note(warnings[i]);
+		free(warnings[i]);
+	}
+	if (n && !t->message)
+		set_message(t, true, "%zu problem%s in %s (see the log, 7)", n, n == 1 ? "" : "s", path);
+	free(warnings);
+	free(path);
+	free(dir);
+}
+
 int hf_tui_run(struct hf_cmd_ctx *ctx)
 {
 	struct tui t;
@@ -727,6 +748,7 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 	else if (ctx->config_given)
 		return hf_cmd_fail_last();
 	hf_error_clear();
+	load_keys(&t);
 	if (hf_screen_start()) {
 		fprintf(stderr, "handoff: %s\n"
 			"handoff: use the command line instead: 'handoff status', 'handoff models', "
@@ -740,7 +762,7 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 	hf_screen_size(&t.rows, &t.cols);
 	theme = t.conf && t.conf->ui_theme ? t.conf->ui_theme : "dark";
 	apply_theme(&t, theme, true);
-	if (t.message_error == false) {
+	if (!t.message_error) {
 		free(t.message);
 		t.message = NULL;
 	}
@@ -774,5 +796,6 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 	hf_screen_stop();
 	tui_release(&t);
 	hf_tui_notes_clear();
+	hf_keymap_reset();
 	return HF_EXIT_OK;
 }

@@ -51,7 +51,7 @@ static void help_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		const struct hf_action_info *a = &hf_action_table[action_row(row)];
 
 		hf_draw_space(d, 1);
-		hf_draw_text(d, HF_COLOR_KEY, a->keys, 15);
+		hf_draw_text(d, HF_COLOR_KEY, hf_action_keys(a->action), 15);
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_DIM, a->name, 16);
 		hf_draw_text(d, HF_COLOR_DEFAULT, a->help, -1);
@@ -72,7 +72,8 @@ static bool help_match(struct hf_view *v, size_t row, const char *needle)
 	if (row >= 1 && row <= hf_action_count) {
 		const struct hf_action_info *a = &hf_action_table[action_row(row)];
 
-		return hf_view_contains(a->keys, needle) || hf_view_contains(a->name, needle) ||
+		return hf_view_contains(hf_action_keys(a->action), needle) ||
+		       hf_view_contains(a->name, needle) ||
 		       hf_view_contains(a->help, needle);
 	}
 	if (row > hf_action_count + 1) {

@@ -183,7 +183,7 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_text(d, HF_COLOR_DIM, "   none", -1);
 		break;
 	case ROW_HEADING_NOTES:
-		hf_draw_text(d, HF_COLOR_SECTION, " THIS SESSION (configuration and theme)", -1);
+		hf_draw_text(d, HF_COLOR_SECTION, " THIS SESSION (configuration, keys and theme)", -1);
 		break;
 	case ROW_NOTE:
 		hf_draw_space(d, 1);

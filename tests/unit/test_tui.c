@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "handoff/tui_action.h"
@@ -253,6 +254,67 @@ static void shipped_themes_load_cleanly(void **state)
 	}
 }
 
+static char *write_temp(const char *text)
+{
+	char *path = strdup("/tmp/hf-test-keys-XXXXXX");
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static void keys_file_rebinds(void **state)
+{
+	char *path = write_temp("[action \"move-down\"]\n\tkeys = n <Down>\n"
+				"[action \"sync\"]\n\tkeys = j\n"
+				"[action \"nosuch\"]\n\tkeys = x\n"
+				"[action \"help\"]\n\tkeys = <Nope>\n"
+				"[bind]\n\tj = move-up\n");
+	char **warnings = NULL;
+	size_t n = 0;
+
+	assert_int_equal(hf_keymap_load(path, &warnings, &n), HF_OK);
+	assert_int_equal(hf_keymap_lookup('n'), HF_ACTION_MOVE_DOWN);
+	assert_int_equal(hf_keymap_lookup(HF_KEY_DOWN), HF_ACTION_MOVE_DOWN);
+	assert_int_equal(hf_keymap_lookup('j'), HF_ACTION_SYNC);	/* taken from move-down */
+	assert_int_equal(hf_keymap_lookup('r'), HF_ACTION_NONE);	/* sync's default is gone */
+	assert_int_equal(hf_keymap_lookup('?'), HF_ACTION_HELP);	/* a bad entry keeps the default */
+	assert_string_equal(hf_action_keys(HF_ACTION_MOVE_DOWN), "n <Down>");
+	assert_string_equal(hf_action_keys(HF_ACTION_HELP), "? <F1>");
+	assert_int_equal(n, 3);
+	assert_non_null(strstr(warnings[0], ": action.nosuch.keys: no such action"));
+	assert_non_null(strstr(warnings[1], ": action.help.keys: unknown key '<Nope>'"));
+	assert_non_null(strstr(warnings[2], ": bind.j: unknown key"));
+	for (size_t i = 0; i < n; i++)
+		free(warnings[i]);
+	free(warnings);
+	unlink(path);
+	free(path);
+	hf_keymap_reset();
+	assert_int_equal(hf_keymap_lookup('j'), HF_ACTION_MOVE_DOWN);
+	assert_int_equal(hf_keymap_lookup('r'), HF_ACTION_SYNC);
+	/* a missing file is no error */
+	assert_int_equal(hf_keymap_load("/nonexistent/keys", &warnings, &n), HF_OK);
+}
+
+static void shipped_keys_file_is_the_default(void **state)
+{
+	char path[4096];
+	char **warnings = NULL;
+	size_t n = 0;
+
+	snprintf(path, sizeof(path), "%s/data/keys", HF_ABS_SRCDIR);
+	assert_int_equal(hf_keymap_load(path, &warnings, &n), HF_OK);
+	assert_int_equal(n, 0);
+	for (size_t i = 0; i < hf_action_count; i++)
+		assert_string_equal(hf_action_keys(hf_action_table[i].action), hf_action_table[i].keys);
+	hf_keymap_reset();
+	free(warnings);
+}
+
 static void color_roles_named(void **state)
 {
 	for (int r = 0; r < HF_COLOR__COUNT; r++)
@@ -273,6 +335,8 @@ int main(void)
 		cmocka_unit_test(color_degrade_cases),
 		cmocka_unit_test(shipped_themes_load_cleanly),
 		cmocka_unit_test(color_roles_named),
+		cmocka_unit_test(keys_file_rebinds),
+		cmocka_unit_test(shipped_keys_file_is_the_default),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,7 +30,7 @@ hf_tui_stop
 hf_tui_start 160 24 --demo
 hf_tui_wait_text "demo-pod"
 hf_tui_keys 7
-hf_tui_assert_has " THIS SESSION (configuration and theme)"
+hf_tui_assert_has " THIS SESSION (configuration, keys and theme)"
 hf_tui_capture | grep -q "warning  .*mine.theme: color.title: 'nosuchcolour' is not a colour" ||
 	fail "the theme's warning is not in the log"
 hf_tui_capture | grep -q "warning  .*config.*ui.bogus" || fail "the config's warning is not in the log"

@@ -1,13 +1,18 @@
-/* keys_doc.c: print docs/keys.md from the action table and the colour roles (make update-keys-doc; checked by keys_doc.sh) */
+/* keys_doc.c: print docs/keys.md (or, with --keys-file, data/keys) from the action and colour tables */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "handoff/tui_action.h"
 #include "handoff/tui_draw.h"
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--keys-file")) {
+		hf_action_write_keys_file(stdout);
+		return 0;
+	}
 	hf_action_write_markdown(stdout);
 	fputs("\n## Colour roles\n\n"
 	      "Views ask for these roles; a theme (`themes/NAME.theme`, or your own in\n"
