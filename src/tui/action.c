@@ -257,7 +257,10 @@ void hf_action_write_markdown(FILE *out)
 	fputs("<!-- keys.md: the TUI's keys, generated from the action table in "
 	      "include/handoff/tui_action.h (make update-keys-doc) -->\n", out);
 	fputs("# handoff: keys of the TUI\n\n", out);
-	fputs("Every key is bound to a named action; `?` in the TUI shows this table.\n\n", out);
+	fputs("Every key is bound to a named action; `?` in the TUI shows this table with the\n"
+	      "keys in effect. Rebind an action in `~/.config/handoff/keys` (git-config syntax;\n"
+	      "`data/keys` lists every default this way):\n\n"
+	      "    [action \"move-down\"]\n        keys = j <Down> n\n\n", out);
 	fputs("| keys | action | what it does |\n|---|---|---|\n", out);
 	for (size_t i = 0; i < hf_action_count; i++) {
 		const struct hf_action_info *a = &hf_action_table[i];
