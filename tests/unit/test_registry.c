@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -532,6 +533,72 @@ static void test_demo_registry(void **state)
 	rm_dir(dir);
 }
 
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_load_dir_errors(void **state)
+{
+	char *dir = temp_dir(), *path = xasprintf("%s/h.db", dir), *file;
+	char *reg = xasprintf("%s/reg", dir), *runs = xasprintf("%s/reg/runs", dir);
+	struct hf_store *store;
+	struct hf_reg_model m;
+
+	(void)state;
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	assert_int_equal(hf_mlflow_load_dir(store, "registry", "/nonexistent/registry"), HF_ENOTFOUND);
+	assert_int_equal(mkdir(reg, 0700), 0);
+	assert_int_equal(hf_mlflow_load_dir(store, "registry", reg), HF_ENOTFOUND);
+	assert_non_null(strstr(hf_last_error(), "no registered-models-search.json in"));
+
+	/* a bad file is named, with the field */
+	file = xasprintf("%s/registered-models-search.json", reg);
+	write_text(file, "{\"registered_models\": [{\"name\": \"m\", \"tags\": 3}]}");
+	assert_int_equal(hf_mlflow_load_dir(store, "registry", reg), HF_EINVAL);
+	assert_non_null(strstr(hf_last_error(), "registered-models-search.json"));
+	assert_non_null(strstr(hf_last_error(), "'registered_models[0].tags' is not an array"));
+
+	/* pages load in name order; versions attach; a run file gives metrics; no run file, none */
+	write_text(file, "{\"registered_models\": [{\"name\": \"m\", \"aliases\": [{\"alias\": \"champion\", \"version\": \"1\"}]}]}");
+	free(file);
+	file = xasprintf("%s/registered-models-search.page2.json", reg);
+	write_text(file, "{\"registered_models\": [{\"name\": \"n\"}]}");
+	free(file);
+	file = xasprintf("%s/model-versions-search.json", reg);
+	write_text(file, "{\"model_versions\": [{\"name\": \"m\", \"version\": \"1\", \"run_id\": \"r1\"},"
+			 " {\"name\": \"m\", \"version\": \"2\", \"run_id\": \"r2\"},"
+			 " {\"name\": \"gone\", \"version\": \"1\"}]}");
+	free(file);
+	assert_int_equal(mkdir(runs, 0700), 0);
+	file = xasprintf("%s/r1.json", runs);
+	write_text(file, "{\"run\": {\"data\": {\"metrics\": [{\"key\": \"auc\", \"value\": 0.9}]}}}");
+	free(file);
+	assert_int_equal(hf_store_begin(store), HF_OK);
+	if (hf_mlflow_load_dir(store, "registry", reg))
+		fail_msg("%s", hf_last_error());
+	assert_int_equal(hf_store_commit(store), HF_OK);
+	assert_int_equal(hf_store_reg_model_get(store, "registry", "m", &m), HF_OK);
+	assert_int_equal(m.nversions, 2);
+	assert_string_equal(m.versions[1].version, "1");
+	assert_int_equal(m.versions[1].nmetrics, 1);
+	assert_int_equal(m.versions[0].nmetrics, 0);
+	hf_reg_model_clear(&m);
+	assert_int_equal(hf_store_reg_model_get(store, "registry", "n", &m), HF_OK);
+	hf_reg_model_clear(&m);
+	assert_int_equal(hf_store_reg_model_get(store, "registry", "gone", &m), HF_ENOTFOUND);
+
+	hf_store_close(store);
+	free(path);
+	free(reg);
+	free(runs);
+	rm_dir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -542,6 +609,7 @@ int main(void)
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_store_replace),
 		cmocka_unit_test(test_demo_registry),
+		cmocka_unit_test(test_load_dir_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
