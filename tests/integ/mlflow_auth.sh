@@ -44,4 +44,22 @@ chmod 600 "$HOME/.netrc"
 hf sync registry >/dev/null 2>"$T/err" || { cat "$T/err"; fail "sync with ~/.netrc failed"; }
 assert_eq "$(q 'SELECT count(*) FROM reg_model')" 6 "models with netrc"
 grep -a -q "pw-netrc-77" "$HANDOFF_DB" && fail "the netrc password appears in the database"
+
+# user:password in the url: used, but shown nowhere (trace, errors, database)
+rm -f "$HOME/.netrc"
+ctl /__config '{"basic": "bob:pw-url-55"}' >/dev/null
+URL=http://bob:pw-url-55@127.0.0.1:$PORT write_config
+HANDOFF_TRACE=1 hf sync registry >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "sync with a password in the url failed"; }
+grep -q "trace: GET http://127.0.0.1:$PORT/api/2.0/mlflow/registered-models/search" "$T/err" ||
+	fail "trace does not show the url without its password"
+URL=http://bob:wrong-pw-66@127.0.0.1:$PORT write_config
+if HANDOFF_TRACE=1 hf sync registry >>"$T/out" 2>>"$T/err"; then fail "a wrong url password was accepted"; fi
+grep -q "'http://127.0.0.1:$PORT/api/2.0/mlflow/registered-models/search?max_results=1000' answered 401" "$T/err" ||
+	{ cat "$T/err"; fail "401 message lacks the url"; }
+hf status --json >"$T/status.json" 2>&1 || true
+for f in "$T/out" "$T/err" "$T/status.json" "$HANDOFF_DB" "$HANDOFF_DB-wal"; do
+	if [ -f "$f" ] && grep -a -q -e pw-url-55 -e wrong-pw-66 "$f"; then
+		fail "a url password appears in $(basename "$f")"
+	fi
+done
 echo "ok"
