@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "handoff/clock.h"
 #include "handoff/paths.h"
@@ -47,7 +48,57 @@ struct tui {
 	unsigned long frame;
 	bool quit;
 	bool full_redraw;
+	int64_t auto_every_ms;		/* background sync period (0: none) */
+	int64_t auto_next_ms;		/* monotonic time of the next one */
 };
+
+#define AUTO_SYNC_DEFAULT_S 300	/* a source's interval = 0 */
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Sync every source as often as the most eager one asks ([source] interval, seconds). */
+static void auto_sync_setup(struct tui *t)
+{
+	int64_t every = 0;
+
+	for (size_t i = 0; t->conf && i < t->conf->nsources; i++) {
+		long s = t->conf->sources[i].interval;
+		int64_t ms = (s > 0 ? s : AUTO_SYNC_DEFAULT_S) * (int64_t)1000;
+
+		if (t->conf->sources[i].interval < 0)
+			continue;
+		if (!every || ms < every)
+			every = ms;
+	}
+	t->auto_every_ms = every;
+	t->auto_next_ms = every ? mono_ms() + every : 0;
+}
+
+/* Milliseconds to wait for input: the sync poll, the next automatic sync, or forever. */
+static int input_timeout(struct tui *t, bool busy)
+{
+	int64_t wait = -1;
+
+	if (busy)
+		return 0;
+	if (t->sync)
+		return 100;
+	if (t->auto_every_ms) {
+		wait = t->auto_next_ms - mono_ms();
+		if (wait < 0)
+			wait = 0;
+	}
+	/* without a frozen clock, redraw now and then so ages ("2m ago") move */
+	if (!getenv("HANDOFF_NOW") && (wait < 0 || wait > 30000))
+		wait = 30000;
+	return wait > INT32_MAX ? INT32_MAX : (int)wait;
+}
 
 static void set_message(struct tui *t, bool error, const char *fmt, ...) HF_PRINTF(3, 4);
 static void set_message(struct tui *t, bool error, const char *fmt, ...)
@@ -775,16 +826,19 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 		hf_list_init(&t.views[i].list, view_match, &t.views[i]);
 	}
 	push(&t, &t.views[0]);
+	auto_sync_setup(&t);
 	while (!t.quit) {
 		struct hf_input in;
 
 		draw_frame(&t);
-		/* without a frozen clock, redraw now and then so ages ("2m ago") move */
-		if (!hf_screen_read(&in, pending(&t) ? 0 : t.sync ? 100 :
-				    getenv("HANDOFF_NOW") ? -1 : 30000)) {
+		if (!hf_screen_read(&in, input_timeout(&t, pending(&t)))) {
 			if (pending(&t))
 				step_view(&t);
 			poll_sync(&t);
+			if (t.auto_every_ms && !t.sync && mono_ms() >= t.auto_next_ms) {
+				start_sync(&t);
+				t.auto_next_ms = mono_ms() + t.auto_every_ms;
+			}
 			continue;
 		}
 		handle_input(&t, &in);
