@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "handoff/sanitize.h"
 #include "handoff/trace.h"
@@ -85,6 +86,9 @@ enum hf_status hf_mlflow_client_init(struct hf_mlflow_client *c, const struct hf
 	c->timeout = conf->timeout > 0 ? conf->timeout : 30;
 	c->max_body = HF_MLFLOW_MAX_BODY;
 	c->base_delay_ms = 250;
+	c->rng = ((uint64_t)hf_mlflow_ms() << 20) ^ (uint64_t)getpid() ^ (uint64_t)(uintptr_t)c;
+	if (!c->rng)
+		c->rng = 0x9e3779b97f4a7c15u;
 	h = curl_slist_append(h, "Accept: application/json");
 	jh = curl_slist_append(jh, "Accept: application/json");
 	jh = curl_slist_append(jh, "Content-Type: application/json");
@@ -339,7 +343,11 @@ static int64_t backoff_ms(struct hf_mlflow_client *c, int attempt, long retry_af
 
 	if (d > 8000)
 		d = 8000;
-	d = d / 2 + (int64_t)(rand() % (int)(d / 2 + 1));	/* jitter: half to full */
+	/* jitter, half to full: xorshift per client (rand() is shared state across threads) */
+	c->rng ^= c->rng << 13;
+	c->rng ^= c->rng >> 7;
+	c->rng ^= c->rng << 17;
+	d = d / 2 + (int64_t)(c->rng % (uint64_t)(d / 2 + 1));
 	if (retry_after > 0) {
 		int64_t ra = (retry_after > 60 ? 60 : retry_after) * 1000;
 

@@ -31,6 +31,7 @@ struct hf_mlflow_client {
 	bool have_token;
 	size_t max_body;
 	unsigned base_delay_ms;
+	uint64_t rng;		/* backoff jitter */
 	int64_t net_ms;		/* wall time spent inside hf_mlflow_perform (the bench's figure) */
 	int64_t cb_ms;		/* ... of which in done callbacks (parsing, not network) */
 	int64_t phase_net;	/* net_ms - cb_ms at the last phase mark (trace) */
