@@ -67,7 +67,7 @@ static void auto_sync_setup(struct tui *t)
 {
 	int64_t every = 0;
 
-	for (size_t i = 0; t->conf && i < t->conf->nsources; i++) {
+	for (size_t i = 0; t->conf && !t->ctx->demo && i < t->conf->nsources; i++) {
 		long s = t->conf->sources[i].interval;
 		int64_t ms = (s > 0 ? s : AUTO_SYNC_DEFAULT_S) * (int64_t)1000;
 
@@ -302,6 +302,10 @@ static void start_sync(struct tui *t)
 {
 	if (t->sync) {
 		set_message(t, false, "a sync is already running");
+		return;
+	}
+	if (t->ctx->demo) {
+		set_message(t, false, "the demo pod is built in: there is nothing to sync");
 		return;
 	}
 	if (!t->conf || !t->conf->nsources) {
