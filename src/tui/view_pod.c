@@ -22,6 +22,7 @@ struct pod_state {
 	bool sync_failed;
 	char oncall[160];	/* "raj (until Mon 09:00, then li)" or "" */
 	char oncall_short[64];	/* "raj, then li" */
+	bool empty;		/* no models and nothing blocked: two lines of help instead */
 	size_t first_blocked_row;	/* list rows >= this are blocked sprint items */
 };
 
@@ -71,6 +72,11 @@ static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
 		hf_list_add(&v->list, HF_ROW_HEADING);
 		for (size_t i = 0; i < s->sprint.eval.nblocked; i++)
 			hf_list_add(&v->list, 0);
+	} else if (!s->nmodels) {
+		/* an empty database: say how to fill it */
+		s->empty = true;
+		hf_list_add(&v->list, HF_ROW_INERT);
+		hf_list_add(&v->list, HF_ROW_INERT);
 	}
 	return HF_OK;
 }
@@ -194,7 +200,11 @@ static void pod_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	struct pod_state *s = v->state;
 	const struct hf_sprint *sp = &s->sprint.sprint;
 
-	if (row < s->nmodels) {
+	if (s->empty) {
+		hf_draw_text(d, HF_COLOR_DIM, row == 0 ?
+			     "   No models yet: add a [source] to the configuration and press r," :
+			     "   or try the built-in demo pod: handoff --demo", -1);
+	} else if (row < s->nmodels) {
 		hf_tui_models_eval(&s->ms, row);
 		draw_model(d, &s->ms.m[row]);
 	} else if (row == s->first_blocked_row) {

@@ -15,6 +15,8 @@ GIT_AUTHOR_NAME=Ana GIT_AUTHOR_EMAIL=ana@pod.example GIT_COMMITTER_NAME=Ana \
 	GIT_COMMITTER_EMAIL=ana@pod.example "$GIT" -C "$repo" commit -q -m "Start the pod"
 # with no configuration, r says where sources go
 hf_tui_start 160 24
+hf_tui_assert_row 2 "   No models yet: add a [source] to the configuration and press r,"
+hf_tui_assert_row 3 "   or try the built-in demo pod: handoff --demo"
 hf_tui_keys r
 hf_tui_row 22 | grep -q '^no sources to sync: add \[source "NAME"\] to .*/handoff/config' ||
 	fail "no word on r without sources: $(hf_tui_row 22)"
