@@ -851,6 +851,13 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 			handle_input(&t, &in);
 		poll_sync(&t);
 	}
+	if (t.sync) {
+		/* the sync's transaction finishes (or rolls back) before we go */
+		snprintf(t.sync_text, sizeof(t.sync_text), "finishing the sync before quitting\xE2\x80\xA6");
+		draw_frame(&t);
+		hf_tui_sync_finish(t.sync);
+		t.sync = NULL;
+	}
 	hf_screen_stop();
 	tui_release(&t);
 	hf_tui_notes_clear();
