@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,17 @@
 
 static bool active;
 static int screen_rows, screen_cols;
+
+/* An abort (out of memory) or a hangup must not leave the terminal raw: restore it, then die as asked. */
+static void restore_and_die(int sig)
+{
+	if (active) {
+		active = false;
+		endwin();
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 enum hf_status hf_screen_start(void)
 {
@@ -36,6 +48,9 @@ enum hf_status hf_screen_start(void)
 	if (!initscr())
 		return hf_error(HF_EINVAL, "cannot start curses on terminal '%s'", term);
 	active = true;
+	signal(SIGABRT, restore_and_die);
+	signal(SIGHUP, restore_and_die);
+	signal(SIGTERM, restore_and_die);
 	raw();
 	noecho();
 	nonl();
@@ -53,6 +68,9 @@ void hf_screen_stop(void)
 		return;
 	active = false;
 	endwin();
+	signal(SIGABRT, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 }
 
 bool hf_screen_active(void)
