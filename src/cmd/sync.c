@@ -9,7 +9,6 @@
 #include "handoff/cmd.h"
 #include "handoff/git_source.h"
 #include "handoff/mlflow.h"
-#include "handoff/mlflow.h"
 #include "handoff/sanitize.h"
 #include "handoff/source.h"
 #include "handoff/strbuf.h"
