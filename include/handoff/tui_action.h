@@ -36,6 +36,7 @@
 	X(HELP, "help", "? <F1>", "Show every key (searchable with /)") \
 	X(SYNC, "sync", "r", "Sync every source now, in the background") \
 	X(GROUP, "group", "o", "Readiness: group by owner or by role") \
+	X(SORT, "sort", "s", "Models: sort by name, stage, readiness, blockers or missed SLOs") \
 	X(REDRAW, "redraw", "<C-l>", "Redraw the screen")
 
 enum hf_action {

@@ -33,7 +33,12 @@ struct hf_list {
 	char *filter;		/* NULL when none */
 	hf_list_match_fn match;
 	void *match_data;
+	size_t *order;		/* display order of the rows when sorted; NULL: row order */
+	size_t alloc_order;
 };
+
+/* Order of two rows for hf_list_sort: <0, 0, >0 like strcmp. */
+typedef int (*hf_list_cmp_fn)(void *data, size_t a, size_t b);
 
 void hf_list_init(struct hf_list *l, hf_list_match_fn match, void *data);
 /* Free everything, the filter too. */
@@ -44,6 +49,12 @@ void hf_list_reset(struct hf_list *l);
 size_t hf_list_add(struct hf_list *l, unsigned flags);
 /* Change a row's flags (call hf_list_apply after). */
 void hf_list_set_flags(struct hf_list *l, size_t row, unsigned flags);
+/*
+ * Show the rows in the order cmp gives (stable: equal rows keep their row
+ * order); NULL cmp goes back to row order. Only for lists without headings.
+ * Call hf_list_apply after.
+ */
+void hf_list_sort(struct hf_list *l, hf_list_cmp_fn cmp, void *data);
 /* Recompute the shown rows after adding rows or changing the filter. */
 void hf_list_apply(struct hf_list *l);
 

@@ -19,6 +19,7 @@ void hf_list_init(struct hf_list *l, hf_list_match_fn match, void *data)
 
 void hf_list_release(struct hf_list *l)
 {
+	free(l->order);
 	free(l->flags);
 	free(l->shown);
 	free(l->filter);
@@ -29,6 +30,37 @@ void hf_list_reset(struct hf_list *l)
 {
 	l->n = 0;
 	l->nshown = 0;
+	HF_FREE(l->order);
+	l->alloc_order = 0;
+}
+
+/* qsort has no context argument in C11: the UI thread sorts one list at a time */
+static hf_list_cmp_fn sort_cmp;
+static void *sort_data;
+
+static int cmp_rows(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = sort_cmp(sort_data, x, y);
+
+	return c ? c : x < y ? -1 : x > y;
+}
+
+void hf_list_sort(struct hf_list *l, hf_list_cmp_fn cmp, void *data)
+{
+	HF_FREE(l->order);
+	l->alloc_order = 0;
+	if (!cmp || !l->n)
+		return;
+	l->order = xcalloc(l->n, sizeof(*l->order));
+	l->alloc_order = l->n;
+	for (size_t i = 0; i < l->n; i++)
+		l->order[i] = i;
+	sort_cmp = cmp;
+	sort_data = data;
+	qsort(l->order, l->n, sizeof(*l->order), cmp_rows);
+	sort_cmp = NULL;
+	sort_data = NULL;
 }
 
 size_t hf_list_add(struct hf_list *l, unsigned flags)
@@ -101,7 +133,8 @@ void hf_list_apply(struct hf_list *l)
 	free(l->shown);
 	l->shown = xcalloc(l->n ? l->n : 1, sizeof(*l->shown));
 	l->nshown = 0;
-	for (size_t r = 0; r < l->n; r++) {
+	for (size_t i = 0; i < l->n; i++) {
+		size_t r = l->order && i < l->alloc_order ? l->order[i] : i;
 		unsigned f = l->flags[r];
 
 		if (f & HF_ROW_HIDDEN)

@@ -451,6 +451,7 @@ static void generic_action(struct tui *t, enum hf_action a)
 		break;
 	case HF_ACTION_ENTER:
 	case HF_ACTION_GROUP:
+	case HF_ACTION_SORT:
 	case HF_ACTION_NONE:
 	case HF_ACTION__COUNT:
 		break;

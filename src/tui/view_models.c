@@ -12,6 +12,47 @@ struct models_state {
 	struct hf_tui_models ms;
 };
 
+enum sort_key { SORT_NAME, SORT_STAGE, SORT_READY, SORT_BLOCKERS, SORT_MISSED, SORT__COUNT };
+static const char *const sort_names[SORT__COUNT] = {
+	"name", "stage", "readiness", "blockers", "missed SLOs",
+};
+/* The order survives reloads (the state is zeroed), so it is kept here. */
+static enum sort_key sort_key;
+
+/* Further along first; rows not evaluated yet last, by name. */
+static int cmp_models(void *data, size_t a, size_t b)
+{
+	const struct hf_tui_models *ms = data;
+	const struct hf_tui_model *x = &ms->m[a], *y = &ms->m[b];
+	double fx, fy;
+
+	if (x->evaluated != y->evaluated)
+		return x->evaluated ? -1 : 1;
+	if (!x->evaluated)
+		return 0;
+	switch (sort_key) {
+	case SORT_STAGE:
+		return y->stage_index - x->stage_index;
+	case SORT_READY:
+		fx = x->required ? (double)x->done / x->required : 0;
+		fy = y->required ? (double)y->done / y->required : 0;
+		return fx < fy ? 1 : fx > fy ? -1 : 0;
+	case SORT_BLOCKERS:
+		return x->nblockers < y->nblockers ? 1 : x->nblockers > y->nblockers ? -1 : 0;
+	case SORT_MISSED:
+		return y->slo_missed - x->slo_missed;
+	default:
+		return 0;
+	}
+}
+
+static void models_sort(struct hf_view *v)
+{
+	struct models_state *s = v->state;
+
+	hf_list_sort(&v->list, sort_key == SORT_NAME ? NULL : cmp_models, &s->ms);
+}
+
 static enum hf_status models_load(struct hf_view *v, struct hf_store *store)
 {
 	struct models_state *s = v->state;
@@ -23,6 +64,7 @@ static enum hf_status models_load(struct hf_view *v, struct hf_store *store)
 	v->pending = s->ms.n > 0;
 	for (size_t i = 0; i < s->ms.n; i++)
 		hf_list_add(&v->list, 0);
+	models_sort(v);
 	return HF_OK;
 }
 
@@ -42,8 +84,9 @@ static void models_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, evaluating %zu%%", s->ms.n,
 				      s->ms.next * 100 / s->ms.n);
 		else
-			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, %zu ready   Enter opens one",
-				      s->ms.n, s->ms.nready);
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, %zu ready", s->ms.n,
+				      s->ms.nready);
+		hf_draw_textf(d, HF_COLOR_DIM, -1, "   by %s (s sorts)", sort_names[sort_key]);
 		return;
 	}
 	hf_draw_space(d, 1);
@@ -57,9 +100,9 @@ static void models_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 	if (wide) {
 		hf_draw_text(d, HF_COLOR_HEADER, "RESEARCH", 10);
 		hf_draw_text(d, HF_COLOR_HEADER, "ENGINEERING", 12);
-		hf_draw_text(d, HF_COLOR_HEADER, "BLOCKERS", -1);
+		hf_draw_text(d, HF_COLOR_HEADER, "OPEN", -1);
 	} else {
-		hf_draw_text(d, HF_COLOR_HEADER, "BLOCKERS", -1);
+		hf_draw_text(d, HF_COLOR_HEADER, "OPEN", -1);
 	}
 }
 
@@ -116,6 +159,14 @@ static unsigned models_key(struct hf_view *v, enum hf_action action)
 	struct models_state *s = v->state;
 	size_t row = hf_list_selected(&v->list);
 
+	if (action == HF_ACTION_SORT) {
+		/* rows still being read sort last and move up as they come in (models_step) */
+		sort_key = (sort_key + 1) % SORT__COUNT;
+		models_sort(v);
+		hf_list_apply(&v->list);
+		hf_list_first(&v->list);
+		return HF_REACT_REDRAW;
+	}
 	if (action != HF_ACTION_ENTER || row == SIZE_MAX)
 		return HF_REACT_NOT_MINE;
 	return hf_view_open(v, "model", s->ms.m[row].name);
@@ -133,6 +184,9 @@ static bool models_step(struct hf_view *v, int budget_ms)
 	struct models_state *s = v->state;
 	bool more = hf_tui_models_step(&s->ms, budget_ms);
 
+	/* rows evaluated in this slice take their place */
+	if (sort_key != SORT_NAME)
+		models_sort(v);
 	if (s->ms.changed) {
 		for (size_t i = 0; i < s->ms.n; i++)
 			if (s->ms.m[i].hidden)

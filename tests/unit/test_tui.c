@@ -132,6 +132,37 @@ static void list_click_scroll_hidden(void **state)
 	hf_list_release(&l);
 }
 
+static const int sort_vals[] = { 3, 1, 2, 1, 0 };
+
+static int cmp_vals(void *data, size_t a, size_t b)
+{
+	return sort_vals[a] - sort_vals[b];
+}
+
+static void list_sort_is_stable_and_filters(void **state)
+{
+	static const char *const names[] = { "c", "a1", "b", "a2", "z" };
+	struct hf_list l;
+	char buf[64];
+	size_t len;
+
+	hf_list_init(&l, NULL, NULL);
+	for (size_t i = 0; i < 5; i++)
+		hf_list_add(&l, 0);
+	hf_list_set_height(&l, 10);
+	hf_list_sort(&l, cmp_vals, NULL);
+	hf_list_apply(&l);
+	len = 0;
+	for (size_t i = 0; i < l.nshown; i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s ", names[l.shown[i]]);
+	assert_string_equal(buf, "z a1 a2 b c ");	/* equal values keep row order */
+	assert_int_equal(hf_list_selected(&l), 4);
+	hf_list_sort(&l, NULL, NULL);
+	hf_list_apply(&l);
+	assert_int_equal(l.shown[0], 0);
+	hf_list_release(&l);
+}
+
 static void key_names_round_trip(void **state)
 {
 	static const struct {
@@ -329,6 +360,7 @@ int main(void)
 		cmocka_unit_test(list_filter_cases),
 		cmocka_unit_test(list_selection_skips_headings),
 		cmocka_unit_test(list_click_scroll_hidden),
+		cmocka_unit_test(list_sort_is_stable_and_filters),
 		cmocka_unit_test(key_names_round_trip),
 		cmocka_unit_test(action_table_is_consistent),
 		cmocka_unit_test(style_parse_cases),
