@@ -1,4 +1,4 @@
-/* fuzz_theme.c: libFuzzer target: any bytes as a theme file, and as one style value, load or fail cleanly */
+/* fuzz_theme.c: libFuzzer target: any bytes as a theme file and as a style value */
 #include "config.h"
 
 #include <stdio.h>

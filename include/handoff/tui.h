@@ -8,8 +8,8 @@
  * Run the TUI on ctx's database (and configuration, if there is one) until
  * the user quits. While it runs, every source is synced in the background
  * as often as the most eager source's `interval` asks (seconds; 0 means
- * 300; a negative interval opts a source out), and on `r` or `:sync`. Returns the exit status: 0, or 2 with a message on stderr
- * when the terminal cannot run it (TERM=dumb: use the CLI).
+ * 300; a negative interval opts a source out), and on `r` or `:sync`. Returns the exit status: 0,
+ * or 2 with a message on stderr when the terminal cannot run it (TERM=dumb: use the CLI).
  *
  * Test hooks: HANDOFF_NOW freezes the clock; HANDOFF_TEST_IDLE=FILE makes
  * the TUI write an increasing frame number to FILE after every frame drawn

@@ -11,32 +11,33 @@
  * list: the keymap, the ? help screen and docs/keys.md all come from it.
  * X(ENUM, "name", "default keys separated by spaces", "help")
  */
-#define HF_ACTIONS(X) \
-	X(VIEW_POD, "view-pod", "1", "Show the pod screen") \
-	X(VIEW_MODELS, "view-models", "2", "Show every model") \
-	X(VIEW_READINESS, "view-readiness", "3", "Show open readiness items across the pod") \
-	X(VIEW_ONCALL, "view-oncall", "4", "Show on-call rotations and the next two weeks") \
-	X(VIEW_SPRINT, "view-sprint", "5", "Show the sprint board, capacity and burndown") \
-	X(VIEW_ACTIVITY, "view-activity", "6", "Show the timeline of commits and registry changes") \
-	X(VIEW_LOG, "view-log", "7", "Show sync runs, errors and warnings") \
-	X(VIEW_NEXT, "view-next", "<Tab>", "Switch to the next view") \
-	X(VIEW_PREV, "view-prev", "<BackTab>", "Switch to the previous view") \
-	X(MOVE_DOWN, "move-down", "j <Down>", "Select the next row") \
-	X(MOVE_UP, "move-up", "k <Up>", "Select the previous row") \
-	X(PAGE_DOWN, "page-down", "<PgDn> <C-f>", "Move down one page") \
-	X(PAGE_UP, "page-up", "<PgUp> <C-b>", "Move up one page") \
-	X(MOVE_FIRST, "move-first", "g <Home>", "Select the first row") \
-	X(MOVE_LAST, "move-last", "G <End>", "Select the last row") \
-	X(ENTER, "enter", "<Enter>", "Open the selected row") \
-	X(BACK, "back", "<Esc>", "Go back to the previous view") \
-	X(QUIT, "quit", "q", "Go back; on the pod screen, quit") \
-	X(QUIT_NOW, "quit-now", "<C-c>", "Quit at once") \
-	X(FILTER, "filter", "/", "Filter the list as you type (a leading ! excludes)") \
-	X(PROMPT, "prompt", ":", "Open the command line (:sync, :theme NAME, :view NAME, :q)") \
-	X(HELP, "help", "? <F1>", "Show every key (searchable with /)") \
-	X(SYNC, "sync", "r", "Sync every source now, in the background") \
-	X(GROUP, "group", "o", "Readiness: group by owner or by role") \
-	X(SORT, "sort", "s", "Models: sort by name, stage, readiness, blockers or missed SLOs") \
+#define HF_ACTIONS(X)                                                                              \
+	X(VIEW_POD, "view-pod", "1", "Show the pod screen")                                        \
+	X(VIEW_MODELS, "view-models", "2", "Show every model")                                     \
+	X(VIEW_READINESS, "view-readiness", "3", "Show open readiness items across the pod")       \
+	X(VIEW_ONCALL, "view-oncall", "4", "Show on-call rotations and the next two weeks")        \
+	X(VIEW_SPRINT, "view-sprint", "5", "Show the sprint board, capacity and burndown")         \
+	X(VIEW_ACTIVITY, "view-activity", "6",                                                     \
+	  "Show the timeline of commits and registry changes")                                     \
+	X(VIEW_LOG, "view-log", "7", "Show sync runs, errors and warnings")                        \
+	X(VIEW_NEXT, "view-next", "<Tab>", "Switch to the next view")                              \
+	X(VIEW_PREV, "view-prev", "<BackTab>", "Switch to the previous view")                      \
+	X(MOVE_DOWN, "move-down", "j <Down>", "Select the next row")                               \
+	X(MOVE_UP, "move-up", "k <Up>", "Select the previous row")                                 \
+	X(PAGE_DOWN, "page-down", "<PgDn> <C-f>", "Move down one page")                            \
+	X(PAGE_UP, "page-up", "<PgUp> <C-b>", "Move up one page")                                  \
+	X(MOVE_FIRST, "move-first", "g <Home>", "Select the first row")                            \
+	X(MOVE_LAST, "move-last", "G <End>", "Select the last row")                                \
+	X(ENTER, "enter", "<Enter>", "Open the selected row")                                      \
+	X(BACK, "back", "<Esc>", "Go back to the previous view")                                   \
+	X(QUIT, "quit", "q", "Go back; on the pod screen, quit")                                   \
+	X(QUIT_NOW, "quit-now", "<C-c>", "Quit at once")                                           \
+	X(FILTER, "filter", "/", "Filter the list as you type (a leading ! excludes)")             \
+	X(PROMPT, "prompt", ":", "Open the command line (:sync, :theme NAME, :view NAME, :q)")     \
+	X(HELP, "help", "? <F1>", "Show every key (searchable with /)")                            \
+	X(SYNC, "sync", "r", "Sync every source now, in the background")                           \
+	X(GROUP, "group", "o", "Readiness: group by owner or by role")                             \
+	X(SORT, "sort", "s", "Models: sort by name, stage, readiness, blockers or missed SLOs")    \
 	X(REDRAW, "redraw", "<C-l>", "Redraw the screen")
 
 enum hf_action {
@@ -44,13 +45,13 @@ enum hf_action {
 #define HF_ACTION_ENUM(e, name, keys, help) HF_ACTION_##e,
 	HF_ACTIONS(HF_ACTION_ENUM)
 #undef HF_ACTION_ENUM
-	HF_ACTION__COUNT
+		HF_ACTION__COUNT
 };
 
 struct hf_action_info {
 	enum hf_action action;
 	const char *name;
-	const char *keys;	/* default keys, e.g. "j <Down>" */
+	const char *keys; /* default keys, e.g. "j <Down>" */
 	const char *help;
 };
 

@@ -1,4 +1,4 @@
-/* tui_data.h: data several TUI views share, gathered from the store: the current sprint, on call now */
+/* tui_data.h: store reads several TUI views share: current sprint, on call, models */
 #ifndef HANDOFF_TUI_DATA_H
 #define HANDOFF_TUI_DATA_H
 
@@ -22,7 +22,7 @@ struct hf_tui_sprint {
 	bool found;
 	struct hf_pod pod;
 	struct hf_sprint sprint;
-	struct hf_sprint_eval eval;	/* borrows from sprint */
+	struct hf_sprint_eval eval; /* borrows from sprint */
 };
 enum hf_status hf_tui_sprint_load(struct hf_store *store, struct hf_tui_sprint *out);
 void hf_tui_sprint_clear(struct hf_tui_sprint *s);
@@ -33,8 +33,8 @@ void hf_tui_sprint_clear(struct hf_tui_sprint *s);
  * showing times. Owned by the struct: hf_tui_oncall_clear.
  */
 struct hf_tui_rotation {
-	struct hf_rotation *rot;	/* borrowed from rotations */
-	struct hf_tz *tz;		/* NULL when its zone is unknown (then UTC) */
+	struct hf_rotation *rot; /* borrowed from rotations */
+	struct hf_tz *tz;	 /* NULL when its zone is unknown (then UTC) */
 	struct hf_shift now, next;
 	bool now_found, next_found;
 };
@@ -64,26 +64,26 @@ void hf_tui_oncall_line(const struct hf_tui_oncall *o, char *buf, size_t n);
 struct hf_tui_model {
 	char *name;
 	bool evaluated;
-	bool hidden;		/* a registry name a pod model's contract claims, or gone */
+	bool hidden; /* a registry name a pod model's contract claims, or gone */
 	char *stage;
 	int stage_index;
 	bool ready;
 	int done, required;
 	double score;
 	int slo_met, slo_missed, slo_unknown;
-	char marks[9];		/* per SLO: 'm' met, 'x' missed, '?' unknown (first 8) */
+	char marks[9]; /* per SLO: 'm' met, 'x' missed, '?' unknown (first 8) */
 	char *cand_version, *cand_alias;
 	char *owner_research, *owner_engineering;
-	char *blocker;		/* the first blocker's reason or title, NULL when none */
+	char *blocker; /* the first blocker's reason or title, NULL when none */
 	size_t nblockers;
 };
 struct hf_tui_models {
-	struct hf_store *store;	/* borrowed: the TUI thread's store */
+	struct hf_store *store; /* borrowed: the TUI thread's store */
 	struct hf_tui_model *m;
 	size_t n;
-	size_t next;		/* rows before this one are all evaluated */
-	size_t nready;		/* of the evaluated ones */
-	bool changed;		/* rows were hidden since the caller last looked */
+	size_t next;   /* rows before this one are all evaluated */
+	size_t nready; /* of the evaluated ones */
+	bool changed;  /* rows were hidden since the caller last looked */
 };
 enum hf_status hf_tui_models_load(struct hf_store *store, struct hf_tui_models *out);
 /* Evaluate row i now if it is not yet. */

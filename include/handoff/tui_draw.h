@@ -14,35 +14,35 @@
  *
  * The one authoritative list of colour roles: X(ENUM, "theme key", help).
  */
-#define HF_COLOR_ROLES(X) \
-	X(DEFAULT, "default", "ordinary text") \
-	X(TITLE, "title", "the pod name and view titles") \
-	X(HEADER, "header", "column headings") \
-	X(SECTION, "section", "section headings inside a view") \
-	X(SELECTED, "selected", "the selected row") \
-	X(STATUS, "status", "the status line") \
-	X(ERROR, "error", "errors in the status line and the log") \
-	X(WARNING, "warning", "warnings") \
-	X(GOOD, "good", "met SLOs, done items, ready models") \
-	X(BAD, "bad", "missed SLOs, blockers, over capacity") \
-	X(UNKNOWN, "unknown", "SLOs without a measurement") \
-	X(DIM, "dim", "secondary text: times, hints") \
-	X(STAGE_DONE, "stage-done", "stage dots reached") \
-	X(STAGE_TODO, "stage-todo", "stage dots not reached") \
-	X(BAR, "bar", "the filled part of a bar") \
-	X(BAR_EMPTY, "bar-empty", "the empty part of a bar") \
-	X(TAB, "tab", "view tabs in the bottom line") \
-	X(TAB_ACTIVE, "tab-active", "the current view's tab") \
-	X(KEY, "key", "key names in hints and help") \
-	X(PROMPT, "prompt", "the filter and command line") \
-	X(ALIAS, "alias", "registry aliases and versions") \
+#define HF_COLOR_ROLES(X)                                                                          \
+	X(DEFAULT, "default", "ordinary text")                                                     \
+	X(TITLE, "title", "the pod name and view titles")                                          \
+	X(HEADER, "header", "column headings")                                                     \
+	X(SECTION, "section", "section headings inside a view")                                    \
+	X(SELECTED, "selected", "the selected row")                                                \
+	X(STATUS, "status", "the status line")                                                     \
+	X(ERROR, "error", "errors in the status line and the log")                                 \
+	X(WARNING, "warning", "warnings")                                                          \
+	X(GOOD, "good", "met SLOs, done items, ready models")                                      \
+	X(BAD, "bad", "missed SLOs, blockers, over capacity")                                      \
+	X(UNKNOWN, "unknown", "SLOs without a measurement")                                        \
+	X(DIM, "dim", "secondary text: times, hints")                                              \
+	X(STAGE_DONE, "stage-done", "stage dots reached")                                          \
+	X(STAGE_TODO, "stage-todo", "stage dots not reached")                                      \
+	X(BAR, "bar", "the filled part of a bar")                                                  \
+	X(BAR_EMPTY, "bar-empty", "the empty part of a bar")                                       \
+	X(TAB, "tab", "view tabs in the bottom line")                                              \
+	X(TAB_ACTIVE, "tab-active", "the current view's tab")                                      \
+	X(KEY, "key", "key names in hints and help")                                               \
+	X(PROMPT, "prompt", "the filter and command line")                                         \
+	X(ALIAS, "alias", "registry aliases and versions")                                         \
 	X(PERSON, "person", "people: owners, on call")
 
 enum hf_color {
 #define HF_COLOR_ENUM(e, name, help) HF_COLOR_##e,
 	HF_COLOR_ROLES(HF_COLOR_ENUM)
 #undef HF_COLOR_ENUM
-	HF_COLOR__COUNT
+		HF_COLOR__COUNT
 };
 
 /* "stage-done" -> HF_COLOR_STAGE_DONE; -1 when unknown. */
@@ -61,13 +61,13 @@ enum hf_attr_flags {
 };
 
 /* A colour: HF_COLOR_NONE (terminal default), 0..255 (palette), or HF_RGB(r, g, b). */
-#define HF_COLOR_NONE (-1)
-#define HF_RGB_FLAG 0x1000000
+#define HF_COLOR_NONE	(-1)
+#define HF_RGB_FLAG	0x1000000
 #define HF_RGB(r, g, b) (HF_RGB_FLAG | ((r) << 16) | ((g) << 8) | (b))
 
 struct hf_style {
 	int fg, bg;
-	unsigned attrs;		/* enum hf_attr_flags */
+	unsigned attrs; /* enum hf_attr_flags */
 };
 
 /*

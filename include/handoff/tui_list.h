@@ -14,26 +14,26 @@
  * filter survives reloads: reset empties the rows only.
  */
 enum hf_row_flags {
-	HF_ROW_HEADING = 1 << 0,	/* section title: not selectable, kept with its rows */
-	HF_ROW_INERT = 1 << 1,		/* text or chart line: not selectable, always shown */
-	HF_ROW_HIDDEN = 1 << 2,		/* never shown (a row found to be a duplicate later) */
+	HF_ROW_HEADING = 1 << 0, /* section title: not selectable, kept with its rows */
+	HF_ROW_INERT = 1 << 1,	 /* text or chart line: not selectable, always shown */
+	HF_ROW_HIDDEN = 1 << 2,	 /* never shown (a row found to be a duplicate later) */
 };
 
 /* True when row `row` contains needle (already lower-cased, not empty). */
 typedef bool (*hf_list_match_fn)(void *data, size_t row, const char *needle);
 
 struct hf_list {
-	unsigned char *flags;	/* per row */
+	unsigned char *flags; /* per row */
 	size_t n, alloc;
-	size_t *shown;		/* rows passing the filter, in order */
+	size_t *shown; /* rows passing the filter, in order */
 	size_t nshown;
-	size_t sel;		/* index into shown; SIZE_MAX when nothing selectable */
-	size_t top;		/* first shown index on screen */
-	int height;		/* rows on screen */
-	char *filter;		/* NULL when none */
+	size_t sel;   /* index into shown; SIZE_MAX when nothing selectable */
+	size_t top;   /* first shown index on screen */
+	int height;   /* rows on screen */
+	char *filter; /* NULL when none */
 	hf_list_match_fn match;
 	void *match_data;
-	size_t *order;		/* display order of the rows when sorted; NULL: row order */
+	size_t *order; /* display order of the rows when sorted; NULL: row order */
 	size_t alloc_order;
 };
 
@@ -60,7 +60,7 @@ void hf_list_apply(struct hf_list *l);
 
 /* Set (or clear with NULL/"") the filter and re-apply it. */
 void hf_list_set_filter(struct hf_list *l, const char *text);
-const char *hf_list_filter(const struct hf_list *l);	/* "" when none */
+const char *hf_list_filter(const struct hf_list *l); /* "" when none */
 
 void hf_list_set_height(struct hf_list *l, int height);
 /* Move the selection by delta selectable rows (clamped); page = height. */

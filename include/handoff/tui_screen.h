@@ -1,4 +1,4 @@
-/* tui_screen.h: the terminal itself: start/stop curses, its size, input as keys, mouse and resizes */
+/* tui_screen.h: the terminal: start/stop curses, its size, keys, mouse and resizes */
 #ifndef HANDOFF_TUI_SCREEN_H
 #define HANDOFF_TUI_SCREEN_H
 
@@ -27,28 +27,44 @@ void hf_screen_update(void);
 /* Put the visible cursor at (y, x), or hide it when y < 0. */
 void hf_screen_cursor(int y, int x);
 
-/* Write the screen as text (UTF-8, trailing blanks trimmed) to path: :dump-screen, for bug reports. */
+/* Write the screen as text (UTF-8, trailing blanks trimmed) to path: :dump-screen, for bug reports.
+ */
 enum hf_status hf_screen_dump(const char *path);
 
 /* Keys: Unicode code points for text; these for the rest. */
-#define HF_KEY_CTRL(c) ((c) & 0x1f)
+#define HF_KEY_CTRL(c) ((c)&0x1f)
 enum hf_key {
 	HF_KEY_TAB = '\t',
 	HF_KEY_ENTER = '\n',
 	HF_KEY_ESC = 0x1b,
 	HF_KEY_SPECIAL = 0x110000,
-	HF_KEY_UP, HF_KEY_DOWN, HF_KEY_LEFT, HF_KEY_RIGHT,
-	HF_KEY_PGUP, HF_KEY_PGDN, HF_KEY_HOME, HF_KEY_END,
-	HF_KEY_BACKSPACE, HF_KEY_DELETE, HF_KEY_BACKTAB, HF_KEY_F1,
+	HF_KEY_UP,
+	HF_KEY_DOWN,
+	HF_KEY_LEFT,
+	HF_KEY_RIGHT,
+	HF_KEY_PGUP,
+	HF_KEY_PGDN,
+	HF_KEY_HOME,
+	HF_KEY_END,
+	HF_KEY_BACKSPACE,
+	HF_KEY_DELETE,
+	HF_KEY_BACKTAB,
+	HF_KEY_F1,
 };
 
-enum hf_input_type { HF_INPUT_NONE = 0, HF_INPUT_KEY, HF_INPUT_RESIZE, HF_INPUT_CLICK,
-		     HF_INPUT_WHEEL_UP, HF_INPUT_WHEEL_DOWN };
+enum hf_input_type {
+	HF_INPUT_NONE = 0,
+	HF_INPUT_KEY,
+	HF_INPUT_RESIZE,
+	HF_INPUT_CLICK,
+	HF_INPUT_WHEEL_UP,
+	HF_INPUT_WHEEL_DOWN
+};
 
 struct hf_input {
 	enum hf_input_type type;
-	int key;		/* HF_INPUT_KEY */
-	int y, x;		/* mouse events */
+	int key;  /* HF_INPUT_KEY */
+	int y, x; /* mouse events */
 };
 
 /*

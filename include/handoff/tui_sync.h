@@ -16,13 +16,14 @@
  */
 struct hf_tui_sync;
 
-/* Start a sync (a copy of what is needed from conf is taken); NULL with an hf_error if it could not start. */
+/* Start a sync (a copy of what is needed from conf is taken); NULL with an hf_error if it could not
+ * start. */
 struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf);
 
 struct hf_tui_sync_state {
 	bool done;
-	size_t failed;		/* sources that failed */
-	char text[256];		/* "pod: fetching 3/10" or, when done, a summary */
+	size_t failed;	/* sources that failed */
+	char text[256]; /* "pod: fetching 3/10" or, when done, a summary */
 };
 void hf_tui_sync_poll(struct hf_tui_sync *s, struct hf_tui_sync_state *st);
 

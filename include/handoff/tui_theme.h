@@ -30,7 +30,7 @@ struct hf_theme {
 	char *name;
 	char *path;
 	struct hf_style styles[HF_COLOR__COUNT];
-	char **warnings;	/* "FILE: KEY: message" */
+	char **warnings; /* "FILE: KEY: message" */
 	size_t nwarnings;
 };
 

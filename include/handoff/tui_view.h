@@ -19,11 +19,11 @@ struct hf_view;
  */
 enum hf_reaction {
 	HF_REACT_NONE = 0,
-	HF_REACT_REDRAW = 1 << 0,	/* draw again */
-	HF_REACT_RELOAD = 1 << 1,	/* reload this view from the store, then draw */
+	HF_REACT_REDRAW = 1 << 0, /* draw again */
+	HF_REACT_RELOAD = 1 << 1, /* reload this view from the store, then draw */
 	HF_REACT_QUIT = 1 << 2,
-	HF_REACT_BACK = 1 << 3,		/* pop this view */
-	HF_REACT_OPEN = 1 << 4,		/* open view->open_name with view->open_arg */
+	HF_REACT_BACK = 1 << 3, /* pop this view */
+	HF_REACT_OPEN = 1 << 4, /* open view->open_name with view->open_arg */
 	HF_REACT_NOT_MINE = 1 << 5,
 };
 
@@ -33,8 +33,8 @@ enum hf_reaction {
  * before each reload and at the end, then zeroes the state again.
  */
 struct hf_view_ops {
-	const char *name;		/* "pod", used by :view NAME */
-	const char *title;		/* tab label */
+	const char *name;  /* "pod", used by :view NAME */
+	const char *title; /* tab label */
 	size_t state_size;
 	/* Fill the list (hf_list_reset was called) and state from the store. */
 	enum hf_status (*load)(struct hf_view *view, struct hf_store *store);
@@ -62,15 +62,16 @@ struct hf_view {
 	const struct hf_view_ops *ops;
 	void *state;
 	struct hf_list list;
-	int head_lines;		/* set by load (or resize) */
-	int cols, rows;		/* the view's area */
-	char *arg;		/* e.g. the model of the detail view; owned */
+	int head_lines; /* set by load (or resize) */
+	int cols, rows; /* the view's area */
+	char *arg;	/* e.g. the model of the detail view; owned */
 	bool loaded;
 	bool reload_on_resize;
-	bool pending;		/* set by load when step has work to do */	/* set by load when its rows depend on the width (wrapped text) */
-	const char *open_name;	/* HF_REACT_OPEN: the view to open (static string) */
-	char *open_arg;		/* and its argument (owned; taken by the loop) */
-	char *message;		/* a status line message for the loop (owned; taken) */
+	bool pending; /* set by load when step has work to do */ /* set by load when its rows depend
+								    on the width (wrapped text) */
+	const char *open_name; /* HF_REACT_OPEN: the view to open (static string) */
+	char *open_arg;	       /* and its argument (owned; taken by the loop) */
+	char *message;	       /* a status line message for the loop (owned; taken) */
 };
 
 /* For handlers: ask the loop to open view `name` with arg (copied). */

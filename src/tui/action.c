@@ -13,7 +13,7 @@
 #include "handoff/xmalloc.h"
 
 const struct hf_action_info hf_action_table[] = {
-#define ACTION_ROW(e, name, keys, help) { HF_ACTION_##e, name, keys, help },
+#define ACTION_ROW(e, name, keys, help) {HF_ACTION_##e, name, keys, help},
 	HF_ACTIONS(ACTION_ROW)
 #undef ACTION_ROW
 };
@@ -23,11 +23,12 @@ static const struct {
 	const char *name;
 	int key;
 } named_keys[] = {
-	{ "Space", ' ' }, { "Enter", HF_KEY_ENTER }, { "Esc", HF_KEY_ESC }, { "Tab", HF_KEY_TAB },
-	{ "BackTab", HF_KEY_BACKTAB }, { "Up", HF_KEY_UP }, { "Down", HF_KEY_DOWN },
-	{ "Left", HF_KEY_LEFT }, { "Right", HF_KEY_RIGHT }, { "PgUp", HF_KEY_PGUP },
-	{ "PgDn", HF_KEY_PGDN }, { "Home", HF_KEY_HOME }, { "End", HF_KEY_END },
-	{ "Backspace", HF_KEY_BACKSPACE }, { "Del", HF_KEY_DELETE }, { "F1", HF_KEY_F1 },
+	{"Space", ' '},	       {"Enter", HF_KEY_ENTER},		{"Esc", HF_KEY_ESC},
+	{"Tab", HF_KEY_TAB},   {"BackTab", HF_KEY_BACKTAB},	{"Up", HF_KEY_UP},
+	{"Down", HF_KEY_DOWN}, {"Left", HF_KEY_LEFT},		{"Right", HF_KEY_RIGHT},
+	{"PgUp", HF_KEY_PGUP}, {"PgDn", HF_KEY_PGDN},		{"Home", HF_KEY_HOME},
+	{"End", HF_KEY_END},   {"Backspace", HF_KEY_BACKSPACE}, {"Del", HF_KEY_DELETE},
+	{"F1", HF_KEY_F1},
 };
 
 enum hf_action hf_action_find(const char *name)
@@ -75,7 +76,7 @@ void hf_key_name(int key, char *buf, size_t n)
 		return;
 	}
 	if (key >= 0x80 && key < 0x110000) {
-		char u[5] = { 0 };
+		char u[5] = {0};
 
 		if (key < 0x800) {
 			u[0] = (char)(0xC0 | (key >> 6));
@@ -132,7 +133,8 @@ static void keymap_build(void)
 			if (key >= 0) {
 				/* a key the user gave to this action leaves its default one */
 				for (size_t k = 0; k < nkeymap; k++)
-					if (keymap[k].key == key && bound[hf_action_table[i].action])
+					if (keymap[k].key == key &&
+					    bound[hf_action_table[i].action])
 						keymap[k].key = -1;
 				keymap = xgrow(keymap, nkeymap + 1, &alloc, sizeof(*keymap));
 				keymap[nkeymap].key = key;
@@ -229,7 +231,7 @@ static int keys_entry(const char *name, const char *value, void *data)
 
 enum hf_status hf_keymap_load(const char *path, char ***warnings, size_t *nwarnings)
 {
-	struct keys_load kl = { path, warnings, nwarnings };
+	struct keys_load kl = {path, warnings, nwarnings};
 	struct stat st;
 	enum hf_status rc;
 
@@ -246,7 +248,8 @@ void hf_action_write_keys_file(FILE *out)
 {
 	fputs("# keys: the TUI's default keys, in the syntax of your own ~/.config/handoff/keys\n"
 	      "# (generated from the action table: make update-keys-doc). Copy a section there\n"
-	      "# and change its keys to rebind an action.\n", out);
+	      "# and change its keys to rebind an action.\n",
+	      out);
 	for (size_t i = 0; i < hf_action_count; i++)
 		fprintf(out, "[action \"%s\"]\n\tkeys = %s\n", hf_action_table[i].name,
 			hf_action_table[i].keys);
@@ -255,12 +258,14 @@ void hf_action_write_keys_file(FILE *out)
 void hf_action_write_markdown(FILE *out)
 {
 	fputs("<!-- keys.md: the TUI's keys, generated from the action table in "
-	      "include/handoff/tui_action.h (make update-keys-doc) -->\n", out);
+	      "include/handoff/tui_action.h (make update-keys-doc) -->\n",
+	      out);
 	fputs("# handoff: keys of the TUI\n\n", out);
 	fputs("Every key is bound to a named action; `?` in the TUI shows this table with the\n"
 	      "keys in effect. Rebind an action in `~/.config/handoff/keys` (git-config syntax;\n"
 	      "`data/keys` lists every default this way):\n\n"
-	      "    [action \"move-down\"]\n        keys = j <Down> n\n\n", out);
+	      "    [action \"move-down\"]\n        keys = j <Down> n\n\n",
+	      out);
 	fputs("| keys | action | what it does |\n|---|---|---|\n", out);
 	for (size_t i = 0; i < hf_action_count; i++) {
 		const struct hf_action_info *a = &hf_action_table[i];
@@ -287,5 +292,7 @@ void hf_action_write_markdown(FILE *out)
 		fputs(" |\n", out);
 	}
 	fputs("\nMouse: a click selects a row, the wheel scrolls.\n\n"
-	      "Command line (`:`): `:sync`, `:theme NAME`, `:view NAME`, `:dump-screen FILE`, `:q`.\n", out);
+	      "Command line (`:`): `:sync`, `:theme NAME`, `:view NAME`, `:dump-screen FILE`, "
+	      "`:q`.\n",
+	      out);
 }

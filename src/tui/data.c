@@ -38,8 +38,8 @@ enum hf_status hf_tui_sprint_load(struct hf_store *store, struct hf_tui_sprint *
 		if (hf_sprint_contains(list[i].start, list[i].end, today)) {
 			pick = i;
 			current = true;
-		} else if (!current && list[i].start && hf_sprint_day_parse(list[i].start, &start) &&
-			   start <= today) {
+		} else if (!current && list[i].start &&
+			   hf_sprint_day_parse(list[i].start, &start) && start <= today) {
 			pick = i;
 		}
 	}
@@ -107,7 +107,7 @@ struct hf_zone hf_tui_rotation_zone(const struct hf_tui_rotation *r)
 {
 	if (r->tz)
 		return hf_tz_zone(r->tz);
-	return (struct hf_zone){ "UTC", utc_offset, NULL };
+	return (struct hf_zone){"UTC", utc_offset, NULL};
 }
 
 enum hf_status hf_tui_oncall_load(struct hf_store *store, struct hf_tui_oncall *out)
@@ -131,7 +131,8 @@ enum hf_status hf_tui_oncall_load(struct hf_store *store, struct hf_tui_oncall *
 		if (!r->rot->timezone || hf_tz_open(r->rot->timezone, &r->tz))
 			r->tz = NULL;
 		z = hf_tui_rotation_zone(r);
-		if (hf_rotation_at(r->rot, &z, now, &r->now, &r->now_found, &r->next, &r->next_found))
+		if (hf_rotation_at(r->rot, &z, now, &r->now, &r->now_found, &r->next,
+				   &r->next_found))
 			r->now_found = r->next_found = false;
 	}
 	hf_error_clear();
@@ -152,8 +153,8 @@ void hf_tui_oncall_clear(struct hf_tui_oncall *o)
 
 void hf_tui_local_time(const struct hf_tui_oncall *o, int64_t t, bool date, char *buf, size_t n)
 {
-	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	struct hf_zone z = hf_tz_zone(o->local);
 	int64_t local = hf_zone_to_local(&z, t);
 	int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
@@ -163,8 +164,8 @@ void hf_tui_local_time(const struct hf_tui_oncall *o, int64_t t, bool date, char
 
 	hf_civil_from_days(day, &y, &m, &d);
 	if (date)
-		snprintf(buf, n, "%c%c%c %02d %s %02d:%02d", wd[0] - 32, wd[1], wd[2], d, months[m - 1],
-			 (int)(sec / 3600), (int)(sec % 3600 / 60));
+		snprintf(buf, n, "%c%c%c %02d %s %02d:%02d", wd[0] - 32, wd[1], wd[2], d,
+			 months[m - 1], (int)(sec / 3600), (int)(sec % 3600 / 60));
 	else
 		snprintf(buf, n, "%c%c%c %02d:%02d", wd[0] - 32, wd[1], wd[2], (int)(sec / 3600),
 			 (int)(sec % 3600 / 60));
@@ -283,7 +284,8 @@ void hf_tui_models_eval(struct hf_tui_models *ms, size_t i)
 	m->owner_engineering = xstrdup(r.owner_engineering);
 	m->nblockers = r.nblockers;
 	if (r.nblockers) {
-		/* what blocks most concretely: a reason (an SLO missed by how much) before "not done" */
+		/* what blocks most concretely: a reason (an SLO missed by how much) before "not
+		 * done" */
 		const struct hf_blocker *b = &r.blockers[0];
 
 		for (size_t k = 0; k < r.nblockers; k++) {
@@ -293,14 +295,15 @@ void hf_tui_models_eval(struct hf_tui_models *ms, size_t i)
 			}
 		}
 
-		m->blocker = xstrdup(b->reason && strcmp(b->reason, "not done") ? b->reason :
-				     b->title ? b->title : b->item);
+		m->blocker = xstrdup(b->reason && strcmp(b->reason, "not done") ? b->reason
+				     : b->title					? b->title
+										: b->item);
 	}
 	ms->nready += m->ready;
 	/* a contract naming a differently named registry model claims that registry row */
 	if (r.has_pod_files && r.registry_name && strcmp(r.registry_name, r.name)) {
-		struct hf_tui_model *claimed = bsearch(r.registry_name, ms->m, ms->n, sizeof(*ms->m),
-						       cmp_model_name);
+		struct hf_tui_model *claimed =
+			bsearch(r.registry_name, ms->m, ms->n, sizeof(*ms->m), cmp_model_name);
 
 		if (claimed && !claimed->hidden) {
 			claimed->hidden = true;

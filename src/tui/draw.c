@@ -1,4 +1,4 @@
-/* draw.c: the TUI's drawing layer over curses: styles per colour role and rows of fitted, sanitised text */
+/* draw.c: the drawing layer over curses: a style per colour role, rows of sanitised text */
 #include "config.h"
 
 #include <curses.h>
@@ -48,12 +48,12 @@ const char *hf_color_help(enum hf_color role)
 static void palette_rgb(int c, int *r, int *g, int *b)
 {
 	static const int base[16][3] = {
-		{ 0, 0, 0 }, { 205, 0, 0 }, { 0, 205, 0 }, { 205, 205, 0 },
-		{ 0, 0, 238 }, { 205, 0, 205 }, { 0, 205, 205 }, { 229, 229, 229 },
-		{ 127, 127, 127 }, { 255, 0, 0 }, { 0, 255, 0 }, { 255, 255, 0 },
-		{ 92, 92, 255 }, { 255, 0, 255 }, { 0, 255, 255 }, { 255, 255, 255 },
+		{0, 0, 0},	 {205, 0, 0},	{0, 205, 0},   {205, 205, 0},
+		{0, 0, 238},	 {205, 0, 205}, {0, 205, 205}, {229, 229, 229},
+		{127, 127, 127}, {255, 0, 0},	{0, 255, 0},   {255, 255, 0},
+		{92, 92, 255},	 {255, 0, 255}, {0, 255, 255}, {255, 255, 255},
 	};
-	static const int steps[6] = { 0, 95, 135, 175, 215, 255 };
+	static const int steps[6] = {0, 95, 135, 175, 215, 255};
 
 	if (c < 16) {
 		*r = base[c][0];
@@ -101,7 +101,8 @@ int hf_color_degrade(int color, int ncolors)
 		long d;
 
 		palette_rgb(c, &pr, &pg, &pb);
-		d = (long)(pr - r) * (pr - r) + (long)(pg - g) * (pg - g) + (long)(pb - b) * (pb - b);
+		d = (long)(pr - r) * (pr - r) + (long)(pg - g) * (pg - g) +
+		    (long)(pb - b) * (pb - b);
 		if (best_d < 0 || d < best_d) {
 			best_d = d;
 			best = c;
@@ -295,11 +296,11 @@ void hf_draw_bar(struct hf_draw *d, double value, double max, int cols)
 	hf_strbuf_init(&sb);
 	/* blocks carry the bar without colour too */
 	for (int i = 0; i < fill; i++)
-		hf_strbuf_adds(&sb, "\xE2\x96\x88");	/* █ */
+		hf_strbuf_adds(&sb, "\xE2\x96\x88"); /* █ */
 	put(d, over ? HF_COLOR_BAD : HF_COLOR_BAR, sb.buf, fill);
 	hf_strbuf_reset(&sb);
 	for (int i = fill; i < cols; i++)
-		hf_strbuf_adds(&sb, "\xC2\xB7");	/* · */
+		hf_strbuf_adds(&sb, "\xC2\xB7"); /* · */
 	put(d, HF_COLOR_BAR_EMPTY, sb.buf, cols - fill);
 	hf_strbuf_release(&sb);
 }

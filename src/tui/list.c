@@ -1,4 +1,4 @@
-/* list.c: the generic list widget: rows, filter as you type (! excludes), selection and scrolling */
+/* list.c: the generic list widget: rows, filter as you type (! excludes), selection, scroll */
 #include "config.h"
 
 #include <ctype.h>

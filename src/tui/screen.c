@@ -1,4 +1,4 @@
-/* screen.c: the terminal under curses: start/stop, size, input translated to keys, mouse and resizes */
+/* screen.c: the terminal under curses: start/stop, size, keys, mouse and resizes */
 #include "config.h"
 
 #include <curses.h>
@@ -15,7 +15,8 @@
 static bool active;
 static int screen_rows, screen_cols;
 
-/* An abort (out of memory) or a hangup must not leave the terminal raw: restore it, then die as asked. */
+/* An abort (out of memory) or a hangup must not leave the terminal raw: restore it, then die as
+ * asked. */
 static void restore_and_die(int sig)
 {
 	if (active) {
@@ -35,7 +36,8 @@ enum hf_status hf_screen_start(void)
 		return hf_error(HF_EINVAL, "the terminal cannot show the TUI (TERM is '%s')",
 				term && *term ? term : "unset");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return hf_error(HF_EINVAL, "the TUI needs a terminal (standard input and output are not one)");
+		return hf_error(HF_EINVAL,
+				"the TUI needs a terminal (standard input and output are not one)");
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
 		return hf_error(HF_EINVAL, "the terminal type '%s' is unknown to terminfo", term);
 	if (!cursor_address) {
@@ -119,20 +121,34 @@ void hf_screen_cursor(int y, int x)
 static int translate(int c)
 {
 	switch (c) {
-	case KEY_UP: return HF_KEY_UP;
-	case KEY_DOWN: return HF_KEY_DOWN;
-	case KEY_LEFT: return HF_KEY_LEFT;
-	case KEY_RIGHT: return HF_KEY_RIGHT;
-	case KEY_PPAGE: return HF_KEY_PGUP;
-	case KEY_NPAGE: return HF_KEY_PGDN;
-	case KEY_HOME: return HF_KEY_HOME;
-	case KEY_END: return HF_KEY_END;
-	case KEY_BACKSPACE: return HF_KEY_BACKSPACE;
-	case KEY_DC: return HF_KEY_DELETE;
-	case KEY_BTAB: return HF_KEY_BACKTAB;
-	case KEY_F(1): return HF_KEY_F1;
-	case KEY_ENTER: return HF_KEY_ENTER;
-	default: return -1;
+	case KEY_UP:
+		return HF_KEY_UP;
+	case KEY_DOWN:
+		return HF_KEY_DOWN;
+	case KEY_LEFT:
+		return HF_KEY_LEFT;
+	case KEY_RIGHT:
+		return HF_KEY_RIGHT;
+	case KEY_PPAGE:
+		return HF_KEY_PGUP;
+	case KEY_NPAGE:
+		return HF_KEY_PGDN;
+	case KEY_HOME:
+		return HF_KEY_HOME;
+	case KEY_END:
+		return HF_KEY_END;
+	case KEY_BACKSPACE:
+		return HF_KEY_BACKSPACE;
+	case KEY_DC:
+		return HF_KEY_DELETE;
+	case KEY_BTAB:
+		return HF_KEY_BACKTAB;
+	case KEY_F(1):
+		return HF_KEY_F1;
+	case KEY_ENTER:
+		return HF_KEY_ENTER;
+	default:
+		return -1;
 	}
 }
 

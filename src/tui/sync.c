@@ -18,7 +18,7 @@ struct hf_tui_sync {
 	bool started;
 	pthread_mutex_t lock;
 	char *db_path;
-	struct hf_source_conf *sources;	/* shallow copies: strings duplicated below */
+	struct hf_source_conf *sources; /* shallow copies: strings duplicated below */
 	size_t nsources;
 	/* under lock */
 	bool done;
@@ -43,8 +43,7 @@ static void set_text(struct hf_tui_sync *s, const char *fmt, ...)
 	pthread_mutex_unlock(&s->lock);
 }
 
-static void on_progress(void *data, const char *source, const char *what, size_t done,
-			size_t total)
+static void on_progress(void *data, const char *source, const char *what, size_t done, size_t total)
 {
 	struct hf_tui_sync *s = data;
 
@@ -58,7 +57,7 @@ static void *run(void *arg)
 {
 	struct hf_tui_sync *s = arg;
 	struct hf_store *store = NULL;
-	struct hf_sync_progress progress = { on_progress, s };
+	struct hf_sync_progress progress = {on_progress, s};
 	struct hf_strbuf summary = HF_STRBUF_INIT;
 	size_t failed = 0;
 
@@ -71,8 +70,8 @@ static void *run(void *arg)
 			set_text(s, "syncing %s", s->sources[i].name);
 			if (hf_source_sync(store, &s->sources[i], &progress)) {
 				if (!failed)
-					hf_strbuf_addf(&summary, "sync: %s failed: %s", s->sources[i].name,
-						       hf_last_error());
+					hf_strbuf_addf(&summary, "sync: %s failed: %s",
+						       s->sources[i].name, hf_last_error());
 				failed++;
 			}
 		}
@@ -80,7 +79,8 @@ static void *run(void *arg)
 			hf_strbuf_addf(&summary, "synced %zu source%s", s->nsources,
 				       s->nsources == 1 ? "" : "s");
 		else if (failed > 1)
-			hf_strbuf_addf(&summary, " (and %zu more failed: see the log, 7)", failed - 1);
+			hf_strbuf_addf(&summary, " (and %zu more failed: see the log, 7)",
+				       failed - 1);
 		hf_store_close(store);
 	}
 	pthread_mutex_lock(&s->lock);

@@ -1,4 +1,4 @@
-/* theme.c: read the themes (NAME.theme, git-config syntax via hf_conf_foreach) into a style per colour role */
+/* theme.c: read NAME.theme files (git-config syntax) into a style per colour role */
 #include "config.h"
 
 #include <stdlib.h>
@@ -19,9 +19,9 @@ static const struct {
 	const char *name;
 	unsigned attr;
 } attr_names[] = {
-	{ "bold", HF_ATTR_BOLD }, { "dim", HF_ATTR_DIM }, { "ul", HF_ATTR_UNDERLINE },
-	{ "underline", HF_ATTR_UNDERLINE }, { "reverse", HF_ATTR_REVERSE },
-	{ "italic", HF_ATTR_ITALIC }, { "blink", HF_ATTR_BLINK },
+	{"bold", HF_ATTR_BOLD},		  {"dim", HF_ATTR_DIM},		{"ul", HF_ATTR_UNDERLINE},
+	{"underline", HF_ATTR_UNDERLINE}, {"reverse", HF_ATTR_REVERSE}, {"italic", HF_ATTR_ITALIC},
+	{"blink", HF_ATTR_BLINK},
 };
 
 /* One colour word: true with *out set, false when the word is not a colour. */
@@ -63,7 +63,7 @@ static bool parse_color(const char *w, int *out)
 
 enum hf_status hf_style_parse(const char *value, struct hf_style *style)
 {
-	struct hf_style s = { HF_COLOR_NONE, HF_COLOR_NONE, 0 };
+	struct hf_style s = {HF_COLOR_NONE, HF_COLOR_NONE, 0};
 	int ncolors = 0;
 	const char *p = value;
 
@@ -79,7 +79,8 @@ enum hf_status hf_style_parse(const char *value, struct hf_style *style)
 		if (!len)
 			break;
 		if (len >= sizeof(word))
-			return hf_error(HF_EINVAL, "'%.*s' is not a colour or attribute", (int)len, p);
+			return hf_error(HF_EINVAL, "'%.*s' is not a colour or attribute", (int)len,
+					p);
 		memcpy(word, p, len);
 		word[len] = '\0';
 		p += len;
@@ -94,7 +95,8 @@ enum hf_status hf_style_parse(const char *value, struct hf_style *style)
 		if (!parse_color(word, &c))
 			return hf_error(HF_EINVAL, "'%s' is not a colour or attribute", word);
 		if (ncolors == 2)
-			return hf_error(HF_EINVAL, "'%s': only a foreground and a background colour", word);
+			return hf_error(HF_EINVAL,
+					"'%s': only a foreground and a background colour", word);
 		if (ncolors++ == 0)
 			s.fg = c;
 		else
@@ -146,7 +148,7 @@ static void theme_defaults(struct hf_theme *t)
 
 enum hf_status hf_theme_load_file(const char *path, struct hf_theme *theme)
 {
-	struct load_ctx ctx = { theme };
+	struct load_ctx ctx = {theme};
 	const char *base = strrchr(path, '/');
 	enum hf_status rc;
 	size_t len;
@@ -184,8 +186,8 @@ enum hf_status hf_theme_load(const char *name, struct hf_theme *theme)
 		free(rel);
 		if (stat(path, &st)) {
 			free(path);
-			return hf_error(HF_ENOTFOUND, "no theme '%s' (dark, light, high-contrast, mono)",
-					name);
+			return hf_error(HF_ENOTFOUND,
+					"no theme '%s' (dark, light, high-contrast, mono)", name);
 		}
 	}
 	rc = hf_theme_load_file(path, theme);

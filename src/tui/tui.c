@@ -1,4 +1,4 @@
-/* tui.c: the TUI's one main loop: view stack, key dispatch, prompt, status line, tabs, sync, themes */
+/* tui.c: the one main loop: view stack, keys, prompt, status line, tabs, sync, themes */
 #include "config.h"
 
 #include <stdarg.h>
@@ -20,7 +20,7 @@
 #include "handoff/width.h"
 #include "handoff/xmalloc.h"
 
-#define NTOP 7		/* views with the keys 1-7 */
+#define NTOP	  7 /* views with the keys 1-7 */
 #define MAX_DEPTH 16
 
 enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_COMMAND };
@@ -28,8 +28,8 @@ enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_COMMAND };
 struct tui {
 	struct hf_cmd_ctx *ctx;
 	struct hf_store *store;
-	const struct hf_conf *conf;	/* NULL when there is no configuration */
-	struct hf_view *views;		/* one per hf_views entry */
+	const struct hf_conf *conf; /* NULL when there is no configuration */
+	struct hf_view *views;	    /* one per hf_views entry */
 	size_t nviews;
 	struct hf_view *stack[MAX_DEPTH];
 	int depth;
@@ -42,17 +42,17 @@ struct tui {
 	char sync_text[256];
 	enum prompt_kind prompt;
 	struct hf_strbuf input;
-	char *filter_before;		/* the filter when "/" was pressed (Esc restores it) */
-	int tab_x[NTOP + 1];		/* where each tab starts in the bottom line */
+	char *filter_before; /* the filter when "/" was pressed (Esc restores it) */
+	int tab_x[NTOP + 1]; /* where each tab starts in the bottom line */
 	const char *idle_file;
 	unsigned long frame;
 	bool quit;
 	bool full_redraw;
-	int64_t auto_every_ms;		/* background sync period (0: none) */
-	int64_t auto_next_ms;		/* monotonic time of the next one */
+	int64_t auto_every_ms; /* background sync period (0: none) */
+	int64_t auto_next_ms;  /* monotonic time of the next one */
 };
 
-#define AUTO_SYNC_DEFAULT_S 300	/* a source's interval = 0 */
+#define AUTO_SYNC_DEFAULT_S 300 /* a source's interval = 0 */
 
 static int64_t mono_ms(void)
 {
@@ -284,8 +284,10 @@ static void apply_theme(struct tui *t, const char *name, bool quiet)
 		set_message(t, true, "%s%s", theme.warnings[0],
 			    theme.nwarnings > 1 ? " (more in the log, 7)" : "");
 	else if (!quiet && !color)
-		set_message(t, false, "theme '%s' noted; colours are off (NO_COLOR, --no-color or the terminal)",
-			    name);
+		set_message(
+			t, false,
+			"theme '%s' noted; colours are off (NO_COLOR, --no-color or the terminal)",
+			name);
 	else if (!quiet)
 		set_message(t, false, "theme '%s'", name);
 	hf_theme_clear(&t->theme);
@@ -357,13 +359,16 @@ static void run_command(struct tui *t, const char *line)
 		start_sync(t);
 	} else if (!strcmp(cmd, "theme")) {
 		if (!*arg)
-			set_message(t, false, "theme '%s' (:theme dark, light, high-contrast, mono)",
+			set_message(t, false,
+				    "theme '%s' (:theme dark, light, high-contrast, mono)",
 				    t->theme.name ? t->theme.name : "none");
 		else
 			apply_theme(t, arg, false);
 	} else if (!strcmp(cmd, "view")) {
 		if (!*arg)
-			set_message(t, true, "which view? (:view pod, models, readiness, on-call, sprint, activity, log)");
+			set_message(t, true,
+				    "which view? (:view pod, models, readiness, on-call, sprint, "
+				    "activity, log)");
 		else
 			open_view(t, arg, NULL);
 	} else if (!strcmp(cmd, "dump-screen")) {
@@ -387,8 +392,12 @@ static void generic_action(struct tui *t, enum hf_action a)
 	struct hf_list *l = &v->list;
 
 	switch (a) {
-	case HF_ACTION_VIEW_POD: case HF_ACTION_VIEW_MODELS: case HF_ACTION_VIEW_READINESS:
-	case HF_ACTION_VIEW_ONCALL: case HF_ACTION_VIEW_SPRINT: case HF_ACTION_VIEW_ACTIVITY:
+	case HF_ACTION_VIEW_POD:
+	case HF_ACTION_VIEW_MODELS:
+	case HF_ACTION_VIEW_READINESS:
+	case HF_ACTION_VIEW_ONCALL:
+	case HF_ACTION_VIEW_SPRINT:
+	case HF_ACTION_VIEW_ACTIVITY:
 	case HF_ACTION_VIEW_LOG:
 		switch_top(t, (size_t)(a - HF_ACTION_VIEW_POD));
 		break;
@@ -586,7 +595,8 @@ static void handle_input(struct tui *t, const struct hf_input *in)
 				char name[16];
 
 				hf_key_name(in->key, name, sizeof(name));
-				set_message(t, false, "key %s does nothing here (? shows the keys)", name);
+				set_message(t, false, "key %s does nothing here (? shows the keys)",
+					    name);
 			} else {
 				free(t->message);
 				t->message = NULL;
@@ -661,8 +671,8 @@ static void draw_tabs(struct tui *t, int y)
 	hf_draw_begin(&d, y, 0, t->cols, false);
 	for (size_t i = 0; i < NTOP; i++) {
 		t->tab_x[i] = d.col;
-		hf_draw_textf(&d, i == cur ? HF_COLOR_TAB_ACTIVE : HF_COLOR_TAB, -1, "[%zu]%s", i + 1,
-			      hf_views[i]->title);
+		hf_draw_textf(&d, i == cur ? HF_COLOR_TAB_ACTIVE : HF_COLOR_TAB, -1, "[%zu]%s",
+			      i + 1, hf_views[i]->title);
 		hf_draw_space(&d, 1);
 	}
 	t->tab_x[NTOP] = d.col;
@@ -779,7 +789,8 @@ static void load_keys(struct tui *t)
 		free(warnings[i]);
 	}
 	if (n && !t->message)
-		set_message(t, true, "%zu problem%s in %s (see the log, 7)", n, n == 1 ? "" : "s", path);
+		set_message(t, true, "%zu problem%s in %s (see the log, 7)", n, n == 1 ? "" : "s",
+			    path);
 	free(warnings);
 	free(path);
 	free(dir);
@@ -800,15 +811,17 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 		t.conf = conf;
 		for (size_t i = 0; i < conf->nwarnings; i++)
 			hf_tui_note(conf->warnings[i]);
-	}
-	else if (ctx->config_given)
+	} else if (ctx->config_given)
 		return hf_cmd_fail_last();
 	hf_error_clear();
 	load_keys(&t);
 	if (hf_screen_start()) {
-		fprintf(stderr, "handoff: %s\n"
-			"handoff: use the command line instead: 'handoff status', 'handoff models', "
-			"'handoff show MODEL' (see 'handoff --help')\n", hf_last_error());
+		fprintf(stderr,
+			"handoff: %s\n"
+			"handoff: use the command line instead: 'handoff status', 'handoff "
+			"models', "
+			"'handoff show MODEL' (see 'handoff --help')\n",
+			hf_last_error());
 		return HF_EXIT_ERROR;
 	}
 	t.color = ctx->color;
@@ -827,7 +840,8 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 	t.views = xcalloc(t.nviews, sizeof(*t.views));
 	for (size_t i = 0; i < t.nviews; i++) {
 		t.views[i].ops = hf_views[i];
-		t.views[i].state = xcalloc(1, hf_views[i]->state_size ? hf_views[i]->state_size : 1);
+		t.views[i].state =
+			xcalloc(1, hf_views[i]->state_size ? hf_views[i]->state_size : 1);
 		hf_list_init(&t.views[i].list, view_match, &t.views[i]);
 	}
 	push(&t, &t.views[0]);
@@ -854,7 +868,8 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 	}
 	if (t.sync) {
 		/* the sync's transaction finishes (or rolls back) before we go */
-		snprintf(t.sync_text, sizeof(t.sync_text), "finishing the sync before quitting\xE2\x80\xA6");
+		snprintf(t.sync_text, sizeof(t.sync_text),
+			 "finishing the sync before quitting\xE2\x80\xA6");
 		draw_frame(&t);
 		hf_tui_sync_finish(t.sync);
 		t.sync = NULL;

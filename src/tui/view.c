@@ -10,9 +10,8 @@
 #include "handoff/xmalloc.h"
 
 const struct hf_view_ops *const hf_views[] = {
-	&hf_view_pod, &hf_view_models, &hf_view_readiness, &hf_view_oncall,
-	&hf_view_sprint, &hf_view_activity, &hf_view_log, &hf_view_model, &hf_view_help,
-	NULL,
+	&hf_view_pod,	   &hf_view_models, &hf_view_readiness, &hf_view_oncall, &hf_view_sprint,
+	&hf_view_activity, &hf_view_log,    &hf_view_model,	&hf_view_help,	 NULL,
 };
 
 const struct hf_view_ops *hf_view_find(const char *name)
@@ -69,13 +68,13 @@ void hf_view_draw_stage(struct hf_draw *d, int stage_index)
 
 	dots[0] = '\0';
 	for (int i = 0; i < reached; i++)
-		len += (size_t)snprintf(dots + len, sizeof(dots) - len, "\xE2\x97\x8F");	/* ● */
+		len += (size_t)snprintf(dots + len, sizeof(dots) - len, "\xE2\x97\x8F"); /* ● */
 	if (reached)
 		hf_draw_text(d, HF_COLOR_STAGE_DONE, dots, -1);
 	len = 0;
 	dots[0] = '\0';
 	for (int i = reached; i < 7; i++)
-		len += (size_t)snprintf(dots + len, sizeof(dots) - len, "\xE2\x97\x8B");	/* ○ */
+		len += (size_t)snprintf(dots + len, sizeof(dots) - len, "\xE2\x97\x8B"); /* ○ */
 	if (reached < 7)
 		hf_draw_text(d, HF_COLOR_STAGE_TODO, dots, -1);
 }

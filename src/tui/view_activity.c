@@ -18,7 +18,8 @@ struct activity_state {
 static enum hf_status activity_load(struct hf_view *v, struct hf_store *store)
 {
 	struct activity_state *s = v->state;
-	enum hf_status rc = hf_store_activity_list(store, NULL, 0, ACTIVITY_LIMIT, &s->items, &s->n);
+	enum hf_status rc =
+		hf_store_activity_list(store, NULL, 0, ACTIVITY_LIMIT, &s->items, &s->n);
 
 	if (rc)
 		return rc;
@@ -53,7 +54,7 @@ static void activity_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	char when[32];
 
 	hf_time_format(a->at, when, sizeof(when));
-	when[16] = '\0';	/* YYYY-MM-DDTHH:MM */
+	when[16] = '\0'; /* YYYY-MM-DDTHH:MM */
 	when[10] = ' ';
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_DIM, when, 17);

@@ -1,4 +1,4 @@
-/* view_help.c: the ? help view: every action with its keys, the commands and mouse, searchable with / */
+/* view_help.c: the ? view: every action and its keys, the commands, searchable with / */
 #include "config.h"
 
 #include <stdint.h>
@@ -9,13 +9,13 @@
 #include "handoff/tui_view.h"
 
 static const char *const commands[][2] = {
-	{ ":sync", "sync every source now, in the background" },
-	{ ":theme NAME", "switch colours: dark, light, high-contrast, mono (or your own)" },
-	{ ":view NAME", "open a view: pod, models, readiness, on-call, sprint, activity, log" },
-	{ ":dump-screen FILE", "write the screen as text to FILE (for bug reports)" },
-	{ ":q", "quit" },
-	{ "click", "select a row, or a view in the bottom line" },
-	{ "wheel", "scroll" },
+	{":sync", "sync every source now, in the background"},
+	{":theme NAME", "switch colours: dark, light, high-contrast, mono (or your own)"},
+	{":view NAME", "open a view: pod, models, readiness, on-call, sprint, activity, log"},
+	{":dump-screen FILE", "write the screen as text to FILE (for bug reports)"},
+	{":q", "quit"},
+	{"click", "select a row, or a view in the bottom line"},
+	{"wheel", "scroll"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -61,7 +61,8 @@ static void help_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		size_t i = row - hf_action_count - 2;
 
 		hf_draw_space(d, 1);
-		hf_draw_text(d, HF_COLOR_KEY, commands[i][0], strlen(commands[i][0]) > 15 ? 19 : 15);
+		hf_draw_text(d, HF_COLOR_KEY, commands[i][0],
+			     strlen(commands[i][0]) > 15 ? 19 : 15);
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_DEFAULT, commands[i][1], -1);
 	}
@@ -73,8 +74,7 @@ static bool help_match(struct hf_view *v, size_t row, const char *needle)
 		const struct hf_action_info *a = &hf_action_table[action_row(row)];
 
 		return hf_view_contains(hf_action_keys(a->action), needle) ||
-		       hf_view_contains(a->name, needle) ||
-		       hf_view_contains(a->help, needle);
+		       hf_view_contains(a->name, needle) || hf_view_contains(a->help, needle);
 	}
 	if (row > hf_action_count + 1) {
 		size_t i = row - hf_action_count - 2;

@@ -1,4 +1,4 @@
-/* view_log.c: the log view: sync runs, then every error and warning with the file or URL it came from */
+/* view_log.c: the log view: sync runs, then every error and warning with its file or URL */
 #include "config.h"
 
 #include <stdint.h>
@@ -14,18 +14,27 @@
 #include "handoff/width.h"
 #include "handoff/xmalloc.h"
 
-enum log_row_kind { ROW_HEADING_RUNS, ROW_RUN, ROW_NO_RUNS, ROW_HEADING_PROBLEMS, ROW_PROBLEM,
-		   ROW_NO_PROBLEMS, ROW_MORE, ROW_HEADING_NOTES, ROW_NOTE };
+enum log_row_kind {
+	ROW_HEADING_RUNS,
+	ROW_RUN,
+	ROW_NO_RUNS,
+	ROW_HEADING_PROBLEMS,
+	ROW_PROBLEM,
+	ROW_NO_PROBLEMS,
+	ROW_MORE,
+	ROW_HEADING_NOTES,
+	ROW_NOTE
+};
 
 /* A run or problem whose text does not fit goes on under it in ROW_MORE lines. */
 struct log_row {
 	enum log_row_kind kind;
 	size_t index;
-	char *more;		/* ROW_MORE: this line's part of the text (sanitised, owned) */
+	char *more; /* ROW_MORE: this line's part of the text (sanitised, owned) */
 	bool error;
 };
 
-#define MESSAGE_COL 52	/* where the message of a run starts */
+#define MESSAGE_COL 52 /* where the message of a run starts */
 #define MORE_INDENT 6
 
 struct log_state {
@@ -35,7 +44,7 @@ struct log_state {
 	size_t nproblems;
 	struct log_row *rows;
 	size_t nerrors;
-	const char *const *notes;	/* this session's warnings (borrowed) */
+	const char *const *notes; /* this session's warnings (borrowed) */
 	size_t nnotes;
 };
 
@@ -122,7 +131,10 @@ static enum hf_status log_load(struct hf_view *v, struct hf_store *store)
 		const struct hf_sync_run *run = &s->runs[i];
 
 		add_row(v, 0, ROW_RUN, i);
-		add_more(v, v->list.n - 1, run->ok ? run->detail ? run->detail : "" : run->error ? run->error : "",
+		add_more(v, v->list.n - 1,
+			 run->ok      ? run->detail ? run->detail : ""
+			 : run->error ? run->error
+				      : "",
 			 v->cols - MESSAGE_COL, v->cols - MORE_INDENT, !run->ok);
 	}
 	if (!s->nruns)
@@ -134,11 +146,12 @@ static enum hf_status log_load(struct hf_view *v, struct hf_store *store)
 			if ((int)s->problems[i].severity == sev) {
 				const struct hf_problem *p = &s->problems[i];
 				char *text = xasprintf("%s:%s: %s%s%s", p->source, p->path,
-						       p->field ? p->field : "", p->field ? ": " : "",
-						       p->message);
+						       p->field ? p->field : "",
+						       p->field ? ": " : "", p->message);
 
 				add_row(v, 0, ROW_PROBLEM, i);
-				add_more(v, v->list.n - 1, text, v->cols - 10, v->cols - MORE_INDENT, false);
+				add_more(v, v->list.n - 1, text, v->cols - 10,
+					 v->cols - MORE_INDENT, false);
 				free(text);
 				s->nerrors += sev == HF_PROBLEM_ERROR;
 			}
@@ -174,7 +187,8 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_text(d, HF_COLOR_SECTION, " SYNC RUNS (newest first)", -1);
 		break;
 	case ROW_NO_RUNS:
-		hf_draw_text(d, HF_COLOR_DIM, "   never synced: press r (or run 'handoff sync')", -1);
+		hf_draw_text(d, HF_COLOR_DIM, "   never synced: press r (or run 'handoff sync')",
+			     -1);
 		break;
 	case ROW_HEADING_PROBLEMS:
 		hf_draw_text(d, HF_COLOR_SECTION, " ERRORS AND WARNINGS", -1);
@@ -183,7 +197,8 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_text(d, HF_COLOR_DIM, "   none", -1);
 		break;
 	case ROW_HEADING_NOTES:
-		hf_draw_text(d, HF_COLOR_SECTION, " THIS SESSION (configuration, keys and theme)", -1);
+		hf_draw_text(d, HF_COLOR_SECTION, " THIS SESSION (configuration, keys and theme)",
+			     -1);
 		break;
 	case ROW_NOTE:
 		hf_draw_space(d, 1);
@@ -202,7 +217,8 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_text(d, HF_COLOR_DIM, when, 21);
 		hf_draw_text(d, HF_COLOR_DEFAULT, run->source, 14);
 		hf_draw_text(d, HF_COLOR_DIM, run->type, 8);
-		hf_draw_text(d, run->ok ? HF_COLOR_GOOD : HF_COLOR_ERROR, run->ok ? "ok" : "failed", 7);
+		hf_draw_text(d, run->ok ? HF_COLOR_GOOD : HF_COLOR_ERROR, run->ok ? "ok" : "failed",
+			     7);
 		hf_draw_goto(d, MESSAGE_COL);
 		hf_draw_text(d, run->ok ? HF_COLOR_DEFAULT : HF_COLOR_ERROR, r->more, -1);
 		break;
@@ -212,7 +228,8 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		bool err = p->severity == HF_PROBLEM_ERROR;
 
 		hf_draw_space(d, 1);
-		hf_draw_text(d, err ? HF_COLOR_ERROR : HF_COLOR_WARNING, err ? "error" : "warning", 9);
+		hf_draw_text(d, err ? HF_COLOR_ERROR : HF_COLOR_WARNING, err ? "error" : "warning",
+			     9);
 		hf_draw_text(d, HF_COLOR_DEFAULT, r->more, -1);
 		break;
 	}
@@ -227,18 +244,21 @@ static bool log_match(struct hf_view *v, size_t row, const char *needle)
 	if (r->kind == ROW_RUN) {
 		const struct hf_sync_run *run = &s->runs[r->index];
 
-		return hf_view_contains(run->source, needle) || hf_view_contains(run->error, needle) ||
+		return hf_view_contains(run->source, needle) ||
+		       hf_view_contains(run->error, needle) ||
 		       hf_view_contains(run->detail, needle) ||
 		       hf_view_contains(run->ok ? "ok" : "failed", needle);
 	}
 	if (r->kind == ROW_NOTE)
-		return hf_view_contains(s->notes[r->index], needle) || hf_view_contains("warning", needle);
+		return hf_view_contains(s->notes[r->index], needle) ||
+		       hf_view_contains("warning", needle);
 	if (r->kind == ROW_PROBLEM) {
 		const struct hf_problem *p = &s->problems[r->index];
 
 		return hf_view_contains(p->source, needle) || hf_view_contains(p->path, needle) ||
 		       hf_view_contains(p->field, needle) || hf_view_contains(p->message, needle) ||
-		       hf_view_contains(p->severity == HF_PROBLEM_ERROR ? "error" : "warning", needle);
+		       hf_view_contains(p->severity == HF_PROBLEM_ERROR ? "error" : "warning",
+					needle);
 	}
 	return false;
 }

@@ -1,4 +1,4 @@
-/* view_model.c: one model in detail: versions with aliases/stages/metrics, SLOs, checklist, card, activity */
+/* view_model.c: one model: versions, aliases, SLOs, checklist, card sections, activity */
 #include "config.h"
 
 #include <stdint.h>
@@ -17,14 +17,21 @@
 #define CARD_SECTIONS 9
 
 enum row_kind {
-	ROW_HEADING, ROW_TEXT, ROW_DESCRIPTION, ROW_VERSION, ROW_SLO, ROW_ITEM, ROW_CARD, ROW_ACTIVITY,
+	ROW_HEADING,
+	ROW_TEXT,
+	ROW_DESCRIPTION,
+	ROW_VERSION,
+	ROW_SLO,
+	ROW_ITEM,
+	ROW_CARD,
+	ROW_ACTIVITY,
 	ROW_ALIAS_MOVE,
 };
 
 struct model_row {
 	enum row_kind kind;
 	size_t index;
-	const char *text;	/* headings and plain lines (static) */
+	const char *text; /* headings and plain lines (static) */
 };
 
 struct model_state {
@@ -41,17 +48,25 @@ struct model_state {
 };
 
 static const char *const card_names[CARD_SECTIONS] = {
-	"model details", "intended use", "factors", "metrics", "evaluation data", "training data",
-	"quantitative analyses", "ethical considerations", "caveats and recommendations",
+	"model details",
+	"intended use",
+	"factors",
+	"metrics",
+	"evaluation data",
+	"training data",
+	"quantitative analyses",
+	"ethical considerations",
+	"caveats and recommendations",
 };
 
-static void add(struct hf_view *v, unsigned flags, enum row_kind kind, size_t index, const char *text)
+static void add(struct hf_view *v, unsigned flags, enum row_kind kind, size_t index,
+		const char *text)
 {
 	struct model_state *s = v->state;
 	size_t r = hf_list_add(&v->list, flags);
 
 	s->rows = xgrow(s->rows, r + 1, &s->alloc, sizeof(*s->rows));
-	s->rows[r] = (struct model_row){ kind, index, text };
+	s->rows[r] = (struct model_row){kind, index, text};
 	s->nrows = r + 1;
 }
 
@@ -73,19 +88,22 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 		return hf_error(HF_EINVAL, "no model to show");
 	rc = hf_report_model(store, v->arg, &s->r);
 	if (rc == HF_ENOTFOUND) {
-		add(v, HF_ROW_INERT, ROW_TEXT, 0, "no such model (any more): it was not in the last sync");
+		add(v, HF_ROW_INERT, ROW_TEXT, 0,
+		    "no such model (any more): it was not in the last sync");
 		return HF_OK;
 	}
 	if (rc)
 		return rc;
 	s->found = true;
 	if (hf_store_reg_model_get(store, s->r.registry_source,
-				   s->r.registry_name ? s->r.registry_name : s->r.name, &s->reg) == HF_OK)
+				   s->r.registry_name ? s->r.registry_name : s->r.name,
+				   &s->reg) == HF_OK)
 		s->has_reg = true;
 	hf_error_clear();
 	if ((rc = hf_store_activity_list(store, s->r.name, 0, 30, &s->activity, &s->nactivity)))
 		return rc;
-	if ((rc = hf_store_reg_alias_history(store, s->r.registry_name ? s->r.registry_name : s->r.name,
+	if ((rc = hf_store_reg_alias_history(store,
+					     s->r.registry_name ? s->r.registry_name : s->r.name,
 					     &s->moves, &s->nmoves)))
 		return rc;
 
@@ -97,8 +115,8 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 	for (size_t i = 0; i < s->r.nversions; i++)
 		add(v, 0, ROW_VERSION, i, NULL);
 	if (!s->r.nversions)
-		add(v, HF_ROW_INERT, ROW_TEXT, 0, s->r.in_registry ? "no versions registered" :
-		    "not in the registry");
+		add(v, HF_ROW_INERT, ROW_TEXT, 0,
+		    s->r.in_registry ? "no versions registered" : "not in the registry");
 	if (s->nmoves) {
 		add(v, HF_ROW_HEADING, ROW_HEADING, 0, "ALIAS HISTORY (newest first)");
 		for (size_t i = s->nmoves; i-- > 0;)
@@ -108,8 +126,8 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 	for (size_t i = 0; i < s->r.nslos; i++)
 		add(v, 0, ROW_SLO, i, NULL);
 	if (!s->r.nslos)
-		add(v, HF_ROW_INERT, ROW_TEXT, 0, s->r.has_contract ? "the contract has no SLOs" :
-		    "no contract.json yet");
+		add(v, HF_ROW_INERT, ROW_TEXT, 0,
+		    s->r.has_contract ? "the contract has no SLOs" : "no contract.json yet");
 	add(v, HF_ROW_HEADING, ROW_HEADING, 0, "CHECKLIST");
 	for (size_t i = 0; i < s->r.nitems; i++)
 		add(v, 0, ROW_ITEM, i, NULL);
@@ -151,7 +169,8 @@ static void model_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 		hf_draw_space(d, 2);
 		hf_draw_text(d, HF_COLOR_PERSON, r->owner_research ? r->owner_research : "?", -1);
 		hf_draw_text(d, HF_COLOR_DIM, " \xE2\x86\x92 ", -1);
-		hf_draw_text(d, HF_COLOR_PERSON, r->owner_engineering ? r->owner_engineering : "?", -1);
+		hf_draw_text(d, HF_COLOR_PERSON, r->owner_engineering ? r->owner_engineering : "?",
+			     -1);
 		return;
 	}
 	hf_draw_space(d, 1);
@@ -167,7 +186,8 @@ static void model_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 		hf_draw_text(d, HF_COLOR_DIM, "no candidate version", -1);
 	}
 	hf_draw_textf(d, HF_COLOR_DIM, -1, "   score %.0f%%   ", r->score * 100);
-	hf_draw_textf(d, HF_COLOR_DIM, -1, "%zu blocker%s", r->nblockers, r->nblockers == 1 ? "" : "s");
+	hf_draw_textf(d, HF_COLOR_DIM, -1, "%zu blocker%s", r->nblockers,
+		      r->nblockers == 1 ? "" : "s");
 	if (r->contract_error) {
 		hf_draw_text(d, HF_COLOR_ERROR, "   contract: ", -1);
 		hf_draw_text(d, HF_COLOR_ERROR, r->contract_error, -1);
@@ -179,7 +199,8 @@ static const struct hf_reg_version *reg_version(struct model_state *s, const cha
 	return s->has_reg ? hf_reg_model_version(&s->reg, version) : NULL;
 }
 
-static void draw_version(struct model_state *s, struct hf_draw *d, const struct hf_report_version *rv)
+static void draw_version(struct model_state *s, struct hf_draw *d,
+			 const struct hf_report_version *rv)
 {
 	const struct hf_reg_version *v = reg_version(s, rv->version);
 	struct hf_strbuf aliases = HF_STRBUF_INIT;
@@ -188,7 +209,8 @@ static void draw_version(struct model_state *s, struct hf_draw *d, const struct 
 	hf_strbuf_init(&aliases);
 	for (size_t i = 0; i < rv->naliases; i++)
 		hf_strbuf_addf(&aliases, "%s%s", i ? "," : "", rv->aliases[i]);
-	hf_draw_text(d, rv->candidate ? HF_COLOR_ALIAS : HF_COLOR_DIM, rv->candidate ? " \xE2\x96\xB8 " : "   ", -1);
+	hf_draw_text(d, rv->candidate ? HF_COLOR_ALIAS : HF_COLOR_DIM,
+		     rv->candidate ? " \xE2\x96\xB8 " : "   ", -1);
 	hf_draw_textf(d, HF_COLOR_ALIAS, 6, "v%s", rv->version);
 	hf_draw_text(d, HF_COLOR_ALIAS, aliases.buf, 20);
 	hf_draw_text(d, HF_COLOR_DEFAULT, rv->stage ? rv->stage : "-", 11);
@@ -231,12 +253,16 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	case ROW_SLO: {
 		const struct hf_slo_result *slo = &r->slos[mr->index];
 		const char *res = slo->result ? slo->result : "unknown";
-		enum hf_color role = !strcmp(res, "met") ? HF_COLOR_GOOD :
-				     !strcmp(res, "missed") ? HF_COLOR_BAD : HF_COLOR_UNKNOWN;
+		enum hf_color role = !strcmp(res, "met")      ? HF_COLOR_GOOD
+				     : !strcmp(res, "missed") ? HF_COLOR_BAD
+							      : HF_COLOR_UNKNOWN;
 
 		hf_draw_space(d, 3);
-		hf_draw_text(d, role, !strcmp(res, "met") ? "\xE2\x9C\x93" : !strcmp(res, "missed") ?
-			     "\xE2\x9C\x97" : "?", 2);
+		hf_draw_text(d, role,
+			     !strcmp(res, "met")      ? "\xE2\x9C\x93"
+			     : !strcmp(res, "missed") ? "\xE2\x9C\x97"
+						      : "?",
+			     2);
 		hf_draw_text(d, HF_COLOR_DEFAULT, slo->metric, 20);
 		hf_draw_textf(d, HF_COLOR_DEFAULT, 12, "%s %g", slo->op, slo->target);
 		if (slo->has_value)
@@ -251,9 +277,13 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		bool waived = it->state && !strcmp(it->state, "waived");
 
 		hf_draw_space(d, 3);
-		hf_draw_text(d, it->complete ? HF_COLOR_GOOD : it->required ? HF_COLOR_BAD : HF_COLOR_DIM,
+		hf_draw_text(d,
+			     it->complete   ? HF_COLOR_GOOD
+			     : it->required ? HF_COLOR_BAD
+					    : HF_COLOR_DIM,
 			     it->complete ? (waived ? "~" : "\xE2\x9C\x93") : "\xE2\x97\x8B", 2);
-		hf_draw_text(d, HF_COLOR_DEFAULT, it->title ? it->title : it->id, d->cols >= 120 ? 40 : 30);
+		hf_draw_text(d, HF_COLOR_DEFAULT, it->title ? it->title : it->id,
+			     d->cols >= 120 ? 40 : 30);
 		hf_draw_text(d, HF_COLOR_DIM, it->role, 12);
 		if (it->complete) {
 			hf_draw_text(d, HF_COLOR_DIM, it->state, -1);
@@ -289,10 +319,16 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 
 		hf_draw_space(d, 3);
 		hf_draw_text(d, missing || empty ? HF_COLOR_BAD : HF_COLOR_GOOD,
-			     missing ? "\xE2\x9C\x97" : empty ? "!" : "\xE2\x9C\x93", 2);
+			     missing ? "\xE2\x9C\x97"
+			     : empty ? "!"
+				     : "\xE2\x9C\x93",
+			     2);
 		hf_draw_text(d, HF_COLOR_DEFAULT, name, 30);
 		hf_draw_text(d, missing || empty ? HF_COLOR_BAD : HF_COLOR_DIM,
-			     missing ? "missing" : empty ? "empty" : "present", -1);
+			     missing ? "missing"
+			     : empty ? "empty"
+				     : "present",
+			     -1);
 		break;
 	}
 	case ROW_ALIAS_MOVE: {

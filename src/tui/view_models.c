@@ -1,4 +1,4 @@
-/* view_models.c: the models view: every model with stage, readiness score, SLO counts, candidate, owners */
+/* view_models.c: every model with stage, readiness, SLO counts, candidate, owners */
 #include "config.h"
 
 #include <stdint.h>
@@ -81,8 +81,8 @@ static void models_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 	if (line == 0) {
 		hf_draw_text(d, HF_COLOR_TITLE, " Models", -1);
 		if (s->ms.next < s->ms.n)
-			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, evaluating %zu%%", s->ms.n,
-				      s->ms.next * 100 / s->ms.n);
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, evaluating %zu%%",
+				      s->ms.n, s->ms.next * 100 / s->ms.n);
 		else
 			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, %zu ready", s->ms.n,
 				      s->ms.nready);
@@ -126,21 +126,25 @@ static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	hf_draw_text(d, HF_COLOR_DIM, "/", -1);
 	hf_draw_textf(d, r->slo_missed ? HF_COLOR_BAD : HF_COLOR_DEFAULT, -1, "%d", r->slo_missed);
 	hf_draw_text(d, HF_COLOR_DIM, "/", -1);
-	hf_draw_textf(d, r->slo_unknown ? HF_COLOR_UNKNOWN : HF_COLOR_DEFAULT, -1, "%d", r->slo_unknown);
+	hf_draw_textf(d, r->slo_unknown ? HF_COLOR_UNKNOWN : HF_COLOR_DEFAULT, -1, "%d",
+		      r->slo_unknown);
 	hf_draw_goto(d, 1 + name_width(d->cols) + 13 + 6 + 6 + 1 + 10);
 	if (r->cand_version)
-		snprintf(buf, sizeof(buf), "v%s %s", r->cand_version, r->cand_alias ? r->cand_alias : "");
+		snprintf(buf, sizeof(buf), "v%s %s", r->cand_version,
+			 r->cand_alias ? r->cand_alias : "");
 	else
 		snprintf(buf, sizeof(buf), "-");
 	hf_draw_text(d, HF_COLOR_ALIAS, buf, 15);
 	if (d->cols >= 100) {
 		hf_draw_text(d, HF_COLOR_PERSON, r->owner_research ? r->owner_research : "-", 10);
-		hf_draw_text(d, HF_COLOR_PERSON, r->owner_engineering ? r->owner_engineering : "-", 12);
+		hf_draw_text(d, HF_COLOR_PERSON, r->owner_engineering ? r->owner_engineering : "-",
+			     12);
 	}
 	if (r->ready)
 		hf_draw_text(d, HF_COLOR_GOOD, "none", -1);
 	else
-		hf_draw_textf(d, r->nblockers ? HF_COLOR_BAD : HF_COLOR_DEFAULT, -1, "%zu", r->nblockers);
+		hf_draw_textf(d, r->nblockers ? HF_COLOR_BAD : HF_COLOR_DEFAULT, -1, "%zu",
+			      r->nblockers);
 }
 
 static bool models_match(struct hf_view *v, size_t row, const char *needle)

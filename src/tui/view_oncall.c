@@ -14,8 +14,17 @@
 
 #define GRID_DAYS 14
 
-enum row_kind { ROW_ROTATION, ROW_NOW, ROW_NEXT, ROW_COVERS, ROW_TEXT, ROW_GRID_HEADING,
-		ROW_GRID_WEEKDAYS, ROW_GRID_DATES, ROW_GRID };
+enum row_kind {
+	ROW_ROTATION,
+	ROW_NOW,
+	ROW_NEXT,
+	ROW_COVERS,
+	ROW_TEXT,
+	ROW_GRID_HEADING,
+	ROW_GRID_WEEKDAYS,
+	ROW_GRID_DATES,
+	ROW_GRID
+};
 
 struct oncall_row {
 	enum row_kind kind;
@@ -24,8 +33,8 @@ struct oncall_row {
 
 struct oncall_state {
 	struct hf_tui_oncall oc;
-	int64_t first_day;	/* viewer-local day number of the grid's first column */
-	const char **grid;	/* n * GRID_DAYS: who holds local noon of each day (borrowed) */
+	int64_t first_day; /* viewer-local day number of the grid's first column */
+	const char **grid; /* n * GRID_DAYS: who holds local noon of each day (borrowed) */
 	struct oncall_row *rows;
 	size_t nrows, alloc;
 };
@@ -36,7 +45,7 @@ static void add(struct hf_view *v, unsigned flags, enum row_kind kind, size_t in
 	size_t r = hf_list_add(&v->list, flags);
 
 	s->rows = xgrow(s->rows, r + 1, &s->alloc, sizeof(*s->rows));
-	s->rows[r] = (struct oncall_row){ kind, index };
+	s->rows[r] = (struct oncall_row){kind, index};
 	s->nrows = r + 1;
 }
 
@@ -58,7 +67,8 @@ static void fill_grid(struct oncall_state *s)
 		if (hf_rotation_shifts(r->rot, &z, from, to, &shifts, &n))
 			continue;
 		for (int d = 0; d < GRID_DAYS; d++) {
-			int64_t noon = hf_zone_from_local(&local, (s->first_day + d) * 86400 + 12 * 3600);
+			int64_t noon =
+				hf_zone_from_local(&local, (s->first_day + d) * 86400 + 12 * 3600);
 
 			for (size_t k = 0; k < n; k++)
 				if (shifts[k].start <= noon && noon < shifts[k].end)
@@ -137,23 +147,29 @@ static void oncall_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 {
 	struct oncall_state *s = v->state;
 	const struct oncall_row *orow = &s->rows[row];
-	const struct hf_tui_rotation *r = orow->kind == ROW_TEXT || orow->kind == ROW_GRID_HEADING ||
-					  orow->kind == ROW_GRID_WEEKDAYS || orow->kind == ROW_GRID_DATES ?
-					  NULL : &s->oc.rows[orow->index];
+	const struct hf_tui_rotation *r =
+		orow->kind == ROW_TEXT || orow->kind == ROW_GRID_HEADING ||
+				orow->kind == ROW_GRID_WEEKDAYS || orow->kind == ROW_GRID_DATES
+			? NULL
+			: &s->oc.rows[orow->index];
 	int w = day_width(d->cols);
 
 	switch (orow->kind) {
 	case ROW_TEXT:
-		hf_draw_text(d, HF_COLOR_DIM, "   no rotations: add oncall/<rotation>.json to the pod repository", -1);
+		hf_draw_text(d, HF_COLOR_DIM,
+			     "   no rotations: add oncall/<rotation>.json to the pod repository",
+			     -1);
 		break;
 	case ROW_ROTATION: {
-		const char *unit = r->rot->shift_unit == HF_SHIFT_HOURS ? "h" :
-				   r->rot->shift_unit == HF_SHIFT_DAYS ? "d" : "w";
+		const char *unit = r->rot->shift_unit == HF_SHIFT_HOURS	 ? "h"
+				   : r->rot->shift_unit == HF_SHIFT_DAYS ? "d"
+									 : "w";
 
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_SECTION, r->rot->name, -1);
-		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %s, %d%s shifts", r->rot->timezone ?
-			      r->rot->timezone : "UTC", r->rot->shift_count, unit);
+		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %s, %d%s shifts",
+			      r->rot->timezone ? r->rot->timezone : "UTC", r->rot->shift_count,
+			      unit);
 		break;
 	}
 	case ROW_NOW:
@@ -186,8 +202,9 @@ static void oncall_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 
 			hf_civil_from_days(day, &y, &m, &dd);
 			if (orow->kind == ROW_GRID_WEEKDAYS)
-				hf_draw_textf(d, hf_weekday(day) >= 5 ? HF_COLOR_DIM : HF_COLOR_HEADER, w,
-					      "%c%c", wd[0] - 32, wd[1]);
+				hf_draw_textf(d,
+					      hf_weekday(day) >= 5 ? HF_COLOR_DIM : HF_COLOR_HEADER,
+					      w, "%c%c", wd[0] - 32, wd[1]);
 			else
 				hf_draw_textf(d, HF_COLOR_HEADER, w, "%02d", dd);
 		}

@@ -1,4 +1,4 @@
-/* view_pod.c: the pod screen: pod, on call, sprint, sync age; one row per model; the pod's blocked items */
+/* view_pod.c: the pod screen: pod, on call, sprint, sync age, a row per model, blocked items */
 #include "config.h"
 
 #include <stdint.h>
@@ -20,26 +20,26 @@ struct pod_state {
 	struct hf_tui_oncall oc;
 	char sync_age[64];
 	bool sync_failed;
-	char oncall[160];	/* "raj (until Mon 09:00, then li)" or "" */
-	char oncall_short[64];	/* "raj, then li" */
-	bool empty;		/* no models and nothing blocked: two lines of help instead */
-	size_t first_blocked_row;	/* list rows >= this are blocked sprint items */
+	char oncall[160];	  /* "raj (until Mon 09:00, then li)" or "" */
+	char oncall_short[64];	  /* "raj, then li" */
+	bool empty;		  /* no models and nothing blocked: two lines of help instead */
+	size_t first_blocked_row; /* list rows >= this are blocked sprint items */
 };
 
 /* Column widths for the terminal width (80 columns is the floor). */
 struct pod_cols {
 	int name, stage, stage_name, ready, gap, slo, cand, owners;
-	bool compact;		/* "ana→raj" instead of "ana → raj" */
+	bool compact; /* "ana→raj" instead of "ana → raj" */
 };
 
 static void pod_columns(int cols, struct pod_cols *c)
 {
 	if (cols >= 140)
-		*c = (struct pod_cols){ 24, 8, 13, 6, 2, 6, 18, 16, false };
+		*c = (struct pod_cols){24, 8, 13, 6, 2, 6, 18, 16, false};
 	else if (cols >= 100)
-		*c = (struct pod_cols){ 18, 8, 12, 6, 2, 5, 15, 13, false };
+		*c = (struct pod_cols){18, 8, 12, 6, 2, 5, 15, 13, false};
 	else
-		*c = (struct pod_cols){ 16, 8, 0, 5, 1, 4, 14, 9, true };
+		*c = (struct pod_cols){16, 8, 0, 5, 1, 4, 14, 9, true};
 }
 
 static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
@@ -143,9 +143,9 @@ static void draw_slo_marks(struct hf_draw *d, const struct hf_tui_model *m, int 
 
 	for (const char *p = m->marks; *p && used < cols - 1; p++, used++) {
 		if (*p == 'm')
-			hf_draw_text(d, HF_COLOR_GOOD, "\xE2\x9C\x93", 1);	/* ✓ */
+			hf_draw_text(d, HF_COLOR_GOOD, "\xE2\x9C\x93", 1); /* ✓ */
 		else if (*p == 'x')
-			hf_draw_text(d, HF_COLOR_BAD, "\xE2\x9C\x97", 1);	/* ✗ */
+			hf_draw_text(d, HF_COLOR_BAD, "\xE2\x9C\x97", 1); /* ✗ */
 		else
 			hf_draw_text(d, HF_COLOR_UNKNOWN, "?", 1);
 	}
@@ -201,16 +201,19 @@ static void pod_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	const struct hf_sprint *sp = &s->sprint.sprint;
 
 	if (s->empty) {
-		hf_draw_text(d, HF_COLOR_DIM, row == 0 ?
-			     "   No models yet: add a [source] to the configuration and press r," :
-			     "   or try the built-in demo pod: handoff --demo", -1);
+		hf_draw_text(d, HF_COLOR_DIM,
+			     row == 0 ? "   No models yet: add a [source] to the configuration and "
+					"press r,"
+				      : "   or try the built-in demo pod: handoff --demo",
+			     -1);
 	} else if (row < s->nmodels) {
 		hf_tui_models_eval(&s->ms, row);
 		draw_model(d, &s->ms.m[row]);
 	} else if (row == s->first_blocked_row) {
 		hf_draw_textf(d, HF_COLOR_SECTION, -1, " BLOCKED IN SPRINT %s", sp->id);
 	} else {
-		const struct hf_sprint_item *it = &sp->items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
+		const struct hf_sprint_item *it =
+			&sp->items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
 
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_DIM, it->id, 6);
@@ -235,11 +238,13 @@ static bool pod_match(struct hf_view *v, size_t row, const char *needle)
 		return hf_view_contains(m->name, needle) || hf_view_contains(m->stage, needle) ||
 		       hf_view_contains(m->owner_research, needle) ||
 		       hf_view_contains(m->owner_engineering, needle) ||
-		       hf_view_contains(m->cand_alias, needle) || hf_view_contains(m->blocker, needle);
+		       hf_view_contains(m->cand_alias, needle) ||
+		       hf_view_contains(m->blocker, needle);
 	}
 	if (row > s->first_blocked_row) {
 		const struct hf_sprint_item *it =
-			&s->sprint.sprint.items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
+			&s->sprint.sprint
+				 .items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
 
 		return hf_view_contains(it->id, needle) || hf_view_contains(it->title, needle) ||
 		       hf_view_contains(it->owner, needle) || hf_view_contains(it->model, needle);
@@ -258,7 +263,8 @@ static unsigned pod_key(struct hf_view *v, enum hf_action action)
 		return hf_view_open(v, "model", s->ms.m[row].name);
 	if (row > s->first_blocked_row) {
 		const struct hf_sprint_item *it =
-			&s->sprint.sprint.items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
+			&s->sprint.sprint
+				 .items[s->sprint.eval.blocked[row - s->first_blocked_row - 1]];
 
 		if (it->model)
 			return hf_view_open(v, "model", it->model);

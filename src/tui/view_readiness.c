@@ -1,4 +1,4 @@
-/* view_readiness.c: every open readiness item across the pod, grouped by owner or by role (o toggles) */
+/* view_readiness.c: every open readiness item of the pod, by owner or by role (o) */
 #include "config.h"
 
 #include <stdint.h>
@@ -13,18 +13,18 @@
 
 /* One open item: a blocker of one model, copied out of its report. */
 struct open_item {
-	const char *model;	/* borrowed from the names */
+	const char *model; /* borrowed from the names */
 	char *item, *title, *owner, *role, *reason;
-	const char *group;	/* owner or role (borrowed from the fields above) */
-	size_t seq;		/* order of arrival: models by name, blockers in report order */
+	const char *group; /* owner or role (borrowed from the fields above) */
+	size_t seq;	   /* order of arrival: models by name, blockers in report order */
 };
 
 struct readiness_state {
-	struct hf_tui_models names;	/* the models, in order; evaluated here, not summarised */
-	size_t next;			/* models before this one are in items */
+	struct hf_tui_models names; /* the models, in order; evaluated here, not summarised */
+	size_t next;		    /* models before this one are in items */
 	struct open_item *items;
 	size_t nitems, alloc_items;
-	size_t *row_item;	/* per list row: index into items, or HEADING(i) for item i's group */
+	size_t *row_item; /* per list row: index into items, or HEADING(i) for item i's group */
 	size_t alloc_rows;
 	bool by_role;
 };
@@ -91,8 +91,8 @@ static void take_blockers(struct readiness_state *s, const char *model)
 		it->owner = xstrdup(b->owner);
 		it->role = xstrdup(b->role);
 		it->reason = xstrdup(b->reason);
-		it->group = s->by_role ? (it->role ? it->role : "(no role)") :
-					 (it->owner ? it->owner : "(no owner)");
+		it->group = s->by_role ? (it->role ? it->role : "(no role)")
+				       : (it->owner ? it->owner : "(no owner)");
 	}
 	hf_model_report_clear(&r);
 }
@@ -139,8 +139,9 @@ static void readiness_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 
 	if (line == 0) {
 		hf_draw_text(d, HF_COLOR_TITLE, " Readiness", -1);
-		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu open items by %s   o: group by %s", s->nitems,
-			      s->by_role ? "role" : "owner", s->by_role ? "owner" : "role");
+		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu open items by %s   o: group by %s",
+			      s->nitems, s->by_role ? "role" : "owner",
+			      s->by_role ? "owner" : "role");
 		if (s->next < s->names.n)
 			hf_draw_textf(d, HF_COLOR_DIM, -1, "   (%zu of %zu models read)", s->next,
 				      s->names.n);
@@ -168,7 +169,8 @@ static void readiness_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	it = &s->items[i];
 	hf_draw_space(d, 3);
 	hf_draw_text(d, HF_COLOR_DEFAULT, it->model, 17);
-	hf_draw_text(d, HF_COLOR_DEFAULT, it->title ? it->title : it->item, d->cols >= 120 ? 50 : 28);
+	hf_draw_text(d, HF_COLOR_DEFAULT, it->title ? it->title : it->item,
+		     d->cols >= 120 ? 50 : 28);
 	if (s->by_role)
 		hf_draw_text(d, HF_COLOR_PERSON, it->owner ? it->owner : "-", 12);
 	else

@@ -1,4 +1,4 @@
-/* view_sprint.c: the sprint: board by status, capacity bars per person and per role, a burndown chart */
+/* view_sprint.c: the sprint: board by status, capacity per person and role, burndown */
 #include "config.h"
 
 #include <math.h>
@@ -20,7 +20,7 @@ enum row_kind { ROW_HEADING, ROW_TEXT, ROW_ITEM, ROW_PERSON, ROW_ROLE, ROW_CHART
 struct sprint_row {
 	enum row_kind kind;
 	size_t index;
-	char *text;	/* headings (owned) */
+	char *text; /* headings (owned) */
 };
 
 struct sprint_state {
@@ -42,7 +42,7 @@ static void add(struct hf_view *v, unsigned flags, enum row_kind kind, size_t in
 	size_t r = hf_list_add(&v->list, flags);
 
 	s->rows = xgrow(s->rows, r + 1, &s->alloc, sizeof(*s->rows));
-	s->rows[r] = (struct sprint_row){ kind, index, text };
+	s->rows[r] = (struct sprint_row){kind, index, text};
 	s->nrows = r + 1;
 }
 
@@ -57,7 +57,8 @@ static enum hf_status sprint_load(struct hf_view *v, struct hf_store *store)
 		return rc;
 	v->head_lines = 2;
 	if (!s->sp.found) {
-		add(v, HF_ROW_INERT, ROW_TEXT, 0, xstrdup("no sprint yet: add sprints/<sprint>.json to the pod repository"));
+		add(v, HF_ROW_INERT, ROW_TEXT, 0,
+		    xstrdup("no sprint yet: add sprints/<sprint>.json to the pod repository"));
 		return HF_OK;
 	}
 	for (size_t k = 0; k < sizeof(board_order) / sizeof(board_order[0]); k++) {
@@ -72,12 +73,14 @@ static enum hf_status sprint_load(struct hf_view *v, struct hf_store *store)
 		if (!count)
 			continue;
 		add(v, HF_ROW_HEADING, ROW_HEADING, 0,
-		    xasprintf("%s (%zu items, %g pts)", hf_item_status_name(board_order[k]), count, pts));
+		    xasprintf("%s (%zu items, %g pts)", hf_item_status_name(board_order[k]), count,
+			      pts));
 		for (size_t i = 0; i < sp->nitems; i++)
 			if (sp->items[i].status == board_order[k])
 				add(v, 0, ROW_ITEM, i, NULL);
 	}
-	add(v, HF_ROW_HEADING, ROW_HEADING, 0, xstrdup("CAPACITY PER PERSON (committed / capacity)"));
+	add(v, HF_ROW_HEADING, ROW_HEADING, 0,
+	    xstrdup("CAPACITY PER PERSON (committed / capacity)"));
 	for (size_t i = 0; i < e->npeople; i++)
 		add(v, 0, ROW_PERSON, i, NULL);
 	add(v, HF_ROW_HEADING, ROW_HEADING, 0, xstrdup("CAPACITY PER ROLE"));
@@ -94,7 +97,8 @@ static enum hf_status sprint_load(struct hf_view *v, struct hf_store *store)
 			add(v, HF_ROW_INERT, ROW_CHART, i, NULL);
 		add(v, HF_ROW_INERT, ROW_AXIS, 0, NULL);
 	} else {
-		add(v, HF_ROW_INERT, ROW_TEXT, 0, xstrdup("no burndown yet (the sprint has not started)"));
+		add(v, HF_ROW_INERT, ROW_TEXT, 0,
+		    xstrdup("no burndown yet (the sprint has not started)"));
 	}
 	return HF_OK;
 }
@@ -118,24 +122,25 @@ static void sprint_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 		/* narrow: the dates are on the burndown's axis anyway */
 		if (d->cols >= 100) {
 			hf_draw_space(d, 2);
-			hf_draw_textf(d, HF_COLOR_DIM, -1, "%s \xE2\x86\x92 %s", sp->start ? sp->start : "?",
-				      sp->end ? sp->end : "?");
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "%s \xE2\x86\x92 %s",
+				      sp->start ? sp->start : "?", sp->end ? sp->end : "?");
 		}
 		hf_draw_space(d, 2);
 		if (hf_draw_left(d) >= 30)
 			hf_draw_textf(d, HF_COLOR_DEFAULT, -1, "%g/%g pts, %d day%s left", e->done,
 				      e->committed, e->days_left, e->days_left == 1 ? "" : "s");
 		else
-			hf_draw_textf(d, HF_COLOR_DEFAULT, -1, "%g/%g pts, %dd left", e->done, e->committed,
-				      e->days_left);
+			hf_draw_textf(d, HF_COLOR_DEFAULT, -1, "%g/%g pts, %dd left", e->done,
+				      e->committed, e->days_left);
 		return;
 	}
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_DIM, "goal: ", -1);
 	hf_draw_text(d, HF_COLOR_DEFAULT, sp->goal ? sp->goal : "(none)", -1);
 	hf_draw_textf(d, HF_COLOR_DIM, -1, "   research %.0f%% / engineering %.0f%%",
-		      e->research_share * 100, (e->research_share > 0 || e->committed > 0) ?
-		      (1 - e->research_share) * 100 : 0);
+		      e->research_share * 100,
+		      (e->research_share > 0 || e->committed > 0) ? (1 - e->research_share) * 100
+								  : 0);
 }
 
 static void draw_capacity(struct hf_draw *d, const char *who, const char *role, double committed,
@@ -186,19 +191,19 @@ static void draw_chart(struct sprint_state *s, struct hf_draw *d, size_t line)
 			double rem = e->burndown[day].remaining;
 
 			if (rem >= hi)
-				cell = "\xE2\x96\x88";	/* █ */
+				cell = "\xE2\x96\x88"; /* █ */
 			else if (rem > lo)
-				cell = "\xE2\x96\x84";	/* ▄ */
+				cell = "\xE2\x96\x84"; /* ▄ */
 			role = HF_COLOR_BAR;
 		}
 		if (!strcmp(cell, " ") && ideal > lo && ideal <= hi) {
-			cell = "\xC2\xB7";	/* · */
+			cell = "\xC2\xB7"; /* · */
 			role = HF_COLOR_DIM;
 		}
 		hf_strbuf_reset(&sb);
 		for (int k = 0; k < per_day; k++)
 			hf_strbuf_adds(&sb, cell);
-		hf_draw_text(d, role, sb.buf, -1);	/* exactly per_day columns */
+		hf_draw_text(d, role, sb.buf, -1); /* exactly per_day columns */
 	}
 	hf_strbuf_release(&sb);
 }
@@ -221,8 +226,8 @@ static void draw_axis(struct sprint_state *s, struct hf_draw *d)
 	hf_draw_text(d, HF_COLOR_DIM, first + 5, -1);
 	hf_draw_goto(d, 8 + days * per_day - 5);
 	hf_draw_text(d, HF_COLOR_DIM, last + 5, -1);
-	hf_draw_textf(d, HF_COLOR_DIM, -1, "   day %d of %d", e->days_elapsed + 1 > days ? days :
-		      e->days_elapsed + 1, days);
+	hf_draw_textf(d, HF_COLOR_DIM, -1, "   day %d of %d",
+		      e->days_elapsed + 1 > days ? days : e->days_elapsed + 1, days);
 }
 
 static void sprint_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
@@ -247,8 +252,8 @@ static void sprint_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 
 		hf_draw_space(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, it->id, 6);
-		hf_draw_text(d, it->status == HF_ITEM_BLOCKED ? HF_COLOR_BAD : HF_COLOR_DEFAULT, it->title,
-			     wide ? 44 : 27);
+		hf_draw_text(d, it->status == HF_ITEM_BLOCKED ? HF_COLOR_BAD : HF_COLOR_DEFAULT,
+			     it->title, wide ? 44 : 27);
 		hf_draw_text(d, HF_COLOR_DIM, hf_role_name(it->kind), 12);
 		hf_draw_text(d, HF_COLOR_PERSON, it->owner ? it->owner : "-", wide ? 6 : 5);
 		hf_draw_textf(d, HF_COLOR_DEFAULT, wide ? 5 : 4, "%g", it->points);
@@ -269,8 +274,8 @@ static void sprint_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	case ROW_ROLE: {
 		const struct hf_sprint_role *r = &e->roles[sr->index];
 
-		draw_capacity(d, hf_role_name((enum hf_role)sr->index), "", r->committed, r->capacity,
-			      r->over);
+		draw_capacity(d, hf_role_name((enum hf_role)sr->index), "", r->committed,
+			      r->capacity, r->over);
 		break;
 	}
 	case ROW_CHART:

@@ -1,4 +1,4 @@
-/* test_tui.c: unit tests for the TUI's pure parts: list widget, key names, action table, theme styles, colour degrading */
+/* test_tui.c: unit tests of the TUI's pure parts: list, keys, actions, themes, colours */
 #include "config.h"
 
 #include <setjmp.h>
@@ -20,7 +20,7 @@
 
 /* Rows of a small list: headings start with '#'. */
 static const char *const rows[] = {
-	"#models", "fraud-detector", "ranker", "speech-vad",
+	"#models",  "fraud-detector",	    "ranker",	  "speech-vad",
 	"#blocked", "S-3 load test ranker", "S-4 canary",
 };
 #define NROWS (sizeof(rows) / sizeof(rows[0]))
@@ -45,7 +45,8 @@ static void shown(const struct hf_list *l, char *buf, size_t n)
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < l->nshown; i++)
-		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? "|" : "", rows[l->shown[i]]);
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? "|" : "",
+					rows[l->shown[i]]);
 }
 
 static void list_filter_cases(void **state)
@@ -54,14 +55,16 @@ static void list_filter_cases(void **state)
 		const char *filter;
 		const char *expect;
 	} cases[] = {
-		{ "", "#models|fraud-detector|ranker|speech-vad|#blocked|S-3 load test ranker|S-4 canary" },
-		{ "ranker", "#models|ranker|#blocked|S-3 load test ranker" },
-		{ "RANK", "#models|ranker|#blocked|S-3 load test ranker" },
-		{ "canary", "#blocked|S-4 canary" },
-		{ "!ranker", "#models|fraud-detector|speech-vad|#blocked|S-4 canary" },
-		{ "!", "#models|fraud-detector|ranker|speech-vad|#blocked|S-3 load test ranker|S-4 canary" },
-		{ "zzz", "" },
-		{ "!e", "#blocked|S-4 canary" },
+		{"", "#models|fraud-detector|ranker|speech-vad|#blocked|S-3 load test ranker|S-4 "
+		     "canary"},
+		{"ranker", "#models|ranker|#blocked|S-3 load test ranker"},
+		{"RANK", "#models|ranker|#blocked|S-3 load test ranker"},
+		{"canary", "#blocked|S-4 canary"},
+		{"!ranker", "#models|fraud-detector|speech-vad|#blocked|S-4 canary"},
+		{"!", "#models|fraud-detector|ranker|speech-vad|#blocked|S-3 load test ranker|S-4 "
+		      "canary"},
+		{"zzz", ""},
+		{"!e", "#blocked|S-4 canary"},
 	};
 	struct hf_list l;
 	char buf[512];
@@ -80,13 +83,13 @@ static void list_selection_skips_headings(void **state)
 	struct hf_list l;
 
 	fill(&l);
-	assert_int_equal(hf_list_selected(&l), 1);	/* first selectable row */
-	assert_int_equal(l.top, 0);			/* its heading stays on screen */
+	assert_int_equal(hf_list_selected(&l), 1); /* first selectable row */
+	assert_int_equal(l.top, 0);		   /* its heading stays on screen */
 	hf_list_move(&l, 3);
-	assert_int_equal(hf_list_selected(&l), 5);	/* over the "#blocked" heading */
+	assert_int_equal(hf_list_selected(&l), 5); /* over the "#blocked" heading */
 	hf_list_move(&l, 10);
-	assert_int_equal(hf_list_selected(&l), 6);	/* clamped at the end */
-	assert_int_equal(l.top, 3);			/* scrolled: rows 3..6 on screen */
+	assert_int_equal(hf_list_selected(&l), 6); /* clamped at the end */
+	assert_int_equal(l.top, 3);		   /* scrolled: rows 3..6 on screen */
 	hf_list_first(&l);
 	assert_int_equal(hf_list_selected(&l), 1);
 	assert_int_equal(l.top, 0);
@@ -102,7 +105,7 @@ static void list_selection_skips_headings(void **state)
 	assert_int_equal(hf_list_selected(&l), 1);
 	hf_list_set_filter(&l, "zzz");
 	assert_int_equal(hf_list_selected(&l), SIZE_MAX);
-	hf_list_move(&l, 1);	/* nothing selectable: no crash */
+	hf_list_move(&l, 1); /* nothing selectable: no crash */
 	hf_list_release(&l);
 }
 
@@ -111,12 +114,12 @@ static void list_click_scroll_hidden(void **state)
 	struct hf_list l;
 
 	fill(&l);
-	assert_false(hf_list_click(&l, 0));	/* a heading */
+	assert_false(hf_list_click(&l, 0)); /* a heading */
 	assert_true(hf_list_click(&l, 2));
 	assert_int_equal(hf_list_selected(&l), 2);
 	hf_list_scroll(&l, 3);
 	assert_int_equal(l.top, 3);
-	assert_int_equal(hf_list_selected(&l), 3);	/* pulled onto the screen */
+	assert_int_equal(hf_list_selected(&l), 3); /* pulled onto the screen */
 	hf_list_scroll(&l, -10);
 	assert_int_equal(l.top, 0);
 	assert_int_equal(hf_list_row_at(&l, 1), 1);
@@ -132,7 +135,7 @@ static void list_click_scroll_hidden(void **state)
 	hf_list_release(&l);
 }
 
-static const int sort_vals[] = { 3, 1, 2, 1, 0 };
+static const int sort_vals[] = {3, 1, 2, 1, 0};
 
 static int cmp_vals(void *data, size_t a, size_t b)
 {
@@ -141,7 +144,7 @@ static int cmp_vals(void *data, size_t a, size_t b)
 
 static void list_sort_is_stable_and_filters(void **state)
 {
-	static const char *const names[] = { "c", "a1", "b", "a2", "z" };
+	static const char *const names[] = {"c", "a1", "b", "a2", "z"};
 	struct hf_list l;
 	char buf[64];
 	size_t len;
@@ -155,7 +158,7 @@ static void list_sort_is_stable_and_filters(void **state)
 	len = 0;
 	for (size_t i = 0; i < l.nshown; i++)
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s ", names[l.shown[i]]);
-	assert_string_equal(buf, "z a1 a2 b c ");	/* equal values keep row order */
+	assert_string_equal(buf, "z a1 a2 b c "); /* equal values keep row order */
 	assert_int_equal(hf_list_selected(&l), 4);
 	hf_list_sort(&l, NULL, NULL);
 	hf_list_apply(&l);
@@ -169,10 +172,19 @@ static void key_names_round_trip(void **state)
 		const char *name;
 		int key;
 	} cases[] = {
-		{ "j", 'j' }, { "/", '/' }, { "<Down>", HF_KEY_DOWN }, { "<PgDn>", HF_KEY_PGDN },
-		{ "<Enter>", HF_KEY_ENTER }, { "<Esc>", HF_KEY_ESC }, { "<Tab>", HF_KEY_TAB },
-		{ "<BackTab>", HF_KEY_BACKTAB }, { "<C-l>", HF_KEY_CTRL('l') }, { "<Space>", ' ' },
-		{ "<F1>", HF_KEY_F1 }, { "é", 0xe9 }, { "检", 0x68c0 },
+		{"j", 'j'},
+		{"/", '/'},
+		{"<Down>", HF_KEY_DOWN},
+		{"<PgDn>", HF_KEY_PGDN},
+		{"<Enter>", HF_KEY_ENTER},
+		{"<Esc>", HF_KEY_ESC},
+		{"<Tab>", HF_KEY_TAB},
+		{"<BackTab>", HF_KEY_BACKTAB},
+		{"<C-l>", HF_KEY_CTRL('l')},
+		{"<Space>", ' '},
+		{"<F1>", HF_KEY_F1},
+		{"é", 0xe9},
+		{"检", 0x68c0},
 	};
 	char buf[32];
 
@@ -183,7 +195,7 @@ static void key_names_round_trip(void **state)
 	}
 	assert_int_equal(hf_key_parse("<Nope>"), -1);
 	assert_int_equal(hf_key_parse(""), -1);
-	assert_int_equal(hf_key_parse("<pgdn>"), HF_KEY_PGDN);	/* case does not matter */
+	assert_int_equal(hf_key_parse("<pgdn>"), HF_KEY_PGDN); /* case does not matter */
 }
 
 static void action_table_is_consistent(void **state)
@@ -217,15 +229,16 @@ static void style_parse_cases(void **state)
 		int fg, bg;
 		unsigned attrs;
 	} ok[] = {
-		{ "", HF_COLOR_NONE, HF_COLOR_NONE, 0 },
-		{ "red", 1, HF_COLOR_NONE, 0 },
-		{ "bold white blue", 7, 4, HF_ATTR_BOLD },
-		{ "reverse", HF_COLOR_NONE, HF_COLOR_NONE, HF_ATTR_REVERSE },
-		{ "brightyellow black ul", 11, 0, HF_ATTR_UNDERLINE },
-		{ "245 default dim", 245, HF_COLOR_NONE, HF_ATTR_DIM },
-		{ "#87afd7 bold italic", HF_RGB(0x87, 0xaf, 0xd7), HF_COLOR_NONE, HF_ATTR_BOLD | HF_ATTR_ITALIC },
+		{"", HF_COLOR_NONE, HF_COLOR_NONE, 0},
+		{"red", 1, HF_COLOR_NONE, 0},
+		{"bold white blue", 7, 4, HF_ATTR_BOLD},
+		{"reverse", HF_COLOR_NONE, HF_COLOR_NONE, HF_ATTR_REVERSE},
+		{"brightyellow black ul", 11, 0, HF_ATTR_UNDERLINE},
+		{"245 default dim", 245, HF_COLOR_NONE, HF_ATTR_DIM},
+		{"#87afd7 bold italic", HF_RGB(0x87, 0xaf, 0xd7), HF_COLOR_NONE,
+		 HF_ATTR_BOLD | HF_ATTR_ITALIC},
 	};
-	static const char *const bad[] = { "nosuch", "red green blue", "256", "#12345", "#gg0000" };
+	static const char *const bad[] = {"nosuch", "red green blue", "256", "#12345", "#gg0000"};
 	struct hf_style st;
 
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
@@ -243,29 +256,30 @@ static void color_degrade_cases(void **state)
 	static const struct {
 		int color, ncolors, expect;
 	} cases[] = {
-		{ HF_COLOR_NONE, 256, HF_COLOR_NONE },
-		{ 4, 8, 4 },				/* fits */
-		{ 12, 8, 4 },				/* bright blue -> blue */
-		{ 196, 8, 1 },				/* xterm red -> red */
-		{ 46, 8, 2 },				/* xterm green -> green */
-		{ 245, 8, 7 },				/* grey -> white, not black */
-		{ 232, 8, 0 },				/* near black -> black */
-		{ HF_RGB(0xd7, 0x5f, 0x5f), 8, 1 },	/* soft red -> red */
-		{ HF_RGB(0x00, 0x87, 0xaf), 8, 6 },	/* deep sky blue -> cyan */
-		{ HF_RGB(0x87, 0xaf, 0xd7), 8, 7 },	/* pale steel blue -> white */
-		{ HF_RGB(0xff, 0x00, 0x00), 256, 9 },	/* exact bright red in the palette */
-		{ HF_RGB(0x87, 0xaf, 0xd7), 256, 110 },	/* exact cube entry */
-		{ 200, 16, 13 },			/* pink -> bright magenta */
-		{ 3, 0, HF_COLOR_NONE },		/* no colours at all */
+		{HF_COLOR_NONE, 256, HF_COLOR_NONE},
+		{4, 8, 4},			      /* fits */
+		{12, 8, 4},			      /* bright blue -> blue */
+		{196, 8, 1},			      /* xterm red -> red */
+		{46, 8, 2},			      /* xterm green -> green */
+		{245, 8, 7},			      /* grey -> white, not black */
+		{232, 8, 0},			      /* near black -> black */
+		{HF_RGB(0xd7, 0x5f, 0x5f), 8, 1},     /* soft red -> red */
+		{HF_RGB(0x00, 0x87, 0xaf), 8, 6},     /* deep sky blue -> cyan */
+		{HF_RGB(0x87, 0xaf, 0xd7), 8, 7},     /* pale steel blue -> white */
+		{HF_RGB(0xff, 0x00, 0x00), 256, 9},   /* exact bright red in the palette */
+		{HF_RGB(0x87, 0xaf, 0xd7), 256, 110}, /* exact cube entry */
+		{200, 16, 13},			      /* pink -> bright magenta */
+		{3, 0, HF_COLOR_NONE},		      /* no colours at all */
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		assert_int_equal(hf_color_degrade(cases[i].color, cases[i].ncolors), cases[i].expect);
+		assert_int_equal(hf_color_degrade(cases[i].color, cases[i].ncolors),
+				 cases[i].expect);
 }
 
 static void shipped_themes_load_cleanly(void **state)
 {
-	static const char *const names[] = { "dark", "light", "high-contrast", "mono" };
+	static const char *const names[] = {"dark", "light", "high-contrast", "mono"};
 	char path[4096];
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -280,7 +294,8 @@ static void shipped_themes_load_cleanly(void **state)
 			    t.styles[HF_COLOR_SELECTED].bg != HF_COLOR_NONE);
 		if (!strcmp(names[i], "mono"))
 			for (int r = 0; r < HF_COLOR__COUNT; r++)
-				assert_true(t.styles[r].fg == HF_COLOR_NONE && t.styles[r].bg == HF_COLOR_NONE);
+				assert_true(t.styles[r].fg == HF_COLOR_NONE &&
+					    t.styles[r].bg == HF_COLOR_NONE);
 		hf_theme_clear(&t);
 	}
 }
@@ -310,9 +325,9 @@ static void keys_file_rebinds(void **state)
 	assert_int_equal(hf_keymap_load(path, &warnings, &n), HF_OK);
 	assert_int_equal(hf_keymap_lookup('n'), HF_ACTION_MOVE_DOWN);
 	assert_int_equal(hf_keymap_lookup(HF_KEY_DOWN), HF_ACTION_MOVE_DOWN);
-	assert_int_equal(hf_keymap_lookup('j'), HF_ACTION_SYNC);	/* taken from move-down */
-	assert_int_equal(hf_keymap_lookup('r'), HF_ACTION_NONE);	/* sync's default is gone */
-	assert_int_equal(hf_keymap_lookup('?'), HF_ACTION_HELP);	/* a bad entry keeps the default */
+	assert_int_equal(hf_keymap_lookup('j'), HF_ACTION_SYNC); /* taken from move-down */
+	assert_int_equal(hf_keymap_lookup('r'), HF_ACTION_NONE); /* sync's default is gone */
+	assert_int_equal(hf_keymap_lookup('?'), HF_ACTION_HELP); /* a bad entry keeps the default */
 	assert_string_equal(hf_action_keys(HF_ACTION_MOVE_DOWN), "n <Down>");
 	assert_string_equal(hf_action_keys(HF_ACTION_HELP), "? <F1>");
 	assert_int_equal(n, 3);
@@ -341,7 +356,8 @@ static void shipped_keys_file_is_the_default(void **state)
 	assert_int_equal(hf_keymap_load(path, &warnings, &n), HF_OK);
 	assert_int_equal(n, 0);
 	for (size_t i = 0; i < hf_action_count; i++)
-		assert_string_equal(hf_action_keys(hf_action_table[i].action), hf_action_table[i].keys);
+		assert_string_equal(hf_action_keys(hf_action_table[i].action),
+				    hf_action_table[i].keys);
 	hf_keymap_reset();
 	free(warnings);
 }

@@ -1,4 +1,4 @@
-/* keys_doc.c: print docs/keys.md (or, with --keys-file, data/keys) from the action and colour tables */
+/* keys_doc.c: print docs/keys.md (or data/keys with --keys-file) from the tables */
 #include "config.h"
 
 #include <stdio.h>
@@ -19,13 +19,18 @@ int main(int argc, char **argv)
 	      "`~/.config/handoff/themes/NAME.theme`, chosen with `[ui] theme = NAME` or\n"
 	      "`:theme NAME`) maps each to colours and attributes in git's colour syntax:\n\n"
 	      "    [color]\n        selected = black cyan\n        bad = \"#d75f5f\" bold\n\n"
-	      "| role | used for |\n|---|---|\n", stdout);
+	      "| role | used for |\n|---|---|\n",
+	      stdout);
 	for (int r = 0; r < HF_COLOR__COUNT; r++)
-		printf("| %s | %s |\n", hf_color_name((enum hf_color)r), hf_color_help((enum hf_color)r));
-	fputs("\nColours: `default`, `black`, `red`, `green`, `yellow`, `blue`, `magenta`, `cyan`,\n"
-	      "`white`, `bright<colour>`, `0`-`255`, `#rrggbb` (degraded to what the terminal has).\n"
+		printf("| %s | %s |\n", hf_color_name((enum hf_color)r),
+		       hf_color_help((enum hf_color)r));
+	fputs("\nColours: `default`, `black`, `red`, `green`, `yellow`, `blue`, `magenta`, "
+	      "`cyan`,\n"
+	      "`white`, `bright<colour>`, `0`-`255`, `#rrggbb` (degraded to what the terminal "
+	      "has).\n"
 	      "Attributes: `bold`, `dim`, `ul`, `reverse`, `italic`, `blink`. With `NO_COLOR`,\n"
-	      "`--no-color` or a terminal without colours the `mono` theme's attributes are used.\n",
+	      "`--no-color` or a terminal without colours the `mono` theme's attributes are "
+	      "used.\n",
 	      stdout);
 	return 0;
 }
