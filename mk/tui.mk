@@ -28,7 +28,7 @@ update-keys-doc: tests/tui/tools/keys_doc
 
 TESTS += tests/tui/curses_confined.sh tests/tui/keys_doc.sh tests/tui/harness_doc.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/curses_confined.sh tests/tui/keys_doc.sh \
-	tests/tui/harness_doc.sh docs/keys.md docs/tui-tests.md
+	tests/tui/harness_doc.sh docs/keys.md docs/tui-tests.md docs/tui.md
 
 # screen tests: one behaviour per script, the real binary in a private tmux
 HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/pod/resize.sh \
