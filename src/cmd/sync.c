@@ -7,21 +7,11 @@
 #include <unistd.h>
 
 #include "handoff/cmd.h"
-#include "handoff/git_source.h"
-#include "handoff/mlflow.h"
 #include "handoff/sanitize.h"
 #include "handoff/source.h"
 #include "handoff/strbuf.h"
 #include "handoff/width.h"
 #include "handoff/xmalloc.h"
-
-/*
- * source.c names each source type's ops weakly (NULL while a type is not
- * built), and a weak reference does not pull an object out of a static
- * library: naming them here links them into every program that can sync.
- */
-const struct hf_source_ops *const hf_sync_source_types[] = { &hf_source_git_ops, &hf_source_mlflow_ops,
-								    NULL };
 
 /* The one progress line on a terminal, redrawn in place at most every 100 ms. */
 struct progress_line {

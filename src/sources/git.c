@@ -13,9 +13,6 @@
 #include "handoff/xmalloc.h"
 #include "git_internal.h"
 
-/* Defined by the sprint area; the burndown is skipped while it is not linked in. */
-#pragma weak hf_podfile_sprint_snapshot
-
 /* Commits turned into activity on a first sync, and at most on any later one. */
 #define FIRST_SYNC_COMMITS 200
 #define MAX_SYNC_COMMITS 2000
@@ -439,7 +436,7 @@ static enum hf_status commit_event(struct hf_git_sync *gs, git_commit *c, const 
 			rc = hf_store_activity_add(gs->store, &a);
 		}
 	}
-	if (!rc && hf_podfile_sprint_snapshot)
+	if (!rc)
 		rc = sprint_versions(gs, c, old, new, ref);
 	gs->commits++;
 out:

@@ -4,12 +4,11 @@
 #include <stdlib.h>
 
 #include "handoff/clock.h"
+#include "handoff/git_source.h"
+#include "handoff/mlflow.h"
 #include "handoff/source.h"
 #include "handoff/xmalloc.h"
 
-/* Each source type defines its ops in its own file; a type not built in yet is NULL here. */
-extern const struct hf_source_ops hf_source_git_ops __attribute__((weak));
-extern const struct hf_source_ops hf_source_mlflow_ops __attribute__((weak));
 
 const struct hf_source_ops *hf_source_ops_for(enum hf_source_type type)
 {
