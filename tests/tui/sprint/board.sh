@@ -45,7 +45,8 @@ hf_tui_assert_has " BURNDOWN"
 
 # the owner column starts at the same display column on every item row,
 # whatever the script of the title before it (CJK and emoji are 2 columns)
-cols=$(hf_tui_capture | grep -E '^   S-[0-9]' | "${PYTHON3:-python3}" -c '
+owner_columns() {
+	hf_tui_capture | grep -E '^   S-[0-9]' | "${PYTHON3:-python3}" -c '
 import sys, unicodedata
 def width(s):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
@@ -56,8 +57,16 @@ for line in sys.stdin:
         if i >= 0:
             print(width(line[:i]))
             break
-' | sort -u)
+' | sort -u
+}
+cols=$(owner_columns)
 [ "$(echo "$cols" | wc -l)" = 1 ] || fail "owner columns differ: $(echo $cols) in $(hf_tui_capture | grep -E '^   S-')"
 hf_tui_assert_has "量化排序模型到 int8 并验…"
 hf_tui_assert_has "🚀 Ship the 检测 model"
+
+# wider, the titles are whole and the columns still line up
+hf_tui_resize 160 48
+hf_tui_assert_has "量化排序模型到 int8 并验证质量回归 "
+cols=$(owner_columns)
+[ "$(echo "$cols" | wc -l)" = 1 ] || fail "owner columns differ at 160: $(echo $cols)"
 hf_tui_pass
