@@ -8,6 +8,7 @@
 #include "handoff/cmd.h"
 #include "handoff/out.h"
 #include "handoff/report.h"
+#include "handoff/report_out.h"
 #include "handoff/sanitize.h"
 #include "handoff/sprint.h"
 #include "handoff/store_pod.h"
@@ -213,24 +214,6 @@ static json_t *item_json(const struct hf_sprint_item *it)
 	return o;
 }
 
-static json_t *blockers_json(const struct model_state *m)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; i < m->report.nblockers; i++) {
-		const struct hf_blocker *bl = &m->report.blockers[i];
-		json_t *b = json_object();
-
-		json_object_set_new(b, "item", hf_json_str(bl->item));
-		json_object_set_new(b, "title", hf_json_str(bl->title));
-		json_object_set_new(b, "owner", hf_json_str(bl->owner));
-		json_object_set_new(b, "role", hf_json_str(bl->role));
-		json_object_set_new(b, "reason", hf_json_str(bl->reason));
-		json_array_append_new(arr, b);
-	}
-	return arr;
-}
-
 static json_t *role_json(const struct hf_sprint_role *r)
 {
 	json_t *o = json_object();
@@ -320,7 +303,7 @@ static json_t *plan_json(const struct plan *p)
 		json_object_set_new(o, "item", item_json(it));
 		json_object_set_new(o, "model", hf_json_str(it->model));
 		json_object_set_new(o, "stage", hf_json_str(m->report.stage));
-		json_object_set_new(o, "blockers", blockers_json(m));
+		json_object_set_new(o, "blockers", hf_report_json_blockers(&m->report));
 		json_array_append_new(arr, o);
 	}
 	json_object_set_new(doc, "not_ready", arr);
