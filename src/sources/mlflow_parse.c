@@ -251,8 +251,15 @@ static enum hf_status parse_model(const char *what, json_t *o, const char *path,
 	return rc;
 }
 
-enum hf_status hf_mlflow_parse_models(struct hf_mlflow_parsed *p, const char *what,
-				      const char *body, size_t len, char **token)
+/*
+ * One page of a search answer: each element of the array `key` goes to
+ * add(p, what, element, "key[i]") until one fails; then the page token.
+ */
+static enum hf_status parse_page(struct hf_mlflow_parsed *p, const char *what,
+				 const char *body, size_t len, const char *key,
+				 enum hf_status (*add)(struct hf_mlflow_parsed *, const char *,
+						       json_t *, const char *),
+				 char **token)
 {
 	json_t *root, *arr, *o;
 	size_t i;
@@ -262,22 +269,37 @@ enum hf_status hf_mlflow_parse_models(struct hf_mlflow_parsed *p, const char *wh
 		*token = NULL;
 	if ((rc = load(what, body, len, &root)))
 		return rc;
-	rc = opt_array(what, root, "registered_models", "", &arr);
+	rc = opt_array(what, root, key, "", &arr);
 	json_array_foreach(arr, i, o) {
 		char path[64];
 
 		if (rc)
 			break;
-		snprintf(path, sizeof(path), "registered_models[%zu]", i);
-		p->models = xgrow(p->models, p->nmodels + 1, &p->alloc_models, sizeof(*p->models));
-		rc = parse_model(what, o, path, &p->models[p->nmodels]);
-		if (!rc)
-			p->nmodels++;
+		snprintf(path, sizeof(path), "%s[%zu]", key, i);
+		rc = add(p, what, o, path);
 	}
 	if (!rc)
 		rc = next_token(what, root, token);
 	json_decref(root);
 	return rc;
+}
+
+static enum hf_status add_model(struct hf_mlflow_parsed *p, const char *what, json_t *o,
+				const char *path)
+{
+	enum hf_status rc;
+
+	p->models = xgrow(p->models, p->nmodels + 1, &p->alloc_models, sizeof(*p->models));
+	rc = parse_model(what, o, path, &p->models[p->nmodels]);
+	if (!rc)
+		p->nmodels++;
+	return rc;
+}
+
+enum hf_status hf_mlflow_parse_models(struct hf_mlflow_parsed *p, const char *what,
+				      const char *body, size_t len, char **token)
+{
+	return parse_page(p, what, body, len, "registered_models", add_model, token);
 }
 
 static enum hf_status parse_version(const char *what, json_t *o, const char *path,
@@ -340,38 +362,27 @@ static void pending_clear(struct hf_mlflow_pending_version *pv)
 	memset(pv, 0, sizeof(*pv));
 }
 
+static enum hf_status add_version(struct hf_mlflow_parsed *p, const char *what, json_t *o,
+				  const char *path)
+{
+	struct hf_mlflow_pending_version *pv;
+	enum hf_status rc;
+
+	p->versions = xgrow(p->versions, p->nversions + 1, &p->alloc_versions,
+			    sizeof(*p->versions));
+	pv = &p->versions[p->nversions];
+	rc = parse_version(what, o, path, pv);
+	if (rc)
+		pending_clear(pv);
+	else
+		p->nversions++;
+	return rc;
+}
+
 enum hf_status hf_mlflow_parse_versions(struct hf_mlflow_parsed *p, const char *what,
 					const char *body, size_t len, char **token)
 {
-	json_t *root, *arr, *o;
-	size_t i;
-	enum hf_status rc;
-
-	if (token)
-		*token = NULL;
-	if ((rc = load(what, body, len, &root)))
-		return rc;
-	rc = opt_array(what, root, "model_versions", "", &arr);
-	json_array_foreach(arr, i, o) {
-		char path[64];
-		struct hf_mlflow_pending_version *pv;
-
-		if (rc)
-			break;
-		snprintf(path, sizeof(path), "model_versions[%zu]", i);
-		p->versions = xgrow(p->versions, p->nversions + 1, &p->alloc_versions,
-				    sizeof(*p->versions));
-		pv = &p->versions[p->nversions];
-		rc = parse_version(what, o, path, pv);
-		if (rc)
-			pending_clear(pv);
-		else
-			p->nversions++;
-	}
-	if (!rc)
-		rc = next_token(what, root, token);
-	json_decref(root);
-	return rc;
+	return parse_page(p, what, body, len, "model_versions", add_version, token);
 }
 
 enum hf_status hf_mlflow_parse_run(const char *what, const char *body, size_t len,
