@@ -113,6 +113,9 @@ static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	char buf[64];
 
 	hf_tui_models_eval(&s->ms, row);
+	/* a row found to be a duplicate is hidden by the next step */
+	if (s->ms.changed)
+		v->pending = true;
 	r = &s->ms.m[row];
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_DEFAULT, r->name, name_width(d->cols));

@@ -208,6 +208,9 @@ static void pod_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 			     -1);
 	} else if (row < s->nmodels) {
 		hf_tui_models_eval(&s->ms, row);
+		/* a row found to be a duplicate is hidden by the next step */
+		if (s->ms.changed)
+			v->pending = true;
 		draw_model(d, &s->ms.m[row]);
 	} else if (row == s->first_blocked_row) {
 		hf_draw_textf(d, HF_COLOR_SECTION, -1, " BLOCKED IN SPRINT %s", sp->id);

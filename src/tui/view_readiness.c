@@ -25,6 +25,8 @@ struct readiness_state {
 	struct open_item *items;
 	size_t nitems, alloc_items;
 	size_t *row_item; /* per list row: index into items, or HEADING(i) for item i's group */
+	char **claimed;	  /* registry names a pod model's contract maps to itself */
+	size_t nclaimed, alloc_claimed;
 	size_t alloc_rows;
 	bool by_role;
 };
@@ -55,17 +57,30 @@ static void add_row(struct hf_view *v, unsigned flags, size_t item)
 	s->row_item[r] = item;
 }
 
+static bool is_claimed(const struct readiness_state *s, const char *model)
+{
+	for (size_t i = 0; i < s->nclaimed; i++)
+		if (!strcmp(s->claimed[i], model))
+			return true;
+	return false;
+}
+
 /* Lay the items out again: sorted by group, a heading before each group. */
 static void build_rows(struct hf_view *v)
 {
 	struct readiness_state *s = v->state;
+	const char *group = NULL;
 
 	if (s->nitems > 1)
 		qsort(s->items, s->nitems, sizeof(*s->items), cmp_items);
 	hf_list_reset(&v->list);
 	for (size_t i = 0; i < s->nitems; i++) {
-		if (!i || strcmp(s->items[i].group, s->items[i - 1].group))
+		/* a registry entry that a pod model claims is that model, not another */
+		if (s->nclaimed && is_claimed(s, s->items[i].model))
+			continue;
+		if (!group || strcmp(s->items[i].group, group))
 			add_row(v, HF_ROW_HEADING, HEADING_FLAG | i);
+		group = s->items[i].group;
 		add_row(v, 0, i);
 	}
 }
@@ -77,6 +92,11 @@ static void take_blockers(struct readiness_state *s, const char *model)
 	if (hf_report_model(s->names.store, model, &r)) {
 		hf_error_clear();
 		return;
+	}
+	if (r.has_pod_files && r.registry_name && strcmp(r.registry_name, r.name)) {
+		s->claimed =
+			xgrow(s->claimed, s->nclaimed + 1, &s->alloc_claimed, sizeof(*s->claimed));
+		s->claimed[s->nclaimed++] = xstrdup(r.registry_name);
 	}
 	for (size_t j = 0; j < r.nblockers; j++) {
 		const struct hf_blocker *b = &r.blockers[j];
@@ -219,6 +239,9 @@ static void readiness_done(struct hf_view *v)
 	}
 	free(s->items);
 	free(s->row_item);
+	for (size_t i = 0; i < s->nclaimed; i++)
+		free(s->claimed[i]);
+	free(s->claimed);
 	hf_tui_models_clear(&s->names);
 }
 
