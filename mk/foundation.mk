@@ -27,7 +27,7 @@ libhf_sources_a_SOURCES += src/sources/source.c
 noinst_HEADERS += include/handoff/source.h
 
 HF_UNIT_TESTS += tests/unit/test_store tests/unit/test_conf tests/unit/test_podfile
-tests_unit_test_podfile_SOURCES = tests/unit/test_podfile.c
+tests_unit_test_podfile_SOURCES = tests/unit/test_podfile.c tests/unit/testlib.c tests/unit/testlib.h
 tests_unit_test_store_SOURCES = tests/unit/test_store.c
 tests_unit_test_conf_SOURCES = tests/unit/test_conf.c
 EXTRA_DIST += tests/shared

@@ -20,7 +20,8 @@ EXTRA_DIST += docs/readiness.md
 nobase_dist_pkgdata_DATA += data/checklists/default.json
 
 HF_UNIT_TESTS += tests/unit/test_readiness_load
-tests_unit_test_readiness_load_SOURCES = tests/unit/test_readiness_load.c
+tests_unit_test_readiness_load_SOURCES = tests/unit/test_readiness_load.c tests/unit/testlib.c \
+	tests/unit/testlib.h
 
 # prints figures, asserts nothing: ./bench/readiness_bench [MODELS]
 noinst_PROGRAMS += bench/readiness_bench

@@ -15,6 +15,7 @@
 #include "handoff/store.h"
 #include "handoff/store_pod.h"
 #include "handoff/xmalloc.h"
+#include "testlib.h"
 
 static void classify_paths(void **state)
 {
@@ -48,27 +49,6 @@ static void classify_paths(void **state)
 	}
 }
 
-static struct hf_store *open_temp(char **path)
-{
-	char dir[] = "/tmp/hf-podfile-XXXXXX";
-	struct hf_store *store;
-
-	assert_non_null(mkdtemp(dir));
-	*path = xasprintf("%s/handoff.db", dir);
-	assert_int_equal(hf_store_open(*path, &store), HF_OK);
-	return store;
-}
-
-static void close_temp(struct hf_store *store, char *path)
-{
-	char *cmd = xasprintf("rm -rf '%.*s'", (int)(strrchr(path, '/') - path), path);
-
-	hf_store_close(store);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(path);
-}
-
 static const char design_pod[] =
 	"{ \"name\": \"vision-pod\",\n"
 	"  \"members\": [ {\"handle\": \"ana\", \"name\": \"Ana Ruiz\", \"role\": \"research\",    \"timezone\": \"Europe/Madrid\"},\n"
@@ -78,7 +58,7 @@ static const char design_pod[] =
 static void design_example_loads(void **state)
 {
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-podfile", &path);
 	struct hf_pod pod;
 	struct hf_problem *p;
 	size_t n;
@@ -96,7 +76,7 @@ static void design_example_loads(void **state)
 	assert_int_equal(pod.neval_metrics, 2);
 	assert_string_equal(pod.eval_metrics[1], "latency_p99_ms");
 	hf_pod_clear(&pod);
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 static void bad_file_is_reported_and_skipped_keeping_nothing_half_loaded(void **state)
@@ -105,7 +85,7 @@ static void bad_file_is_reported_and_skipped_keeping_nothing_half_loaded(void **
 		"{\"name\": \"p\", \"members\": [{\"handle\": \"ana\", \"role\": \"wizard\"}]}";
 	static const char not_json[] = "{\"name\": \"p\", ";
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-podfile", &path);
 	struct hf_pod pod;
 	struct hf_problem *p;
 	size_t n;
@@ -130,7 +110,7 @@ static void bad_file_is_reported_and_skipped_keeping_nothing_half_loaded(void **
 	assert_non_null(strstr(p[0].message, "not valid JSON"));
 	assert_non_null(strstr(p[0].message, "line 1"));
 	hf_problems_free(p, n);
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 static void unknown_fields_are_warnings_and_the_file_loads(void **state)
@@ -138,7 +118,7 @@ static void unknown_fields_are_warnings_and_the_file_loads(void **state)
 	static const char extra[] =
 		"{\"name\": \"p\", \"slack\": \"#pod\", \"members\": [{\"handle\": \"ana\", \"role\": \"research\", \"pronouns\": \"she\"}]}";
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-podfile", &path);
 	struct hf_pod pod;
 	struct hf_problem *p;
 	size_t n;
@@ -153,13 +133,13 @@ static void unknown_fields_are_warnings_and_the_file_loads(void **state)
 	assert_int_equal(hf_store_pod_get(store, &pod), HF_OK);
 	assert_string_equal(pod.name, "p");
 	hf_pod_clear(&pod);
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 static void oversized_and_rejected_files_are_problems(void **state)
 {
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-podfile", &path);
 	size_t big = HF_PODFILE_MAX_SIZE + 10;
 	char *buf = xmalloc(big);
 	struct hf_problem *p;
@@ -175,7 +155,7 @@ static void oversized_and_rejected_files_are_problems(void **state)
 	assert_non_null(strstr(p[1].message, "over the limit"));
 	hf_problems_free(p, n);
 	free(buf);
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 int main(void)

@@ -20,27 +20,7 @@
 #include "handoff/store_models.h"
 #include "handoff/store_registry.h"
 #include "handoff/xmalloc.h"
-
-static struct hf_store *open_temp(char **path)
-{
-	char dir[] = "/tmp/hf-ready-XXXXXX";
-	struct hf_store *store;
-
-	assert_non_null(mkdtemp(dir));
-	*path = xasprintf("%s/handoff.db", dir);
-	assert_int_equal(hf_store_open(*path, &store), HF_OK);
-	return store;
-}
-
-static void close_temp(struct hf_store *store, char *path)
-{
-	char *cmd = xasprintf("rm -rf '%.*s'", (int)(strrchr(path, '/') - path), path);
-
-	hf_store_close(store);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(path);
-}
+#include "testlib.h"
 
 static void load(struct hf_store *store, const char *path, const char *text)
 {
@@ -79,7 +59,7 @@ static const char design_contract[] =
 static void design_contract_loads(void **state)
 {
 	char *path, *probs;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-ready", &path);
 	struct hf_contract c;
 
 	load(store, "models/fraud-detector/contract.json", design_contract);
@@ -110,7 +90,7 @@ static void design_contract_loads(void **state)
 	assert_string_equal(r.blockers[0].reason,
 			    "contract invalid: owners.engineering: 'raj' is not a member of the pod");
 	hf_model_report_clear(&r);
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 static void bad_contracts_name_the_field(void **state)
@@ -138,7 +118,7 @@ static void bad_contracts_name_the_field(void **state)
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *path, *probs;
-		struct hf_store *store = open_temp(&path);
+		struct hf_store *store = hf_test_store_open("hf-ready", &path);
 		struct hf_model_report r;
 
 		load(store, "models/m/contract.json", cases[i].json);
@@ -159,7 +139,7 @@ static void bad_contracts_name_the_field(void **state)
 			assert_true(r.contract_valid);
 		}
 		hf_model_report_clear(&r);
-		close_temp(store, path);
+		hf_test_store_close(store, path);
 	}
 }
 
@@ -189,14 +169,14 @@ static void readiness_states_and_errors(void **state)
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *path, *probs;
-		struct hf_store *store = open_temp(&path);
+		struct hf_store *store = hf_test_store_open("hf-ready", &path);
 
 		load(store, "models/m/readiness.json", cases[i].json);
 		probs = problems(store);
 		if (strcmp(probs, cases[i].want) != 0)
 			fail_msg("case %zu: got [%s] want [%s]", i, probs, cases[i].want);
 		free(probs);
-		close_temp(store, path);
+		hf_test_store_close(store, path);
 	}
 }
 
@@ -211,7 +191,7 @@ static const struct hf_report_item *item(const struct hf_model_report *r, const 
 static void pod_checklist_and_model_items(void **state)
 {
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-ready", &path);
 	struct hf_model_report r;
 	const struct hf_report_item *it;
 
@@ -261,13 +241,13 @@ static void pod_checklist_and_model_items(void **state)
 	assert_int_equal(r.slo_unknown, 3);
 	assert_string_equal(r.stage, "monitoring");	/* every gate of this small checklist is passed */
 	hf_model_report_clear(&r);
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 static void registry_models_and_candidates(void **state)
 {
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-ready", &path);
 	struct hf_reg_metric m7[] = { { "latency_p99_ms", 62 }, { "auc", 0.93 } };
 	struct hf_reg_metric m6[] = { { "latency_p99_ms", 41 }, { "auc", 0.92 }, { "throughput_rps", 950 } };
 	struct hf_reg_tag t7[] = { { "throughput_rps", "900" } };
@@ -346,7 +326,7 @@ static void registry_models_and_candidates(void **state)
 	assert_int_equal(hf_report_suggest(store, "zzzzzzzz", 3, &names, &n), HF_OK);
 	assert_int_equal(n, 0);
 	free(names);
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 static void shipped_default_checklist_is_valid(void **state)

@@ -20,6 +20,7 @@
 #include "handoff/store_oncall.h"
 #include "handoff/tz.h"
 #include "handoff/xmalloc.h"
+#include "testlib.h"
 
 static int64_t T(const char *iso)
 {
@@ -28,27 +29,6 @@ static int64_t T(const char *iso)
 	if (hf_time_parse(iso, &t))
 		fail_msg("bad time in test: %s", iso);
 	return t;
-}
-
-static struct hf_store *open_temp(char **path)
-{
-	char dir[] = "/tmp/hf-oncall-XXXXXX";
-	struct hf_store *store;
-
-	assert_non_null(mkdtemp(dir));
-	*path = xasprintf("%s/handoff.db", dir);
-	assert_int_equal(hf_store_open(*path, &store), HF_OK);
-	return store;
-}
-
-static void close_temp(struct hf_store *store, char *path)
-{
-	char *cmd = xasprintf("rm -rf '%.*s'", (int)(strrchr(path, '/') - path), path);
-
-	hf_store_close(store);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(path);
 }
 
 static const char ml_serving[] =
@@ -69,7 +49,7 @@ static void load(struct hf_store *store, const char *path, const char *text)
 static void rotation_round_trip(void **state)
 {
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-oncall", &path);
 	struct hf_rotation *r;
 	struct hf_problem *p;
 	size_t n, np;
@@ -101,7 +81,7 @@ static void rotation_round_trip(void **state)
 
 	assert_int_equal(hf_store_rotations(store, "nope", &r, &n), HF_ENOTFOUND);
 	assert_non_null(strstr(hf_last_error(), "'nope'"));
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 static void coverage_counts_people_in_effect(void **state)
@@ -110,7 +90,7 @@ static void coverage_counts_people_in_effect(void **state)
 		"{\"timezone\": \"UTC\", \"start\": \"2026-10-19\", \"shift\": \"1d\", \"handoff\": \"09:00\","
 		" \"members\": [\"ana\"], \"covers\": [\"ranker\", \"doc-classifier\"]}";
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-oncall", &path);
 	size_t people;
 
 	load(store, "oncall/ml-serving.json", ml_serving);
@@ -146,7 +126,7 @@ static void coverage_counts_people_in_effect(void **state)
 	assert_int_equal(hf_store_oncall_coverage(store, "fraud-detector", &people), HF_OK);
 	assert_int_equal(people, 0);
 	unsetenv("HANDOFF_NOW");
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 /* Each bad file is a problem naming the file and field, and nothing of it is stored. */
@@ -177,7 +157,7 @@ static void invalid_files_are_problems(void **state)
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *path;
-		struct hf_store *store = open_temp(&path);
+		struct hf_store *store = hf_test_store_open("hf-oncall", &path);
 		struct hf_problem *p;
 		struct hf_rotation *r;
 		size_t n;
@@ -194,7 +174,7 @@ static void invalid_files_are_problems(void **state)
 		hf_problems_free(p, n);
 		assert_int_equal(hf_store_rotations(store, NULL, &r, &n), HF_OK);
 		assert_int_equal(n, 0);
-		close_temp(store, path);
+		hf_test_store_close(store, path);
 	}
 }
 
@@ -204,7 +184,7 @@ static void unknown_fields_warn_and_name_clash_is_refused(void **state)
 		"{\"name\": \"other\", \"timezone\": \"UTC\", \"start\": \"2026-10-19\", \"shift\": \"1w\","
 		" \"members\": [\"a\", \"b\"], \"pager\": \"x\"}";
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-oncall", &path);
 	struct hf_problem *p;
 	struct hf_rotation *r;
 	size_t n;
@@ -226,7 +206,7 @@ static void unknown_fields_warn_and_name_clash_is_refused(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(r[0].changes[0].nmembers, 2);
 	hf_rotations_free(r, n);
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 /* --- the calendar feed --- */
@@ -253,7 +233,7 @@ static char *feed(const struct hf_rotation *r, int64_t from, size_t count, int64
 static void ics_parses_with_libical(void **state)
 {
 	char *path;
-	struct hf_store *store = open_temp(&path);
+	struct hf_store *store = hf_test_store_open("hf-oncall", &path);
 	struct hf_rotation *r;
 	size_t n, events = 0;
 	char *a, *b;
@@ -315,7 +295,7 @@ static void ics_parses_with_libical(void **state)
 	free(a);
 	free(b);
 	hf_rotations_free(r, n);
-	close_temp(store, path);
+	hf_test_store_close(store, path);
 }
 
 /* Escaping and folding of awkward text survive a real parser unchanged. */
