@@ -214,6 +214,24 @@ static void text_shift_row(FILE *out, const struct hf_shift *s, const struct hf_
 	hf_strbuf_release(&sb);
 }
 
+/* "<label><who><word> <t in the rotation's zone>[ (<t in the viewer's zone> <zone>)]", no newline. */
+static void text_shift_when(FILE *out, const char *label, const char *who, const char *word,
+			    int64_t t, const struct hf_tz *rtz, const struct hf_tz *vtz, bool two_zones)
+{
+	char a[40];
+
+	fmt_human(rtz, t, a, sizeof(a));
+	fputs(label, out);
+	hf_out_text(out, who);
+	fprintf(out, "%s %s", word, a);
+	if (two_zones) {
+		fmt_human(vtz, t, a, sizeof(a));
+		fprintf(out, " (%s ", a);
+		hf_out_text(out, hf_tz_name(vtz));
+		fputc(')', out);
+	}
+}
+
 /* Gaps, double cover and hours per person from t to the end of the listed shifts. */
 struct coverage {
 	int64_t from, until;
@@ -287,7 +305,7 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 	bool nf, xf, two_zones;
 	size_t n = 0;
 	enum hf_status rc;
-	char a[40], b[40];
+	char a[40];
 	struct coverage cov;
 
 	if ((rc = open_zone(r, &rtz)))
@@ -357,16 +375,7 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 		}
 		fputs(")\n", out);
 		if (nf) {
-			fmt_human(rtz, now.end, a, sizeof(a));
-			fputs("  now:  ", out);
-			hf_out_text(out, now.who);
-			fprintf(out, " until %s", a);
-			if (two_zones) {
-				fmt_human(vtz, now.end, b, sizeof(b));
-				fprintf(out, " (%s ", b);
-				hf_out_text(out, hf_tz_name(vtz));
-				fputc(')', out);
-			}
+			text_shift_when(out, "  now:  ", now.who, " until", now.end, rtz, vtz, two_zones);
 			if (now.override >= 0)
 				fputs(", override", out);
 			fputc('\n', out);
@@ -374,16 +383,7 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 			fputs("  now:  nobody on call\n", out);
 		}
 		if (xf) {
-			fmt_human(rtz, next.start, a, sizeof(a));
-			fputs("  next: ", out);
-			hf_out_text(out, next.who);
-			fprintf(out, " from %s", a);
-			if (two_zones) {
-				fmt_human(vtz, next.start, b, sizeof(b));
-				fprintf(out, " (%s ", b);
-				hf_out_text(out, hf_tz_name(vtz));
-				fputc(')', out);
-			}
+			text_shift_when(out, "  next: ", next.who, " from", next.start, rtz, vtz, two_zones);
 			fputc('\n', out);
 		}
 		if (n) {
