@@ -352,26 +352,31 @@ static json_t *plan_json(const struct plan *p)
 
 /* ---- text for a terminal ---- */
 
-static void print_points(FILE *out, double v)
+static void md(FILE *out, const char *s);
+
+/* Text as is (sanitised) or escaped for Markdown. */
+static void emit(FILE *out, const char *s, bool markdown)
 {
-	fprintf(out, "%g", v);
+	if (markdown)
+		md(out, s);
+	else
+		hf_out_text(out, s);
 }
 
-static void print_item_line(FILE *out, const struct hf_sprint_item *it)
+/* "  ID  TITLE (owner, model, N pts)", or "**ID** TITLE (...)" in Markdown; no newline. */
+static void print_item_line(FILE *out, const struct hf_sprint_item *it, bool markdown)
 {
-	fputs("  ", out);
-	hf_out_text(out, it->id);
-	fputs("  ", out);
-	hf_out_text(out, it->title);
+	fputs(markdown ? "**" : "  ", out);
+	emit(out, it->id, markdown);
+	fputs(markdown ? "** " : "  ", out);
+	emit(out, it->title, markdown);
 	fputs(" (", out);
-	hf_out_text(out, it->owner ? it->owner : "unassigned");
+	emit(out, it->owner ? it->owner : "unassigned", markdown);
 	if (it->model) {
 		fputs(", ", out);
-		hf_out_text(out, it->model);
+		emit(out, it->model, markdown);
 	}
-	fputs(", ", out);
-	print_points(out, it->points);
-	fputs(" pts)", out);
+	fprintf(out, ", %g pts)", it->points);
 }
 
 static void print_text(FILE *out, const struct plan *p)
@@ -449,7 +454,7 @@ static void print_text(FILE *out, const struct plan *p)
 	for (size_t i = 0; i < ev->nblocked; i++) {
 		const struct hf_sprint_item *it = &s->items[ev->blocked[i]];
 
-		print_item_line(out, it);
+		print_item_line(out, it, false);
 		fputs(": blocked by ", out);
 		hf_out_text(out, it->blocked_by ? it->blocked_by : "(not said)");
 		fputc('\n', out);
@@ -470,17 +475,6 @@ static void print_text(FILE *out, const struct plan *p)
 }
 
 /* ---- Markdown for the meeting notes ---- */
-
-static void md(FILE *out, const char *s);
-
-/* Text as is (sanitised) or escaped for Markdown. */
-static void emit(FILE *out, const char *s, bool markdown)
-{
-	if (markdown)
-		md(out, s);
-	else
-		hf_out_text(out, s);
-}
 
 /* At most this many blockers per model; `handoff show MODEL` has them all. */
 #define MAX_BLOCKERS 5
@@ -585,21 +579,6 @@ static void md(FILE *out, const char *s)
 	free(clean);
 }
 
-static void md_item(FILE *out, const struct hf_sprint_item *it)
-{
-	fputs("**", out);
-	md(out, it->id);
-	fputs("** ", out);
-	md(out, it->title);
-	fputs(" (", out);
-	md(out, it->owner ? it->owner : "unassigned");
-	if (it->model) {
-		fputs(", ", out);
-		md(out, it->model);
-	}
-	fprintf(out, ", %g pts)", it->points);
-}
-
 static void print_markdown(FILE *out, const struct plan *p)
 {
 	const struct hf_sprint *s = &p->sprint;
@@ -662,7 +641,7 @@ static void print_markdown(FILE *out, const struct plan *p)
 		const struct hf_sprint_item *by = hf_sprint_item_find(s, it->blocked_by);
 
 		fputs("- ", out);
-		md_item(out, it);
+		print_item_line(out, it, true);
 		fputs(": blocked by ", out);
 		md(out, it->blocked_by ? it->blocked_by : "(not said)");
 		if (by) {
