@@ -35,7 +35,7 @@ dist_man_MANS += man/handoff.1
 
 TESTS += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh
 EXTRA_DIST += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
-	dev .ci/run README.md docs/architecture.md
+	dev .ci/run README.md docs/architecture.md tests/lib/common.sh
 
 # libFuzzer targets (./configure --enable-fuzzing CC=clang); see fuzz/README.md
 if FUZZING

@@ -1,16 +1,7 @@
 #!/usr/bin/env bash
 # cli_basics.sh: help, version, exit codes, database precedence and an empty pod's status
-set -u
-bin=${HANDOFF_BIN:?}
-t=$(mktemp -d "${TMPDIR:-/tmp}/hf-cli.XXXXXX")
-trap 'rm -rf "$t"' EXIT
-export HOME=$t XDG_CONFIG_HOME=$t/config XDG_DATA_HOME=$t/data XDG_CACHE_HOME=$t/cache
+. "${HF_SRCDIR:?}/tests/lib/common.sh" cli
 unset HANDOFF_DB
-fail=0
-check() { # check DESCRIPTION CONDITION...
-	local what=$1; shift
-	if "$@"; then :; else echo "FAIL: $what"; fail=1; fi
-}
 
 "$bin" --help >"$t/help" 2>&1
 check "--help exits 0" test $? -eq 0

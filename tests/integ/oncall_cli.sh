@@ -1,19 +1,7 @@
 #!/usr/bin/env bash
 # oncall_cli.sh: rotations synced from a real git repo: oncall now/next/--at/--json, status, ICS feed, bad zone, member change
-set -u
-bin=${HANDOFF_BIN:?}
-git=${GIT:-git}
-py=${PYTHON3:-python3}
-t=$(mktemp -d "${TMPDIR:-/tmp}/hf-oncall.XXXXXX")
-trap "rm -rf \"$t\"" EXIT
-export HOME=$t XDG_CONFIG_HOME=$t/config XDG_DATA_HOME=$t/data XDG_CACHE_HOME=$t/cache
-export HANDOFF_DB=$t/handoff.db HANDOFF_NOW=2026-11-29T10:00:00Z TZ=UTC
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-fail=0
-check() { # check DESCRIPTION CONDITION...
-	local what=$1; shift
-	if "$@"; then :; else echo "FAIL: $what"; fail=1; fi
-}
+. "${HF_SRCDIR:?}/tests/lib/common.sh" oncall
+export HANDOFF_NOW=2026-11-29T10:00:00Z TZ=UTC
 has() { grep -qF -- "$2" "$1"; }
 commit() {
 	"$git" -C "$t/pod" add -A

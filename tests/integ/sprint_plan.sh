@@ -1,19 +1,7 @@
 #!/usr/bin/env bash
 # sprint_plan.sh: a sprint synced from a real git repo: over capacity, blocked, not-ready model, burndown from commits, status
-set -u
-bin=${HANDOFF_BIN:?}
-git=${GIT:-git}
-py=${PYTHON3:-python3}
-t=$(mktemp -d "${TMPDIR:-/tmp}/hf-sprint.XXXXXX")
-trap "rm -rf \"$t\"" EXIT
-export HOME=$t XDG_CONFIG_HOME=$t/config XDG_DATA_HOME=$t/data XDG_CACHE_HOME=$t/cache
-export HANDOFF_DB=$t/handoff.db HANDOFF_NOW=2026-11-29T10:00:00Z
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-fail=0
-check() { # check DESCRIPTION CONDITION...
-	local what=$1; shift
-	if "$@"; then :; else echo "FAIL: $what"; fail=1; fi
-}
+. "${HF_SRCDIR:?}/tests/lib/common.sh" sprint
+export HANDOFF_NOW=2026-11-29T10:00:00Z
 commit() { # commit DATE MESSAGE: commit everything in the pod repo at that time
 	GIT_AUTHOR_DATE=$1 GIT_COMMITTER_DATE=$1 "$git" -C "$t/pod" -c user.name=Lead \
 		-c user.email=lead@example.org commit -q -a -m "$2"

@@ -1,19 +1,7 @@
 #!/usr/bin/env bash
 # sprint_unknown_member.sh: an owner or capacity handle that is not a pod member is an error naming the file and the item
-set -u
-bin=${HANDOFF_BIN:?}
-git=${GIT:-git}
-py=${PYTHON3:-python3}
-t=$(mktemp -d "${TMPDIR:-/tmp}/hf-sprint-member.XXXXXX")
-trap 'rm -rf "$t"' EXIT
-export HOME=$t XDG_CONFIG_HOME=$t/config XDG_DATA_HOME=$t/data XDG_CACHE_HOME=$t/cache
-export HANDOFF_DB=$t/handoff.db HANDOFF_NOW=2026-12-01T10:00:00Z
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-fail=0
-check() { # check DESCRIPTION CONDITION...
-	local what=$1; shift
-	if "$@"; then :; else echo "FAIL: $what"; fail=1; fi
-}
+. "${HF_SRCDIR:?}/tests/lib/common.sh" sprint-member
+export HANDOFF_NOW=2026-12-01T10:00:00Z
 commit() {
 	"$git" -C "$t/pod" -c user.name=Lead -c user.email=lead@example.org commit -q -a -m "$1"
 }
