@@ -49,6 +49,17 @@ static enum hf_status bad(const char *what, const char *field, const char *probl
 	return hf_error(HF_EINVAL, "response from '%s': '%s' %s", what, field, problem);
 }
 
+/* bad() naming member key of the object at path: 'path.key', or 'key' at the top. */
+static enum hf_status bad_member(const char *what, const char *path, const char *key,
+				 const char *problem)
+{
+	char *f = xasprintf("%s%s%s", path, *path ? "." : "", key);
+	enum hf_status rc = bad(what, f, problem);
+
+	free(f);
+	return rc;
+}
+
 /* A string member (copied), NULL when absent or null; error when another type. */
 static enum hf_status opt_string(const char *what, json_t *obj, const char *key, const char *path,
 				 char **out)
@@ -66,13 +77,7 @@ static enum hf_status opt_string(const char *what, json_t *obj, const char *key,
 		*out = xasprintf("%lld", (long long)json_integer_value(v));
 		return HF_OK;
 	}
-	{
-		char *f = xasprintf("%s.%s", path, key);
-		enum hf_status rc = bad(what, f, "is not a string");
-
-		free(f);
-		return rc;
-	}
+	return bad_member(what, path, key, "is not a string");
 }
 
 /* Milliseconds member -> seconds; 0 when absent. */
@@ -92,13 +97,7 @@ static enum hf_status opt_time(const char *what, json_t *obj, const char *key, c
 		*out = (int64_t)(json_real_value(v) / 1000);
 		return HF_OK;
 	}
-	{
-		char *f = xasprintf("%s.%s", path, key);
-		enum hf_status rc = bad(what, f, "is not a number");
-
-		free(f);
-		return rc;
-	}
+	return bad_member(what, path, key, "is not a number");
 }
 
 /* An array member, NULL when absent; error when another type. */
@@ -110,13 +109,8 @@ static enum hf_status opt_array(const char *what, json_t *obj, const char *key, 
 	*out = NULL;
 	if (!v || json_is_null(v))
 		return HF_OK;
-	if (!json_is_array(v)) {
-		char *f = xasprintf("%s%s%s", path, *path ? "." : "", key);
-		enum hf_status rc = bad(what, f, "is not an array");
-
-		free(f);
-		return rc;
-	}
+	if (!json_is_array(v))
+		return bad_member(what, path, key, "is not an array");
 	*out = v;
 	return HF_OK;
 }
@@ -138,12 +132,8 @@ static enum hf_status parse_tags(const char *what, json_t *obj, const char *path
 			rc = bad(what, p, "is not an object");
 		if (!rc)
 			rc = opt_string(what, t, "key", p, &key);
-		if (!rc && !key) {
-			char *f = xasprintf("%s.key", p);
-
-			rc = bad(what, f, "is missing");
-			free(f);
-		}
+		if (!rc && !key)
+			rc = bad_member(what, p, "key", "is missing");
 		if (!rc)
 			rc = opt_string(what, t, "value", p, &value);
 		free(p);
@@ -232,12 +222,8 @@ static enum hf_status parse_model(const char *what, json_t *o, const char *path,
 	if (!json_is_object(o))
 		return bad(what, path, "is not an object");
 	rc = opt_string(what, o, "name", path, &m->name);
-	if (!rc && (!m->name || !*m->name)) {
-		char *f = xasprintf("%s.name", path);
-
-		rc = bad(what, f, "is missing");
-		free(f);
-	}
+	if (!rc && (!m->name || !*m->name))
+		rc = bad_member(what, path, "name", "is missing");
 	if (!rc)
 		rc = opt_string(what, o, "description", path, &m->description);
 	if (!rc)
