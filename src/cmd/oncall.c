@@ -23,44 +23,54 @@ enum hf_status hf_status_oncall(struct hf_store *store, json_t *doc, FILE *text)
 static const char *const months[] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
+static const char *const weekdays[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+
+/* The wall clock at t with the zone offset off: day number, date and seconds into the day. */
+struct local_time {
+	int64_t day;
+	int y, m, d;
+	int64_t s;
+};
+
+static struct local_time local_time_at(int64_t t, int32_t off)
+{
+	struct local_time lt;
+	int64_t l = t + off;
+
+	lt.day = l >= 0 ? l / DAY : (l - DAY + 1) / DAY;
+	lt.s = l - lt.day * DAY;
+	hf_civil_from_days(lt.day, &lt.y, &lt.m, &lt.d);
+	return lt;
+}
 
 /* "Mon 2026-10-26 09:00" in tz. */
 static void fmt_human(const struct hf_tz *tz, int64_t t, char *buf, size_t n)
 {
-	int64_t l = t + hf_tz_offset(tz, t), day = l >= 0 ? l / DAY : (l - DAY + 1) / DAY;
-	int64_t s = l - day * DAY;
-	int y, m, d;
-	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	struct local_time lt = local_time_at(t, hf_tz_offset(tz, t));
 
-	hf_civil_from_days(day, &y, &m, &d);
-	snprintf(buf, n, "%s %04d-%02d-%02d %02d:%02d", wd[hf_weekday(day)], y, m, d, (int)(s / 3600),
-		 (int)(s / 60 % 60));
+	snprintf(buf, n, "%s %04d-%02d-%02d %02d:%02d", weekdays[hf_weekday(lt.day)], lt.y, lt.m,
+		 lt.d, (int)(lt.s / 3600), (int)(lt.s / 60 % 60));
 }
 
 /* "Mon 26 Oct 09:00" in tz (status line). */
 static void fmt_short(const struct hf_tz *tz, int64_t t, char *buf, size_t n)
 {
-	int64_t l = t + hf_tz_offset(tz, t), day = l >= 0 ? l / DAY : (l - DAY + 1) / DAY;
-	int64_t s = l - day * DAY;
-	int y, m, d;
-	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	struct local_time lt = local_time_at(t, hf_tz_offset(tz, t));
 
-	hf_civil_from_days(day, &y, &m, &d);
-	snprintf(buf, n, "%s %02d %s %02d:%02d", wd[hf_weekday(day)], d, months[m - 1], (int)(s / 3600),
-		 (int)(s / 60 % 60));
+	snprintf(buf, n, "%s %02d %s %02d:%02d", weekdays[hf_weekday(lt.day)], lt.d,
+		 months[lt.m - 1], (int)(lt.s / 3600), (int)(lt.s / 60 % 60));
 }
 
 /* "2026-10-26T09:00:00+01:00": ISO 8601 with the zone's offset at t. */
 static void fmt_iso_local(const struct hf_tz *tz, int64_t t, char *buf, size_t n)
 {
 	int32_t off = hf_tz_offset(tz, t);
-	int64_t l = t + off, day = l >= 0 ? l / DAY : (l - DAY + 1) / DAY;
-	int64_t s = l - day * DAY;
-	int a = off < 0 ? -off : off, y, m, d;
+	struct local_time lt = local_time_at(t, off);
+	int a = off < 0 ? -off : off;
 
-	hf_civil_from_days(day, &y, &m, &d);
-	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, (int)(s / 3600),
-		 (int)(s / 60 % 60), (int)(s % 60), off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", lt.y, lt.m, lt.d,
+		 (int)(lt.s / 3600), (int)(lt.s / 60 % 60), (int)(lt.s % 60), off < 0 ? '-' : '+',
+		 a / 3600, a / 60 % 60);
 }
 
 /* The pod's members and their zones, opened on first use, to show each person their own time. */
