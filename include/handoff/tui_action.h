@@ -33,7 +33,7 @@
 	X(QUIT, "quit", "q", "Go back; on the pod screen, quit")                                   \
 	X(QUIT_NOW, "quit-now", "<C-c>", "Quit at once")                                           \
 	X(FILTER, "filter", "/", "Filter the list as you type (a leading ! excludes)")             \
-	X(PROMPT, "prompt", ":", "Open the command line (:sync, :theme NAME, :view NAME, :q)")     \
+	X(PROMPT, "prompt", ":", "Open the command line (its commands are listed below)")          \
 	X(HELP, "help", "? <F1>", "Show every key (searchable with /)")                            \
 	X(SYNC, "sync", "r", "Sync every source now, in the background")                           \
 	X(GROUP, "group", "o", "Readiness: group by owner or by role")                             \
@@ -54,6 +54,39 @@ struct hf_action_info {
 	const char *keys; /* default keys, e.g. "j <Down>" */
 	const char *help;
 };
+
+/*
+ * The ':' command line's commands, the one table for running them, the help
+ * and docs/keys.md: X(ENUM, "name", "argument or NULL", "help").
+ */
+#define HF_COMMANDS(X)                                                                             \
+	X(SYNC, "sync", NULL, "sync every source now, in the background")                          \
+	X(THEME, "theme", "NAME", "switch colours: dark, light, high-contrast, mono or your own")  \
+	X(VIEW, "view", "NAME",                                                                    \
+	  "open a view: pod, models, readiness, on-call, sprint, activity, log")                   \
+	X(DUMP_SCREEN, "dump-screen", "FILE",                                                      \
+	  "write the screen as text to FILE (for bug reports)")                                    \
+	X(HELP, "help", NULL, "show every key and command")                                        \
+	X(QUIT, "q", NULL, "quit (also :quit)")
+
+enum hf_command {
+	HF_COMMAND_NONE = 0,
+#define HF_COMMAND_ENUM(e, name, arg, help) HF_COMMAND_##e,
+	HF_COMMANDS(HF_COMMAND_ENUM)
+#undef HF_COMMAND_ENUM
+		HF_COMMAND__COUNT
+};
+
+struct hf_command_info {
+	enum hf_command command;
+	const char *name;
+	const char *arg; /* placeholder of its argument, NULL when it takes none */
+	const char *help;
+};
+extern const struct hf_command_info hf_command_table[];
+extern const size_t hf_command_count;
+/* The command called name ("quit" is "q"), or HF_COMMAND_NONE. */
+enum hf_command hf_command_find(const char *name);
 
 /* The table, HF_ACTION__COUNT - 1 entries in the order above (no NONE). */
 extern const struct hf_action_info hf_action_table[];

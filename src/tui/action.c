@@ -19,6 +19,23 @@ const struct hf_action_info hf_action_table[] = {
 };
 const size_t hf_action_count = sizeof(hf_action_table) / sizeof(hf_action_table[0]);
 
+const struct hf_command_info hf_command_table[] = {
+#define COMMAND_ROW(e, name, arg, help) {HF_COMMAND_##e, name, arg, help},
+	HF_COMMANDS(COMMAND_ROW)
+#undef COMMAND_ROW
+};
+const size_t hf_command_count = sizeof(hf_command_table) / sizeof(hf_command_table[0]);
+
+enum hf_command hf_command_find(const char *name)
+{
+	if (!strcmp(name, "quit"))
+		return HF_COMMAND_QUIT;
+	for (size_t i = 0; i < hf_command_count; i++)
+		if (!strcmp(hf_command_table[i].name, name))
+			return hf_command_table[i].command;
+	return HF_COMMAND_NONE;
+}
+
 static const struct {
 	const char *name;
 	int key;
@@ -291,8 +308,12 @@ void hf_action_write_markdown(FILE *out)
 		}
 		fputs(" |\n", out);
 	}
-	fputs("\nMouse: a click selects a row, the wheel scrolls.\n\n"
-	      "Command line (`:`): `:sync`, `:theme NAME`, `:view NAME`, `:dump-screen FILE`, "
-	      "`:q`.\n",
+	fputs("\n## Command line\n\n| command | what it does |\n|---|---|\n", out);
+	for (size_t i = 0; i < hf_command_count; i++)
+		fprintf(out, "| `:%s%s%s` | %s |\n", hf_command_table[i].name,
+			hf_command_table[i].arg ? " " : "",
+			hf_command_table[i].arg ? hf_command_table[i].arg : "",
+			hf_command_table[i].help);
+	fputs("\nMouse: a click selects a row or a view in the bottom line, the wheel scrolls.\n",
 	      out);
 }

@@ -353,35 +353,44 @@ static void run_command(struct tui *t, const char *line)
 	arg = line + len;
 	while (*arg == ' ')
 		arg++;
-	if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
+	switch (hf_command_find(cmd)) {
+	case HF_COMMAND_QUIT:
 		t->quit = true;
-	} else if (!strcmp(cmd, "sync")) {
+		break;
+	case HF_COMMAND_SYNC:
 		start_sync(t);
-	} else if (!strcmp(cmd, "theme")) {
+		break;
+	case HF_COMMAND_THEME:
 		if (!*arg)
 			set_message(t, false,
 				    "theme '%s' (:theme dark, light, high-contrast, mono)",
 				    t->theme.name ? t->theme.name : "none");
 		else
 			apply_theme(t, arg, false);
-	} else if (!strcmp(cmd, "view")) {
+		break;
+	case HF_COMMAND_VIEW:
 		if (!*arg)
 			set_message(t, true,
 				    "which view? (:view pod, models, readiness, on-call, sprint, "
 				    "activity, log)");
 		else
 			open_view(t, arg, NULL);
-	} else if (!strcmp(cmd, "dump-screen")) {
+		break;
+	case HF_COMMAND_DUMP_SCREEN:
 		if (!*arg)
 			set_message(t, true, "dump the screen where? (:dump-screen FILE)");
 		else if (hf_screen_dump(arg))
 			set_message(t, true, "%s", hf_last_error());
 		else
 			set_message(t, false, "screen written to '%s'", arg);
-	} else if (!strcmp(cmd, "help")) {
+		break;
+	case HF_COMMAND_HELP:
 		open_view(t, "help", NULL);
-	} else {
-		set_message(t, true, "no command ':%s' (:sync, :theme NAME, :view NAME, :q)", cmd);
+		break;
+	case HF_COMMAND_NONE:
+	case HF_COMMAND__COUNT:
+		set_message(t, true, "no command ':%s' (? lists them)", cmd);
+		break;
 	}
 }
 

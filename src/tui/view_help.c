@@ -2,22 +2,34 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "handoff/tui_action.h"
 #include "handoff/tui_view.h"
 
-static const char *const commands[][2] = {
-	{":sync", "sync every source now, in the background"},
-	{":theme NAME", "switch colours: dark, light, high-contrast, mono (or your own)"},
-	{":view NAME", "open a view: pod, models, readiness, on-call, sprint, activity, log"},
-	{":dump-screen FILE", "write the screen as text to FILE (for bug reports)"},
-	{":q", "quit"},
+/* Mouse lines after the commands of the table. */
+static const char *const mouse[][2] = {
 	{"click", "select a row, or a view in the bottom line"},
 	{"wheel", "scroll"},
 };
-#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+#define NMOUSE	  (sizeof(mouse) / sizeof(mouse[0]))
+#define NCOMMANDS (hf_command_count + NMOUSE)
+
+/* Command i as the help shows it (":theme NAME"), and its help. */
+static void command_text(size_t i, char *buf, size_t n, const char **help)
+{
+	if (i < hf_command_count) {
+		const struct hf_command_info *c = &hf_command_table[i];
+
+		snprintf(buf, n, ":%s%s%s", c->name, c->arg ? " " : "", c->arg ? c->arg : "");
+		*help = c->help;
+	} else {
+		snprintf(buf, n, "%s", mouse[i - hf_command_count][0]);
+		*help = mouse[i - hf_command_count][1];
+	}
+}
 
 /* Rows: heading, actions, heading, commands. */
 static size_t action_row(size_t row)
@@ -58,13 +70,14 @@ static void help_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	} else if (row == hf_action_count + 1) {
 		hf_draw_text(d, HF_COLOR_SECTION, " COMMANDS AND MOUSE", -1);
 	} else {
-		size_t i = row - hf_action_count - 2;
+		char text[64];
+		const char *help;
 
+		command_text(row - hf_action_count - 2, text, sizeof(text), &help);
 		hf_draw_space(d, 1);
-		hf_draw_text(d, HF_COLOR_KEY, commands[i][0],
-			     strlen(commands[i][0]) > 15 ? 19 : 15);
+		hf_draw_text(d, HF_COLOR_KEY, text, strlen(text) > 15 ? 19 : 15);
 		hf_draw_space(d, 1);
-		hf_draw_text(d, HF_COLOR_DEFAULT, commands[i][1], -1);
+		hf_draw_text(d, HF_COLOR_DEFAULT, help, -1);
 	}
 }
 
@@ -77,10 +90,11 @@ static bool help_match(struct hf_view *v, size_t row, const char *needle)
 		       hf_view_contains(a->name, needle) || hf_view_contains(a->help, needle);
 	}
 	if (row > hf_action_count + 1) {
-		size_t i = row - hf_action_count - 2;
+		char text[64];
+		const char *help;
 
-		return hf_view_contains(commands[i][0], needle) ||
-		       hf_view_contains(commands[i][1], needle);
+		command_text(row - hf_action_count - 2, text, sizeof(text), &help);
+		return hf_view_contains(text, needle) || hf_view_contains(help, needle);
 	}
 	return false;
 }

@@ -220,6 +220,12 @@ static void action_table_is_consistent(void **state)
 	assert_int_equal(hf_keymap_lookup('7'), HF_ACTION_VIEW_LOG);
 	assert_int_equal(hf_keymap_lookup('Z'), HF_ACTION_NONE);
 	assert_int_equal(hf_action_find("nope"), HF_ACTION_NONE);
+	/* the command line's table */
+	for (size_t i = 0; i < hf_command_count; i++)
+		assert_int_equal(hf_command_find(hf_command_table[i].name), hf_command_table[i].command);
+	assert_int_equal(hf_command_find("quit"), HF_COMMAND_QUIT);
+	assert_int_equal(hf_command_find("theme"), HF_COMMAND_THEME);
+	assert_int_equal(hf_command_find("nope"), HF_COMMAND_NONE);
 }
 
 static void style_parse_cases(void **state)
