@@ -51,6 +51,8 @@ enum hf_status hf_store_exec_stmt(struct hf_store *store, sqlite3_stmt *st, cons
 
 void hf_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
+	if (!st)
+		return;
 	if (s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 	else
@@ -59,12 +61,14 @@ void hf_bind_text(sqlite3_stmt *st, int i, const char *s)
 
 void hf_bind_int(sqlite3_stmt *st, int i, int64_t v)
 {
-	sqlite3_bind_int64(st, i, v);
+	if (st)
+		sqlite3_bind_int64(st, i, v);
 }
 
 void hf_bind_double(sqlite3_stmt *st, int i, double v)
 {
-	sqlite3_bind_double(st, i, v);
+	if (st)
+		sqlite3_bind_double(st, i, v);
 }
 
 char *hf_column_text(sqlite3_stmt *st, int i)
@@ -72,6 +76,103 @@ char *hf_column_text(sqlite3_stmt *st, int i)
 	const unsigned char *t = sqlite3_column_text(st, i);
 
 	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void hf_column_lines(sqlite3_stmt *st, int i, char ***lines, size_t *n)
+{
+	const char *text = (const char *)sqlite3_column_text(st, i);
+	size_t alloc = *n;
+
+	while (text && *text) {
+		const char *nl = strchr(text, '\n');
+		size_t len = nl ? (size_t)(nl - text) : strlen(text);
+
+		*lines = xgrow(*lines, *n + 1, &alloc, sizeof(char *));
+		(*lines)[(*n)++] = xstrndup(text, len);
+		text += len + (nl ? 1 : 0);
+	}
+}
+
+enum hf_status hf_store_read_rows(struct hf_store *store, sqlite3_stmt *st, void *items, size_t *n,
+				  size_t item_size, void (*read_row)(sqlite3_stmt *st, void *item),
+				  void (*free_items)(void *items, size_t n), const char *what)
+{
+	void *v = NULL;
+	size_t nv = 0, alloc = 0;
+	enum hf_status status = HF_OK;
+	int rc;
+
+	if (!st) {
+		status = HF_EIO;
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		void *item;
+
+		v = xgrow(v, nv + 1, &alloc, item_size);
+		item = (char *)v + nv++ * item_size;
+		memset(item, 0, item_size);
+		read_row(st, item);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		status = hf_store_fail(store, what);
+		if (free_items) {
+			free_items(v, nv);
+			v = NULL;
+			nv = 0;
+		}
+	}
+out:
+	/* the caller's pointer has its own element type: store through memcpy, not a void ** */
+	memcpy(items, &v, sizeof(v));
+	*n = nv;
+	return status;
+}
+
+enum hf_status hf_store_read_one(struct hf_store *store, sqlite3_stmt *st,
+				 void (*read_row)(sqlite3_stmt *st, void *item), void *item,
+				 bool *found, const char *what)
+{
+	int rc;
+
+	if (found)
+		*found = false;
+	if (!st)
+		return HF_EIO;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (found)
+			*found = true;
+		if (read_row)
+			read_row(st, item);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return hf_store_fail(store, what);
+	return HF_OK;
+}
+
+void hf_store_row_text(sqlite3_stmt *st, void *item)
+{
+	*(char **)item = hf_column_text(st, 0);
+}
+
+void hf_store_row_text2(sqlite3_stmt *st, void *item)
+{
+	char **texts = item;
+
+	texts[0] = hf_column_text(st, 0);
+	texts[1] = hf_column_text(st, 1);
+}
+
+void hf_store_free_texts(void *items, size_t n)
+{
+	char **texts = items;
+
+	for (size_t i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
 }
 
 static enum hf_status exec_sql(struct hf_store *store, const char *sql, const char *what)
@@ -111,6 +212,23 @@ static const char owned_tables_sql[] =
 	"AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'path') "
 	"ORDER BY m.name";
 
+/* Tables with both source and path columns: what a pod file defines. */
+static enum hf_status owned_tables(struct hf_store *store, char ***names, size_t *n)
+{
+	sqlite3_stmt *st;
+	enum hf_status rc;
+
+	*names = NULL;
+	*n = 0;
+	/* not cached: sqlite_master changes under it while migrating */
+	if (sqlite3_prepare_v2(store->db, owned_tables_sql, -1, &st, NULL) != SQLITE_OK)
+		return hf_store_fail(store, "listing tables");
+	rc = hf_store_read_rows(store, st, names, n, sizeof(char *), hf_store_row_text,
+				hf_store_free_texts, "listing tables");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /*
  * Forgetting a file looks rows up by (source, path): every table with those
  * columns gets an index, made in the migration that created the table, so
@@ -118,18 +236,12 @@ static const char owned_tables_sql[] =
  */
 static enum hf_status index_owned_tables(struct hf_store *store)
 {
-	sqlite3_stmt *st;
-	enum hf_status rc = HF_OK;
-	char **names = NULL;
-	size_t n = 0, alloc = 0;
+	enum hf_status rc;
+	char **names;
+	size_t n;
 
-	if (sqlite3_prepare_v2(store->db, owned_tables_sql, -1, &st, NULL) != SQLITE_OK)
-		return hf_store_fail(store, "listing tables");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		names = xgrow(names, n + 1, &alloc, sizeof(char *));
-		names[n++] = hf_column_text(st, 0);
-	}
-	sqlite3_finalize(st);
+	if ((rc = owned_tables(store, &names, &n)))
+		return rc;
 	for (size_t i = 0; i < n; i++) {
 		char *sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_by_source_path\" ON \"%s\" (source, path)",
 				      names[i], names[i]);
@@ -175,22 +287,13 @@ fail:
 	return HF_EIO;
 }
 
-/* Tables with both source and path columns: what a pod file defines. */
 static enum hf_status find_owned_tables(struct hf_store *store)
 {
-	sqlite3_stmt *st;
-	size_t alloc = 0;
+	enum hf_status rc = owned_tables(store, &store->owned_tables, &store->nowned_tables);
 
-	if (sqlite3_prepare_v2(store->db, owned_tables_sql, -1, &st, NULL) != SQLITE_OK)
-		return hf_store_fail(store, "listing tables");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		store->owned_tables = xgrow(store->owned_tables, store->nowned_tables + 1, &alloc,
-					    sizeof(char *));
-		store->owned_tables[store->nowned_tables++] = hf_column_text(st, 0);
-	}
-	sqlite3_finalize(st);
-	store->forget_stmts = xcalloc(store->nowned_tables + 1, sizeof(*store->forget_stmts));
-	return HF_OK;
+	if (!rc)
+		store->forget_stmts = xcalloc(store->nowned_tables + 1, sizeof(*store->forget_stmts));
+	return rc;
 }
 
 enum hf_status hf_store_open_version(const char *path, int version, struct hf_store **out)

@@ -6,7 +6,6 @@
 
 #include "handoff/clock.h"
 #include "handoff/strbuf.h"
-#include "handoff/xmalloc.h"
 #include "internal.h"
 
 enum hf_status hf_store_state_get(struct hf_store *store, const char *source, const char *key,
@@ -14,20 +13,11 @@ enum hf_status hf_store_state_get(struct hf_store *store, const char *source, co
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT value FROM source_state WHERE source = ?1 AND key = ?2");
-	int rc;
 
 	*value = NULL;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, source);
 	hf_bind_text(st, 2, key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*value = hf_column_text(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading source state");
-	return HF_OK;
+	return hf_store_read_one(store, st, hf_store_row_text, value, NULL, "reading source state");
 }
 
 enum hf_status hf_store_state_set(struct hf_store *store, const char *source, const char *key,
@@ -65,35 +55,29 @@ enum hf_status hf_store_sync_record(struct hf_store *store, const struct hf_sync
 	return hf_store_exec_stmt(store, st, "recording a sync");
 }
 
+static void read_run(sqlite3_stmt *st, void *item)
+{
+	struct hf_sync_run *r = item;
+
+	r->source = hf_column_text(st, 0);
+	r->type = hf_column_text(st, 1);
+	r->started = sqlite3_column_int64(st, 2);
+	r->finished = sqlite3_column_int64(st, 3);
+	r->ok = sqlite3_column_int(st, 4) != 0;
+	r->error = hf_column_text(st, 5);
+	r->detail = hf_column_text(st, 6);
+}
+
+static void runs_free(void *runs, size_t n)
+{
+	hf_sync_runs_free(runs, n);
+}
+
 static enum hf_status read_runs(struct hf_store *store, sqlite3_stmt *st,
 				struct hf_sync_run **runs, size_t *n)
 {
-	size_t alloc = 0;
-	int rc;
-
-	*runs = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_sync_run *r;
-
-		*runs = xgrow(*runs, *n + 1, &alloc, sizeof(**runs));
-		r = &(*runs)[(*n)++];
-		r->source = hf_column_text(st, 0);
-		r->type = hf_column_text(st, 1);
-		r->started = sqlite3_column_int64(st, 2);
-		r->finished = sqlite3_column_int64(st, 3);
-		r->ok = sqlite3_column_int(st, 4) != 0;
-		r->error = hf_column_text(st, 5);
-		r->detail = hf_column_text(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_sync_runs_free(*runs, *n);
-		*runs = NULL;
-		*n = 0;
-		return hf_store_fail(store, "reading the sync log");
-	}
-	return HF_OK;
+	return hf_store_read_rows(store, st, runs, n, sizeof(**runs), read_run, runs_free,
+				  "reading the sync log");
 }
 
 enum hf_status hf_store_sync_latest(struct hf_store *store, struct hf_sync_run **runs, size_t *n)
@@ -102,8 +86,6 @@ enum hf_status hf_store_sync_latest(struct hf_store *store, struct hf_sync_run *
 		"SELECT source, type, started, finished, ok, error, detail FROM sync_run "
 		"WHERE id IN (SELECT max(id) FROM sync_run GROUP BY source) ORDER BY source");
 
-	if (!st)
-		return HF_EIO;
 	return read_runs(store, st, runs, n);
 }
 
@@ -114,8 +96,6 @@ enum hf_status hf_store_sync_history(struct hf_store *store, size_t limit,
 		"SELECT source, type, started, finished, ok, error, detail FROM sync_run "
 		"ORDER BY id DESC LIMIT ?1");
 
-	if (!st)
-		return HF_EIO;
 	hf_bind_int(st, 1, (int64_t)limit);
 	return read_runs(store, st, runs, n);
 }
@@ -148,38 +128,31 @@ enum hf_status hf_store_problem_add(struct hf_store *store, const struct hf_prob
 	return hf_store_exec_stmt(store, st, "recording a problem");
 }
 
+static void read_problem(sqlite3_stmt *st, void *item)
+{
+	struct hf_problem *p = item;
+
+	p->source = hf_column_text(st, 0);
+	p->path = hf_column_text(st, 1);
+	p->field = hf_column_text(st, 2);
+	p->severity = sqlite3_column_int(st, 3) ? HF_PROBLEM_WARNING : HF_PROBLEM_ERROR;
+	p->message = hf_column_text(st, 4);
+	p->at = sqlite3_column_int64(st, 5);
+}
+
+static void problems_free(void *p, size_t n)
+{
+	hf_problems_free(p, n);
+}
+
 enum hf_status hf_store_problems(struct hf_store *store, struct hf_problem **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT source, path, field, severity, message, at FROM problem "
 		"ORDER BY severity, source, path, id");
-	size_t alloc = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_problem *p;
-
-		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
-		p = &(*out)[(*n)++];
-		p->source = hf_column_text(st, 0);
-		p->path = hf_column_text(st, 1);
-		p->field = hf_column_text(st, 2);
-		p->severity = sqlite3_column_int(st, 3) ? HF_PROBLEM_WARNING : HF_PROBLEM_ERROR;
-		p->message = hf_column_text(st, 4);
-		p->at = sqlite3_column_int64(st, 5);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_problems_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return hf_store_fail(store, "reading problems");
-	}
-	return HF_OK;
+	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_problem, problems_free,
+				  "reading problems");
 }
 
 void hf_problems_free(struct hf_problem *p, size_t n)
@@ -258,44 +231,37 @@ enum hf_status hf_store_activity_add(struct hf_store *store, const struct hf_act
 	return hf_store_exec_stmt(store, st, "recording activity");
 }
 
+static void read_activity(sqlite3_stmt *st, void *item)
+{
+	struct hf_activity *a = item;
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->at = sqlite3_column_int64(st, 1);
+	a->source = hf_column_text(st, 2);
+	a->kind = hf_column_text(st, 3);
+	a->model = hf_column_text(st, 4);
+	a->actor = hf_column_text(st, 5);
+	a->summary = hf_column_text(st, 6);
+	a->ref = hf_column_text(st, 7);
+}
+
+static void activity_free(void *a, size_t n)
+{
+	hf_activity_free(a, n);
+}
+
 enum hf_status hf_store_activity_list(struct hf_store *store, const char *model, int64_t since,
 				      size_t limit, struct hf_activity **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT id, at, source, kind, model, actor, summary, ref FROM activity "
 		"WHERE (?1 IS NULL OR model = ?1) AND at >= ?2 ORDER BY at DESC, id DESC LIMIT ?3");
-	size_t alloc = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, model);
 	hf_bind_int(st, 2, since);
 	hf_bind_int(st, 3, (int64_t)limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_activity *a;
-
-		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
-		a = &(*out)[(*n)++];
-		a->id = sqlite3_column_int64(st, 0);
-		a->at = sqlite3_column_int64(st, 1);
-		a->source = hf_column_text(st, 2);
-		a->kind = hf_column_text(st, 3);
-		a->model = hf_column_text(st, 4);
-		a->actor = hf_column_text(st, 5);
-		a->summary = hf_column_text(st, 6);
-		a->ref = hf_column_text(st, 7);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_activity_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return hf_store_fail(store, "reading activity");
-	}
-	return HF_OK;
+	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_activity, activity_free,
+				  "reading activity");
 }
 
 void hf_activity_free(struct hf_activity *a, size_t n)
@@ -330,41 +296,34 @@ enum hf_status hf_store_outbox_add(struct hf_store *store, const char *source, c
 	return rc;
 }
 
+static void read_outbox_entry(sqlite3_stmt *st, void *item)
+{
+	struct hf_outbox_entry *e = item;
+
+	e->id = sqlite3_column_int64(st, 0);
+	e->created = sqlite3_column_int64(st, 1);
+	e->source = hf_column_text(st, 2);
+	e->kind = hf_column_text(st, 3);
+	e->payload = hf_column_text(st, 4);
+	e->state = hf_column_text(st, 5);
+	e->error = hf_column_text(st, 6);
+}
+
+static void outbox_free(void *e, size_t n)
+{
+	hf_outbox_free(e, n);
+}
+
 enum hf_status hf_store_outbox_pending(struct hf_store *store, const char *source,
 				       struct hf_outbox_entry **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT id, created, source, kind, payload, state, error FROM outbox "
 		"WHERE state = 'pending' AND (?1 IS NULL OR source = ?1) ORDER BY id");
-	size_t alloc = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, source);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_outbox_entry *e;
-
-		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
-		e = &(*out)[(*n)++];
-		e->id = sqlite3_column_int64(st, 0);
-		e->created = sqlite3_column_int64(st, 1);
-		e->source = hf_column_text(st, 2);
-		e->kind = hf_column_text(st, 3);
-		e->payload = hf_column_text(st, 4);
-		e->state = hf_column_text(st, 5);
-		e->error = hf_column_text(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_outbox_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return hf_store_fail(store, "reading the outbox");
-	}
-	return HF_OK;
+	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_outbox_entry, outbox_free,
+				  "reading the outbox");
 }
 
 enum hf_status hf_store_outbox_mark(struct hf_store *store, int64_t id, const char *state,

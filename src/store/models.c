@@ -51,59 +51,59 @@ enum hf_status hf_store_contract_put(struct hf_store *store, const char *source,
 	return HF_OK;
 }
 
+/* A contract row: the source it came from (to read its SLOs) and the contract. */
+struct contract_row {
+	char *source;
+	struct hf_contract *c;
+};
+
+static void read_contract(sqlite3_stmt *st, void *item)
+{
+	struct contract_row *row = item;
+
+	row->source = hf_column_text(st, 0);
+	row->c->registry_source = hf_column_text(st, 1);
+	row->c->registry_name = hf_column_text(st, 2);
+	row->c->candidate = hf_column_text(st, 3);
+	row->c->owner_research = hf_column_text(st, 4);
+	row->c->owner_engineering = hf_column_text(st, 5);
+}
+
+static void read_slo(sqlite3_stmt *st, void *item)
+{
+	struct hf_slo *s = item;
+
+	s->metric = hf_column_text(st, 0);
+	s->op = hf_column_text(st, 1);
+	s->target = sqlite3_column_double(st, 2);
+}
+
 enum hf_status hf_store_contract_get(struct hf_store *store, const char *model,
 				     struct hf_contract *c)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT source, registry_source, registry_name, candidate, owner_research,"
 		" owner_engineering FROM contract WHERE model = ?1 ORDER BY source LIMIT 1");
-	char *source;
-	size_t alloc = 0;
-	int rc;
+	struct contract_row row = { NULL, c };
+	enum hf_status rc;
+	bool found;
 
 	memset(c, 0, sizeof(*c));
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, model);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	if ((rc = hf_store_read_one(store, st, read_contract, &row, &found, "reading a contract")))
+		return rc;
+	if (!found)
 		return hf_error(HF_ENOTFOUND, "no contract for model '%s'", model);
-	}
-	if (rc != SQLITE_ROW)
-		return hf_store_fail(store, "reading a contract");
-	source = hf_column_text(st, 0);
-	c->registry_source = hf_column_text(st, 1);
-	c->registry_name = hf_column_text(st, 2);
-	c->candidate = hf_column_text(st, 3);
-	c->owner_research = hf_column_text(st, 4);
-	c->owner_engineering = hf_column_text(st, 5);
-	sqlite3_reset(st);
 	st = hf_store_stmt(store,
 		"SELECT metric, op, target FROM slo WHERE model = ?1 AND source = ?2 ORDER BY position");
-	if (!st) {
-		free(source);
-		hf_contract_clear(c);
-		return HF_EIO;
-	}
 	hf_bind_text(st, 1, model);
-	hf_bind_text(st, 2, source);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_slo *s;
-
-		c->slos = xgrow(c->slos, c->nslos + 1, &alloc, sizeof(*c->slos));
-		s = &c->slos[c->nslos++];
-		s->metric = hf_column_text(st, 0);
-		s->op = hf_column_text(st, 1);
-		s->target = sqlite3_column_double(st, 2);
-	}
-	sqlite3_reset(st);
-	free(source);
-	if (rc != SQLITE_DONE) {
+	hf_bind_text(st, 2, row.source);
+	rc = hf_store_read_rows(store, st, &c->slos, &c->nslos, sizeof(*c->slos), read_slo, NULL,
+				"reading SLOs");
+	free(row.source);
+	if (rc)
 		hf_contract_clear(c);
-		return hf_store_fail(store, "reading SLOs");
-	}
-	return HF_OK;
+	return rc;
 }
 
 enum hf_status hf_store_card_put(struct hf_store *store, const char *source, const char *path,
@@ -125,21 +125,15 @@ enum hf_status hf_store_card_get(struct hf_store *store, const char *model, char
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT markdown FROM model_card WHERE model = ?1 ORDER BY source LIMIT 1");
-	int rc;
+	enum hf_status rc;
+	bool found;
 
 	*markdown = NULL;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, model);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*markdown = hf_column_text(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	rc = hf_store_read_one(store, st, hf_store_row_text, markdown, &found, "reading a model card");
+	if (!rc && !found)
 		return hf_error(HF_ENOTFOUND, "no model card for model '%s'", model);
-	if (rc != SQLITE_ROW)
-		return hf_store_fail(store, "reading a model card");
-	return HF_OK;
+	return rc;
 }
 
 static enum hf_status put_items(struct hf_store *store, const char *source, const char *path,
@@ -212,64 +206,71 @@ enum hf_status hf_store_readiness_put(struct hf_store *store, const char *source
 	return rc;
 }
 
+static void read_item_state(sqlite3_stmt *st, void *item)
+{
+	struct hf_item_state *s = item;
+
+	s->item = hf_column_text(st, 0);
+	s->state = hf_column_text(st, 1);
+	s->by = hf_column_text(st, 2);
+	s->at = hf_column_text(st, 3);
+	s->evidence = hf_column_text(st, 4);
+	s->reason = hf_column_text(st, 5);
+}
+
 enum hf_status hf_store_readiness_get(struct hf_store *store, const char *model, char **checklist,
 				      struct hf_item_state **states, size_t *nstates)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT source, checklist FROM readiness WHERE model = ?1 ORDER BY source LIMIT 1");
-	char *source;
-	size_t alloc = 0;
-	int rc;
+	char *head[2] = { NULL, NULL };	/* source, checklist */
+	enum hf_status rc;
+	bool found;
 
-	*checklist = NULL;
 	*states = NULL;
 	*nstates = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, model);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
+	rc = hf_store_read_one(store, st, hf_store_row_text2, head, &found, "reading readiness");
+	*checklist = head[1];
+	if (rc)
+		return rc;
+	if (!found) {
 		*checklist = xstrdup("default");
 		return hf_error(HF_ENOTFOUND, "no readiness.json for model '%s'", model);
 	}
-	if (rc != SQLITE_ROW)
-		return hf_store_fail(store, "reading readiness");
-	source = hf_column_text(st, 0);
-	*checklist = hf_column_text(st, 1);
-	sqlite3_reset(st);
 	st = hf_store_stmt(store,
 		"SELECT item, state, by, at, evidence, reason FROM readiness_item"
 		" WHERE model = ?1 AND source = ?2 ORDER BY rowid");
-	if (!st) {
-		free(source);
-		return HF_EIO;
-	}
 	hf_bind_text(st, 1, model);
-	hf_bind_text(st, 2, source);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_item_state *s;
-
-		*states = xgrow(*states, *nstates + 1, &alloc, sizeof(**states));
-		s = &(*states)[(*nstates)++];
-		s->item = hf_column_text(st, 0);
-		s->state = hf_column_text(st, 1);
-		s->by = hf_column_text(st, 2);
-		s->at = hf_column_text(st, 3);
-		s->evidence = hf_column_text(st, 4);
-		s->reason = hf_column_text(st, 5);
-	}
-	sqlite3_reset(st);
-	free(source);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading readiness items");
-	return HF_OK;
+	hf_bind_text(st, 2, head[0]);
+	rc = hf_store_read_rows(store, st, states, nstates, sizeof(**states), read_item_state, NULL,
+				"reading readiness items");
+	free(head[0]);
+	return rc;
 }
 
 enum hf_status hf_store_checklist_put(struct hf_store *store, const char *source, const char *path,
 				      const char *name, const struct hf_check_item *items, size_t n)
 {
 	return put_items(store, source, path, name, items, n);
+}
+
+static void read_check_item(sqlite3_stmt *st, void *item)
+{
+	struct hf_check_item *it = item;
+
+	it->id = hf_column_text(st, 0);
+	it->title = hf_column_text(st, 1);
+	it->category = hf_column_text(st, 2);
+	it->owner = hf_column_text(st, 3);
+	it->stage = hf_column_text(st, 4);
+	it->required = sqlite3_column_int(st, 5) != 0;
+	it->rule = hf_column_text(st, 6);
+}
+
+static void check_items_free(void *items, size_t n)
+{
+	hf_check_items_free(items, n);
 }
 
 enum hf_status hf_store_checklist_get(struct hf_store *store, const char *name,
@@ -279,34 +280,12 @@ enum hf_status hf_store_checklist_get(struct hf_store *store, const char *name,
 		"SELECT id, title, category, owner, stage, required, auto FROM checklist_item"
 		" WHERE checklist = ?1 AND source = (SELECT MIN(source) FROM checklist_item"
 		" WHERE checklist = ?1) ORDER BY position");
-	size_t alloc = 0;
-	int rc;
+	enum hf_status rc;
 
-	*items = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, name);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_check_item *it;
-
-		*items = xgrow(*items, *n + 1, &alloc, sizeof(**items));
-		it = &(*items)[(*n)++];
-		it->id = hf_column_text(st, 0);
-		it->title = hf_column_text(st, 1);
-		it->category = hf_column_text(st, 2);
-		it->owner = hf_column_text(st, 3);
-		it->stage = hf_column_text(st, 4);
-		it->required = sqlite3_column_int(st, 5) != 0;
-		it->rule = hf_column_text(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_check_items_free(*items, *n);
-		*items = NULL;
-		*n = 0;
-		return hf_store_fail(store, "reading a checklist");
-	}
+	if ((rc = hf_store_read_rows(store, st, items, n, sizeof(**items), read_check_item,
+				     check_items_free, "reading a checklist")))
+		return rc;
 	if (!*n && strncmp(name, "model:", 6) != 0)
 		return hf_error(HF_ENOTFOUND, "no checklist '%s' in the pod", name);
 	return HF_OK;
@@ -320,21 +299,9 @@ enum hf_status hf_store_model_names(struct hf_store *store, char ***names, size_
 		" UNION SELECT substr(path, 8, instr(substr(path, 8), '/') - 1) FROM problem"
 		" WHERE path LIKE 'models/%/%' AND severity = 0 AND instr(substr(path, 8), '/') > 1"
 		" ORDER BY 1");
-	size_t alloc = 0;
-	int rc;
 
-	*names = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*names = xgrow(*names, *n + 1, &alloc, sizeof(**names));
-		(*names)[(*n)++] = hf_column_text(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "listing models");
-	return HF_OK;
+	return hf_store_read_rows(store, st, names, n, sizeof(**names), hf_store_row_text,
+				  hf_store_free_texts, "listing models");
 }
 
 enum hf_status hf_store_model_file_error(struct hf_store *store, const char *model, const char *file,
@@ -344,16 +311,9 @@ enum hf_status hf_store_model_file_error(struct hf_store *store, const char *mod
 		"SELECT CASE WHEN field IS NULL THEN message ELSE field || ': ' || message END"
 		" FROM problem WHERE path = 'models/' || ?1 || '/' || ?2 AND severity = 0"
 		" ORDER BY source, id LIMIT 1");
-	int rc;
 
 	*message = NULL;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, model);
 	hf_bind_text(st, 2, file);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*message = hf_column_text(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? HF_OK : hf_store_fail(store, "reading problems");
+	return hf_store_read_one(store, st, hf_store_row_text, message, NULL, "reading problems");
 }

@@ -9,6 +9,11 @@
 #include "handoff/xmalloc.h"
 #include "internal.h"
 
+static void read_count(sqlite3_stmt *st, void *item)
+{
+	*(size_t *)item = (size_t)sqlite3_column_int64(st, 0);
+}
+
 enum hf_status hf_store_oncall_coverage(struct hf_store *store, const char *model, size_t *people)
 {
 	/* the initial list (effective NULL) counts as in effect since forever */
@@ -19,20 +24,16 @@ enum hf_status hf_store_oncall_coverage(struct hf_store *store, const char *mode
 		"    (SELECT MAX(COALESCE(m2.effective, -2147483648)) FROM rotation_member m2"
 		"     WHERE m2.rotation = c.rotation AND COALESCE(m2.effective, -2147483648) <= ?2)) AS n"
 		" FROM rotation_cover c WHERE c.model = ?1)");
-	int rc;
+	enum hf_status rc;
+	bool found;
 
 	*people = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, model);
 	hf_bind_int(st, 2, hf_now() / 86400);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*people = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	rc = hf_store_read_one(store, st, read_count, people, &found, "reading on-call coverage");
+	if (!rc && !found)
 		return hf_store_fail(store, "reading on-call coverage");
-	return HF_OK;
+	return rc;
 }
 
 enum hf_status hf_store_rotation_taken(struct hf_store *store, const char *name, const char *source,
@@ -40,20 +41,11 @@ enum hf_status hf_store_rotation_taken(struct hf_store *store, const char *name,
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT 1 FROM rotation WHERE name = ?1 AND NOT (source = ?2 AND path = ?3) LIMIT 1");
-	int rc;
 
-	*taken = false;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, name);
 	hf_bind_text(st, 2, source);
 	hf_bind_text(st, 3, path);
-	rc = sqlite3_step(st);
-	*taken = rc == SQLITE_ROW;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return hf_store_fail(store, "looking up a rotation");
-	return HF_OK;
+	return hf_store_read_one(store, st, NULL, NULL, taken, "looking up a rotation");
 }
 
 enum hf_status hf_store_rotation_put(struct hf_store *store, const char *source, const char *path,
@@ -151,66 +143,108 @@ void hf_rotations_free(struct hf_rotation *r, size_t n)
 	free(r);
 }
 
+/* One rotation_member row; read_details groups them into the rotation's changes. */
+struct member_row {
+	size_t change;
+	bool has_from;		/* effective is not NULL (the initial list starts with the rotation) */
+	int64_t from_day;
+	char *handle;
+};
+
+static void read_member(sqlite3_stmt *st, void *item)
+{
+	struct member_row *m = item;
+
+	m->change = (size_t)sqlite3_column_int64(st, 0);
+	m->has_from = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	m->from_day = sqlite3_column_int64(st, 1);
+	m->handle = hf_column_text(st, 2);
+}
+
+static void member_rows_free(void *items, size_t n)
+{
+	struct member_row *m = items;
+
+	for (size_t i = 0; i < n; i++)
+		free(m[i].handle);
+	free(m);
+}
+
+static void read_override(sqlite3_stmt *st, void *item)
+{
+	struct hf_rotation_override *o = item;
+
+	o->who = hf_column_text(st, 0);
+	o->from = sqlite3_column_int64(st, 1);
+	o->to = sqlite3_column_int64(st, 2);
+	o->reason = hf_column_text(st, 3);
+}
+
 static enum hf_status read_details(struct hf_store *store, struct hf_rotation *r)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT change, effective, handle FROM rotation_member WHERE rotation = ?1"
 		" ORDER BY change, position");
-	size_t calloc_n = 0, alloc;
-	int rc;
+	struct member_row *rows;
+	size_t nrows, alloc = 0;
+	enum hf_status rc;
 
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, r->name);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t c = (size_t)sqlite3_column_int64(st, 0);
+	if ((rc = hf_store_read_rows(store, st, &rows, &nrows, sizeof(*rows), read_member,
+				     member_rows_free, "reading rotation members")))
+		return rc;
+	for (size_t i = 0; i < nrows; i++) {
+		size_t c = rows[i].change;
 		struct hf_rotation_change *ch;
 
 		while (r->nchanges <= c) {
-			r->changes = xgrow(r->changes, r->nchanges + 1, &calloc_n, sizeof(*r->changes));
+			r->changes = xgrow(r->changes, r->nchanges + 1, &alloc, sizeof(*r->changes));
 			memset(&r->changes[r->nchanges], 0, sizeof(*r->changes));
 			r->changes[r->nchanges].from_day = r->start_day;
 			r->nchanges++;
 		}
 		ch = &r->changes[c];
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			ch->from_day = sqlite3_column_int64(st, 1);
+		if (rows[i].has_from)
+			ch->from_day = rows[i].from_day;
 		ch->members = xrealloc(ch->members, (ch->nmembers + 1) * sizeof(char *));
-		ch->members[ch->nmembers++] = hf_column_text(st, 2);
+		ch->members[ch->nmembers++] = rows[i].handle;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading rotation members");
+	free(rows);
 
 	st = hf_store_stmt(store,
 		"SELECT who, starts, ends, reason FROM rotation_override WHERE rotation = ?1 ORDER BY position");
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, r->name);
-	alloc = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r->overrides = xgrow(r->overrides, r->noverrides + 1, &alloc, sizeof(*r->overrides));
-		r->overrides[r->noverrides++] = (struct hf_rotation_override){
-			hf_column_text(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
-			hf_column_text(st, 3) };
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading rotation overrides");
+	if ((rc = hf_store_read_rows(store, st, &r->overrides, &r->noverrides, sizeof(*r->overrides),
+				     read_override, NULL, "reading rotation overrides")))
+		return rc;
 
 	st = hf_store_stmt(store, "SELECT model FROM rotation_cover WHERE rotation = ?1 ORDER BY rowid");
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, r->name);
-	alloc = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r->covers = xgrow(r->covers, r->ncovers + 1, &alloc, sizeof(*r->covers));
-		r->covers[r->ncovers++] = hf_column_text(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading covered models");
-	return HF_OK;
+	return hf_store_read_rows(store, st, &r->covers, &r->ncovers, sizeof(*r->covers),
+				  hf_store_row_text, NULL, "reading covered models");
+}
+
+static void read_rotation(sqlite3_stmt *st, void *item)
+{
+	struct hf_rotation *r = item;
+	int unit = sqlite3_column_int(st, 4);
+
+	r->name = hf_column_text(st, 0);
+	r->timezone = hf_column_text(st, 1);
+	r->start_day = sqlite3_column_int64(st, 2);
+	r->shift_count = sqlite3_column_int(st, 3);
+	r->shift_unit = unit >= HF_SHIFT_HOURS && unit <= HF_SHIFT_WEEKS ? unit : HF_SHIFT_WEEKS;
+	r->handoff_wday = sqlite3_column_int(st, 5);
+	r->handoff_minute = sqlite3_column_int(st, 6);
+	r->restricted = sqlite3_column_int(st, 7) != 0;
+	r->restrict_days = (unsigned)sqlite3_column_int(st, 8);
+	r->restrict_from = sqlite3_column_int(st, 9);
+	r->restrict_to = sqlite3_column_int(st, 10);
+}
+
+static void rotations_free(void *r, size_t n)
+{
+	hf_rotations_free(r, n);
 }
 
 enum hf_status hf_store_rotations(struct hf_store *store, const char *name,
@@ -220,40 +254,16 @@ enum hf_status hf_store_rotations(struct hf_store *store, const char *name,
 		"SELECT name, timezone, start_day, shift_count, shift_unit, handoff_wday, handoff_minute,"
 		" restricted, restrict_days, restrict_from, restrict_to FROM rotation"
 		" WHERE ?1 IS NULL OR name = ?1 ORDER BY name, source");
-	struct hf_rotation *v = NULL;
-	size_t nv = 0, alloc = 0;
-	enum hf_status status = HF_OK;
-	int rc;
+	struct hf_rotation *v;
+	size_t nv;
+	enum hf_status status;
 
 	*out = NULL;
 	*n = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, name);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_rotation *r;
-		int unit = sqlite3_column_int(st, 4);
-
-		v = xgrow(v, nv + 1, &alloc, sizeof(*v));
-		r = &v[nv++];
-		memset(r, 0, sizeof(*r));
-		r->name = hf_column_text(st, 0);
-		r->timezone = hf_column_text(st, 1);
-		r->start_day = sqlite3_column_int64(st, 2);
-		r->shift_count = sqlite3_column_int(st, 3);
-		r->shift_unit = unit >= HF_SHIFT_HOURS && unit <= HF_SHIFT_WEEKS ? unit : HF_SHIFT_WEEKS;
-		r->handoff_wday = sqlite3_column_int(st, 5);
-		r->handoff_minute = sqlite3_column_int(st, 6);
-		r->restricted = sqlite3_column_int(st, 7) != 0;
-		r->restrict_days = (unsigned)sqlite3_column_int(st, 8);
-		r->restrict_from = sqlite3_column_int(st, 9);
-		r->restrict_to = sqlite3_column_int(st, 10);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_rotations_free(v, nv);
-		return hf_store_fail(store, "reading rotations");
-	}
+	if ((status = hf_store_read_rows(store, st, &v, &nv, sizeof(*v), read_rotation, rotations_free,
+					 "reading rotations")))
+		return status;
 	for (size_t i = 0; i < nv && !status; i++)
 		status = read_details(store, &v[i]);
 	if (status) {
@@ -272,20 +282,8 @@ enum hf_status hf_store_rotations_covering(struct hf_store *store, const char *m
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT DISTINCT rotation FROM rotation_cover WHERE model = ?1 ORDER BY rotation");
-	size_t alloc = 0;
-	int rc;
 
-	*names = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, model);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*names = xgrow(*names, *n + 1, &alloc, sizeof(**names));
-		(*names)[(*n)++] = hf_column_text(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading rotations covering a model");
-	return HF_OK;
+	return hf_store_read_rows(store, st, names, n, sizeof(**names), hf_store_row_text,
+				  hf_store_free_texts, "reading rotations covering a model");
 }

@@ -6,7 +6,6 @@
 
 #include "handoff/store_pod.h"
 #include "handoff/strbuf.h"
-#include "handoff/xmalloc.h"
 #include "internal.h"
 
 enum hf_status hf_store_pod_put(struct hf_store *store, const char *source, const char *path,
@@ -53,51 +52,36 @@ enum hf_status hf_store_pod_put(struct hf_store *store, const char *source, cons
 	return HF_OK;
 }
 
+static void read_pod(sqlite3_stmt *st, void *item)
+{
+	struct hf_pod *pod = item;
+
+	pod->name = hf_column_text(st, 0);
+	pod->eval_suite = hf_column_text(st, 1);
+	hf_column_lines(st, 2, &pod->eval_metrics, &pod->neval_metrics);
+}
+
+static void read_member(sqlite3_stmt *st, void *item)
+{
+	struct hf_member *m = item;
+
+	m->handle = hf_column_text(st, 0);
+	m->name = hf_column_text(st, 1);
+	m->role = hf_role_parse((const char *)sqlite3_column_text(st, 2));
+	m->timezone = hf_column_text(st, 3);
+}
+
 enum hf_status hf_store_pod_get(struct hf_store *store, struct hf_pod *pod)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT name, eval_suite, eval_metrics FROM pod ORDER BY source LIMIT 1");
-	size_t alloc = 0;
-	int rc;
+	enum hf_status rc;
 
 	memset(pod, 0, sizeof(*pod));
-	if (!st)
-		return HF_EIO;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *metrics = (const char *)sqlite3_column_text(st, 2);
-		size_t malloc_n = 0;
-
-		pod->name = hf_column_text(st, 0);
-		pod->eval_suite = hf_column_text(st, 1);
-		while (metrics && *metrics) {
-			const char *nl = strchr(metrics, '\n');
-			size_t len = nl ? (size_t)(nl - metrics) : strlen(metrics);
-
-			pod->eval_metrics = xgrow(pod->eval_metrics, pod->neval_metrics + 1, &malloc_n,
-						  sizeof(char *));
-			pod->eval_metrics[pod->neval_metrics++] = xstrndup(metrics, len);
-			metrics += len + (nl ? 1 : 0);
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading the pod");
+	if ((rc = hf_store_read_one(store, st, read_pod, pod, NULL, "reading the pod")))
+		return rc;
 	st = hf_store_stmt(store,
 		"SELECT handle, name, role, timezone FROM member ORDER BY position, handle");
-	if (!st)
-		return HF_EIO;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_member *m;
-
-		pod->members = xgrow(pod->members, pod->nmembers + 1, &alloc, sizeof(*pod->members));
-		m = &pod->members[pod->nmembers++];
-		m->handle = hf_column_text(st, 0);
-		m->name = hf_column_text(st, 1);
-		m->role = hf_role_parse((const char *)sqlite3_column_text(st, 2));
-		m->timezone = hf_column_text(st, 3);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading members");
-	return HF_OK;
+	return hf_store_read_rows(store, st, &pod->members, &pod->nmembers, sizeof(*pod->members),
+				  read_member, NULL, "reading members");
 }

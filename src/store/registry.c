@@ -16,7 +16,7 @@ struct prev_row {
 
 struct prev_set {
 	struct prev_row *rows;
-	size_t n, alloc;
+	size_t n;
 };
 
 static int prev_cmp(const void *x, const void *y)
@@ -38,31 +38,29 @@ static void prev_free(struct prev_set *s)
 	memset(s, 0, sizeof(*s));
 }
 
+static void read_prev(sqlite3_stmt *st, void *item)
+{
+	struct prev_row *r = item;
+
+	r->model = hf_column_text(st, 0);
+	r->key = hf_column_text(st, 1);
+	r->value = hf_column_text(st, 2);
+	if (!r->model)
+		r->model = xstrdup("");
+	if (!r->key)
+		r->key = xstrdup("");
+}
+
 static enum hf_status prev_load(struct hf_store *store, const char *sql, const char *source,
 				struct prev_set *s)
 {
 	sqlite3_stmt *st = hf_store_stmt(store, sql);
-	int rc;
+	enum hf_status rc;
 
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, source);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct prev_row *r;
-
-		s->rows = xgrow(s->rows, s->n + 1, &s->alloc, sizeof(*s->rows));
-		r = &s->rows[s->n++];
-		r->model = hf_column_text(st, 0);
-		r->key = hf_column_text(st, 1);
-		r->value = hf_column_text(st, 2);
-		if (!r->model)
-			r->model = xstrdup("");
-		if (!r->key)
-			r->key = xstrdup("");
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading the stored registry");
+	if ((rc = hf_store_read_rows(store, st, &s->rows, &s->n, sizeof(*s->rows), read_prev, NULL,
+				     "reading the stored registry")))
+		return rc;
 	if (s->n > 1)
 		qsort(s->rows, s->n, sizeof(*s->rows), prev_cmp);
 	return HF_OK;
@@ -346,114 +344,111 @@ enum hf_status hf_store_reg_replace(struct hf_store *store, const char *source,
 	return rc;
 }
 
-static void tag_push(struct hf_reg_tag **tags, size_t *n, size_t *alloc, char *key, char *value)
+static void read_tag(sqlite3_stmt *st, void *item)
 {
-	*tags = xgrow(*tags, *n + 1, alloc, sizeof(**tags));
-	(*tags)[*n].key = key ? key : xstrdup("");
-	(*tags)[*n].value = value;
-	(*n)++;
+	struct hf_reg_tag *t = item;
+
+	t->key = hf_column_text(st, 0);
+	if (!t->key)
+		t->key = xstrdup("");
+	t->value = hf_column_text(st, 1);
+}
+
+static void read_alias(sqlite3_stmt *st, void *item)
+{
+	struct hf_reg_alias *a = item;
+
+	a->alias = hf_column_text(st, 0);
+	a->version = hf_column_text(st, 1);
+}
+
+static void read_version(sqlite3_stmt *st, void *item)
+{
+	struct hf_reg_version *v = item;
+
+	v->version = hf_column_text(st, 0);
+	v->stage = hf_column_text(st, 1);
+	v->status = hf_column_text(st, 2);
+	v->run_id = hf_column_text(st, 3);
+	v->description = hf_column_text(st, 4);
+	v->created = sqlite3_column_int64(st, 5);
+	v->updated = sqlite3_column_int64(st, 6);
+}
+
+static void read_metric(sqlite3_stmt *st, void *item)
+{
+	struct hf_reg_metric *m = item;
+
+	m->key = hf_column_text(st, 0);
+	if (!m->key)
+		m->key = xstrdup("");
+	m->value = sqlite3_column_double(st, 1);
 }
 
 /* Fill versions, tags, aliases and metrics of m (source and name set). */
 static enum hf_status read_model_parts(struct hf_store *store, struct hf_reg_model *m)
 {
 	sqlite3_stmt *st;
-	size_t alloc = 0;
-	int rc;
+	enum hf_status rc;
 
 	st = hf_store_stmt(store, "SELECT key, value FROM reg_model_tag WHERE source = ?1 AND model = ?2"
 				  " ORDER BY rowid");
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, m->source);
 	hf_bind_text(st, 2, m->name);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		tag_push(&m->tags, &m->ntags, &alloc, hf_column_text(st, 0), hf_column_text(st, 1));
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading model tags");
+	if ((rc = hf_store_read_rows(store, st, &m->tags, &m->ntags, sizeof(*m->tags), read_tag, NULL,
+				     "reading model tags")))
+		return rc;
 
-	alloc = 0;
 	st = hf_store_stmt(store, "SELECT alias, version FROM reg_alias WHERE source = ?1 AND model = ?2"
 				  " ORDER BY alias");
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, m->source);
 	hf_bind_text(st, 2, m->name);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		m->aliases = xgrow(m->aliases, m->naliases + 1, &alloc, sizeof(*m->aliases));
-		m->aliases[m->naliases].alias = hf_column_text(st, 0);
-		m->aliases[m->naliases].version = hf_column_text(st, 1);
-		m->naliases++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading aliases");
+	if ((rc = hf_store_read_rows(store, st, &m->aliases, &m->naliases, sizeof(*m->aliases),
+				     read_alias, NULL, "reading aliases")))
+		return rc;
 
-	alloc = 0;
 	st = hf_store_stmt(store, "SELECT version, stage, status, run_id, description, created, updated"
 				  " FROM reg_version WHERE source = ?1 AND model = ?2");
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, m->source);
 	hf_bind_text(st, 2, m->name);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_reg_version *v;
-
-		m->versions = xgrow(m->versions, m->nversions + 1, &alloc, sizeof(*m->versions));
-		v = &m->versions[m->nversions++];
-		memset(v, 0, sizeof(*v));
-		v->version = hf_column_text(st, 0);
-		v->stage = hf_column_text(st, 1);
-		v->status = hf_column_text(st, 2);
-		v->run_id = hf_column_text(st, 3);
-		v->description = hf_column_text(st, 4);
-		v->created = sqlite3_column_int64(st, 5);
-		v->updated = sqlite3_column_int64(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading model versions");
+	if ((rc = hf_store_read_rows(store, st, &m->versions, &m->nversions, sizeof(*m->versions),
+				     read_version, NULL, "reading model versions")))
+		return rc;
 	hf_reg_model_sort_versions(m);
 
 	for (size_t i = 0; i < m->nversions; i++) {
 		struct hf_reg_version *v = &m->versions[i];
-		size_t talloc = 0, malloc_ = 0;
 
 		st = hf_store_stmt(store, "SELECT key, value FROM reg_version_tag"
 					  " WHERE source = ?1 AND model = ?2 AND version = ?3 ORDER BY rowid");
-		if (!st)
-			return HF_EIO;
 		hf_bind_text(st, 1, m->source);
 		hf_bind_text(st, 2, m->name);
 		hf_bind_text(st, 3, v->version);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			tag_push(&v->tags, &v->ntags, &talloc, hf_column_text(st, 0),
-				 hf_column_text(st, 1));
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return hf_store_fail(store, "reading version tags");
+		if ((rc = hf_store_read_rows(store, st, &v->tags, &v->ntags, sizeof(*v->tags), read_tag,
+					     NULL, "reading version tags")))
+			return rc;
 		if (!v->run_id || !*v->run_id)
 			continue;
 		st = hf_store_stmt(store, "SELECT key, value FROM run_metric"
 					  " WHERE source = ?1 AND run_id = ?2 ORDER BY key");
-		if (!st)
-			return HF_EIO;
 		hf_bind_text(st, 1, m->source);
 		hf_bind_text(st, 2, v->run_id);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			v->metrics = xgrow(v->metrics, v->nmetrics + 1, &malloc_, sizeof(*v->metrics));
-			v->metrics[v->nmetrics].key = hf_column_text(st, 0);
-			if (!v->metrics[v->nmetrics].key)
-				v->metrics[v->nmetrics].key = xstrdup("");
-			v->metrics[v->nmetrics].value = sqlite3_column_double(st, 1);
-			v->nmetrics++;
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return hf_store_fail(store, "reading run metrics");
+		if ((rc = hf_store_read_rows(store, st, &v->metrics, &v->nmetrics, sizeof(*v->metrics),
+					     read_metric, NULL, "reading run metrics")))
+			return rc;
 	}
 	return HF_OK;
+}
+
+/* The head of a registered model: source, name, description, updated. */
+static void read_model(sqlite3_stmt *st, void *item)
+{
+	struct hf_reg_model *m = item;
+
+	m->source = hf_column_text(st, 0);
+	m->name = hf_column_text(st, 1);
+	m->description = hf_column_text(st, 2);
+	m->updated = sqlite3_column_int64(st, 3);
 }
 
 enum hf_status hf_store_reg_model_get(struct hf_store *store, const char *source, const char *name,
@@ -463,26 +458,16 @@ enum hf_status hf_store_reg_model_get(struct hf_store *store, const char *source
 		"SELECT source, name, description, updated FROM reg_model"
 		" WHERE (?1 IS NULL OR source = ?1) AND name = ?2 ORDER BY source LIMIT 1");
 	enum hf_status rc;
-	int src;
+	bool found;
 
 	memset(out, 0, sizeof(*out));
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, source);
 	hf_bind_text(st, 2, name);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
-		out->source = hf_column_text(st, 0);
-		out->name = hf_column_text(st, 1);
-		out->description = hf_column_text(st, 2);
-		out->updated = sqlite3_column_int64(st, 3);
-	}
-	sqlite3_reset(st);
-	if (src == SQLITE_DONE)
+	if ((rc = hf_store_read_one(store, st, read_model, out, &found, "reading a registered model")))
+		return rc;
+	if (!found)
 		return hf_error(HF_ENOTFOUND, "no registered model '%s'%s%s%s", name,
 				source ? " in source '" : "", source ? source : "", source ? "'" : "");
-	if (src != SQLITE_ROW)
-		return hf_store_fail(store, "reading a registered model");
 	rc = read_model_parts(store, out);
 	if (rc)
 		hf_reg_model_clear(out);
@@ -495,29 +480,11 @@ enum hf_status hf_store_reg_models(struct hf_store *store, const char *source,
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT source, name, description, updated FROM reg_model"
 		" WHERE (?1 IS NULL OR source = ?1) ORDER BY name, source");
-	size_t alloc = 0;
-	enum hf_status rc = HF_OK;
-	int src;
+	enum hf_status rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, source);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_reg_model *m;
-
-		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
-		m = &(*out)[(*n)++];
-		memset(m, 0, sizeof(*m));
-		m->source = hf_column_text(st, 0);
-		m->name = hf_column_text(st, 1);
-		m->description = hf_column_text(st, 2);
-		m->updated = sqlite3_column_int64(st, 3);
-	}
-	sqlite3_reset(st);
-	if (src != SQLITE_DONE)
-		rc = hf_store_fail(store, "listing registered models");
+	rc = hf_store_read_rows(store, st, out, n, sizeof(**out), read_model, NULL,
+				"listing registered models");
 	for (size_t i = 0; i < *n && !rc; i++)
 		rc = read_model_parts(store, &(*out)[i]);
 	if (rc) {
@@ -531,26 +498,9 @@ enum hf_status hf_store_reg_models(struct hf_store *store, const char *source,
 enum hf_status hf_store_reg_model_names(struct hf_store *store, char ***names, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store, "SELECT DISTINCT name FROM reg_model ORDER BY name");
-	size_t alloc = 0;
-	int rc;
 
-	*names = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*names = xgrow(*names, *n + 1, &alloc, sizeof(**names));
-		(*names)[(*n)++] = hf_column_text(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		for (size_t i = 0; i < *n; i++)
-			free((*names)[i]);
-		HF_FREE(*names);
-		*n = 0;
-		return hf_store_fail(store, "listing registered model names");
-	}
-	return HF_OK;
+	return hf_store_read_rows(store, st, names, n, sizeof(**names), hf_store_row_text,
+				  hf_store_free_texts, "listing registered model names");
 }
 
 enum hf_status hf_store_reg_alias_at(struct hf_store *store, const char *model, const char *alias,
@@ -559,21 +509,28 @@ enum hf_status hf_store_reg_alias_at(struct hf_store *store, const char *model, 
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT version FROM reg_alias_history WHERE model = ?1 AND alias = ?2 AND at <= ?3"
 		" ORDER BY at DESC, id DESC LIMIT 1");
-	int rc;
 
 	*version = NULL;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, model);
 	hf_bind_text(st, 2, alias);
 	hf_bind_int(st, 3, at);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*version = hf_column_text(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading alias history");
-	return HF_OK;
+	return hf_store_read_one(store, st, hf_store_row_text, version, NULL, "reading alias history");
+}
+
+static void read_alias_move(sqlite3_stmt *st, void *item)
+{
+	struct hf_reg_alias_move *m = item;
+
+	m->source = hf_column_text(st, 0);
+	m->model = hf_column_text(st, 1);
+	m->alias = hf_column_text(st, 2);
+	m->version = hf_column_text(st, 3);
+	m->at = sqlite3_column_int64(st, 4);
+}
+
+static void alias_moves_free(void *m, size_t n)
+{
+	hf_reg_alias_moves_free(m, n);
 }
 
 enum hf_status hf_store_reg_alias_history(struct hf_store *store, const char *model,
@@ -582,33 +539,10 @@ enum hf_status hf_store_reg_alias_history(struct hf_store *store, const char *mo
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT source, model, alias, version, at FROM reg_alias_history WHERE model = ?1"
 		" ORDER BY at, id");
-	size_t alloc = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, model);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_reg_alias_move *m;
-
-		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
-		m = &(*out)[(*n)++];
-		m->source = hf_column_text(st, 0);
-		m->model = hf_column_text(st, 1);
-		m->alias = hf_column_text(st, 2);
-		m->version = hf_column_text(st, 3);
-		m->at = sqlite3_column_int64(st, 4);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_reg_alias_moves_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return hf_store_fail(store, "reading alias history");
-	}
-	return HF_OK;
+	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_alias_move, alias_moves_free,
+				  "reading alias history");
 }
 
 void hf_reg_alias_moves_free(struct hf_reg_alias_move *m, size_t n)

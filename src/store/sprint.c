@@ -7,7 +7,6 @@
 
 #include "handoff/store_sprint.h"
 #include "handoff/strbuf.h"
-#include "handoff/xmalloc.h"
 #include "internal.h"
 
 static enum hf_status put_items(struct hf_store *store, const char *source, const char *path,
@@ -87,24 +86,20 @@ enum hf_status hf_store_sprint_owner(struct hf_store *store, const char *id, cha
 				     char **path)
 {
 	sqlite3_stmt *st = hf_store_stmt(store, "SELECT source, path FROM sprint WHERE id = ?1");
-	int rc;
+	char *owner[2] = { NULL, NULL };	/* source, path */
+	enum hf_status rc;
 
-	*source = *path = NULL;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*source = hf_column_text(st, 0);
-		*path = hf_column_text(st, 1);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return hf_store_fail(store, "looking up a sprint");
-	return HF_OK;
+	rc = hf_store_read_one(store, st, hf_store_row_text2, owner, NULL, "looking up a sprint");
+	*source = owner[0];
+	*path = owner[1];
+	return rc;
 }
 
-static void read_head(sqlite3_stmt *st, struct hf_sprint *s)
+static void read_head(sqlite3_stmt *st, void *item)
 {
+	struct hf_sprint *s = item;
+
 	s->source = hf_column_text(st, 0);
 	s->path = hf_column_text(st, 1);
 	s->id = hf_column_text(st, 2);
@@ -114,92 +109,58 @@ static void read_head(sqlite3_stmt *st, struct hf_sprint *s)
 	s->goal = hf_column_text(st, 6);
 }
 
-static void split_lines(const char *text, char ***out, size_t *n)
+static void read_item(sqlite3_stmt *st, void *item)
 {
-	size_t alloc = 0;
+	struct hf_sprint_item *it = item;
 
-	while (text && *text) {
-		const char *nl = strchr(text, '\n');
-		size_t len = nl ? (size_t)(nl - text) : strlen(text);
-
-		*out = xgrow(*out, *n + 1, &alloc, sizeof(char *));
-		(*out)[(*n)++] = xstrndup(text, len);
-		text += len + (nl ? 1 : 0);
-	}
+	it->id = hf_column_text(st, 0);
+	it->title = hf_column_text(st, 1);
+	it->kind = hf_role_parse((const char *)sqlite3_column_text(st, 2));
+	it->owner = hf_column_text(st, 3);
+	it->model = hf_column_text(st, 4);
+	it->points = sqlite3_column_double(st, 5);
+	it->status = hf_item_status_parse((const char *)sqlite3_column_text(st, 6));
+	it->blocked_by = hf_column_text(st, 7);
+	hf_column_lines(st, 8, &it->links, &it->nlinks);
 }
 
-static enum hf_status get_items(struct hf_store *store, struct hf_sprint *s)
+static void read_capacity(sqlite3_stmt *st, void *item)
 {
-	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT id, title, kind, owner, model, points, status, blocked_by, links "
-		"FROM sprint_item WHERE sprint = ?1 ORDER BY position");
-	size_t alloc = 0;
-	int rc;
+	struct hf_sprint_capacity *c = item;
 
-	if (!st)
-		return HF_EIO;
-	hf_bind_text(st, 1, s->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_sprint_item *it;
-
-		s->items = xgrow(s->items, s->nitems + 1, &alloc, sizeof(*s->items));
-		it = &s->items[s->nitems++];
-		memset(it, 0, sizeof(*it));
-		it->id = hf_column_text(st, 0);
-		it->title = hf_column_text(st, 1);
-		it->kind = hf_role_parse((const char *)sqlite3_column_text(st, 2));
-		it->owner = hf_column_text(st, 3);
-		it->model = hf_column_text(st, 4);
-		it->points = sqlite3_column_double(st, 5);
-		it->status = hf_item_status_parse((const char *)sqlite3_column_text(st, 6));
-		it->blocked_by = hf_column_text(st, 7);
-		split_lines((const char *)sqlite3_column_text(st, 8), &it->links, &it->nlinks);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hf_store_fail(store, "reading sprint items");
-	return HF_OK;
+	c->handle = hf_column_text(st, 0);
+	c->points = sqlite3_column_double(st, 1);
 }
 
 enum hf_status hf_store_sprint_get(struct hf_store *store, const char *id, struct hf_sprint *out)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT source, path, id, name, starts, ends, goal FROM sprint WHERE id = ?1");
-	size_t alloc = 0;
-	int rc;
+	enum hf_status rc;
+	bool found;
 
 	memset(out, 0, sizeof(*out));
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		read_head(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if ((rc = hf_store_read_one(store, st, read_head, out, &found, "reading a sprint")))
+		return rc;
+	if (!found)
 		return hf_error(HF_ENOTFOUND, "no sprint '%s'", id);
-	if (rc != SQLITE_ROW)
-		return hf_store_fail(store, "reading a sprint");
 	st = hf_store_stmt(store,
 		"SELECT handle, points FROM sprint_capacity WHERE sprint = ?1 ORDER BY rowid");
-	if (!st)
-		goto fail;
 	hf_bind_text(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->capacity = xgrow(out->capacity, out->ncapacity + 1, &alloc, sizeof(*out->capacity));
-		out->capacity[out->ncapacity].handle = hf_column_text(st, 0);
-		out->capacity[out->ncapacity].points = sqlite3_column_double(st, 1);
-		out->ncapacity++;
+	rc = hf_store_read_rows(store, st, &out->capacity, &out->ncapacity, sizeof(*out->capacity),
+				read_capacity, NULL, "reading a sprint's capacity");
+	if (!rc) {
+		st = hf_store_stmt(store,
+			"SELECT id, title, kind, owner, model, points, status, blocked_by, links "
+			"FROM sprint_item WHERE sprint = ?1 ORDER BY position");
+		hf_bind_text(st, 1, out->id);
+		rc = hf_store_read_rows(store, st, &out->items, &out->nitems, sizeof(*out->items),
+					read_item, NULL, "reading sprint items");
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_store_fail(store, "reading a sprint's capacity");
-		goto fail;
-	}
-	if (get_items(store, out) == HF_OK)
-		return HF_OK;
-fail:
-	hf_sprint_clear(out);
-	return HF_EIO;
+	if (rc)
+		hf_sprint_clear(out);
+	return rc;
 }
 
 enum hf_status hf_store_sprint_current(struct hf_store *store, const char *date, char **id)
@@ -207,44 +168,24 @@ enum hf_status hf_store_sprint_current(struct hf_store *store, const char *date,
 	/* ISO dates compare as text */
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT id FROM sprint WHERE starts <= ?1 AND ends >= ?1 ORDER BY starts DESC, id LIMIT 1");
-	int rc;
 
 	*id = NULL;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, date);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*id = hf_column_text(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return hf_store_fail(store, "finding the current sprint");
-	return HF_OK;
+	return hf_store_read_one(store, st, hf_store_row_text, id, NULL, "finding the current sprint");
+}
+
+static void sprints_free(void *s, size_t n)
+{
+	hf_sprints_free(s, n);
 }
 
 enum hf_status hf_store_sprint_list(struct hf_store *store, struct hf_sprint **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT source, path, id, name, starts, ends, goal FROM sprint ORDER BY starts, id");
-	size_t alloc = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
-		memset(&(*out)[*n], 0, sizeof(**out));
-		read_head(st, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_sprints_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return hf_store_fail(store, "listing sprints");
-	}
-	return HF_OK;
+	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_head, sprints_free,
+				  "listing sprints");
 }
 
 void hf_sprints_free(struct hf_sprint *s, size_t n)
@@ -281,6 +222,21 @@ enum hf_status hf_store_sprint_snapshot_put(struct hf_store *store, const char *
 	return hf_store_exec_stmt(store, st, "storing a sprint snapshot");
 }
 
+static void read_snapshot(sqlite3_stmt *st, void *item)
+{
+	struct hf_sprint_snapshot *s = item;
+
+	s->at = sqlite3_column_int64(st, 0);
+	s->ref = hf_column_text(st, 1);
+	s->done = sqlite3_column_double(st, 2);
+	s->total = sqlite3_column_double(st, 3);
+}
+
+static void snapshots_free(void *s, size_t n)
+{
+	hf_sprint_snapshots_free(s, n);
+}
+
 enum hf_status hf_store_sprint_snapshots(struct hf_store *store, const char *sprint,
 					 struct hf_sprint_snapshot **out, size_t *n)
 {
@@ -290,30 +246,8 @@ enum hf_status hf_store_sprint_snapshots(struct hf_store *store, const char *spr
 		" AND (source = (SELECT source FROM sprint WHERE id = ?1)"
 		"      OR NOT EXISTS (SELECT 1 FROM sprint WHERE id = ?1))"
 		" ORDER BY at, rowid");
-	size_t alloc = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return HF_EIO;
 	hf_bind_text(st, 1, sprint);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hf_sprint_snapshot *s;
-
-		*out = xgrow(*out, *n + 1, &alloc, sizeof(**out));
-		s = &(*out)[(*n)++];
-		s->at = sqlite3_column_int64(st, 0);
-		s->ref = hf_column_text(st, 1);
-		s->done = sqlite3_column_double(st, 2);
-		s->total = sqlite3_column_double(st, 3);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		hf_sprint_snapshots_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return hf_store_fail(store, "reading sprint snapshots");
-	}
-	return HF_OK;
+	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_snapshot, snapshots_free,
+				  "reading sprint snapshots");
 }
