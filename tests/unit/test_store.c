@@ -12,8 +12,11 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "handoff/registry.h"
 #include "handoff/store.h"
+#include "handoff/store_models.h"
 #include "handoff/store_pod.h"
+#include "handoff/store_registry.h"
 #include "handoff/xmalloc.h"
 
 static char *temp_db(void)
@@ -258,6 +261,81 @@ static void every_file_owned_table_is_indexed_for_forgetting(void **state)
 	remove_db(path);
 }
 
+/* Run sql on the (closed) database at path with the sqlite3 library itself. */
+static void raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
+/*
+ * A read that fails while stepping names what it was reading and hands back
+ * nothing (ASan checks that the rows read before the failure are freed);
+ * a read whose statement does not prepare fails the same way.
+ */
+static void failed_reads_name_what_and_return_nothing(void **state)
+{
+	char *path = temp_db();
+	struct hf_store *store;
+	struct hf_sync_run *runs = (struct hf_sync_run *)path;	/* not NULL: the read must reset it */
+	struct hf_reg_model model, *models = (struct hf_reg_model *)path;
+	char **names = (char **)path, *markdown = path;
+	size_t n = 7;
+
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	add_run(store, "pod", true, NULL);
+	add_run(store, "pod", true, NULL);
+	add_run(store, "pod", true, NULL);
+	hf_store_close(store);
+	/* the oldest run and version 3 overflow in abs() when their row is stepped */
+	raw_exec(path,
+		"ALTER TABLE sync_run RENAME TO sync_run_real;"
+		"CREATE VIEW sync_run AS SELECT id, source, type,"
+		" CASE WHEN id = 1 THEN abs(-9223372036854775807 + 2 - length(type)) ELSE started END"
+		" AS started, finished, ok, error, detail FROM sync_run_real;"
+		"INSERT INTO reg_model (source, name) VALUES ('mlflow', 'ranker');"
+		"INSERT INTO reg_version (source, model, version) VALUES"
+		" ('mlflow', 'ranker', '1'), ('mlflow', 'ranker', '2'), ('mlflow', 'ranker', '3');"
+		"ALTER TABLE reg_version RENAME TO reg_version_real;"
+		"CREATE VIEW reg_version AS SELECT source, model, version, stage, status, run_id,"
+		" description, CASE WHEN version = '3' THEN abs(-9223372036854775807 - length(version))"
+		" ELSE created END AS created, updated FROM reg_version_real;"
+		"DROP TABLE model_card;");
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+
+	assert_int_equal(hf_store_sync_history(store, 10, &runs, &n), HF_EIO);
+	assert_non_null(strstr(hf_last_error(), "reading the sync log"));
+	assert_non_null(strstr(hf_last_error(), "integer overflow"));
+	assert_null(runs);
+	assert_int_equal(n, 0);
+
+	assert_int_equal(hf_store_reg_model_get(store, NULL, "ranker", &model), HF_EIO);
+	assert_non_null(strstr(hf_last_error(), "reading model versions"));
+	assert_null(model.name);
+	assert_int_equal(model.nversions, 0);
+	n = 7;
+	assert_int_equal(hf_store_reg_models(store, NULL, &models, &n), HF_EIO);
+	assert_non_null(strstr(hf_last_error(), "reading model versions"));
+	assert_null(models);
+	assert_int_equal(n, 0);
+
+	assert_int_equal(hf_store_card_get(store, "ranker", &markdown), HF_EIO);
+	assert_non_null(strstr(hf_last_error(), "no such table: model_card"));
+	assert_null(markdown);
+	n = 7;
+	assert_int_equal(hf_store_model_names(store, &names, &n), HF_EIO);
+	assert_non_null(strstr(hf_last_error(), "no such table: model_card"));
+	assert_null(names);
+	assert_int_equal(n, 0);
+	hf_store_close(store);
+	remove_db(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +347,7 @@ int main(void)
 		cmocka_unit_test(forget_path_removes_rows_and_problems_of_that_file_only),
 		cmocka_unit_test(state_activity_and_outbox_round_trip),
 		cmocka_unit_test(every_file_owned_table_is_indexed_for_forgetting),
+		cmocka_unit_test(failed_reads_name_what_and_return_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
