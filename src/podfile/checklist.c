@@ -14,24 +14,6 @@ const char *const hf_podfile_item_keys[] = { "id", "title", "category", "owner",
 					     "required", "auto", "description", NULL };
 static const char *const checklist_keys[] = { "name", "description", "items", NULL };
 
-static bool bad_word(const char *s)
-{
-	if (!*s)
-		return true;
-	for (; *s; s++)
-		if ((unsigned char)*s <= 0x20 || *s == 0x7f)
-			return true;
-	return false;
-}
-
-static bool has_control(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return true;
-	return false;
-}
-
 static bool get_string(json_t *obj, const char *key, bool required, const char **out,
 		       const char *where, char *why, size_t size)
 {
@@ -49,7 +31,7 @@ static bool get_string(json_t *obj, const char *key, bool required, const char *
 		return false;
 	}
 	*out = json_string_value(v);
-	if (has_control(*out)) {
+	if (hf_podfile_has_control(*out)) {
 		snprintf(why, size, "%s.%s: control characters are not allowed", where, key);
 		return false;
 	}
@@ -75,7 +57,7 @@ bool hf_podfile_parse_item(json_t *obj, const char *where, struct hf_check_item 
 	    !get_string(obj, "stage", true, &stage, where, why, size) ||
 	    !get_string(obj, "auto", false, &rule, where, why, size))
 		return false;
-	if (bad_word(id)) {
+	if (!hf_podfile_is_word(id)) {
 		snprintf(why, size, "%s.id: item id '%s' must be one word without spaces", where, id);
 		return false;
 	}

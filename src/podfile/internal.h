@@ -48,6 +48,12 @@ bool hf_podfile_object(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
 bool hf_podfile_date(struct hf_podfile_ctx *ctx, json_t *obj, const char *key,
 		     const char *field, bool required, const char **out);
 
+/* True when s holds a control character (below 0x20, or DEL). */
+bool hf_podfile_has_control(const char *s);
+
+/* True when s is one word: not empty, no space or control character (a handle, an id). */
+bool hf_podfile_is_word(const char *s);
+
 /* A JSON path such as "items[3].owner" into a static per-thread buffer (valid until the next call). */
 const char *hf_podfile_field(const char *fmt, ...) HF_PRINTF(1, 2);
 

@@ -19,16 +19,6 @@ static const char *const change_keys[] = { "from", "members", NULL };
 static const char *const restrict_keys[] = { "days", "hours", NULL };
 static const char *const override_keys[] = { "who", "from", "to", "reason", NULL };
 
-static bool plain(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if ((unsigned char)*s <= 0x20 || *s == 0x7f)
-			return false;
-	return true;
-}
-
 /* A list of handles into c (owned copies); false after recording an error. */
 static bool load_members(struct hf_podfile_ctx *ctx, json_t *arr, const char *where,
 			 struct hf_rotation_change *c)
@@ -44,7 +34,7 @@ static bool load_members(struct hf_podfile_ctx *ctx, json_t *arr, const char *wh
 	json_array_foreach(arr, i, v) {
 		const char *h = json_string_value(v);
 
-		if (!h || !plain(h)) {
+		if (!h || !hf_podfile_is_word(h)) {
 			hf_podfile_error(ctx, hf_podfile_field("%s[%zu]", where, i),
 					 "a member must be a handle such as \"raj\"");
 			return false;
@@ -99,7 +89,7 @@ static bool load_overrides(struct hf_podfile_ctx *ctx, json_t *arr, const struct
 		    !hf_podfile_string(ctx, o, "to", hf_podfile_field("%s.to", where), true, &to) ||
 		    !hf_podfile_string(ctx, o, "reason", hf_podfile_field("%s.reason", where), false, &reason))
 			return false;
-		if (!plain(who)) {
+		if (!hf_podfile_is_word(who)) {
 			hf_podfile_error(ctx, hf_podfile_field("%s.who", where),
 					 "'who' must be a handle such as \"raj\"");
 			return false;
@@ -190,7 +180,7 @@ static bool load_covers(struct hf_podfile_ctx *ctx, json_t *arr, struct hf_rotat
 	json_array_foreach(arr, i, v) {
 		const char *m = json_string_value(v);
 
-		if (!m || !plain(m)) {
+		if (!m || !hf_podfile_is_word(m)) {
 			hf_podfile_error(ctx, hf_podfile_field("covers[%zu]", i),
 					 "a covered model must be a model name such as \"ranker\"");
 			return false;

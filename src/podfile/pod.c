@@ -14,14 +14,6 @@ static const char *const pod_keys[] = { "name", "members", "evaluation", NULL };
 static const char *const member_keys[] = { "handle", "name", "role", "timezone", NULL };
 static const char *const eval_keys[] = { "suite", "metrics", NULL };
 
-static bool has_control(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return true;
-	return false;
-}
-
 static void load_members(struct hf_podfile_ctx *ctx, json_t *members, struct hf_pod *pod)
 {
 	size_t i;
@@ -45,7 +37,7 @@ static void load_members(struct hf_podfile_ctx *ctx, json_t *members, struct hf_
 		    !hf_podfile_string(ctx, m, "role", hf_podfile_field("%s.role", where), true, &role) ||
 		    !hf_podfile_string(ctx, m, "timezone", hf_podfile_field("%s.timezone", where), false, &tz))
 			continue;
-		if (!*handle || has_control(handle) || strchr(handle, ' ')) {
+		if (!hf_podfile_is_word(handle)) {
 			hf_podfile_error(ctx, hf_podfile_field("%s.handle", where),
 					 "handle '%s' must be one word without spaces", handle);
 			continue;
@@ -95,7 +87,7 @@ enum hf_status hf_podfile_load_pod(struct hf_podfile_ctx *ctx, json_t *root)
 		json_array_foreach(metrics, i, v) {
 			const char *s = json_string_value(v);
 
-			if (!s || !*s || has_control(s)) {
+			if (!s || !*s || hf_podfile_has_control(s)) {
 				hf_podfile_error(ctx, hf_podfile_field("evaluation.metrics[%zu]", i),
 						 "a metric must be a non-empty name");
 				continue;

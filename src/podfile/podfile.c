@@ -150,6 +150,24 @@ void hf_podfile_warn(struct hf_podfile_ctx *ctx, const char *field, const char *
 	va_end(ap);
 }
 
+bool hf_podfile_has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
+bool hf_podfile_is_word(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
 const char *hf_podfile_field(const char *fmt, ...)
 {
 	static _Thread_local char bufs[4][256];

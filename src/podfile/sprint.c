@@ -17,19 +17,11 @@ static const char *const item_keys[] = {
 	"id", "title", "kind", "owner", "model", "points", "status", "blocked_by", "links", NULL
 };
 
-static bool has_control(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return true;
-	return false;
-}
-
 /* A handle, id or model name: non-empty, one word, no control characters. */
 static bool check_word(struct hf_podfile_ctx *ctx, const char *field, const char *what,
 		       const char *s)
 {
-	if (*s && !has_control(s) && !strchr(s, ' '))
+	if (hf_podfile_is_word(s))
 		return true;
 	hf_podfile_error(ctx, field, "%s '%s' must be one word without spaces", what, s);
 	return false;
@@ -106,7 +98,7 @@ static bool load_links(struct hf_podfile_ctx *ctx, json_t *obj, const char *wher
 	json_array_foreach(links, i, e) {
 		const char *s = json_string_value(e);
 
-		if (!s || !*s || has_control(s)) {
+		if (!s || !*s || hf_podfile_has_control(s)) {
 			hf_podfile_error(ctx, hf_podfile_field("%s.links[%zu]", where, i),
 					 "a link must be a non-empty string on one line");
 			return false;
