@@ -17,4 +17,4 @@ nobase_dist_pkgdata_DATA += data/demo/pod/pod.json \
 	data/templates/oncall/serving.json data/templates/sprints/{{SPRINT}}.json
 
 HF_UNIT_TESTS += tests/unit/test_git
-tests_unit_test_git_SOURCES = tests/unit/test_git.c
+tests_unit_test_git_SOURCES = tests/unit/test_git.c tests/unit/testlib.c tests/unit/testlib.h

@@ -14,7 +14,8 @@ TESTS += tests/integ/mlflow_auth.sh
 EXTRA_DIST += tests/integ/mlflow_auth.sh
 
 HF_UNIT_TESTS += tests/unit/test_registry
-tests_unit_test_registry_SOURCES = tests/unit/test_registry.c
+tests_unit_test_registry_SOURCES = tests/unit/test_registry.c tests/unit/testlib.c \
+	tests/unit/testlib.h
 
 # The demo registry (MLflow response shapes), installed for `handoff --demo`
 nobase_dist_pkgdata_DATA += data/demo/registry/README.md \

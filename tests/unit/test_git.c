@@ -16,6 +16,7 @@
 #include "handoff/paths.h"
 #include "handoff/xmalloc.h"
 #include "../../src/sources/git_internal.h"
+#include "testlib.h"
 
 static void redact_url_drops_credentials(void **state)
 {
@@ -62,15 +63,6 @@ static void cache_path_is_one_safe_folder(void **state)
 	}
 }
 
-static void write_text(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static void init_and_commit(void **state)
 {
 	char dir[] = "/tmp/handoff-test-git-XXXXXX", id[41], id2[41], *root = NULL, *file, *sub;
@@ -86,10 +78,10 @@ static void init_and_commit(void **state)
 	free(root);
 
 	file = xasprintf("%s/pod.json", dir);
-	write_text(file, "{}\n");
+	hf_test_write_file(file, "{}\n");
 	free(file);
 	file = xasprintf("%s/notes.txt", dir);
-	write_text(file, "not staged\n");
+	hf_test_write_file(file, "not staged\n");
 	free(file);
 	assert_int_equal(hf_git_commit_all(dir, &who, "First\n", only, id), HF_OK);
 	assert_int_equal(strlen(id), 40);

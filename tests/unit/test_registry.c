@@ -18,6 +18,7 @@
 #include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
+#include "testlib.h"
 
 /* ---- pure rules ---- */
 
@@ -533,15 +534,6 @@ static void test_demo_registry(void **state)
 	rm_dir(dir);
 }
 
-static void write_text(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static void test_load_dir_errors(void **state)
 {
 	char *dir = temp_dir(), *path = xasprintf("%s/h.db", dir), *file;
@@ -558,25 +550,25 @@ static void test_load_dir_errors(void **state)
 
 	/* a bad file is named, with the field */
 	file = xasprintf("%s/registered-models-search.json", reg);
-	write_text(file, "{\"registered_models\": [{\"name\": \"m\", \"tags\": 3}]}");
+	hf_test_write_file(file, "{\"registered_models\": [{\"name\": \"m\", \"tags\": 3}]}");
 	assert_int_equal(hf_mlflow_load_dir(store, "registry", reg), HF_EINVAL);
 	assert_non_null(strstr(hf_last_error(), "registered-models-search.json"));
 	assert_non_null(strstr(hf_last_error(), "'registered_models[0].tags' is not an array"));
 
 	/* pages load in name order; versions attach; a run file gives metrics; no run file, none */
-	write_text(file, "{\"registered_models\": [{\"name\": \"m\", \"aliases\": [{\"alias\": \"champion\", \"version\": \"1\"}]}]}");
+	hf_test_write_file(file, "{\"registered_models\": [{\"name\": \"m\", \"aliases\": [{\"alias\": \"champion\", \"version\": \"1\"}]}]}");
 	free(file);
 	file = xasprintf("%s/registered-models-search.page2.json", reg);
-	write_text(file, "{\"registered_models\": [{\"name\": \"n\"}]}");
+	hf_test_write_file(file, "{\"registered_models\": [{\"name\": \"n\"}]}");
 	free(file);
 	file = xasprintf("%s/model-versions-search.json", reg);
-	write_text(file, "{\"model_versions\": [{\"name\": \"m\", \"version\": \"1\", \"run_id\": \"r1\"},"
+	hf_test_write_file(file, "{\"model_versions\": [{\"name\": \"m\", \"version\": \"1\", \"run_id\": \"r1\"},"
 			 " {\"name\": \"m\", \"version\": \"2\", \"run_id\": \"r2\"},"
 			 " {\"name\": \"gone\", \"version\": \"1\"}]}");
 	free(file);
 	assert_int_equal(mkdir(runs, 0700), 0);
 	file = xasprintf("%s/r1.json", runs);
-	write_text(file, "{\"run\": {\"data\": {\"metrics\": [{\"key\": \"auc\", \"value\": 0.9}]}}}");
+	hf_test_write_file(file, "{\"run\": {\"data\": {\"metrics\": [{\"key\": \"auc\", \"value\": 0.9}]}}}");
 	free(file);
 	assert_int_equal(hf_store_begin(store), HF_OK);
 	if (hf_mlflow_load_dir(store, "registry", reg))

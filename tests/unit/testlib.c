@@ -1,4 +1,4 @@
-/* testlib.c: helpers the cmocka unit tests share: a real SQLite store in its own temp directory */
+/* testlib.c: helpers the cmocka unit tests share: a real SQLite store in its own temp directory, writing a file */
 #include "config.h"
 
 #include <setjmp.h>
@@ -33,4 +33,13 @@ void hf_test_store_close(struct hf_store *store, char *path)
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	free(path);
+}
+
+void hf_test_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
 }
