@@ -13,6 +13,7 @@
 #include "handoff/tui_screen.h"
 
 static bool active;
+static SCREEN *screen;
 static int screen_rows, screen_cols;
 
 /* An abort (out of memory) or a hangup must not leave the terminal raw: restore it, then die as
@@ -47,7 +48,8 @@ enum hf_status hf_screen_start(void)
 	del_curterm(cur_term);
 	/* Esc alone should act at once, not after a second */
 	set_escdelay(25);
-	if (!initscr())
+	/* newterm, unlike initscr, returns NULL instead of exiting when it cannot start */
+	if (!(screen = newterm(NULL, stdout, stdin)))
 		return hf_error(HF_EINVAL, "cannot start curses on terminal '%s'", term);
 	active = true;
 	signal(SIGABRT, restore_and_die);
@@ -70,6 +72,8 @@ void hf_screen_stop(void)
 		return;
 	active = false;
 	endwin();
+	delscreen(screen);
+	screen = NULL;
 	signal(SIGABRT, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
