@@ -21,6 +21,9 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) HF_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) HF_PRINTF(1, 0);
 
+/* Free each of the n strings of v, then v itself (v may be NULL when n is 0). */
+void hf_strv_free(char **v, size_t n);
+
 /* Free *p and set it to NULL. */
 #define HF_FREE(p) do { free(p); (p) = NULL; } while (0)
 

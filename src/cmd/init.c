@@ -219,9 +219,7 @@ static int run_init(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	}
 	printf("\nthen run 'handoff sync'.\n");
 out:
-	for (size_t i = 0; i < w.n; i++)
-		free(w.paths[i]);
-	free(w.paths);
+	hf_strv_free(w.paths, w.n);
 	free(clean_abs);
 	free(clean_root);
 	free(clean_rel);

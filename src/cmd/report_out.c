@@ -239,9 +239,7 @@ int hf_report_fail_unknown(struct hf_store *store, const char *name, bool json)
 	hf_out_text(stderr, msg.buf);
 	fputc('\n', stderr);
 	rc = HF_EXIT_ERROR;
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	hf_strv_free(names, n);
 	free(err);
 	hf_strbuf_release(&msg);
 	return rc;

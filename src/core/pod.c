@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "handoff/pod.h"
+#include "handoff/xmalloc.h"
 
 static const char *const role_names[] = {
 	[HF_ROLE_UNKNOWN] = "unknown",
@@ -47,9 +48,7 @@ void hf_pod_clear(struct hf_pod *pod)
 		free(pod->members[i].timezone);
 	}
 	free(pod->members);
-	for (size_t i = 0; i < pod->neval_metrics; i++)
-		free(pod->eval_metrics[i]);
-	free(pod->eval_metrics);
+	hf_strv_free(pod->eval_metrics, pod->neval_metrics);
 	free(pod->name);
 	free(pod->eval_suite);
 	memset(pod, 0, sizeof(*pod));

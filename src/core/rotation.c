@@ -199,20 +199,15 @@ void hf_rotation_clear(struct hf_rotation *r)
 {
 	free(r->name);
 	free(r->timezone);
-	for (size_t i = 0; i < r->nchanges; i++) {
-		for (size_t j = 0; j < r->changes[i].nmembers; j++)
-			free(r->changes[i].members[j]);
-		free(r->changes[i].members);
-	}
+	for (size_t i = 0; i < r->nchanges; i++)
+		hf_strv_free(r->changes[i].members, r->changes[i].nmembers);
 	free(r->changes);
 	for (size_t i = 0; i < r->noverrides; i++) {
 		free(r->overrides[i].who);
 		free(r->overrides[i].reason);
 	}
 	free(r->overrides);
-	for (size_t i = 0; i < r->ncovers; i++)
-		free(r->covers[i]);
-	free(r->covers);
+	hf_strv_free(r->covers, r->ncovers);
 	memset(r, 0, sizeof(*r));
 }
 

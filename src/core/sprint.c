@@ -40,9 +40,7 @@ void hf_sprint_clear(struct hf_sprint *s)
 		free(it->owner);
 		free(it->model);
 		free(it->blocked_by);
-		for (size_t j = 0; j < it->nlinks; j++)
-			free(it->links[j]);
-		free(it->links);
+		hf_strv_free(it->links, it->nlinks);
 	}
 	free(s->capacity);
 	free(s->items);

@@ -509,13 +509,6 @@ static int cmp_report(const void *a, const void *b)
 		      ((const struct hf_model_report *)b)->name);
 }
 
-static void free_names(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -533,7 +526,7 @@ static enum hf_status all_names(struct hf_store *store, char ***out, size_t *n)
 	if ((rc = hf_store_model_names(store, &pod, &npod)))
 		return rc;
 	if ((rc = hf_store_reg_model_names(store, &reg, &nreg))) {
-		free_names(pod, npod);
+		hf_strv_free(pod, npod);
 		return rc;
 	}
 	claimed = xcalloc(npod * 2 + 1, sizeof(char *));
@@ -558,9 +551,9 @@ static enum hf_status all_names(struct hf_store *store, char ***out, size_t *n)
 		*out = xgrow(*out, *n + 1, &alloc, sizeof(char *));
 		(*out)[(*n)++] = xstrdup(reg[i]);
 	}
-	free_names(claimed, nclaimed);	/* owns pod[i] and the registry names it added */
+	hf_strv_free(claimed, nclaimed);	/* owns pod[i] and the registry names it added */
 	free(pod);
-	free_names(reg, nreg);
+	hf_strv_free(reg, nreg);
 	return HF_OK;
 }
 
@@ -583,7 +576,7 @@ enum hf_status hf_report_models(struct hf_store *store, struct hf_model_report *
 		else if (rc == HF_ENOTFOUND)
 			rc = HF_OK;
 	}
-	free_names(names, nnames);
+	hf_strv_free(names, nnames);
 	ctx_release(&c);
 	if (rc) {
 		hf_model_reports_free(*out, *n);
@@ -634,7 +627,7 @@ enum hf_status hf_report_suggest(struct hf_store *store, const char *name, size_
 			all[i] = NULL;
 		}
 	}
-	free_names(all, nall);
+	hf_strv_free(all, nall);
 	qsort(s, ns, sizeof(*s), cmp_suggestion);
 	*names = xcalloc(ns + 1, sizeof(char *));
 	for (size_t i = 0; i < ns; i++) {
@@ -645,13 +638,6 @@ enum hf_status hf_report_suggest(struct hf_store *store, const char *name, size_
 	}
 	free(s);
 	return HF_OK;
-}
-
-static void free_strv(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 void hf_model_report_clear(struct hf_model_report *r)
@@ -697,18 +683,18 @@ void hf_model_report_clear(struct hf_model_report *r)
 		free(it->reason);
 	}
 	free(r->items);
-	free_strv(r->card_missing, r->ncard_missing);
-	free_strv(r->card_empty, r->ncard_empty);
+	hf_strv_free(r->card_missing, r->ncard_missing);
+	hf_strv_free(r->card_empty, r->ncard_empty);
 	for (size_t i = 0; i < r->nversions; i++) {
 		free(r->versions[i].version);
 		free(r->versions[i].stage);
-		free_strv(r->versions[i].aliases, r->versions[i].naliases);
+		hf_strv_free(r->versions[i].aliases, r->versions[i].naliases);
 	}
 	free(r->versions);
 	for (size_t i = 0; i < r->ncategories; i++)
 		free(r->categories[i].category);
 	free(r->categories);
-	free_strv(r->unknown_items, r->nunknown_items);
+	hf_strv_free(r->unknown_items, r->nunknown_items);
 	memset(r, 0, sizeof(*r));
 }
 

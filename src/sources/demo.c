@@ -128,13 +128,6 @@ static size_t list_dir(const char *dir, char ***out)
 	return n;
 }
 
-static void free_list(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 /* Copy every file of src/rel (recursively) to dst/rel. */
 static enum hf_status copy_tree(const char *src, const char *dst, const char *rel)
 {
@@ -155,7 +148,7 @@ static enum hf_status copy_tree(const char *src, const char *dst, const char *re
 		rc = copy_tree(src, dst, sub);
 		free(sub);
 	}
-	free_list(names, n);
+	hf_strv_free(names, n);
 	free(from);
 	return rc;
 }
@@ -294,8 +287,8 @@ static enum hf_status build_history(const char *src, const char *repo, int64_t n
 	if (!rc && !(rc = copy_tree(src, repo, "")))
 		rc = commit(repo, "mia", now - 2 * 3600, "Tidy up the demo pod\n");
 out:
-	free_list(models, nmodels);
-	free_list(sprints, nsprints);
+	hf_strv_free(models, nmodels);
+	hf_strv_free(sprints, nsprints);
 	free(mdir);
 	free(sdir);
 	return rc;

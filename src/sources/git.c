@@ -318,13 +318,6 @@ static void changed_names(git_tree *old, git_tree *new, char ***names, size_t *n
 	}
 }
 
-static void free_names(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 static enum hf_status sprint_versions(struct hf_git_sync *gs, git_commit *c, git_tree *old,
 				      git_tree *new, const char *ref)
 {
@@ -353,7 +346,7 @@ static enum hf_status sprint_versions(struct hf_git_sync *gs, git_commit *c, git
 		}
 		free(rel);
 	}
-	free_names(names, n);
+	hf_strv_free(names, n);
 	git_tree_free(os);
 	git_tree_free(ns);
 	return rc;
@@ -440,7 +433,7 @@ static enum hf_status commit_event(struct hf_git_sync *gs, git_commit *c, const 
 		rc = sprint_versions(gs, c, old, new, ref);
 	gs->commits++;
 out:
-	free_names(models, nmodels);
+	hf_strv_free(models, nmodels);
 	git_tree_free(om);
 	git_tree_free(nm);
 	git_tree_free(old);
@@ -500,9 +493,7 @@ static enum hf_status record_commits(struct hf_git_sync *gs, const git_oid *old,
 		git_commit_free(c);
 	}
 out:
-	for (size_t i = 0; i < k.n; i++)
-		free(k.refs[i]);
-	free(k.refs);
+	hf_strv_free(k.refs, k.n);
 	free(ids);
 	git_revwalk_free(walk);
 	return rc;

@@ -564,13 +564,6 @@ static enum hf_status list_pages(const char *dir, const char *prefix, char ***ou
 	return HF_OK;
 }
 
-static void names_free(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, const char *dir)
 {
 	struct hf_mlflow_parsed p = { 0 };
@@ -586,7 +579,7 @@ enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, co
 	for (size_t i = 0; i < nfiles && !rc; i++)
 		if (!(rc = read_file(files[i], &sb)))
 			rc = hf_mlflow_parse_models(&p, files[i], sb.buf, sb.len, NULL);
-	names_free(files, nfiles);
+	hf_strv_free(files, nfiles);
 	files = NULL;
 	nfiles = 0;
 	if (!rc)
@@ -594,7 +587,7 @@ enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, co
 	for (size_t i = 0; i < nfiles && !rc; i++)
 		if (!(rc = read_file(files[i], &sb)))
 			rc = hf_mlflow_parse_versions(&p, files[i], sb.buf, sb.len, NULL);
-	names_free(files, nfiles);
+	hf_strv_free(files, nfiles);
 	if (!rc) {
 		hf_mlflow_parsed_assemble(&p);
 		results_init(&r, p.models, p.nmodels);

@@ -342,9 +342,7 @@ static void pending_clear(struct hf_mlflow_pending_version *pv)
 {
 	free(pv->model);
 	hf_reg_version_clear(&pv->v);
-	for (size_t i = 0; i < pv->naliases; i++)
-		free(pv->aliases[i]);
-	free(pv->aliases);
+	hf_strv_free(pv->aliases, pv->naliases);
 	memset(pv, 0, sizeof(*pv));
 }
 
