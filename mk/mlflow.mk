@@ -7,7 +7,7 @@ noinst_HEADERS += include/handoff/registry.h include/handoff/store_registry.h in
 
 # Integration tests against the loopback replay server (tests/server/mlflow_replay.py)
 TESTS += tests/integ/mlflow_sync.sh
-EXTRA_DIST += tests/server/mlflow_replay.py tests/integ/mlflow_lib.sh tests/integ/mlflow_sync.sh
+EXTRA_DIST += tests/server/mlflow_replay.py tests/integ/mlflow_lib.sh tests/integ/mlflow_sync.sh tests/lib/replay.sh
 TESTS += tests/integ/mlflow_faults.sh
 EXTRA_DIST += tests/integ/mlflow_faults.sh
 TESTS += tests/integ/mlflow_auth.sh

@@ -15,15 +15,11 @@ export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data XDG_CACHE_HO
 export XDG_STATE_HOME=$T/state HANDOFF_DB=$T/handoff.db LANG=C.UTF-8 TZ=UTC
 unset HANDOFF_TRACE HANDOFF_NOW
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
-SERVER_PID=
 CONFIG=$T/config.ini
+. "$HF_SRCDIR/tests/lib/replay.sh"
 
 stop_server() {
-	if [ -n "$SERVER_PID" ]; then
-		kill "$SERVER_PID" 2>/dev/null || true
-		wait "$SERVER_PID" 2>/dev/null || true
-		SERVER_PID=
-	fi
+	replay_stop
 }
 cleanup() {
 	stop_server
@@ -36,21 +32,9 @@ fail() {
 	exit 1
 }
 
-# start_server [ARGS...]: the replay server on a free port; sets PORT and URL
+# start_server [ARGS...]: the replay server on the shared captures, on a free port; sets PORT and URL
 start_server() {
-	stop_server
-	rm -f "$T/port"
-	"$PYTHON3" "$HF_SRCDIR/tests/server/mlflow_replay.py" --port-file "$T/port" \
-		--fixtures "$FIX" "$@" 2>"$T/server.err" &
-	SERVER_PID=$!
-	local deadline=$((SECONDS + 15))
-	until [ -s "$T/port" ]; do
-		kill -0 "$SERVER_PID" 2>/dev/null || { cat "$T/server.err" >&2; fail "replay server died"; }
-		[ $SECONDS -lt $deadline ] || fail "replay server did not start"
-		sleep 0.05
-	done
-	PORT=$(cat "$T/port")
-	URL=http://127.0.0.1:$PORT
+	replay_start "$FIX" "$@"
 }
 
 # write_config [EXTRA KEY = VALUE LINES...]: [source "registry"] pointing at the server

@@ -12,12 +12,9 @@ export HANDOFF_NOW=2026-11-30T10:00:00Z
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 unset HANDOFF_TRACE
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
-SERVER_PID=
+. "$HF_SRCDIR/tests/lib/replay.sh"
 cleanup() {
-	if [ -n "$SERVER_PID" ]; then
-		kill "$SERVER_PID" 2>/dev/null || true
-		wait "$SERVER_PID" 2>/dev/null || true
-	fi
+	replay_stop
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -81,16 +78,7 @@ for prefix, (key, items) in pages.items():
     for p in ("page2", "page3"):
         json.dump({}, open(os.path.join(d, "%s.%s.json" % (prefix, p)), "w"))
 PY
-"$PYTHON3" "$HF_SRCDIR/tests/server/mlflow_replay.py" --port-file "$T/port" --fixtures "$T/fix" \
-	2>"$T/server.err" &
-SERVER_PID=$!
-deadline=$((SECONDS + 15))
-until [ -s "$T/port" ]; do
-	kill -0 "$SERVER_PID" 2>/dev/null || { cat "$T/server.err" >&2; fail "replay server died"; }
-	[ $SECONDS -lt $deadline ] || fail "replay server did not start"
-	sleep 0.05
-done
-URL=http://127.0.0.1:$(cat "$T/port")
+replay_start "$T/fix"
 
 # --- the pod repository, made with the git CLI
 P=$T/work
