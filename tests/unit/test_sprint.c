@@ -18,6 +18,7 @@
 #include "handoff/store_pod.h"
 #include "handoff/store_sprint.h"
 #include "handoff/xmalloc.h"
+#include "testlib.h"
 
 static int64_t day(const char *date)
 {
@@ -262,29 +263,18 @@ static void status_names_round_trip(void **state)
 
 /* ---- the loader and the store, on a real SQLite file ---- */
 
-static char tmpdir[64];
+static char *db_path;
 
 static int setup_db(void **state)
 {
-	struct hf_store *store;
-	char *path;
-
-	snprintf(tmpdir, sizeof(tmpdir), "%s", "/tmp/hf-sprint-XXXXXX");
-	assert_non_null(mkdtemp(tmpdir));
-	path = xasprintf("%s/handoff.db", tmpdir);
-	assert_int_equal(hf_store_open(path, &store), HF_OK);
-	free(path);
-	*state = store;
+	*state = hf_test_store_open("hf-sprint", &db_path);
 	return 0;
 }
 
 static int teardown_db(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
-	hf_store_close(*state);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	hf_test_store_close(*state, db_path);
+	db_path = NULL;
 	return 0;
 }
 
