@@ -13,5 +13,6 @@ tests_unit_test_rotation_store_SOURCES = tests/unit/test_rotation_store.c tests/
 libhf_app_a_SOURCES += src/cmd/oncall.c
 nobase_dist_pkgdata_DATA += data/demo/pod/oncall/ml-serving.json data/demo/pod/oncall/research-oncall.json
 TESTS += tests/integ/oncall_cli.sh
+EXTRA_DIST += tests/integ/oncall_cli.sh
 noinst_PROGRAMS += bench/oncall-bench
 bench_oncall_bench_SOURCES = bench/oncall-bench.c

@@ -15,6 +15,7 @@ HF_UNIT_TESTS += tests/unit/test_readiness
 tests_unit_test_readiness_SOURCES = tests/unit/test_readiness.c
 
 TESTS += tests/integ/readiness_e2e.sh
+EXTRA_DIST += tests/integ/readiness_e2e.sh
 EXTRA_DIST += docs/readiness.md
 
 nobase_dist_pkgdata_DATA += data/checklists/default.json

@@ -12,6 +12,7 @@ EXTRA_DIST += docs/json.md
 HF_UNIT_TESTS += tests/unit/test_sprint
 tests_unit_test_sprint_SOURCES = tests/unit/test_sprint.c tests/unit/testlib.c tests/unit/testlib.h
 TESTS += tests/integ/sprint_plan.sh tests/integ/sprint_unknown_member.sh
+EXTRA_DIST += tests/integ/sprint_plan.sh tests/integ/sprint_unknown_member.sh
 
 # prints figures, asserts nothing: ./bench/sprint_bench
 noinst_PROGRAMS += bench/sprint_bench
