@@ -201,13 +201,6 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void free_names(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 enum hf_status hf_tui_models_load(struct hf_store *store, struct hf_tui_models *out)
 {
 	char **pod = NULL, **reg = NULL;
@@ -219,7 +212,7 @@ enum hf_status hf_tui_models_load(struct hf_store *store, struct hf_tui_models *
 	if ((rc = hf_store_model_names(store, &pod, &npod)))
 		return rc;
 	if ((rc = hf_store_reg_model_names(store, &reg, &nreg))) {
-		free_names(pod, npod);
+		hf_strv_free(pod, npod);
 		return rc;
 	}
 	if (npod > 1)
@@ -370,9 +363,7 @@ size_t hf_tui_notes(const char *const **out)
 
 void hf_tui_notes_clear(void)
 {
-	for (size_t i = 0; i < nnotes; i++)
-		free(notes[i]);
-	free(notes);
+	hf_strv_free(notes, nnotes);
 	notes = NULL;
 	nnotes = alloc_notes = 0;
 }

@@ -199,8 +199,6 @@ void hf_theme_clear(struct hf_theme *theme)
 {
 	free(theme->name);
 	free(theme->path);
-	for (size_t i = 0; i < theme->nwarnings; i++)
-		free(theme->warnings[i]);
-	free(theme->warnings);
+	hf_strv_free(theme->warnings, theme->nwarnings);
 	memset(theme, 0, sizeof(*theme));
 }

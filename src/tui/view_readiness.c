@@ -239,9 +239,7 @@ static void readiness_done(struct hf_view *v)
 	}
 	free(s->items);
 	free(s->row_item);
-	for (size_t i = 0; i < s->nclaimed; i++)
-		free(s->claimed[i]);
-	free(s->claimed);
+	hf_strv_free(s->claimed, s->nclaimed);
 	hf_tui_models_clear(&s->names);
 }
 

@@ -5,18 +5,12 @@ FIX=${SHARED_DIR:-$HF_SRCDIR/../shared}/fixtures/mlflow
 [ -f "$FIX/MANIFEST.tsv" ] || { echo "skip: no MLflow fixtures at $FIX"; exit 77; }
 PYTHON3=${PYTHON3:-python3}
 
-# the loopback registry, stopped with the test
-"$PYTHON3" "$HF_SRCDIR/tests/server/mlflow_replay.py" --port-file "$HF_TUI_DIR/port" \
-	--fixtures "$FIX" 2>"$HF_TUI_DIR/server.err" &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; hf_tui__cleanup' EXIT
-deadline=$((SECONDS + 10))
-until [ -s "$HF_TUI_DIR/port" ]; do
-	kill -0 $server 2>/dev/null || fail "the replay server died: $(cat "$HF_TUI_DIR/server.err")"
-	[ $SECONDS -lt $deadline ] || fail "the replay server did not start"
-	sleep 0.05
-done
-url=http://127.0.0.1:$(cat "$HF_TUI_DIR/port")
+# the loopback registry (tests/lib/replay.sh), stopped with the test
+T=$HF_TUI_DIR
+. "$HF_SRCDIR/tests/lib/replay.sh"
+trap 'replay_stop; hf_tui__cleanup' EXIT
+replay_start "$FIX"
+url=$URL
 # the next search answers 5 bytes and then nothing for 30 s; the client gives up after 3
 "$PYTHON3" -c 'import sys, urllib.request
 urllib.request.urlopen(urllib.request.Request(sys.argv[1] + "/__faults", method="POST",
