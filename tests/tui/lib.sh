@@ -92,8 +92,9 @@ hf_tui_start() {
 		>"$HF_TUI_DIR/tmux.conf"
 	rm -f "$HF_TUI_IDLE"
 	rm -f "$HF_TUI_DIR/status"
-	# the exit status also goes to a file: tmux 3.3a sometimes leaves
+	# the app's exit status goes to a file: tmux 3.3a sometimes leaves
 	# #{pane_dead_status} empty for a process that exits at once
+	# (remain-on-exit still keeps the pane, and its last screen, after that)
 	hf_tui__tmux -f "$HF_TUI_DIR/tmux.conf" new-session -d -x "$cols" -y "$rows" \
 		"$cmd 2>$(printf '%q' "$HF_TUI_ERR"); echo \$? >$(printf '%q' "$HF_TUI_DIR/status")"
 	# set after the session exists (tmux 3.3a exits when it is in the -f file)
@@ -216,16 +217,17 @@ hf_tui_resize() {
 	hf_tui_wait_frame "$f"
 }
 
-#| - `hf_tui_exit_status`: wait for the app to exit and print its exit status.
+#| - `hf_tui_exit_status`: wait for the app to exit and print its exit status
+#|   (128 + N when signal N ended it).
 hf_tui_exit_status() {
-	local deadline=$((SECONDS + HF_TUI_TIMEOUT)) st
+	local deadline=$((SECONDS + HF_TUI_TIMEOUT))
+	# the pane's shell writes the app's status to a file before it exits (so
+	# #{pane_dead_status} would be the shell's own): wait for the file
 	while :; do
 		if [ -s "$HF_TUI_DIR/status" ]; then
 			cat "$HF_TUI_DIR/status"
 			return 0
 		fi
-		st=$(hf_tui__tmux display -p '#{pane_dead} #{pane_dead_status}#{pane_dead_signal}')
-		[ "${st%% *}" = 1 ] && [ -n "${st#* }" ] && { echo "${st#* }"; return 0; }
 		[ $SECONDS -lt $deadline ] || fail "the app did not exit within ${HF_TUI_TIMEOUT}s"
 		sleep 0.02
 	done
