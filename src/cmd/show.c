@@ -9,9 +9,119 @@
 #include "handoff/out.h"
 #include "handoff/report.h"
 #include "handoff/report_out.h"
+#include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
 
 #define ACTIVITY_LIMIT 10
+
+/* The registry keeps no history of aliases; handoff records every move it sees at a sync. */
+struct alias_history {
+	struct hf_reg_alias_move *moves;	/* oldest first */
+	size_t n;
+	bool asked;				/* --at given */
+	int64_t at;
+};
+
+/* Where `alias` pointed at h->at: the last move of it at or before then (NULL: nowhere). */
+static const char *alias_at(const struct alias_history *h, const char *alias, bool *known)
+{
+	const char *version = NULL;
+
+	*known = false;
+	for (size_t i = 0; i < h->n && h->moves[i].at <= h->at; i++) {
+		if (strcmp(h->moves[i].alias, alias) == 0) {
+			version = h->moves[i].version;
+			*known = true;
+		}
+	}
+	return version;
+}
+
+/* Each alias once, in the order it first appears in the history. */
+static bool first_of_alias(const struct alias_history *h, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(h->moves[j].alias, h->moves[i].alias) == 0)
+			return false;
+	return true;
+}
+
+static json_t *history_json(const struct alias_history *h)
+{
+	json_t *doc = json_object(), *moves = json_array();
+
+	for (size_t i = 0; i < h->n; i++) {
+		json_t *o = json_object();
+		char at[32];
+
+		hf_time_format(h->moves[i].at, at, sizeof(at));
+		json_object_set_new(o, "alias", hf_json_str(h->moves[i].alias));
+		json_object_set_new(o, "version", hf_json_str(h->moves[i].version));
+		json_object_set_new(o, "at", json_string(at));
+		json_array_append_new(moves, o);
+	}
+	json_object_set_new(doc, "moves", moves);
+	if (h->asked) {
+		json_t *aliases = json_object();
+		char at[32];
+
+		for (size_t i = 0; i < h->n; i++) {
+			bool known;
+			const char *v;
+
+			if (!first_of_alias(h, i))
+				continue;
+			v = alias_at(h, h->moves[i].alias, &known);
+			if (known)
+				json_object_set_new(aliases, h->moves[i].alias, hf_json_str(v));
+		}
+		hf_time_format(h->at, at, sizeof(at));
+		json_object_set_new(doc, "at", json_string(at));
+		json_object_set_new(doc, "aliases", aliases);
+	}
+	return doc;
+}
+
+static void history_text(const struct alias_history *h)
+{
+	char at[32];
+
+	if (!h->n)
+		return;
+	puts("alias history:");
+	for (size_t i = 0; i < h->n; i++) {
+		hf_time_format(h->moves[i].at, at, sizeof(at));
+		printf("  %s  ", at);
+		hf_out_text(stdout, h->moves[i].alias);
+		fputs(h->moves[i].version ? " -> v" : " removed", stdout);
+		if (h->moves[i].version)
+			hf_out_text(stdout, h->moves[i].version);
+		putchar('\n');
+	}
+	if (!h->asked)
+		return;
+	hf_time_format(h->at, at, sizeof(at));
+	printf("aliases at %s:\n", at);
+	for (size_t i = 0; i < h->n; i++) {
+		bool known;
+		const char *v;
+
+		if (!first_of_alias(h, i))
+			continue;
+		v = alias_at(h, h->moves[i].alias, &known);
+		fputs("  ", stdout);
+		hf_out_text(stdout, h->moves[i].alias);
+		if (!known) {
+			puts(": not seen yet");
+		} else if (!v) {
+			puts(": not set");
+		} else {
+			fputs(" -> v", stdout);
+			hf_out_text(stdout, v);
+			putchar('\n');
+		}
+	}
+}
 
 static json_t *strv_json(char **v, size_t n)
 {
@@ -22,7 +132,8 @@ static json_t *strv_json(char **v, size_t n)
 	return arr;
 }
 
-static json_t *show_json(const struct hf_model_report *r, const struct hf_activity *act, size_t nact)
+static json_t *show_json(const struct hf_model_report *r, const struct hf_activity *act, size_t nact,
+			 const struct alias_history *h)
 {
 	json_t *doc = json_object(), *o, *arr;
 
@@ -108,6 +219,7 @@ static json_t *show_json(const struct hf_model_report *r, const struct hf_activi
 		json_array_append_new(arr, o);
 	}
 	json_object_set_new(doc, "activity", arr);
+	json_object_set_new(doc, "alias_history", history_json(h));
 	return doc;
 }
 
@@ -186,7 +298,8 @@ static void print_items(const struct hf_model_report *r)
 	hf_strbuf_release(&sb);
 }
 
-static void show_text(const struct hf_model_report *r, const struct hf_activity *act, size_t nact)
+static void show_text(const struct hf_model_report *r, const struct hf_activity *act, size_t nact,
+		      const struct alias_history *h)
 {
 	char buf[128];
 
@@ -272,6 +385,7 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 			putchar('\n');
 		}
 	}
+	history_text(h);
 	if (nact) {
 		puts("recent activity:");
 		for (size_t i = 0; i < nact; i++) {
@@ -298,9 +412,13 @@ static int run_show(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	struct hf_activity *act = NULL;
 	size_t nact = 0;
 	const char *name = args->pos[0];
+	const char *at = hf_args_get(args, "at");
 	bool json = hf_args_has(args, "json");
+	struct alias_history h = { NULL, 0, at != NULL, 0 };
 	enum hf_status rc;
 
+	if (at && hf_time_parse(at, &h.at))
+		return hf_cmd_fail("--at: %s", hf_last_error());
 	if (hf_cmd_store(ctx, &store))
 		return hf_cmd_fail_last();
 	rc = hf_report_model(store, name, &r);
@@ -308,14 +426,17 @@ static int run_show(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 		return hf_report_fail_unknown(store, name, json);
 	if (rc)
 		return hf_cmd_fail_last();
-	if (hf_store_activity_list(store, name, 0, ACTIVITY_LIMIT, &act, &nact)) {
+	if (hf_store_activity_list(store, name, 0, ACTIVITY_LIMIT, &act, &nact) ||
+	    hf_store_reg_alias_history(store, r.registry_name ? r.registry_name : name, &h.moves, &h.n)) {
+		hf_activity_free(act, nact);
 		hf_model_report_clear(&r);
 		return hf_cmd_fail_last();
 	}
 	if (json)
-		hf_out_json(stdout, show_json(&r, act, nact));
+		hf_out_json(stdout, show_json(&r, act, nact, &h));
 	else
-		show_text(&r, act, nact);
+		show_text(&r, act, nact, &h);
+	hf_reg_alias_moves_free(h.moves, h.n);
 	hf_activity_free(act, nact);
 	hf_model_report_clear(&r);
 	return HF_EXIT_OK;
@@ -323,11 +444,12 @@ static int run_show(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 
 static const struct hf_cmd_flag show_flags[] = {
 	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "at", "TIME", "also say where each alias pointed at TIME (ISO 8601)" },
 	{ NULL, NULL, NULL },
 };
 
 const struct hf_cmd hf_cmd_show = {
-	"show", "MODEL [--json]",
+	"show", "MODEL [--at TIME] [--json]",
 	"everything about one model: stage, checklist, SLOs, card, versions, activity",
 	show_flags, 1, 1, run_show,
 };

@@ -76,6 +76,12 @@ assert_eq "$(q "SELECT count(*) FROM activity WHERE model = 'hostile-input-model
 # alias history: before the move champion was 2, after it 3
 assert_eq "$(q "SELECT group_concat(ifnull(version, '-'), ',') FROM (SELECT version FROM reg_alias_history WHERE model = 'fraud-detector' AND alias = 'champion' ORDER BY at, id)")" \
 	"2,3" "alias history"
+# `handoff show --at` answers where an alias pointed on a date, which MLflow itself cannot
+hf show fraud-detector --at 2027-01-01T00:00:00Z >"$T/show" 2>"$T/err" || { cat "$T/err"; fail "show --at failed"; }
+assert_eq "$(sed -n '/^aliases at/,$p' "$T/show" | grep -c '  champion -> v2')" 1 "champion before the move"
+hf show fraud-detector --at 2027-01-11T00:00:00Z --json >"$T/show.json" 2>"$T/err" || { cat "$T/err"; fail "show --at --json failed"; }
+assert_eq "$("$PYTHON3" -c "import json,sys; h=json.load(open(sys.argv[1]))['alias_history']; print(h['aliases']['champion'], h['aliases']['challenger'], len(h['moves']))" "$T/show.json")" \
+	"3 3 3" "aliases after the move (JSON)"
 
 # paging: with page-size 2 every search is followed through next_page_token (percent-encoded)
 ctl /__reset '{}' >/dev/null
