@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <git2.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -168,6 +169,19 @@ static int apply_entry(const char *full, const char *value, void *data)
 	return 0;
 }
 
+/*
+ * libgit2 loads its TLS and certificate state at init, 5-20 ms: config and
+ * theme files are read many times a run (the TUI reads several at start), so
+ * libgit2 is started once for the process and left running; the sources'
+ * own init/shutdown pairs then only move its reference count.
+ */
+static pthread_once_t libgit2_once = PTHREAD_ONCE_INIT;
+
+static void init_libgit2(void)
+{
+	git_libgit2_init();
+}
+
 enum hf_status hf_conf_foreach(const char *path, hf_conf_entry_fn fn, void *data)
 {
 	git_config *cfg = NULL;
@@ -179,7 +193,7 @@ enum hf_status hf_conf_foreach(const char *path, hf_conf_entry_fn fn, void *data
 
 	if (stat(path, &st))
 		return hf_error(HF_ENOTFOUND, "cannot read '%s': %s", path, strerror(errno));
-	git_libgit2_init();
+	pthread_once(&libgit2_once, init_libgit2);
 	if (git_config_new(&cfg) ||
 	    git_config_add_file_ondisk(cfg, path, GIT_CONFIG_LEVEL_APP, NULL, 0)) {
 		const git_error *e = git_error_last();
@@ -199,7 +213,6 @@ enum hf_status hf_conf_foreach(const char *path, hf_conf_entry_fn fn, void *data
 out:
 	git_config_iterator_free(it);
 	git_config_free(cfg);
-	git_libgit2_shutdown();
 	return rc;
 }
 
