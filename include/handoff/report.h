@@ -139,6 +139,20 @@ enum hf_status hf_report_model_opts(struct hf_store *store, const char *name,
 				    const struct hf_report_opts *opts, struct hf_model_report *out);
 
 /*
+ * Evaluating many models one at a time (the TUI reads a large pod in slices
+ * between frames): a session loads the pod and the shipped default checklist
+ * once and reuses them for every model. It borrows the store and sees the
+ * pod as it was at the first evaluation: start a new session after a sync.
+ * One thread at a time.
+ */
+struct hf_report_session;
+struct hf_report_session *hf_report_session_new(struct hf_store *store);
+/* As hf_report_model, through the session's shared loads. */
+enum hf_status hf_report_session_model(struct hf_report_session *session, const char *name,
+				       struct hf_model_report *out);
+void hf_report_session_free(struct hf_report_session *session);
+
+/*
  * Up to max known model names nearest to `name` by edit distance (only
  * reasonably near ones), nearest first. *names owned by the caller: free
  * each and the array.

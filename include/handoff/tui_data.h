@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "handoff/pod.h"
+#include "handoff/report.h"
 #include "handoff/rotation.h"
 #include "handoff/sprint.h"
 #include "handoff/status.h"
@@ -79,6 +80,7 @@ struct hf_tui_model {
 };
 struct hf_tui_models {
 	struct hf_store *store; /* borrowed: the TUI thread's store */
+	struct hf_report_session *reports; /* the pod and default checklist, loaded once per load */
 	struct hf_tui_model *m;
 	size_t n;
 	size_t next;   /* rows before this one are all evaluated */

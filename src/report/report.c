@@ -20,7 +20,7 @@
 #include "handoff/xmalloc.h"
 
 /* What evaluating several models shares: the pod and the shipped default checklist. */
-struct report_ctx {
+struct hf_report_session {
 	struct hf_store *store;
 	bool pod_loaded;
 	struct hf_pod pod;
@@ -29,7 +29,7 @@ struct report_ctx {
 	size_t ndefault;
 };
 
-static void ctx_release(struct report_ctx *c)
+static void ctx_release(struct hf_report_session *c)
 {
 	if (c->pod_loaded)
 		hf_pod_clear(&c->pod);
@@ -37,7 +37,7 @@ static void ctx_release(struct report_ctx *c)
 	memset(c, 0, sizeof(*c));
 }
 
-static enum hf_status ctx_pod(struct report_ctx *c, const struct hf_pod **pod)
+static enum hf_status ctx_pod(struct hf_report_session *c, const struct hf_pod **pod)
 {
 	enum hf_status rc;
 
@@ -50,7 +50,7 @@ static enum hf_status ctx_pod(struct report_ctx *c, const struct hf_pod **pod)
 	return HF_OK;
 }
 
-static enum hf_status shipped_default(struct report_ctx *c)
+static enum hf_status shipped_default(struct hf_report_session *c)
 {
 	char *path, *buf = NULL;
 	size_t len;
@@ -84,7 +84,7 @@ static struct hf_check_item copy_item(const struct hf_check_item *it)
 }
 
 /* The template's items then the model's own; a model's item replaces a template item of the same id. */
-static enum hf_status load_items(struct report_ctx *c, const char *model, const char *checklist,
+static enum hf_status load_items(struct hf_report_session *c, const char *model, const char *checklist,
 				 struct hf_check_item **items, size_t *n)
 {
 	struct hf_check_item *own = NULL;
@@ -217,7 +217,7 @@ static void fill_versions(struct hf_model_report *r, const struct hf_reg_model *
 	}
 }
 
-static enum hf_status evaluate(struct report_ctx *c, const char *name,
+static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 			       const struct hf_report_opts *opts, struct hf_model_report *r)
 {
 	struct hf_store *store = c->store;
@@ -488,10 +488,32 @@ out:
 	return rc;
 }
 
+struct hf_report_session *hf_report_session_new(struct hf_store *store)
+{
+	struct hf_report_session *c = xcalloc(1, sizeof(*c));
+
+	c->store = store;
+	return c;
+}
+
+enum hf_status hf_report_session_model(struct hf_report_session *c, const char *name,
+				       struct hf_model_report *out)
+{
+	return evaluate(c, name, NULL, out);
+}
+
+void hf_report_session_free(struct hf_report_session *c)
+{
+	if (!c)
+		return;
+	ctx_release(c);
+	free(c);
+}
+
 enum hf_status hf_report_model_opts(struct hf_store *store, const char *name,
 				    const struct hf_report_opts *opts, struct hf_model_report *out)
 {
-	struct report_ctx c = { .store = store };
+	struct hf_report_session c = { .store = store };
 	enum hf_status rc = evaluate(&c, name, opts, out);
 
 	ctx_release(&c);
@@ -559,7 +581,7 @@ static enum hf_status all_names(struct hf_store *store, char ***out, size_t *n)
 
 enum hf_status hf_report_models(struct hf_store *store, struct hf_model_report **out, size_t *n)
 {
-	struct report_ctx c = { .store = store };
+	struct hf_report_session c = { .store = store };
 	char **names;
 	size_t nnames;
 	enum hf_status rc;

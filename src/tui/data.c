@@ -234,6 +234,7 @@ enum hf_status hf_tui_models_load(struct hf_store *store, struct hf_tui_models *
 	}
 	free(pod);
 	free(reg);
+	out->reports = hf_report_session_new(store);
 	return HF_OK;
 }
 
@@ -250,7 +251,7 @@ void hf_tui_models_eval(struct hf_tui_models *ms, size_t i)
 	if (i >= ms->n || m->evaluated)
 		return;
 	m->evaluated = true;
-	if (hf_report_model(ms->store, m->name, &r)) {
+	if (hf_report_session_model(ms->reports, m->name, &r)) {
 		/* gone since the names were read, or unreadable: not shown */
 		hf_error_clear();
 		m->hidden = true;
@@ -340,6 +341,7 @@ void hf_tui_models_clear(struct hf_tui_models *ms)
 		free(m->blocker);
 	}
 	free(ms->m);
+	hf_report_session_free(ms->reports);
 	memset(ms, 0, sizeof(*ms));
 }
 

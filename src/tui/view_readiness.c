@@ -89,7 +89,7 @@ static void take_blockers(struct readiness_state *s, const char *model)
 {
 	struct hf_model_report r;
 
-	if (hf_report_model(s->names.store, model, &r)) {
+	if (hf_report_session_model(s->names.reports, model, &r)) {
 		hf_error_clear();
 		return;
 	}
