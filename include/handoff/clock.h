@@ -29,6 +29,9 @@ bool hf_time_has_zone(const char *text);
 /* Format t as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void hf_time_format(int64_t t, char *buf, size_t n);
 
+/* Format t as "YYYY-MM-DD HH:MM" (UTC) into buf (at least 17 bytes): timelines in the TUI. */
+void hf_time_format_minutes(int64_t t, char *buf, size_t n);
+
 /* Format t as "YYYY-MM-DD" (UTC) into buf (at least 11 bytes). */
 void hf_date_format(int64_t t, char *buf, size_t n);
 

@@ -53,9 +53,7 @@ static void activity_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	const struct hf_activity *a = &s->items[row];
 	char when[32];
 
-	hf_time_format(a->at, when, sizeof(when));
-	when[16] = '\0'; /* YYYY-MM-DDTHH:MM */
-	when[10] = ' ';
+	hf_time_format_minutes(a->at, when, sizeof(when));
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_DIM, when, 17);
 	hf_draw_text(d, HF_COLOR_DEFAULT, a->model ? a->model : "-", 17);

@@ -335,9 +335,7 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		const struct hf_reg_alias_move *m = &s->moves[mr->index];
 		char when[32];
 
-		hf_time_format(m->at, when, sizeof(when));
-		when[16] = '\0';
-		when[10] = ' ';
+		hf_time_format_minutes(m->at, when, sizeof(when));
 		hf_draw_space(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, when, 17);
 		hf_draw_text(d, HF_COLOR_ALIAS, m->alias, 13);
@@ -351,9 +349,7 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		const struct hf_activity *a = &s->activity[mr->index];
 		char when[32];
 
-		hf_time_format(a->at, when, sizeof(when));
-		when[16] = '\0';
-		when[10] = ' ';
+		hf_time_format_minutes(a->at, when, sizeof(when));
 		hf_draw_space(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, when, 17);
 		hf_draw_text(d, HF_COLOR_ALIAS, a->kind, 9);

@@ -151,6 +151,16 @@ void hf_time_format(int64_t t, char *buf, size_t n)
 		 (int)(rem % 3600 / 60), (int)(rem % 60));
 }
 
+void hf_time_format_minutes(int64_t t, char *buf, size_t n)
+{
+	char iso[32];
+
+	hf_time_format(t, iso, sizeof(iso));
+	iso[10] = ' ';
+	iso[16] = '\0';	/* drop ":SSZ" */
+	snprintf(buf, n, "%s", iso);
+}
+
 void hf_date_format(int64_t t, char *buf, size_t n)
 {
 	int y, m, d;

@@ -104,6 +104,8 @@ static void clock_parses_iso8601_and_honours_handoff_now(void **state)
 	assert_int_equal(hf_time_parse("2026-10-26", &t), HF_OK);
 	hf_time_format(t, buf, sizeof(buf));
 	assert_string_equal(buf, "2026-10-26T00:00:00Z");
+	hf_time_format_minutes(t + 8 * 3600 + 30 * 60 + 59, buf, sizeof(buf));
+	assert_string_equal(buf, "2026-10-26 08:30");
 	assert_int_equal(hf_time_parse("2026-02-30", &t), HF_EINVAL);
 	assert_int_equal(hf_time_parse("yesterday", &t), HF_EINVAL);
 	setenv("HANDOFF_NOW", "2026-11-29T10:00:00Z", 1);
