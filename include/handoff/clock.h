@@ -35,6 +35,15 @@ void hf_time_format_minutes(int64_t t, char *buf, size_t n);
 /* Format t as "YYYY-MM-DD" (UTC) into buf (at least 11 bytes). */
 void hf_date_format(int64_t t, char *buf, size_t n);
 
+/*
+ * Floor division and its remainder, for b > 0: instants before 1970 (and
+ * local times west of UTC) land on the right day, -1 / 86400 being day -1.
+ * hf_day_of(t) is the day (days since 1970-01-01) holding t.
+ */
+int64_t hf_floor_div(int64_t a, int64_t b);
+int64_t hf_floor_mod(int64_t a, int64_t b);
+int64_t hf_day_of(int64_t t);
+
 /* Days from civil date (proleptic Gregorian) to days since 1970-01-01, and back. */
 int64_t hf_days_from_civil(int y, int m, int d);
 void hf_civil_from_days(int64_t days, int *y, int *m, int *d);

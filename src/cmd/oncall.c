@@ -37,7 +37,7 @@ static struct local_time local_time_at(int64_t t, int32_t off)
 	struct local_time lt;
 	int64_t l = t + off;
 
-	lt.day = l >= 0 ? l / DAY : (l - DAY + 1) / DAY;
+	lt.day = hf_day_of(l);
 	lt.s = l - lt.day * DAY;
 	hf_civil_from_days(lt.day, &lt.y, &lt.m, &lt.d);
 	return lt;

@@ -11,7 +11,7 @@
 
 void hf_ics_time(int64_t t, char *buf, size_t n)
 {
-	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t days = hf_day_of(t);
 	int64_t secs = t - days * 86400;
 	int y, m, d;
 

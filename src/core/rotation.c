@@ -6,25 +6,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "handoff/clock.h"
 #include "handoff/rotation.h"
 #include "handoff/xmalloc.h"
 
 #define DAY 86400
 #define MAX_SPAN ((int64_t)100 * 366 * DAY)
 
-static int64_t floordiv(int64_t a, int64_t b)
-{
-	int64_t q = a / b;
-
-	if ((a % b) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
-
-static int64_t mod(int64_t a, int64_t b)
-{
-	return a - floordiv(a, b) * b;
-}
 
 int64_t hf_zone_to_local(const struct hf_zone *z, int64_t t)
 {
@@ -51,7 +39,7 @@ int64_t hf_zone_from_local(const struct hf_zone *z, int64_t local)
 
 int hf_weekday(int64_t day)
 {
-	return (int)mod(day + 3, 7);	/* 1970-01-01 was a Thursday */
+	return (int)hf_floor_mod(day + 3, 7);	/* 1970-01-01 was a Thursday */
 }
 
 static const char *const wday_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
@@ -292,14 +280,14 @@ static void plan_init(struct plan *pl, const struct hf_rotation *r, const struct
 	pl->r = r;
 	pl->z = z;
 	if (r->handoff_wday >= 0)
-		anchor_day += mod(r->handoff_wday - hf_weekday(r->start_day), 7);
+		anchor_day += hf_floor_mod(r->handoff_wday - hf_weekday(r->start_day), 7);
 	pl->anchor = anchor_day * DAY + (int64_t)r->handoff_minute * 60;
 	pl->len = (int64_t)(r->shift_count > 0 ? r->shift_count : 1) * unit[r->shift_unit];
 	pl->segs = xcalloc(r->nchanges + 1, sizeof(*pl->segs));
 	pl->nsegs = 1;
 	for (size_t c = 1; c < r->nchanges; c++) {
 		const struct hf_rotation_change *nw = &r->changes[c];
-		int64_t k0 = -floordiv(pl->anchor - r->changes[c].from_day * DAY, pl->len);
+		int64_t k0 = -hf_floor_div(pl->anchor - r->changes[c].from_day * DAY, pl->len);
 		size_t first = 0, pidx;
 		const char *prev;
 
@@ -355,7 +343,7 @@ static void restrict_windows(const struct plan *pl, int64_t ls, int64_t le, cons
 	int64_t to = r->restrict_to > r->restrict_from ? r->restrict_to : r->restrict_to + 24 * 60;
 	size_t first = out->n;
 
-	for (int64_t d = floordiv(ls, DAY) - 1; d <= floordiv(le - 1, DAY); d++) {
+	for (int64_t d = hf_floor_div(ls, DAY) - 1; d <= hf_floor_div(le - 1, DAY); d++) {
 		int64_t ws = d * DAY + (int64_t)r->restrict_from * 60, we = d * DAY + to * 60;
 		int64_t us, ue;
 
@@ -381,7 +369,7 @@ static void restrict_windows(const struct plan *pl, int64_t ls, int64_t le, cons
 /* Rotation shifts (restricted, before overrides) overlapping [a, b), whole. */
 static void base_windows(const struct plan *pl, int64_t a, int64_t b, struct shiftvec *out)
 {
-	int64_t k = floordiv(hf_zone_to_local(pl->z, a) - pl->anchor, pl->len) - 1;
+	int64_t k = hf_floor_div(hf_zone_to_local(pl->z, a) - pl->anchor, pl->len) - 1;
 	int64_t s, e;
 
 	if (k < 0)

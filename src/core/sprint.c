@@ -97,12 +97,6 @@ bool hf_sprint_contains(const char *start, const char *end, int64_t today)
 	       today <= b;
 }
 
-static int64_t day_of(int64_t t)
-{
-	/* floor division: times before 1970 still land on the right day */
-	return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-}
-
 static struct hf_sprint_person *person_for(struct hf_sprint_eval *ev, const char *handle,
 					   size_t *alloc)
 {
@@ -136,7 +130,7 @@ static void burndown(const struct hf_sprint *s, const struct hf_sprint_snapshot 
 		     size_t nsnaps, int64_t now, struct hf_sprint_eval *ev)
 {
 	struct hf_sprint_snapshot *all = xcalloc(nsnaps + 1, sizeof(*all));
-	int64_t today = day_of(now), last;
+	int64_t today = hf_day_of(now), last;
 	size_t next = 0;
 	double done = 0, total = 0;
 
@@ -156,7 +150,7 @@ static void burndown(const struct hf_sprint *s, const struct hf_sprint_snapshot 
 		int64_t day = ev->first_day + (int64_t)d;
 		struct hf_sprint_day *bd = &ev->burndown[d];
 
-		while (next <= nsnaps && day_of(all[next].at) <= day) {
+		while (next <= nsnaps && hf_day_of(all[next].at) <= day) {
 			done = all[next].done;
 			total = all[next].total;
 			next++;
@@ -175,7 +169,7 @@ void hf_sprint_evaluate(const struct hf_sprint *s, const struct hf_pod *pod,
 			struct hf_sprint_eval *ev)
 {
 	size_t people_alloc = 0, unknown_alloc = 0;
-	int64_t today = day_of(now);
+	int64_t today = hf_day_of(now);
 	bool check = pod && pod->nmembers > 0;
 
 	memset(ev, 0, sizeof(*ev));

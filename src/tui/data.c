@@ -157,7 +157,7 @@ void hf_tui_local_time(const struct hf_tui_oncall *o, int64_t t, bool date, char
 					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	struct hf_zone z = hf_tz_zone(o->local);
 	int64_t local = hf_zone_to_local(&z, t);
-	int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+	int64_t day = hf_day_of(local);
 	int64_t sec = local - day * 86400;
 	const char *wd = hf_weekday_name(hf_weekday(day));
 	int y, m, d;

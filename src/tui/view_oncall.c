@@ -54,7 +54,7 @@ static void fill_grid(struct oncall_state *s)
 	struct hf_zone local = hf_tz_zone(s->oc.local);
 	int64_t now = hf_now(), lnow = hf_zone_to_local(&local, now);
 
-	s->first_day = lnow >= 0 ? lnow / 86400 : (lnow - 86399) / 86400;
+	s->first_day = hf_day_of(lnow);
 	s->grid = xcalloc(s->oc.n * GRID_DAYS + 1, sizeof(*s->grid));
 	for (size_t i = 0; i < s->oc.n; i++) {
 		struct hf_tui_rotation *r = &s->oc.rows[i];

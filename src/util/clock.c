@@ -136,14 +136,24 @@ int64_t hf_now(void)
 	return (int64_t)time(NULL);
 }
 
-static int64_t floor_div(int64_t a, int64_t b)
+int64_t hf_floor_div(int64_t a, int64_t b)
 {
 	return a / b - (a % b != 0 && ((a < 0) != (b < 0)));
 }
 
+int64_t hf_floor_mod(int64_t a, int64_t b)
+{
+	return a - hf_floor_div(a, b) * b;
+}
+
+int64_t hf_day_of(int64_t t)
+{
+	return hf_floor_div(t, 86400);
+}
+
 void hf_time_format(int64_t t, char *buf, size_t n)
 {
-	int64_t days = floor_div(t, 86400), rem = t - days * 86400;
+	int64_t days = hf_day_of(t), rem = t - days * 86400;
 	int y, m, d;
 
 	hf_civil_from_days(days, &y, &m, &d);
@@ -165,7 +175,7 @@ void hf_date_format(int64_t t, char *buf, size_t n)
 {
 	int y, m, d;
 
-	hf_civil_from_days(floor_div(t, 86400), &y, &m, &d);
+	hf_civil_from_days(hf_day_of(t), &y, &m, &d);
 	snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
 }
 

@@ -1,4 +1,4 @@
-/* test_util.c: unit tests for the sanitiser, widths, strbuf and the clock */
+/* test_util.c: unit tests for the sanitiser, widths, strbuf and the clock (floor division, dates before 1970) */
 #include "config.h"
 
 #include <setjmp.h>
@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "handoff/clock.h"
+#include "handoff/ics.h"
 #include "handoff/sanitize.h"
 #include "handoff/strbuf.h"
 #include "handoff/width.h"
@@ -117,6 +118,29 @@ static void clock_parses_iso8601_and_honours_handoff_now(void **state)
 	assert_false(hf_time_has_zone("2026-10-26T08:30"));
 }
 
+/* One floor division for every day and weekday computation, right before 1970 too. */
+static void floor_division_before_1970(void **state)
+{
+	static const struct { int64_t a, b, q, r; } cases[] = {
+		{ 0, 86400, 0, 0 }, { 86399, 86400, 0, 86399 }, { 86400, 86400, 1, 0 },
+		{ -1, 86400, -1, 86399 }, { -86400, 86400, -1, 0 }, { -86401, 86400, -2, 86399 },
+		{ -3, 7, -1, 4 }, { -7, 7, -1, 0 },
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(hf_floor_div(cases[i].a, cases[i].b), cases[i].q);
+		assert_int_equal(hf_floor_mod(cases[i].a, cases[i].b), cases[i].r);
+	}
+	assert_int_equal(hf_day_of(-1), -1);
+	hf_time_format(-1, buf, sizeof(buf));
+	assert_string_equal(buf, "1969-12-31T23:59:59Z");
+	hf_date_format(-86400 * 365, buf, sizeof(buf));
+	assert_string_equal(buf, "1969-01-01");
+	hf_ics_time(-86401, buf, sizeof(buf));
+	assert_string_equal(buf, "19691230T235959Z");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +151,7 @@ int main(void)
 		cmocka_unit_test(width_fit_truncates_with_ellipsis),
 		cmocka_unit_test(strbuf_grows_and_formats),
 		cmocka_unit_test(clock_parses_iso8601_and_honours_handoff_now),
+		cmocka_unit_test(floor_division_before_1970),
 	};
 
 	hf_width_init();
