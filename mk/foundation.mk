@@ -16,10 +16,11 @@ libhf_store_a_SOURCES += src/store/db.c src/store/log.c src/store/pod.c src/stor
 	src/store/internal.h
 libhf_config_a_SOURCES += src/config/conf.c
 libhf_podfile_a_SOURCES += src/podfile/podfile.c src/podfile/pod.c src/podfile/internal.h
+libhf_report_a_SOURCES += src/report/ctx.c
 libhf_app_a_SOURCES += src/cmd/cmd.c src/cmd/out.c src/cmd/table.c src/cmd/help.c src/cmd/status.c
 
 noinst_HEADERS += \
-	include/handoff/cmd.h include/handoff/cmd_status.h include/handoff/conf.h \
+	include/handoff/cmd.h include/handoff/cmd_status.h include/handoff/conf.h include/handoff/ctx.h \
 	include/handoff/out.h include/handoff/pod.h include/handoff/podfile.h \
 	include/handoff/store.h include/handoff/store_pod.h
 

@@ -8,7 +8,8 @@ libhf_core_a_SOURCES += src/core/contract.c src/core/card.c src/core/readiness.c
 libhf_store_a_SOURCES += src/store/models.c
 libhf_podfile_a_SOURCES += src/podfile/contract.c src/podfile/readiness.c src/podfile/card.c \
 	src/podfile/checklist.c
-libhf_app_a_SOURCES += src/report/report.c src/cmd/report_out.c src/cmd/models.c src/cmd/show.c \
+libhf_report_a_SOURCES += src/report/report.c
+libhf_app_a_SOURCES += src/cmd/report_out.c src/cmd/models.c src/cmd/show.c \
 	src/cmd/check.c
 
 HF_UNIT_TESTS += tests/unit/test_readiness

@@ -42,7 +42,7 @@ static int parse_global(int argc, char **argv, struct global_opts *o, int *exit_
 			o->no_color = true;
 		} else if (!strcmp(a, "--db") || !strcmp(a, "--config")) {
 			if (i + 1 >= argc) {
-				*exit_now = hf_cmd_fail("option '%s' needs a PATH", a);
+				*exit_now = hf_fail("option '%s' needs a PATH", a);
 				return i;
 			}
 			if (!strcmp(a, "--db"))
@@ -54,7 +54,7 @@ static int parse_global(int argc, char **argv, struct global_opts *o, int *exit_
 		} else if (!strncmp(a, "--config=", 9)) {
 			o->config = a + 9;
 		} else {
-			*exit_now = hf_cmd_fail("unknown option '%s' (see 'handoff --help')", a);
+			*exit_now = hf_fail("unknown option '%s' (see 'handoff --help')", a);
 			return i;
 		}
 	}
@@ -64,7 +64,7 @@ static int parse_global(int argc, char **argv, struct global_opts *o, int *exit_
 int main(int argc, char **argv)
 {
 	struct global_opts opts = { 0 };
-	struct hf_cmd_ctx ctx = { 0 };
+	struct hf_ctx ctx = { 0 };
 	struct hf_demo demo = { 0 };
 	char *default_db = NULL, *default_config = NULL;
 	const char *env_db = getenv("HANDOFF_DB");
@@ -92,16 +92,16 @@ int main(int argc, char **argv)
 		ctx.db_path = demo.db_path;
 
 	if (opts.demo && !demo.db_path) {
-		rc = hf_cmd_fail_last();
+		rc = hf_fail_last();
 	} else if (first >= argc) {
 		/* no command: the TUI (on the demo pod with --demo) */
 		rc = hf_tui_run(&ctx);
 	} else if (!(cmd = hf_cmd_find(argv[first]))) {
-		rc = hf_cmd_fail("no command '%s' (see 'handoff --help')", argv[first]);
+		rc = hf_fail("no command '%s' (see 'handoff --help')", argv[first]);
 	} else {
 		rc = hf_cmd_run(&ctx, cmd, argc - first, argv + first);
 	}
-	hf_cmd_ctx_release(&ctx);
+	hf_ctx_release(&ctx);
 	hf_demo_release(&demo);
 	free(default_db);
 	free(default_config);

@@ -2,7 +2,7 @@
 #ifndef HANDOFF_TUI_H
 #define HANDOFF_TUI_H
 
-#include "handoff/cmd.h"
+#include "handoff/ctx.h"
 
 /*
  * Run the TUI on ctx's database (and configuration, if there is one) until
@@ -15,6 +15,6 @@
  * the TUI write an increasing frame number to FILE after every frame drawn
  * while no load or sync is pending.
  */
-int hf_tui_run(struct hf_cmd_ctx *ctx);
+int hf_tui_run(struct hf_ctx *ctx);
 
 #endif

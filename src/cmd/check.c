@@ -8,7 +8,7 @@
 #include "handoff/report.h"
 #include "handoff/report_out.h"
 
-static int run_check(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_check(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	struct hf_store *store;
 	struct hf_model_report r;
@@ -20,16 +20,16 @@ static int run_check(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	char cand[96];
 
 	if (opts.alias && opts.version)
-		return hf_cmd_fail("give --alias or --version, not both");
+		return hf_fail("give --alias or --version, not both");
 	if ((opts.alias && !*opts.alias) || (opts.version && !*opts.version))
-		return hf_cmd_fail("--alias and --version need a value");
-	if (hf_cmd_store(ctx, &store))
-		return hf_cmd_fail_last();
+		return hf_fail("--alias and --version need a value");
+	if (hf_ctx_store(ctx, &store))
+		return hf_fail_last();
 	rc = hf_report_model_opts(store, name, &opts, &r);
 	if (rc == HF_ENOTFOUND && !opts.alias && !opts.version)
 		return hf_report_fail_unknown(store, name, json);
 	if (rc)
-		return hf_cmd_fail_last();
+		return hf_fail_last();
 	if (json) {
 		json_t *doc = json_object();
 

@@ -1,7 +1,6 @@
 /* cmd.c: argument parsing from each command's flag table, help, and the shared context */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,35 +35,7 @@ const char *hf_args_get(const struct hf_args *args, const char *flag)
 	return i < 0 ? NULL : args->values[i];
 }
 
-int hf_cmd_fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("handoff: error: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return HF_EXIT_ERROR;
-}
-
-int hf_cmd_fail_last(void)
-{
-	return hf_cmd_fail("%s", *hf_last_error() ? hf_last_error() : "failed");
-}
-
-void hf_cmd_warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("handoff: warning: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int hf_cmd_run(struct hf_cmd_ctx *ctx, const struct hf_cmd *cmd, int argc, char **argv)
+int hf_cmd_run(struct hf_ctx *ctx, const struct hf_cmd *cmd, int argc, char **argv)
 {
 	struct hf_args args = { cmd->flags, NULL, NULL, 0 };
 	size_t nflags = 0;
@@ -92,13 +63,13 @@ int hf_cmd_run(struct hf_cmd_ctx *ctx, const struct hf_cmd *cmd, int argc, char 
 			int f = flag_index(cmd->flags, a + 2, len);
 
 			if (f < 0) {
-				rc = hf_cmd_fail("unknown option '%.*s' for 'handoff %s' (see 'handoff help %s')",
+				rc = hf_fail("unknown option '%.*s' for 'handoff %s' (see 'handoff help %s')",
 						 (int)len + 2, a, cmd->name, cmd->name);
 				goto out;
 			}
 			if (!cmd->flags[f].arg) {
 				if (eq) {
-					rc = hf_cmd_fail("option '--%s' takes no value", cmd->flags[f].name);
+					rc = hf_fail("option '--%s' takes no value", cmd->flags[f].name);
 					goto out;
 				}
 				args.values[f] = "";
@@ -107,18 +78,18 @@ int hf_cmd_run(struct hf_cmd_ctx *ctx, const struct hf_cmd *cmd, int argc, char 
 			} else if (i + 1 < argc) {
 				args.values[f] = argv[++i];
 			} else {
-				rc = hf_cmd_fail("option '--%s' needs a value (%s)", cmd->flags[f].name,
+				rc = hf_fail("option '--%s' needs a value (%s)", cmd->flags[f].name,
 						 cmd->flags[f].arg);
 				goto out;
 			}
 		} else {
-			rc = hf_cmd_fail("unknown option '%s' for 'handoff %s' (see 'handoff help %s')", a,
+			rc = hf_fail("unknown option '%s' for 'handoff %s' (see 'handoff help %s')", a,
 					 cmd->name, cmd->name);
 			goto out;
 		}
 	}
 	if (args.npos < cmd->min_pos || (cmd->max_pos >= 0 && args.npos > cmd->max_pos)) {
-		rc = hf_cmd_fail("usage: handoff %s %s", cmd->name, cmd->usage);
+		rc = hf_fail("usage: handoff %s %s", cmd->name, cmd->usage);
 		goto out;
 	}
 	rc = cmd->run(ctx, &args);
@@ -158,44 +129,4 @@ void hf_cmd_help_all(FILE *out)
 	      "  --help, --version\n\n"
 	      "'handoff help COMMAND' tells more about one command.\n"
 	      "Exit status: 0 success, 1 a negative answer (check: not ready), 2 an error.\n", out);
-}
-
-enum hf_status hf_cmd_store(struct hf_cmd_ctx *ctx, struct hf_store **store)
-{
-	if (!ctx->store) {
-		enum hf_status rc = hf_store_open(ctx->db_path, &ctx->store);
-
-		if (rc)
-			return rc;
-	}
-	*store = ctx->store;
-	return HF_OK;
-}
-
-enum hf_status hf_cmd_conf(struct hf_cmd_ctx *ctx, const struct hf_conf **conf)
-{
-	if (!ctx->conf_loaded) {
-		enum hf_status rc = hf_conf_load(ctx->config_path, &ctx->conf);
-
-		if (rc == HF_ENOTFOUND)
-			return hf_error(HF_ENOTFOUND,
-					"no configuration at '%s': start a pod repository with "
-					"'handoff init DIR', or try 'handoff --demo'", ctx->config_path);
-		if (rc)
-			return rc;
-		for (size_t i = 0; i < ctx->conf.nwarnings; i++)
-			hf_cmd_warn("%s", ctx->conf.warnings[i]);
-		ctx->conf_loaded = true;
-	}
-	*conf = &ctx->conf;
-	return HF_OK;
-}
-
-void hf_cmd_ctx_release(struct hf_cmd_ctx *ctx)
-{
-	hf_store_close(ctx->store);
-	ctx->store = NULL;
-	if (ctx->conf_loaded)
-		hf_conf_clear(&ctx->conf);
-	ctx->conf_loaded = false;
 }

@@ -5,7 +5,7 @@
 
 #include "handoff/cmd.h"
 
-static int run_help(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_help(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	const struct hf_cmd *cmd;
 
@@ -15,12 +15,12 @@ static int run_help(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	}
 	cmd = hf_cmd_find(args->pos[0]);
 	if (!cmd)
-		return hf_cmd_fail("no command '%s' (see 'handoff --help')", args->pos[0]);
+		return hf_fail("no command '%s' (see 'handoff --help')", args->pos[0]);
 	hf_cmd_help(stdout, cmd);
 	return HF_EXIT_OK;
 }
 
-static int run_version(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_version(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	puts(PACKAGE_STRING);
 	return HF_EXIT_OK;

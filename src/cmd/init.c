@@ -163,7 +163,7 @@ static enum hf_status copy_tree(const char *src, const char *dst, const char *re
 	return rc;
 }
 
-static int run_init(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_init(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	const char *dir = args->npos ? args->pos[0] : ".";
 	struct hf_git_signature who = { NULL, NULL, 0, 0 };
@@ -176,13 +176,13 @@ static int run_init(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	int rc = HF_EXIT_OK;
 
 	if (hf_mkdir_p(dir) || !realpath(dir, abs)) {
-		rc = *hf_last_error() ? hf_cmd_fail_last()
-				      : hf_cmd_fail("cannot use '%s': %s", dir, strerror(errno));
+		rc = *hf_last_error() ? hf_fail_last()
+				      : hf_fail("cannot use '%s': %s", dir, strerror(errno));
 		goto out;
 	}
 	pod_json = xasprintf("%s/pod.json", abs);
 	if (stat(pod_json, &st) == 0) {
-		rc = hf_cmd_fail("'%s' already exists: '%s' holds a pod already", pod_json, dir);
+		rc = hf_fail("'%s' already exists: '%s' holds a pod already", pod_json, dir);
 		goto out;
 	}
 	/* inside a work tree already: the pod is a folder of that repository (the source's `path`) */
@@ -193,7 +193,7 @@ static int run_init(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	} else {
 		hf_error_clear();
 		if (hf_git_init_repo(abs)) {
-			rc = hf_cmd_fail_last();
+			rc = hf_fail_last();
 			goto out;
 		}
 		root = xstrdup(abs);
@@ -202,7 +202,7 @@ static int run_init(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	if (copy_tree(templates, abs, rel, ph, fill_placeholders(ph, abs), &w) ||
 	    hf_git_commit_all(root, &who, "Start the pod repository (handoff init)\n",
 			      (const char *const *)w.paths, id)) {
-		rc = hf_cmd_fail_last();
+		rc = hf_fail_last();
 		goto out;
 	}
 	clean_abs = hf_sanitize(abs, 0);

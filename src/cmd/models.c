@@ -44,16 +44,16 @@ static void print_line(const struct hf_model_report *r)
 	hf_strbuf_release(&sb);
 }
 
-static int run_models(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_models(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	struct hf_store *store;
 	struct hf_model_report *reports;
 	size_t n;
 
-	if (hf_cmd_store(ctx, &store))
-		return hf_cmd_fail_last();
+	if (hf_ctx_store(ctx, &store))
+		return hf_fail_last();
 	if (hf_report_models(store, &reports, &n))
-		return hf_cmd_fail_last();
+		return hf_fail_last();
 	if (hf_args_has(args, "json")) {
 		json_t *doc = json_object(), *arr = json_array();
 

@@ -137,7 +137,7 @@ static void people_check(struct people *p, const struct hf_rotation *r, json_t *
 				json_array_append_new(warnings, json_pack("{s:s, s:s, s:s}", "rotation", r->name,
 					"who", h, "message", "not a member of the pod"));
 			else
-				hf_cmd_warn("rotation '%s': '%s' is not a member of the pod", r->name, h);
+				hf_warn("rotation '%s': '%s' is not a member of the pod", r->name, h);
 		}
 	}
 	for (size_t i = 0; i < r->noverrides; i++) {
@@ -147,7 +147,7 @@ static void people_check(struct people *p, const struct hf_rotation *r, json_t *
 			json_array_append_new(warnings, json_pack("{s:s, s:s, s:s}", "rotation", r->name,
 				"who", r->overrides[i].who, "message", "override for someone not a member of the pod"));
 		else
-			hf_cmd_warn("rotation '%s': override for '%s', who is not a member of the pod", r->name,
+			hf_warn("rotation '%s': override for '%s', who is not a member of the pod", r->name,
 				    r->overrides[i].who);
 	}
 }
@@ -439,12 +439,12 @@ static int write_ics(const struct hf_rotation *r, int64_t t, long weeks)
 	struct hf_strbuf sb = HF_STRBUF_INIT;
 
 	if (open_zone(r, &tz))
-		return hf_cmd_fail_last();
+		return hf_fail_last();
 	z = hf_tz_zone(tz);
 	/* the past week too, so the shift in progress and the one before it stay in the calendar */
 	if (hf_rotation_shifts(r, &z, t - 7 * DAY, t + weeks * 7 * DAY, &v, &n)) {
 		hf_tz_free(tz);
-		return hf_cmd_fail_last();
+		return hf_fail_last();
 	}
 	hf_strbuf_init(&sb);
 	hf_ics_feed(&sb, r->name, v, n, hf_now());
@@ -481,7 +481,7 @@ static bool parse_at(const char *s, const struct hf_tz *vtz, int64_t *t)
 	return true;
 }
 
-static int run_oncall(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_oncall(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	struct hf_store *store;
 	struct hf_rotation *r = NULL;
@@ -496,27 +496,27 @@ static int run_oncall(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	int status = HF_EXIT_OK;
 
 	if (!parse_count(hf_args_get(args, "next"), 1000, &count)) {
-		status = hf_cmd_fail("--next must be a number of shifts from 1 to 1000, not '%s'",
+		status = hf_fail("--next must be a number of shifts from 1 to 1000, not '%s'",
 				     hf_args_get(args, "next"));
 		goto out;
 	}
 	if (!parse_count(hf_args_get(args, "weeks"), 520, &weeks)) {
-		status = hf_cmd_fail("--weeks must be a number of weeks from 1 to 520, not '%s'",
+		status = hf_fail("--weeks must be a number of weeks from 1 to 520, not '%s'",
 				     hf_args_get(args, "weeks"));
 		goto out;
 	}
 	if (hf_args_get(args, "at") && !parse_at(hf_args_get(args, "at"), vtz, &t)) {
-		status = hf_cmd_fail("--at must be an ISO 8601 time such as 2026-10-26T08:30:00Z, not '%s'",
+		status = hf_fail("--at must be an ISO 8601 time such as 2026-10-26T08:30:00Z, not '%s'",
 				     hf_args_get(args, "at"));
 		goto out;
 	}
 	if (ics && (json || !name)) {
-		status = hf_cmd_fail(json ? "--ics and --json cannot be combined"
+		status = hf_fail(json ? "--ics and --json cannot be combined"
 				     : "--ics needs a rotation: handoff oncall ROTATION --ics");
 		goto out;
 	}
-	if (hf_cmd_store(ctx, &store) || hf_store_rotations(store, name, &r, &n)) {
-		status = hf_cmd_fail_last();
+	if (hf_ctx_store(ctx, &store) || hf_store_rotations(store, name, &r, &n)) {
+		status = hf_fail_last();
 		goto out;
 	}
 	if (ics) {
@@ -543,7 +543,7 @@ static int run_oncall(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 			fputc('\n', stdout);
 		people_check(&people, &r[i], warnings);
 		if (show_rotation(&r[i], t, (size_t)count, vtz, &people, rotations, stdout)) {
-			status = hf_cmd_fail_last();
+			status = hf_fail_last();
 			goto out;
 		}
 	}

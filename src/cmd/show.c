@@ -405,7 +405,7 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 	}
 }
 
-static int run_show(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_show(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	struct hf_store *store;
 	struct hf_model_report r;
@@ -418,19 +418,19 @@ static int run_show(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	enum hf_status rc;
 
 	if (at && hf_time_parse(at, &h.at))
-		return hf_cmd_fail("--at: %s", hf_last_error());
-	if (hf_cmd_store(ctx, &store))
-		return hf_cmd_fail_last();
+		return hf_fail("--at: %s", hf_last_error());
+	if (hf_ctx_store(ctx, &store))
+		return hf_fail_last();
 	rc = hf_report_model(store, name, &r);
 	if (rc == HF_ENOTFOUND)
 		return hf_report_fail_unknown(store, name, json);
 	if (rc)
-		return hf_cmd_fail_last();
+		return hf_fail_last();
 	if (hf_store_activity_list(store, name, 0, ACTIVITY_LIMIT, &act, &nact) ||
 	    hf_store_reg_alias_history(store, r.registry_name ? r.registry_name : name, &h.moves, &h.n)) {
 		hf_activity_free(act, nact);
 		hf_model_report_clear(&r);
-		return hf_cmd_fail_last();
+		return hf_fail_last();
 	}
 	if (json)
 		hf_out_json(stdout, show_json(&r, act, nact, &h));

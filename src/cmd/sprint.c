@@ -687,7 +687,7 @@ static void print_markdown(FILE *out, const struct plan *p)
 	}
 }
 
-static int run_sprint(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_sprint(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	struct hf_store *store;
 	struct plan p;
@@ -695,9 +695,9 @@ static int run_sprint(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	int status = HF_EXIT_OK;
 
 	if (json && markdown)
-		return hf_cmd_fail("--json and --markdown cannot be used together");
-	if (hf_cmd_store(ctx, &store))
-		return hf_cmd_fail_last();
+		return hf_fail("--json and --markdown cannot be used together");
+	if (hf_ctx_store(ctx, &store))
+		return hf_fail_last();
 	if (plan_load(store, args->npos ? args->pos[0] : NULL, &p)) {
 		plan_clear(&p);
 		/* the message may quote a sprint file */

@@ -297,20 +297,20 @@ const struct hf_status_section hf_status_sections[] = {
 	{ NULL, NULL },
 };
 
-static int run_status(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_status(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	struct hf_store *store;
 	bool json = hf_args_has(args, "json");
 	json_t *doc = json ? json_object() : NULL;
 
-	if (hf_cmd_store(ctx, &store)) {
+	if (hf_ctx_store(ctx, &store)) {
 		json_decref(doc);
-		return hf_cmd_fail_last();
+		return hf_fail_last();
 	}
 	for (const struct hf_status_section *s = hf_status_sections; s->name; s++) {
 		if (s->fill(store, doc, json ? NULL : stdout)) {
 			json_decref(doc);
-			return hf_cmd_fail_last();
+			return hf_fail_last();
 		}
 	}
 	if (json)

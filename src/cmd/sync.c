@@ -105,7 +105,7 @@ static int unknown_source(const struct hf_conf *conf, const char *name)
 		hf_strbuf_addf(&sb, "%s'%s'", i ? ", " : "", s);
 		free(s);
 	}
-	rc = hf_cmd_fail("no source '%s' in '%s' (configured: %s)", clean,
+	rc = hf_fail("no source '%s' in '%s' (configured: %s)", clean,
 			 conf->path ? conf->path : "the configuration",
 			 conf->nsources ? sb.buf : "none");
 	hf_strbuf_release(&sb);
@@ -113,7 +113,7 @@ static int unknown_source(const struct hf_conf *conf, const char *name)
 	return rc;
 }
 
-static int run_sync(struct hf_cmd_ctx *ctx, const struct hf_args *args)
+static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	const struct hf_conf *conf;
 	struct hf_store *store;
@@ -124,10 +124,10 @@ static int run_sync(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 	size_t ntodo = 0;
 	int failed = 0;
 
-	if (hf_cmd_conf(ctx, &conf))
-		return hf_cmd_fail_last();
+	if (hf_ctx_conf(ctx, &conf))
+		return hf_fail_last();
 	if (!conf->nsources)
-		return hf_cmd_fail("no sources in '%s': add a [source \"NAME\"] section (see 'handoff "
+		return hf_fail("no sources in '%s': add a [source \"NAME\"] section (see 'handoff "
 				   "init')", conf->path ? conf->path : ctx->config_path);
 	todo = xcalloc(conf->nsources + (size_t)args->npos, sizeof(*todo));
 	if (args->npos == 0) {
@@ -143,9 +143,9 @@ static int run_sync(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 		}
 		todo[ntodo++] = s;
 	}
-	if (hf_cmd_store(ctx, &store)) {
+	if (hf_ctx_store(ctx, &store)) {
 		free(todo);
-		return hf_cmd_fail_last();
+		return hf_fail_last();
 	}
 	pl.cols = terminal_cols();
 	for (size_t i = 0; i < ntodo; i++) {
@@ -161,9 +161,9 @@ static int run_sync(struct hf_cmd_ctx *ctx, const struct hf_args *args)
 				line_clear(&pl);
 			/* every message should name its source; add it when a lower layer did not */
 			if (strstr(msg, name) && strstr(msg, "source"))
-				hf_cmd_fail("%s", msg);
+				hf_fail("%s", msg);
 			else
-				hf_cmd_fail("source '%s': %s", name, msg);
+				hf_fail("source '%s': %s", name, msg);
 			free(msg);
 			failed++;
 		} else if (tty) {

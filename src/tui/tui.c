@@ -26,7 +26,7 @@
 enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_COMMAND };
 
 struct tui {
-	struct hf_cmd_ctx *ctx;
+	struct hf_ctx *ctx;
 	struct hf_store *store;
 	const struct hf_conf *conf; /* NULL when there is no configuration */
 	struct hf_view *views;	    /* one per hf_views entry */
@@ -805,7 +805,7 @@ static void load_keys(struct tui *t)
 	free(dir);
 }
 
-int hf_tui_run(struct hf_cmd_ctx *ctx)
+int hf_tui_run(struct hf_ctx *ctx)
 {
 	struct tui t;
 	const struct hf_conf *conf = NULL;
@@ -814,14 +814,14 @@ int hf_tui_run(struct hf_cmd_ctx *ctx)
 	memset(&t, 0, sizeof(t));
 	t.ctx = ctx;
 	hf_strbuf_init(&t.input);
-	if (hf_cmd_store(ctx, &t.store))
-		return hf_cmd_fail_last();
-	if (hf_cmd_conf(ctx, &conf) == HF_OK) {
+	if (hf_ctx_store(ctx, &t.store))
+		return hf_fail_last();
+	if (hf_ctx_conf(ctx, &conf) == HF_OK) {
 		t.conf = conf;
 		for (size_t i = 0; i < conf->nwarnings; i++)
 			hf_tui_note(conf->warnings[i]);
 	} else if (ctx->config_given)
-		return hf_cmd_fail_last();
+		return hf_fail_last();
 	hf_error_clear();
 	load_keys(&t);
 	if (hf_screen_start()) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# checksrc.sh: no unbounded string functions, a what-for line atop every source file, no oversized files
+# checksrc.sh: no unbounded string functions, a what-for line atop every source file, layers, no oversized files
 set -u
 cd "${HF_SRCDIR:?}" || exit 2
 fail=0
@@ -41,6 +41,21 @@ fi
 # SQL lives in src/store only
 if grep -lE '#include <sqlite3\.h>' $(find src -name '*.c' -not -path 'src/store/*') 2>/dev/null; then
 	echo "sqlite3 used outside src/store"
+	fail=1
+fi
+
+# tui and cmd are siblings: the TUI uses neither the CLI's headers nor its functions
+# (what both need, the context and the error output, is in ctx.h, below both)
+if grep -nE '#include "handoff/(cmd|cmd_status|out|report_out)\.h"|\bhf_cmd_[a-z_]*[[:space:]]*\(' \
+	src/tui/*.c include/handoff/tui*.h 2>/dev/null; then
+	echo "src/tui must not use the CLI (src/cmd, cmd.h): move what both need below both"
+	fail=1
+fi
+# and the layers below both include neither of them
+if grep -nE '#include "handoff/(cmd|cmd_status|out|report_out|tui[a-z_]*)\.h"' \
+	$(find src/report src/sources src/podfile src/config src/store src/core src/util -name '*.[ch]') \
+	include/handoff/ctx.h include/handoff/report.h 2>/dev/null; then
+	echo "the layers below the CLI and the TUI must not include their headers"
 	fail=1
 fi
 
