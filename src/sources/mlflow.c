@@ -10,6 +10,7 @@
 
 #include "handoff/clock.h"
 #include "handoff/mlflow.h"
+#include "handoff/sanitize.h"
 #include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
 #include "handoff/trace.h"
@@ -537,6 +538,18 @@ static enum hf_status read_file(const char *path, struct hf_strbuf *sb)
 	return HF_OK;
 }
 
+/* A run id as MLflow makes them (hex, or letters, digits, '-', '_'), at most 64 bytes. */
+static bool plain_name(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+		      (s[n] >= '0' && s[n] <= '9') || s[n] == '-' || s[n] == '_'))
+			return false;
+	return n > 0 && n <= 64;
+}
+
 /* Files in dir named prefix*.json, sorted. */
 static enum hf_status list_pages(const char *dir, const char *prefix, char ***out, size_t *n)
 {
@@ -593,8 +606,18 @@ enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, co
 		results_init(&r, p.models, p.nmodels);
 	}
 	for (size_t i = 0; i < r.nids && !rc; i++) {
-		char *path = xasprintf("%s/runs/%s.json", dir, r.ids[i]);
+		char *path;
 
+		/* the id comes from a file: it names a file in runs/, never a path elsewhere */
+		if (!plain_name(r.ids[i])) {
+			char *shown = hf_sanitize(r.ids[i], 0);
+
+			rc = hf_error(HF_EINVAL, "'%s/model-versions-search*.json': run id '%s' is not "
+				      "a plain name (letters, digits, '-', '_')", dir, shown);
+			free(shown);
+			break;
+		}
+		path = xasprintf("%s/runs/%s.json", dir, r.ids[i]);
 		rc = read_file(path, &sb);
 		if (rc == HF_ENOTFOUND) {
 			rc = HF_OK;	/* a run without a file simply has no metrics */

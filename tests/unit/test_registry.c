@@ -584,6 +584,14 @@ static void test_load_dir_errors(void **state)
 	hf_reg_model_clear(&m);
 	assert_int_equal(hf_store_reg_model_get(store, "registry", "gone", &m), HF_ENOTFOUND);
 
+	/* a run id read from a file never becomes a path outside runs/ */
+	file = xasprintf("%s/model-versions-search.json", reg);
+	hf_test_write_file(file, "{\"model_versions\": [{\"name\": \"m\", \"version\": \"1\","
+			 " \"run_id\": \"../../r1\"}]}");
+	free(file);
+	assert_int_equal(hf_mlflow_load_dir(store, "registry", reg), HF_EINVAL);
+	assert_non_null(strstr(hf_last_error(), "run id '../../r1' is not a plain name"));
+
 	hf_store_close(store);
 	free(path);
 	free(reg);
