@@ -1,15 +1,16 @@
 # mk/foundation.mk: util, store, config, podfile framework, CLI framework, docs and CI checks
 libhf_util_a_SOURCES += \
-	src/util/clock.c src/util/error.c src/util/paths.c src/util/sanitize.c \
+	src/util/clock.c src/util/error.c src/util/paths.c src/util/redact.c src/util/sanitize.c \
 	src/util/strbuf.c src/util/trace.c src/util/utf8.c src/util/width.c src/util/xmalloc.c
 
 noinst_HEADERS += \
-	include/handoff/clock.h include/handoff/paths.h include/handoff/sanitize.h \
+	include/handoff/clock.h include/handoff/paths.h include/handoff/redact.h include/handoff/sanitize.h \
 	include/handoff/status.h include/handoff/strbuf.h include/handoff/trace.h \
 	include/handoff/width.h include/handoff/xmalloc.h
 
-HF_UNIT_TESTS += tests/unit/test_util
+HF_UNIT_TESTS += tests/unit/test_util tests/unit/test_redact
 tests_unit_test_util_SOURCES = tests/unit/test_util.c
+tests_unit_test_redact_SOURCES = tests/unit/test_redact.c
 
 libhf_core_a_SOURCES += src/core/pod.c
 libhf_store_a_SOURCES += src/store/db.c src/store/log.c src/store/pod.c src/store/schema.c \

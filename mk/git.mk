@@ -6,7 +6,8 @@ noinst_HEADERS += include/handoff/git_source.h include/handoff/demo.h
 
 GIT_INTEG_TESTS = tests/integ/git_sync.sh tests/integ/git_problems.sh tests/integ/git_daemon.sh \
 	tests/integ/git_http.sh tests/integ/git_init.sh tests/integ/git_demo.sh tests/integ/git_docs.sh \
-	tests/integ/git_cli.sh tests/integ/git_path.sh
+	tests/integ/git_cli.sh tests/integ/git_path.sh tests/integ/git_secrets.sh \
+	tests/integ/git_cache_names.sh
 TESTS += $(GIT_INTEG_TESTS)
 EXTRA_DIST += $(GIT_INTEG_TESTS) tests/lib/gitd.sh tests/lib/git_http.py docs/pod-repository.md \
 	bench/git-bench.sh bench/git_gen.py

@@ -13,7 +13,8 @@
  * holding the pod; default the root).
  *
  * The remote is fetched into a bare cache, $XDG_CACHE_HOME/handoff/repos/
- * <NAME with every byte outside [A-Za-z0-9._-] as '_'>, and the files are
+ * <NAME with every byte outside [A-Za-z0-9._-], '%' and a leading '.' as
+ * %XX> (one folder per name: "a/b" and "a_b" differ), and the files are
  * read straight from the tree at the branch tip. The synced commit is kept
  * as the source's state "commit"; the next sync diffs the old and new trees
  * and re-parses only the changed files. When the old commit is gone (a

@@ -27,7 +27,10 @@ enum hf_status {
 #define HF_PRINTF(f, a)
 #endif
 
-/* Record a message for `code` and return `code`. */
+/*
+ * Record a message for `code` and return `code`. The message is redacted
+ * (redact.h: no credential survives) and its trailing whitespace trimmed.
+ */
 enum hf_status hf_error(enum hf_status code, const char *fmt, ...) HF_PRINTF(2, 3);
 
 /* The last message recorded on this thread ("" when none); borrowed until the next hf_error(). */
@@ -35,6 +38,9 @@ const char *hf_last_error(void);
 
 /* Forget the last message on this thread. */
 void hf_error_clear(void);
+
+/* Drop trailing spaces, tabs and line ends of s in place. */
+void hf_trim_end(char *s);
 
 /* A short name for a status ("invalid input", "not found", ...). */
 const char *hf_status_name(enum hf_status code);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "handoff/conf.h"
+#include "handoff/redact.h"
 #include "handoff/xmalloc.h"
 
 const struct hf_conf_key hf_conf_keys[] = {
@@ -106,6 +107,7 @@ static void apply_source_key(struct hf_conf *conf, struct hf_source_conf *src, c
 			warn(conf, full, "unknown source type '%s' (expected git or mlflow)", value);
 	} else if (!strcmp(key, "url")) {
 		set_string(&src->url, value);
+		hf_redact_add_url(value);	/* a password in it is shown nowhere, whoever quotes it */
 	} else if (!strcmp(key, "branch")) {
 		set_string(&src->branch, value);
 	} else if (!strcmp(key, "path")) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "handoff/podfile.h"
+#include "handoff/redact.h"
 #include "handoff/sanitize.h"
 #include "handoff/strbuf.h"
 #include "handoff/trace.h"
@@ -605,7 +606,7 @@ static enum hf_status git_sync(struct hf_store *store, const struct hf_source_co
 	gs.store = store;
 	gs.conf = conf;
 	gs.progress = progress;
-	gs.url = hf_git_redact_url(conf->url);
+	gs.url = hf_redact(conf->url);
 	if (!(gs.pod_path = normalise_path(conf->path))) {
 		rc = hf_error(HF_EINVAL, "source '%s': path '%s' must be a folder inside the repository",
 			      conf->name, conf->path);

@@ -29,7 +29,4 @@ enum hf_status hf_git_fetch(struct hf_git_sync *gs);
 /* Record libgit2's last error as "source 'NAME': WHAT ('URL'): MESSAGE"; returns the status. */
 enum hf_status hf_git_fail(const struct hf_git_sync *gs, int code, const char *what);
 
-/* url without a user:password@ part; caller frees. */
-char *hf_git_redact_url(const char *url);
-
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "handoff/paths.h"
+#include "handoff/redact.h"
 #include "handoff/strbuf.h"
 #include "handoff/trace.h"
 #include "handoff/xmalloc.h"
@@ -12,37 +13,33 @@
 
 char *hf_git_cache_path(const char *source_name)
 {
+	static const char hex[] = "0123456789ABCDEF";
 	char *dir = hf_path_cache_dir(), *path;
 	struct hf_strbuf sb = HF_STRBUF_INIT;
 
+	/*
+	 * One folder per name and one name per folder: every byte outside
+	 * [A-Za-z0-9._-] (and '%' itself, and a leading '.') becomes %XX, so
+	 * "a/b" and "a_b" never share a cache.
+	 */
 	hf_strbuf_init(&sb);
-	if (source_name[0] == '.')
-		hf_strbuf_addch(&sb, '_');
 	for (const char *s = source_name; *s; s++) {
-		char c = *s;
+		unsigned char c = (unsigned char)*s;
 		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-			  c == '.' || c == '_' || c == '-';
+			  (c == '.' && s != source_name) || c == '_' || c == '-';
 
-		hf_strbuf_addch(&sb, ok ? c : '_');
+		if (ok) {
+			hf_strbuf_addch(&sb, (char)c);
+		} else {
+			hf_strbuf_addch(&sb, '%');
+			hf_strbuf_addch(&sb, hex[c >> 4]);
+			hf_strbuf_addch(&sb, hex[c & 15]);
+		}
 	}
 	path = xasprintf("%s/repos/%s", dir, hf_strbuf_str(&sb));
 	hf_strbuf_release(&sb);
 	free(dir);
 	return path;
-}
-
-char *hf_git_redact_url(const char *url)
-{
-	const char *scheme = strstr(url, "://"), *at, *slash;
-
-	if (!scheme)
-		return xstrdup(url);
-	slash = strchr(scheme + 3, '/');
-	at = strchr(scheme + 3, '@');
-	if (!at || (slash && at > slash))
-		return xstrdup(url);
-	/* drop user:password@ entirely: a token may sit in the user name too */
-	return xasprintf("%.*s%s", (int)(scheme + 3 - url), url, at + 1);
 }
 
 enum hf_status hf_git_fail(const struct hf_git_sync *gs, int code, const char *what)
@@ -111,6 +108,7 @@ static int credentials(git_credential **out, const char *url, const char *user_f
 						     conf->token_env));
 			return GIT_EUSER;
 		}
+		hf_redact_add_secret(token);
 		hf_trace("git: token from $%s for '%s'", conf->token_env, gs->url);
 		return git_credential_userpass_plaintext_new(out, user_from_url ? user_from_url : "token",
 							     token);

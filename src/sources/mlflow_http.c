@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "handoff/redact.h"
 #include "handoff/sanitize.h"
 #include "handoff/trace.h"
 #include "handoff/xmalloc.h"
@@ -27,22 +28,6 @@ int64_t hf_mlflow_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* The url with any "user:password@" removed, for messages and the trace. */
-static char *url_shown(const char *url)
-{
-	const char *scheme = strstr(url, "://");
-	const char *host, *at, *slash;
-
-	if (!scheme)
-		return xstrdup(url);
-	host = scheme + 3;
-	slash = strchr(host, '/');
-	at = strchr(host, '@');
-	if (!at || (slash && at > slash))
-		return xstrdup(url);
-	return xasprintf("%.*s%s", (int)(host - url), url, at + 1);
 }
 
 char *hf_mlflow_escape(const char *s)
@@ -73,16 +58,21 @@ enum hf_status hf_mlflow_client_init(struct hf_mlflow_client *c, const struct hf
 	memset(c, 0, sizeof(*c));
 	if (!conf->url || !*conf->url)
 		return hf_error(HF_EINVAL, "source '%s' has no 'url'", conf->name);
-	if (strncmp(conf->url, "http://", 7) && strncmp(conf->url, "https://", 8))
-		return hf_error(HF_EINVAL, "source '%s': url '%s' is not http:// or https://",
-				conf->name, conf->url);
+	if (strncmp(conf->url, "http://", 7) && strncmp(conf->url, "https://", 8)) {
+		char *shown = hf_redact(conf->url);
+
+		hf_error(HF_EINVAL, "source '%s': url '%s' is not http:// or https://", conf->name,
+			 shown);
+		free(shown);
+		return HF_EINVAL;
+	}
 	pthread_once(&curl_once, curl_init_once);
 	c->conf = conf;
 	len = strlen(conf->url);
 	while (len && conf->url[len - 1] == '/')
 		len--;
 	c->api = xasprintf("%.*s/api/2.0/mlflow/", (int)len, conf->url);
-	c->shown = url_shown(conf->url);
+	c->shown = hf_redact(conf->url);
 	c->timeout = conf->timeout > 0 ? conf->timeout : 30;
 	c->max_body = HF_MLFLOW_MAX_BODY;
 	c->base_delay_ms = 250;
@@ -95,6 +85,7 @@ enum hf_status hf_mlflow_client_init(struct hf_mlflow_client *c, const struct hf
 	if (conf->token_env && *conf->token_env)
 		token = getenv(conf->token_env);
 	if (token && *token) {
+		hf_redact_add_secret(token);	/* a server that echoes it is not shown */
 		char *line = xasprintf("Authorization: Bearer %s", token);
 
 		h = curl_slist_append(h, line);
@@ -287,7 +278,7 @@ static bool retryable_curl(CURLcode cc)
 static void classify(struct hf_mlflow_client *c, struct hf_mlflow_req *req, CURLcode cc,
 		     const char *ctype)
 {
-	char *shown = url_shown(req->url);
+	char *shown = hf_redact(req->url);
 	const char *var = c->conf->token_env;
 	char *ctype_safe = ctype ? hf_sanitize(ctype, 0) : NULL;
 
@@ -405,7 +396,7 @@ enum hf_status hf_mlflow_perform_cb(struct hf_mlflow_client *c, struct hf_mlflow
 			req->attempts++;
 			req->easy = easy_setup(c, req);
 			if (hf_trace_enabled()) {
-				char *shown = url_shown(req->url);
+				char *shown = hf_redact(req->url);
 
 				hf_trace("%s %s", req->method, shown);
 				free(shown);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/redact.h"
 #include "handoff/trace.h"
 
 bool hf_trace_enabled(void)
@@ -25,6 +26,7 @@ void hf_trace(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
+	hf_redact_in_place(line);	/* a URL a caller or a library passes may hold a password */
 	/* one write per line so concurrent transfers do not interleave mid-line */
 	fprintf(stderr, "handoff: trace: %s\n", line);
 }
