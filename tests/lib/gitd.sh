@@ -113,9 +113,9 @@ free_port() {
 	"$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# wait_port PORT: poll until something accepts on 127.0.0.1:PORT (5 s deadline)
+# wait_port PORT: poll until something accepts on 127.0.0.1:PORT (30 s deadline: a loaded machine starts python slowly)
 wait_port() {
-	local port=$1 deadline=$((SECONDS + 5))
+	local port=$1 deadline=$((SECONDS + 30))
 	while ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
 		[ $SECONDS -lt $deadline ] || fail "nothing listens on port $port"
 	done
