@@ -30,6 +30,7 @@ struct hf_blocker {
 	char *owner;		/* member handle or NULL */
 	char *role;		/* research | engineering | shared */
 	char *reason;		/* one line: "latency_p99_ms 62 > 50", "not done" */
+	int stage;		/* the stage it gates (enum hf_stage); HF_STAGE_COUNT: none */
 };
 
 struct hf_slo_result {

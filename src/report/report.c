@@ -151,30 +151,29 @@ static const char *role_owner(const struct hf_model_report *r, const char *role)
 	return NULL;
 }
 
-static void add_blocker(struct hf_model_report *r, size_t *alloc, int *stages, int stage,
-			const char *item, const char *title, const char *role, const char *reason)
+/* Blockers are kept in stage order, stable, so the first one is the next move. */
+static void add_blocker(struct hf_model_report *r, size_t *alloc, int stage, const char *item,
+			const char *title, const char *role, const char *reason)
 {
 	struct hf_blocker *b;
 	size_t i;
 
 	r->blockers = xgrow(r->blockers, r->nblockers + 1, alloc, sizeof(*r->blockers));
-	/* stable insert by stage so the first blocker is the next move */
-	for (i = r->nblockers; i > 0 && stages[i - 1] > stage; i--) {
+	for (i = r->nblockers; i > 0 && r->blockers[i - 1].stage > stage; i--)
 		r->blockers[i] = r->blockers[i - 1];
-		stages[i] = stages[i - 1];
-	}
 	b = &r->blockers[i];
-	stages[i] = stage;
 	r->nblockers++;
 	b->item = xstrdup(item);
 	b->title = xstrdup(title);
 	b->owner = xstrdup(role_owner(r, role));
 	b->role = xstrdup(role ? role : "shared");
 	b->reason = xstrdup(reason);
+	b->stage = stage;
 }
 
-static void slo_blockers(struct hf_model_report *r, size_t *alloc, int *stages, int stage,
-			 const char *role, const struct hf_contract *contract)
+/* One blocker per SLO not met, gating `stage`. */
+static void slo_blockers(struct hf_model_report *r, size_t *alloc, int stage, const char *role,
+			 const struct hf_contract *contract)
 {
 	for (size_t i = 0; i < r->nslos; i++) {
 		const struct hf_slo_result *s = &r->slos[i];
@@ -193,7 +192,7 @@ static void slo_blockers(struct hf_model_report *r, size_t *alloc, int *stages, 
 			snprintf(reason, sizeof(reason), "%s not measured on v%s", s->metric,
 				 r->candidate_version ? r->candidate_version : "?");
 		}
-		add_blocker(r, alloc, stages, stage, item, title, role, reason);
+		add_blocker(r, alloc, stage, item, title, role, reason);
 	}
 }
 
@@ -217,6 +216,283 @@ static void fill_versions(struct hf_model_report *r, const struct hf_reg_model *
 	}
 }
 
+/* contract.json: valid, invalid (the stored problem says why) or absent; the owners and registry entry it names. */
+static enum hf_status eval_contract(struct hf_store *store, const char *name,
+				    struct hf_contract *contract, struct hf_model_report *r)
+{
+	enum hf_status rc = hf_store_contract_get(store, name, contract);
+
+	if (rc == HF_OK) {
+		r->has_contract = r->contract_valid = true;
+	} else if (rc == HF_ENOTFOUND) {
+		if ((rc = hf_store_model_file_error(store, name, "contract.json", &r->contract_error)))
+			return rc;
+		r->has_contract = r->contract_error != NULL;
+	} else {
+		return rc;
+	}
+	r->owner_research = xstrdup(contract->owner_research);
+	r->owner_engineering = xstrdup(contract->owner_engineering);
+	r->registry_source = xstrdup(contract->registry_source);
+	r->registry_name = xstrdup(contract->registry_name ? contract->registry_name : name);
+	return HF_OK;
+}
+
+/* MODEL_CARD.md: the required sections it lacks or leaves empty. */
+static enum hf_status eval_card(struct hf_store *store, const char *name, struct hf_model_report *r)
+{
+	char *card = NULL;
+	struct hf_card_result cr;
+	enum hf_status rc = hf_store_card_get(store, name, &card);
+
+	if (rc && rc != HF_ENOTFOUND)
+		return rc;
+	if (!card)
+		return HF_OK;
+	r->has_card = true;
+	hf_card_check(card, strlen(card), &cr);
+	r->card_missing = xcalloc(HF_CARD_NSECTIONS + 1, sizeof(char *));
+	r->card_empty = xcalloc(HF_CARD_NSECTIONS + 1, sizeof(char *));
+	for (int s = 0; s < HF_CARD_NSECTIONS; s++) {
+		if (!cr.present[s])
+			r->card_missing[r->ncard_missing++] = xstrdup(hf_card_section_name(s));
+		else if (cr.empty[s])
+			r->card_empty[r->ncard_empty++] = xstrdup(hf_card_section_name(s));
+	}
+	free(card);
+	return HF_OK;
+}
+
+/* readiness.json: the checklist it names and people's states; whether any pod file (even a bad one) names the model. */
+static enum hf_status eval_readiness_file(struct hf_store *store, const char *name,
+					  struct hf_model_report *r, char **checklist,
+					  struct hf_item_state **states, size_t *nstates)
+{
+	char *e1 = NULL, *e2 = NULL;
+	enum hf_status rc = hf_store_readiness_get(store, name, checklist, states, nstates);
+
+	if (rc && rc != HF_ENOTFOUND)
+		return rc;
+	r->has_pod_files = r->has_contract || r->has_card || rc == HF_OK;
+	r->checklist = xstrdup(*checklist ? *checklist : "default");
+	if (r->has_pod_files)
+		return HF_OK;
+	if (!(rc = hf_store_model_file_error(store, name, "readiness.json", &e1)))
+		rc = hf_store_model_file_error(store, name, "MODEL_CARD.md", &e2);
+	r->has_pod_files = e1 || e2;
+	free(e1);
+	free(e2);
+	return rc;
+}
+
+/* The candidate: the version or alias asked for, else the contract's choice (alias, stage, newest). */
+static enum hf_status pick_candidate(const char *name, const struct hf_report_opts *opts,
+				     const struct hf_reg_model *reg, const struct hf_contract *contract,
+				     struct hf_model_report *r, const struct hf_reg_version **out)
+{
+	const struct hf_reg_version *cand = NULL;
+	const char *how = NULL;
+
+	*out = NULL;
+	if (!r->in_registry) {
+		if (opts && (opts->version || opts->alias))
+			return hf_error(HF_ENOTFOUND, "model '%s' is not in the registry", name);
+		return HF_OK;
+	}
+	if (opts && opts->version) {
+		cand = hf_reg_model_version(reg, opts->version);
+		how = "version";
+		if (!cand)
+			return hf_error(HF_ENOTFOUND, "model '%s' has no version '%s'", name, opts->version);
+	} else if (opts && opts->alias) {
+		const char *v = hf_reg_model_alias(reg, opts->alias);
+
+		cand = v ? hf_reg_model_version(reg, v) : NULL;
+		how = "alias";
+		if (!cand)
+			return hf_error(HF_ENOTFOUND, "model '%s' has no alias '%s'", name, opts->alias);
+	} else {
+		cand = hf_reg_candidate(reg, contract->candidate, &how);
+	}
+	fill_versions(r, reg, cand);
+	if (!cand)
+		return HF_OK;
+	r->candidate_version = xstrdup(cand->version);
+	r->candidate_how = xstrdup(how);
+	if (opts && opts->alias) {
+		r->candidate_alias = xstrdup(opts->alias);
+	} else if (how && strcmp(how, "alias") == 0) {
+		r->candidate_alias = xstrdup(contract->candidate);
+	} else {
+		char *aliases = hf_reg_version_aliases(reg, cand->version);
+		char *comma = strchr(aliases, ',');
+
+		if (comma)
+			*comma = '\0';
+		r->candidate_alias = *aliases ? xstrdup(aliases) : NULL;
+		free(aliases);
+	}
+	*out = cand;
+	return HF_OK;
+}
+
+/* Each SLO of the contract against the candidate's value. */
+static void eval_slos(struct hf_model_report *r, const struct hf_contract *contract,
+		      const struct hf_reg_version *cand)
+{
+	r->slos = xcalloc(contract->nslos + 1, sizeof(*r->slos));
+	r->nslos = contract->nslos;
+	for (size_t i = 0; i < contract->nslos; i++) {
+		struct hf_slo_result *s = &r->slos[i];
+		enum hf_slo_verdict v;
+
+		s->metric = xstrdup(contract->slos[i].metric);
+		s->op = xstrdup(contract->slos[i].op);
+		s->target = contract->slos[i].target;
+		s->has_value = cand && hf_reg_version_value(cand, s->metric, &s->value);
+		v = hf_slo_eval(hf_slo_op_parse(s->op), s->target, s->has_value, s->value);
+		s->result = xstrdup(hf_slo_verdict_name(v));
+		r->slo_met += v == HF_SLO_MET;
+		r->slo_missed += v == HF_SLO_MISSED;
+		r->slo_unknown += v == HF_SLO_UNKNOWN;
+	}
+}
+
+/* An owner who is not in the pod is a typo or someone who left: the contract does not hold. */
+static void check_owners(struct hf_model_report *r, const struct hf_pod *pod)
+{
+	const char *roles[2] = { "research", "engineering" };
+	const char *who[2] = { r->owner_research, r->owner_engineering };
+
+	if (!r->contract_valid || !pod->nmembers)
+		return;
+	for (int k = 0; k < 2 && r->contract_valid; k++) {
+		if (!hf_pod_member(pod, who[k])) {
+			r->contract_valid = false;
+			r->contract_error = xasprintf("owners.%s: '%s' is not a member of the pod",
+						      roles[k], who[k]);
+		}
+	}
+}
+
+/* What the automatic items look at. */
+static enum hf_status gather_facts(struct hf_store *store, const char *name,
+				   const struct hf_model_report *r, const struct hf_pod *pod,
+				   const struct hf_reg_version *cand, struct hf_readiness_facts *f)
+{
+	f->has_contract = r->has_contract;
+	f->contract_valid = r->contract_valid;
+	f->contract_error = r->contract_error;
+	f->has_card = r->has_card;
+	f->card_missing = r->ncard_missing;
+	f->card_empty = r->ncard_empty;
+	f->has_candidate = cand != NULL;
+	f->slos = r->nslos;
+	f->slos_met = (size_t)r->slo_met;
+	f->eval_defined = pod->neval_metrics > 0;
+	for (size_t i = 0; i < pod->neval_metrics; i++) {
+		double v;
+
+		if (!cand || !hf_reg_version_value(cand, pod->eval_metrics[i], &v)) {
+			if (!f->eval_missing)
+				f->eval_missing_first = pod->eval_metrics[i];
+			f->eval_missing++;
+		}
+	}
+	return hf_store_oncall_coverage(store, name, &f->oncall_people);
+}
+
+static void copy_item_eval(struct hf_report_item *o, const struct hf_item_eval *e)
+{
+	o->id = xstrdup(e->item->id);
+	o->title = xstrdup(e->item->title);
+	o->category = xstrdup(e->item->category);
+	o->role = xstrdup(e->item->owner);
+	o->stage = xstrdup(e->item->stage);
+	o->required = e->item->required;
+	o->rule = xstrdup(e->item->rule);
+	o->complete = e->complete;
+	o->state = xstrdup(e->waived ? "waived" : e->complete ? "done" : "todo");
+	if (e->state && (e->rule == HF_RULE_NONE || e->waived)) {
+		o->by = xstrdup(e->state->by);
+		o->at = xstrdup(e->state->at);
+		o->evidence = xstrdup(e->state->evidence);
+	}
+	o->reason = e->reason[0] ? xstrdup(e->reason) : NULL;
+	o->credit = e->credit;
+}
+
+/* The stage an item gates for ordering blockers; an unknown stage orders last. */
+static int blocker_stage(const struct hf_item_eval *e)
+{
+	return e->stage < 0 ? HF_STAGE_COUNT : e->stage;
+}
+
+/*
+ * The items as evaluated, and what blocks: each open required item, and each
+ * SLO not met. With a candidate, an "slos" item stands for its SLOs: they
+ * block once, at the earliest stage an "slos" item gates, in the owner role
+ * of that item (a waived "slos" item does not excuse a missed SLO); without
+ * such an item they block last, for engineering.
+ */
+static void eval_items(struct hf_model_report *r, const struct hf_readiness_eval *ev,
+		       const struct hf_contract *contract, const struct hf_reg_version *cand)
+{
+	const struct hf_item_eval *slo_item = NULL;
+	size_t balloc = 0;
+
+	for (size_t i = 0; cand && r->nslos && i < ev->nitems; i++) {
+		const struct hf_item_eval *e = &ev->items[i];
+
+		if (e->rule == HF_RULE_SLOS && (!slo_item || blocker_stage(e) < blocker_stage(slo_item)))
+			slo_item = e;
+	}
+	r->items = xcalloc(ev->nitems + 1, sizeof(*r->items));
+	r->nitems = ev->nitems;
+	for (size_t i = 0; i < ev->nitems; i++) {
+		const struct hf_item_eval *e = &ev->items[i];
+
+		copy_item_eval(&r->items[i], e);
+		if (e == slo_item)
+			slo_blockers(r, &balloc, blocker_stage(e), e->item->owner, contract);
+		else if (e->item->required && !e->complete && !(slo_item && e->rule == HF_RULE_SLOS))
+			add_blocker(r, &balloc, blocker_stage(e), e->item->id, e->item->title,
+				    e->item->owner, e->reason);
+	}
+	if (!slo_item && cand)
+		slo_blockers(r, &balloc, HF_STAGE_COUNT, "engineering", contract);
+}
+
+/* Ids readiness.json ticks that the checklist lacks (typos). */
+static void find_unknown_items(struct hf_model_report *r, const struct hf_check_item *items,
+			       size_t nitems, const struct hf_item_state *states, size_t nstates)
+{
+	r->unknown_items = xcalloc(nstates + 1, sizeof(char *));
+	for (size_t i = 0; i < nstates; i++) {
+		size_t j;
+
+		for (j = 0; j < nitems; j++)
+			if (strcmp(items[j].id, states[i].item) == 0)
+				break;
+		if (j == nitems)
+			r->unknown_items[r->nunknown_items++] = xstrdup(states[i].item);
+	}
+}
+
+static void fill_categories(struct hf_model_report *r, const struct hf_readiness_eval *ev)
+{
+	struct hf_category_share cats[64];
+	size_t nc = hf_readiness_categories(ev, cats, 64);
+
+	r->categories = xcalloc(nc + 1, sizeof(*r->categories));
+	r->ncategories = nc;
+	for (size_t i = 0; i < nc; i++) {
+		r->categories[i].category = xstrdup(cats[i].category);
+		r->categories[i].score = cats[i].score;
+		r->categories[i].items = cats[i].items;
+	}
+}
+
 static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 			       const struct hf_report_opts *opts, struct hf_model_report *r)
 {
@@ -228,77 +504,17 @@ static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 	struct hf_readiness_eval ev = { 0 };
 	struct hf_item_state *states = NULL;
 	struct hf_check_item *items = NULL;
-	size_t nstates = 0, nitems = 0, balloc = 0;
-	char *card = NULL, *checklist = NULL, *err = NULL;
+	size_t nstates = 0, nitems = 0;
+	char *checklist = NULL;
 	const struct hf_pod *pod;
-	struct hf_card_result cr;
-	const char *how = NULL;
-	int *stages = NULL;
-	bool slo_emitted = false;
 	enum hf_status rc;
 
 	memset(r, 0, sizeof(*r));
 	r->name = xstrdup(name);
-
-	/* contract.json */
-	rc = hf_store_contract_get(store, name, &contract);
-	if (rc == HF_OK) {
-		r->has_contract = r->contract_valid = true;
-	} else if (rc == HF_ENOTFOUND) {
-		if ((rc = hf_store_model_file_error(store, name, "contract.json", &err)))
-			goto out;
-		if (err) {
-			r->has_contract = true;
-			r->contract_error = err;
-			err = NULL;
-		}
-	} else {
+	if ((rc = eval_contract(store, name, &contract, r)) || (rc = eval_card(store, name, r)) ||
+	    (rc = eval_readiness_file(store, name, r, &checklist, &states, &nstates)) ||
+	    (rc = load_items(c, name, r->checklist, &items, &nitems)))
 		goto out;
-	}
-	r->owner_research = xstrdup(contract.owner_research);
-	r->owner_engineering = xstrdup(contract.owner_engineering);
-	r->registry_source = xstrdup(contract.registry_source);
-	r->registry_name = xstrdup(contract.registry_name ? contract.registry_name : name);
-
-	/* MODEL_CARD.md */
-	rc = hf_store_card_get(store, name, &card);
-	if (rc && rc != HF_ENOTFOUND)
-		goto out;
-	if (card) {
-		r->has_card = true;
-		hf_card_check(card, strlen(card), &cr);
-		r->card_missing = xcalloc(HF_CARD_NSECTIONS + 1, sizeof(char *));
-		r->card_empty = xcalloc(HF_CARD_NSECTIONS + 1, sizeof(char *));
-		for (int s = 0; s < HF_CARD_NSECTIONS; s++) {
-			if (!cr.present[s])
-				r->card_missing[r->ncard_missing++] = xstrdup(hf_card_section_name(s));
-			else if (cr.empty[s])
-				r->card_empty[r->ncard_empty++] = xstrdup(hf_card_section_name(s));
-		}
-	}
-
-	/* readiness.json */
-	rc = hf_store_readiness_get(store, name, &checklist, &states, &nstates);
-	if (rc && rc != HF_ENOTFOUND)
-		goto out;
-	r->has_pod_files = r->has_contract || r->has_card || rc == HF_OK;
-	if (!r->has_pod_files) {
-		char *e1 = NULL, *e2 = NULL;
-
-		if ((rc = hf_store_model_file_error(store, name, "readiness.json", &e1)) ||
-		    (rc = hf_store_model_file_error(store, name, "MODEL_CARD.md", &e2))) {
-			free(e1);
-			goto out;
-		}
-		r->has_pod_files = e1 || e2;
-		free(e1);
-		free(e2);
-	}
-	r->checklist = xstrdup(checklist ? checklist : "default");
-	if ((rc = load_items(c, name, r->checklist, &items, &nitems)))
-		goto out;
-
-	/* the registry */
 	rc = hf_store_reg_model_get(store, r->registry_source, r->registry_name, &reg);
 	if (rc && rc != HF_ENOTFOUND)
 		goto out;
@@ -307,180 +523,30 @@ static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 		rc = hf_error(HF_ENOTFOUND, "unknown model '%s'", name);
 		goto out;
 	}
-	if (r->in_registry) {
-		if (opts && opts->version) {
-			cand = hf_reg_model_version(&reg, opts->version);
-			how = "version";
-			if (!cand) {
-				rc = hf_error(HF_ENOTFOUND, "model '%s' has no version '%s'", name, opts->version);
-				goto out;
-			}
-		} else if (opts && opts->alias) {
-			const char *v = hf_reg_model_alias(&reg, opts->alias);
-
-			cand = v ? hf_reg_model_version(&reg, v) : NULL;
-			how = "alias";
-			if (!cand) {
-				rc = hf_error(HF_ENOTFOUND, "model '%s' has no alias '%s'", name, opts->alias);
-				goto out;
-			}
-		} else {
-			cand = hf_reg_candidate(&reg, contract.candidate, &how);
-		}
-	} else if (opts && (opts->version || opts->alias)) {
-		rc = hf_error(HF_ENOTFOUND, "model '%s' is not in the registry", name);
+	if ((rc = pick_candidate(name, opts, &reg, &contract, r, &cand)))
 		goto out;
-	}
-	if (cand) {
-		r->candidate_version = xstrdup(cand->version);
-		r->candidate_how = xstrdup(how);
-		if (opts && opts->alias)
-			r->candidate_alias = xstrdup(opts->alias);
-		else if (how && strcmp(how, "alias") == 0)
-			r->candidate_alias = xstrdup(contract.candidate);
-		else {
-			char *aliases = hf_reg_version_aliases(&reg, cand->version);
-			char *comma = strchr(aliases, ',');
-
-			if (comma)
-				*comma = '\0';
-			r->candidate_alias = *aliases ? xstrdup(aliases) : NULL;
-			free(aliases);
-		}
-	}
-	if (r->in_registry)
-		fill_versions(r, &reg, cand);
-
-	/* SLOs */
-	r->slos = xcalloc(contract.nslos + 1, sizeof(*r->slos));
-	r->nslos = contract.nslos;
-	for (size_t i = 0; i < contract.nslos; i++) {
-		struct hf_slo_result *s = &r->slos[i];
-		enum hf_slo_verdict v;
-
-		s->metric = xstrdup(contract.slos[i].metric);
-		s->op = xstrdup(contract.slos[i].op);
-		s->target = contract.slos[i].target;
-		s->has_value = cand && hf_reg_version_value(cand, s->metric, &s->value);
-		v = hf_slo_eval(hf_slo_op_parse(s->op), s->target, s->has_value, s->value);
-		s->result = xstrdup(hf_slo_verdict_name(v));
-		r->slo_met += v == HF_SLO_MET;
-		r->slo_missed += v == HF_SLO_MISSED;
-		r->slo_unknown += v == HF_SLO_UNKNOWN;
-	}
-
-	/* the facts the automatic items look at */
+	eval_slos(r, &contract, cand);
 	if ((rc = ctx_pod(c, &pod)))
 		goto out;
-	/* an owner who is not in the pod is a typo or someone who left: the contract does not hold */
-	if (r->contract_valid && pod->nmembers) {
-		const char *roles[2] = { "research", "engineering" };
-		const char *who[2] = { r->owner_research, r->owner_engineering };
-
-		for (int k = 0; k < 2 && r->contract_valid; k++) {
-			if (!hf_pod_member(pod, who[k])) {
-				r->contract_valid = false;
-				r->contract_error = xasprintf("owners.%s: '%s' is not a member of the pod",
-							      roles[k], who[k]);
-			}
-		}
-	}
-	facts.has_contract = r->has_contract;
-	facts.contract_valid = r->contract_valid;
-	facts.contract_error = r->contract_error;
-	facts.has_card = r->has_card;
-	facts.card_missing = r->ncard_missing;
-	facts.card_empty = r->ncard_empty;
-	facts.has_candidate = cand != NULL;
-	facts.slos = r->nslos;
-	facts.slos_met = (size_t)r->slo_met;
-	facts.eval_defined = pod->neval_metrics > 0;
-	for (size_t i = 0; i < pod->neval_metrics; i++) {
-		double v;
-
-		if (!cand || !hf_reg_version_value(cand, pod->eval_metrics[i], &v)) {
-			if (!facts.eval_missing)
-				facts.eval_missing_first = pod->eval_metrics[i];
-			facts.eval_missing++;
-		}
-	}
-	if ((rc = hf_store_oncall_coverage(store, name, &facts.oncall_people)))
+	check_owners(r, pod);
+	if ((rc = gather_facts(store, name, r, pod, cand, &facts)))
 		goto out;
 	hf_readiness_eval(items, nitems, states, nstates, &facts, &ev);
-
 	r->stage_index = ev.stage;
 	r->stage = xstrdup(hf_stage_name(ev.stage));
 	r->done = ev.done;
 	r->required = ev.required;
 	r->score = ev.score;
-	r->items = xcalloc(nitems + 1, sizeof(*r->items));
-	r->nitems = nitems;
-	stages = xcalloc(nitems + r->nslos + 2, sizeof(*stages));
-	for (size_t i = 0; i < nitems; i++) {
-		const struct hf_item_eval *e = &ev.items[i];
-		struct hf_report_item *o = &r->items[i];
-		int bstage = e->stage < 0 ? HF_STAGE_COUNT : e->stage;
-
-		o->id = xstrdup(e->item->id);
-		o->title = xstrdup(e->item->title);
-		o->category = xstrdup(e->item->category);
-		o->role = xstrdup(e->item->owner);
-		o->stage = xstrdup(e->item->stage);
-		o->required = e->item->required;
-		o->rule = xstrdup(e->item->rule);
-		o->complete = e->complete;
-		o->state = xstrdup(e->waived ? "waived" : e->complete ? "done" : "todo");
-		if (e->state && (e->rule == HF_RULE_NONE || e->waived)) {
-			o->by = xstrdup(e->state->by);
-			o->at = xstrdup(e->state->at);
-			o->evidence = xstrdup(e->state->evidence);
-		}
-		o->reason = e->reason[0] ? xstrdup(e->reason) : NULL;
-		o->credit = e->credit;
-		if (e->rule == HF_RULE_SLOS && cand && r->nslos) {
-			slo_blockers(r, &balloc, stages, bstage, e->item->owner, &contract);
-			slo_emitted = true;
-			continue;
-		}
-		if (e->item->required && !e->complete)
-			add_blocker(r, &balloc, stages, bstage, e->item->id, e->item->title,
-				    e->item->owner, e->reason);
-	}
-	if (!slo_emitted && cand && r->slo_met < (int)r->nslos)
-		slo_blockers(r, &balloc, stages, HF_STAGE_COUNT, "engineering", &contract);
-	r->unknown_items = xcalloc(nstates + 1, sizeof(char *));
-	for (size_t i = 0; i < nstates; i++) {
-		size_t j;
-
-		for (j = 0; j < nitems; j++)
-			if (strcmp(items[j].id, states[i].item) == 0)
-				break;
-		if (j == nitems)
-			r->unknown_items[r->nunknown_items++] = xstrdup(states[i].item);
-	}
+	eval_items(r, &ev, &contract, cand);
+	find_unknown_items(r, items, nitems, states, nstates);
+	fill_categories(r, &ev);
 	r->ready = r->required > 0 && r->done == r->required && r->slo_met == (int)r->nslos &&
 		   r->nblockers == 0;
-	{
-		struct hf_category_share cats[64];
-		size_t nc = hf_readiness_categories(&ev, cats, 64);
-
-		r->categories = xcalloc(nc + 1, sizeof(*r->categories));
-		r->ncategories = nc;
-		for (size_t i = 0; i < nc; i++) {
-			r->categories[i].category = xstrdup(cats[i].category);
-			r->categories[i].score = cats[i].score;
-			r->categories[i].items = cats[i].items;
-		}
-	}
-	rc = HF_OK;
 out:
-	free(stages);
 	hf_readiness_eval_clear(&ev);
 	hf_check_items_free(items, nitems);
 	hf_item_states_free(states, nstates);
 	free(checklist);
-	free(card);
-	free(err);
 	hf_reg_model_clear(&reg);
 	hf_contract_clear(&contract);
 	if (rc)

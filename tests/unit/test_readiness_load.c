@@ -329,6 +329,79 @@ static void registry_models_and_candidates(void **state)
 	hf_test_store_close(store, path);
 }
 
+/*
+ * A checklist with several "auto": "slos" items and a candidate missing
+ * every SLO: each SLO blocks once, at the earliest stage such an item gates
+ * (this overflowed the blockers' stage array when each item added them all).
+ */
+static void several_slo_items_block_once(void **state)
+{
+	char *path;
+	struct hf_store *store = hf_test_store_open("hf-ready", &path);
+	struct hf_reg_metric m[] = { { "latency_p99_ms", 90 }, { "auc", 0.5 } };
+	struct hf_reg_version v[] = { { .version = "3", .stage = "Staging", .run_id = "r3",
+					.metrics = m, .nmetrics = 2 } };
+	struct hf_reg_alias a[] = { { "challenger", "3" } };
+	struct hf_reg_model reg[] = { { .source = "registry", .name = "m", .aliases = a, .naliases = 1,
+					.versions = v, .nversions = 1 } };
+	const char *slo_ids[] = { "slo:latency_p99_ms", "slo:throughput_rps", "slo:auc", "slo:recall",
+				  "slo:error_rate" };
+	struct hf_model_report r;
+
+	assert_int_equal(hf_store_begin(store), HF_OK);
+	assert_int_equal(hf_store_reg_replace(store, "registry", reg, 1, 1795945300, NULL), HF_OK);
+	assert_int_equal(hf_store_commit(store), HF_OK);
+	load(store, "models/m/contract.json",
+	     "{ \"registry\": {\"source\": \"registry\", \"candidate\": \"challenger\"},"
+	     "  \"owners\": {\"research\": \"ana\", \"engineering\": \"raj\"},"
+	     "  \"slos\": [ {\"metric\": \"latency_p99_ms\", \"op\": \"<=\", \"target\": 50},"
+	     "            {\"metric\": \"throughput_rps\", \"op\": \">=\", \"target\": 800},"
+	     "            {\"metric\": \"auc\", \"op\": \">=\", \"target\": 0.91},"
+	     "            {\"metric\": \"recall\", \"op\": \">=\", \"target\": 0.8},"
+	     "            {\"metric\": \"error_rate\", \"op\": \"<\", \"target\": 0.01} ] }");
+	load(store, "checklists/slos.json",
+	     "{\"name\": \"slos\", \"items\": ["
+	     " {\"id\": \"review\", \"title\": \"Review\", \"category\": \"process\", \"owner\": \"shared\", \"stage\": \"hand-off\"},"
+	     " {\"id\": \"slo.prod\", \"title\": \"SLOs in production\", \"category\": \"monitoring\", \"owner\": \"shared\", \"stage\": \"monitoring\", \"auto\": \"slos\"},"
+	     " {\"id\": \"slo.staging\", \"title\": \"SLOs in staging\", \"category\": \"model\", \"owner\": \"engineering\", \"stage\": \"validation\", \"auto\": \"slos\"},"
+	     " {\"id\": \"slo.serving\", \"title\": \"SLOs when serving\", \"category\": \"model\", \"owner\": \"research\", \"stage\": \"serving\", \"auto\": \"slos\"}]}");
+	load(store, "models/m/readiness.json", "{\"checklist\": \"slos\", \"items\": {}}");
+
+	for (int round = 0; round < 2; round++) {
+		struct hf_report_session *session = hf_report_session_new(store);
+
+		if (round == 0)
+			assert_int_equal(hf_report_model(store, "m", &r), HF_OK);
+		else
+			assert_int_equal(hf_report_session_model(session, "m", &r), HF_OK);
+		hf_report_session_free(session);
+		assert_string_equal(r.candidate_version, "3");
+		assert_int_equal(r.slo_missed, 2);
+		assert_int_equal(r.slo_unknown, 3);
+		assert_int_equal(r.nitems, 4);
+		assert_int_equal(r.nblockers, 6);
+		assert_string_equal(r.blockers[0].item, "review");
+		assert_int_equal(r.blockers[0].stage, HF_STAGE_HANDOFF);
+		for (size_t i = 0; i < 5; i++) {
+			const struct hf_blocker *b = &r.blockers[i + 1];
+
+			assert_string_equal(b->item, slo_ids[i]);
+			assert_int_equal(b->stage, HF_STAGE_VALIDATION);
+			assert_string_equal(b->role, "engineering");
+			assert_string_equal(b->owner, "raj");
+		}
+		assert_string_equal(r.blockers[1].reason, "latency_p99_ms 90 > 50");
+		assert_string_equal(r.blockers[2].reason, "throughput_rps not measured on v3");
+		assert_false(r.ready);
+		hf_model_report_clear(&r);
+		/* the TUI's session path too, and with every SLO item but one waived */
+		load(store, "models/m/readiness.json",
+		     "{\"checklist\": \"slos\", \"items\": {"
+		     " \"slo.staging\": {\"state\": \"waived\", \"by\": \"raj\", \"reason\": \"staging is gone\"}}}");
+	}
+	hf_test_store_close(store, path);
+}
+
 static void shipped_default_checklist_is_valid(void **state)
 {
 	char *file = hf_path_shared_file("data/checklists/default.json"), *buf;
@@ -369,6 +442,7 @@ int main(void)
 		cmocka_unit_test(readiness_states_and_errors),
 		cmocka_unit_test(pod_checklist_and_model_items),
 		cmocka_unit_test(registry_models_and_candidates),
+		cmocka_unit_test(several_slo_items_block_once),
 		cmocka_unit_test(shipped_default_checklist_is_valid),
 	};
 
