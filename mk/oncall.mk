@@ -16,3 +16,7 @@ TESTS += tests/integ/oncall_cli.sh
 EXTRA_DIST += tests/integ/oncall_cli.sh
 noinst_PROGRAMS += bench/oncall-bench
 bench_oncall_bench_SOURCES = bench/oncall-bench.c
+HF_UNIT_TESTS += tests/unit/test_tz
+tests_unit_test_tz_SOURCES = tests/unit/test_tz.c
+TESTS += tests/integ/tz_tsan.sh
+EXTRA_DIST += tests/integ/tz_tsan.sh

@@ -11,7 +11,9 @@
  * A time zone looked up by its IANA name and backed by libical's
  * icaltimezone over the system zoneinfo (/usr/share/zoneinfo). The zones
  * are loaded once and shared process-wide by libical, so a struct hf_tz is
- * only a small handle; hf_tz_free releases the handle, never the zone.
+ * only a small handle with a cache of offsets; hf_tz_free releases the
+ * handle, never the zone. Every function here is safe to call from several
+ * threads at once; hf_tz_free only once nobody else uses the handle.
  *
  * hf_tz_zone() hands the zone to the pure rotation engine (src/core), which
  * only ever asks "what is the UTC offset at instant t" through the
@@ -41,7 +43,11 @@ void hf_tz_free(struct hf_tz *tz);
 /* The IANA name it was opened with; borrowed from tz. */
 const char *hf_tz_name(const struct hf_tz *tz);
 
-/* Seconds east of UTC at instant t (cached per handle: use a handle from one thread at a time). */
+/*
+ * Seconds east of UTC at instant t, before 1970 too. Answers are cached per
+ * handle; any thread may use any handle (the cache has its own lock, and
+ * calls into libical are serialised process-wide).
+ */
 int32_t hf_tz_offset(const struct hf_tz *tz, int64_t t);
 
 /* The zone as the rotation engine takes it; valid while tz lives. */

@@ -13,10 +13,12 @@
  */
 #include <libical/ical.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "handoff/clock.h"
 #include "handoff/tz.h"
 #include "handoff/xmalloc.h"
 
@@ -29,7 +31,7 @@
  * shortest modern gap, Morocco's Ramadan suspension, is about a month), so
  * a window with equal ends has one offset throughout.
  */
-#define WINDOW_BITS 20
+#define WINDOW ((int64_t)1 << 20)
 #define NCACHE 256
 
 struct window {
@@ -39,11 +41,25 @@ struct window {
 	bool valid;
 };
 
+/*
+ * Threads: a handle may be used by several threads at once (the TUI's sync
+ * thread and its screen), so its cache has a lock; and libical's zones are
+ * process-wide objects that fill in lazily (the list of builtin zones, each
+ * zone's expanded changes), so every call into libical holds ical_lock.
+ * Lock order: a handle's cache lock, then ical_lock.
+ */
+static pthread_mutex_t ical_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct cache {
+	pthread_mutex_t lock;
+	struct window w[NCACHE];	/* direct-mapped by window index */
+};
+
 struct hf_tz {
 	char *name;
 	icaltimezone *zone;	/* owned by libical (builtin zones live for the process) */
 	bool utc;
-	struct window cache[NCACHE];	/* direct-mapped by window index */
+	struct cache *cache;	/* not part of the value: filled through const handles */
 };
 
 bool hf_tz_name_valid(const char *name)
@@ -72,24 +88,30 @@ enum hf_status hf_tz_open(const char *name, struct hf_tz **out)
 {
 	icaltimezone *zone;
 	struct hf_tz *tz;
+	bool utc;
 
 	*out = NULL;
 	if (!hf_tz_name_valid(name))
 		return hf_error(HF_EINVAL, "unknown time zone '%s' (use an IANA name such as Europe/Berlin)",
 				name ? name : "");
+	pthread_mutex_lock(&ical_lock);
 	if (is_utc(name))
 		zone = icaltimezone_get_utc_timezone();
 	else
 		zone = icaltimezone_get_builtin_timezone(name);
 	/* libical leaves an error state behind for names it does not know */
 	icalerror_clear_errno();
+	utc = zone == icaltimezone_get_utc_timezone();
+	pthread_mutex_unlock(&ical_lock);
 	if (!zone)
 		return hf_error(HF_EINVAL, "unknown time zone '%s' (use an IANA name such as Europe/Berlin)",
 				name);
 	tz = xcalloc(1, sizeof(*tz));
 	tz->name = xstrdup(name);
 	tz->zone = zone;
-	tz->utc = zone == icaltimezone_get_utc_timezone();
+	tz->utc = utc;
+	tz->cache = xcalloc(1, sizeof(*tz->cache));
+	pthread_mutex_init(&tz->cache->lock, NULL);
 	*out = tz;
 	return HF_OK;
 }
@@ -125,6 +147,8 @@ void hf_tz_free(struct hf_tz *tz)
 {
 	if (!tz)
 		return;
+	pthread_mutex_destroy(&tz->cache->lock);
+	free(tz->cache);
 	free(tz->name);
 	free(tz);
 }
@@ -134,6 +158,7 @@ const char *hf_tz_name(const struct hf_tz *tz)
 	return tz->name;
 }
 
+/* The offset at t straight from libical; the caller holds ical_lock. */
 static int32_t raw_offset(const struct hf_tz *tz, int64_t t)
 {
 	icaltimetype tt = icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
@@ -142,33 +167,44 @@ static int32_t raw_offset(const struct hf_tz *tz, int64_t t)
 	return (int32_t)icaltimezone_get_utc_offset_of_utc_time(tz->zone, &tt, &dst);
 }
 
-int32_t hf_tz_offset(const struct hf_tz *ctz, int64_t t)
+/* Learn window `index`: its offsets at both ends and, when they differ, the second of the change. */
+static void window_fill(const struct hf_tz *tz, struct window *w, int64_t index)
 {
-	struct hf_tz *tz = (struct hf_tz *)ctz;	/* the cache is not part of the value */
-	int64_t index = t >> WINDOW_BITS, lo, hi;
+	int64_t lo = index * WINDOW, hi = lo + WINDOW - 1;
+
+	pthread_mutex_lock(&ical_lock);
+	w->index = index;
+	w->first = raw_offset(tz, lo);
+	w->last = raw_offset(tz, hi);
+	while (w->first != w->last && hi - lo > 1) {
+		int64_t mid = lo + (hi - lo) / 2;
+
+		if (raw_offset(tz, mid) == w->first)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	pthread_mutex_unlock(&ical_lock);
+	w->change = hi;
+	w->valid = true;
+}
+
+int32_t hf_tz_offset(const struct hf_tz *tz, int64_t t)
+{
+	/* floor, not a shift: instants before 1970 are negative */
+	int64_t index = hf_floor_div(t, WINDOW);
 	struct window *w;
+	int32_t off;
 
 	if (tz->utc)
 		return 0;
-	w = &tz->cache[(uint64_t)index % NCACHE];
-	if (!w->valid || w->index != index) {
-		lo = index << WINDOW_BITS;
-		hi = lo + ((int64_t)1 << WINDOW_BITS) - 1;
-		w->index = index;
-		w->first = raw_offset(tz, lo);
-		w->last = raw_offset(tz, hi);
-		while (w->first != w->last && hi - lo > 1) {
-			int64_t mid = lo + (hi - lo) / 2;
-
-			if (raw_offset(tz, mid) == w->first)
-				lo = mid;
-			else
-				hi = mid;
-		}
-		w->change = hi;
-		w->valid = true;
-	}
-	return t < w->change || w->first == w->last ? w->first : w->last;
+	pthread_mutex_lock(&tz->cache->lock);
+	w = &tz->cache->w[(uint64_t)index % NCACHE];
+	if (!w->valid || w->index != index)
+		window_fill(tz, w, index);
+	off = t < w->change || w->first == w->last ? w->first : w->last;
+	pthread_mutex_unlock(&tz->cache->lock);
+	return off;
 }
 
 static int32_t zone_offset(const void *impl, int64_t t)
