@@ -1,4 +1,4 @@
-/* fuzz_sanitize.c: libFuzzer target: the sanitiser's output is valid UTF-8 with no control characters */
+/* fuzz_sanitize.c: libFuzzer target: the sanitiser's output is valid UTF-8 with no control, bidi or separator characters */
 #include "config.h"
 
 #include <stdlib.h>
@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		unsigned int cp;
 		size_t n = hf_utf8_decode(sb.buf + i, sb.len - i, &cp);
 
-		if (!n || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f))
+		if (!n || cp < 0x20 || cp == 0x7f || hf_codepoint_hostile(cp))
 			abort();
 		i += n;
 	}

@@ -20,3 +20,5 @@ HF_UNIT_TESTS += tests/unit/test_tz
 tests_unit_test_tz_SOURCES = tests/unit/test_tz.c
 TESTS += tests/integ/tz_tsan.sh
 EXTRA_DIST += tests/integ/tz_tsan.sh
+TESTS += tests/integ/hostile_output.sh
+EXTRA_DIST += tests/integ/hostile_output.sh

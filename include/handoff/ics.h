@@ -22,7 +22,11 @@ void hf_ics_feed(struct hf_strbuf *out, const char *rotation, const struct hf_sh
 /* Append "NAME:VALUE" folded, with CRLF; `text` escapes VALUE as an RFC 5545 TEXT. */
 void hf_ics_line(struct hf_strbuf *out, const char *name, const char *value, int text);
 
-/* Append s escaped as a TEXT value (\\ \; \, and newlines as \n; other controls dropped). */
+/*
+ * Append s escaped as a TEXT value: \\ \; \, and newlines (LF, U+2028,
+ * U+2029) as \n; other controls, C0 and C1, and bidi controls
+ * (hf_codepoint_hostile) dropped; invalid UTF-8 as U+FFFD.
+ */
 void hf_ics_escape(struct hf_strbuf *out, const char *s);
 
 /* "20261019T070000Z" into buf (at least 17 bytes). */

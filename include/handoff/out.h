@@ -8,8 +8,11 @@
 
 /*
  * All text from outside (pod files, registry, commits) that a command prints
- * goes through hf_out_text/hf_out_cell, which sanitise it. JSON output is
- * left to jansson, whose encoder escapes every control character.
+ * goes through hf_out_text/hf_out_cell, which sanitise it. JSON output goes
+ * through hf_out_json alone: jansson's encoder escapes C0 controls, and
+ * hf_out_json escapes DEL and what hf_codepoint_hostile() names (C1
+ * controls, bidi controls, U+2028/U+2029) as \u009b and the like, so the
+ * document keeps the exact text and a terminal showing it obeys none of it.
  */
 
 /* Print s sanitised (single line: newlines become visible too). */

@@ -30,19 +30,61 @@ void hf_out_cell(struct hf_strbuf *sb, const char *s, int cols)
 	hf_strbuf_release(&clean);
 }
 
+/*
+ * jansson escapes C0 controls but writes every other code point as it is,
+ * DEL, U+009B and U+202E included, which a terminal showing the JSON would
+ * obey. Outside strings jansson writes only ASCII, so every byte of a
+ * non-ASCII sequence (and every DEL) in its output is inside a string,
+ * where its \u escape means the same character: swap those in.
+ */
+static void escape_hostile(struct hf_strbuf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		unsigned int c;
+		size_t n;
+
+		if (b < 0x7F) {
+			size_t run = i + 1;
+
+			while (run < len && (unsigned char)s[run] < 0x7F)
+				run++;
+			hf_strbuf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		n = b == 0x7F ? 1 : hf_utf8_decode(s + i, len - i, &c);
+		if (b == 0x7F || (n && hf_codepoint_hostile(c)))
+			hf_strbuf_addf(out, "\\u%04x", b == 0x7F ? 0x7Fu : c);
+		else
+			hf_strbuf_add(out, s + i, n ? n : 1);
+		i += n ? n : 1;
+	}
+}
+
 int hf_out_json(FILE *out, json_t *doc)
 {
 	json_t *ordered = json_object();
-	int rc;
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	char *text;
 
 	/* "schema" first so a reader sees the version before anything else */
 	json_object_set_new(ordered, "schema", json_integer(1));
 	json_object_update(ordered, doc);
 	json_decref(doc);
-	rc = json_dumpf(ordered, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
+	text = json_dumps(ordered, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(ordered);
-	return rc;
+	if (!text)
+		return -1;
+	hf_strbuf_init(&sb);
+	escape_hostile(&sb, text, strlen(text));
+	hf_strbuf_addch(&sb, '\n');
+	fwrite(sb.buf, 1, sb.len, out);
+	hf_strbuf_release(&sb);
+	free(text);
+	return 0;
 }
 
 json_t *hf_json_str(const char *s)

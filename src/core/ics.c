@@ -6,6 +6,8 @@
 
 #include "handoff/clock.h"
 #include "handoff/ics.h"
+#include "handoff/sanitize.h"
+#include "handoff/width.h"
 
 #define FOLD 75		/* octets per line, CRLF not counted (RFC 5545 3.1) */
 
@@ -22,19 +24,34 @@ void hf_ics_time(int64_t t, char *buf, size_t n)
 
 void hf_ics_escape(struct hf_strbuf *out, const char *s)
 {
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	size_t len = s ? strlen(s) : 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned int cp;
+		size_t n;
 
 		if (c == '\\' || c == ';' || c == ',') {
 			hf_strbuf_addch(out, '\\');
 			hf_strbuf_addch(out, (char)c);
 		} else if (c == '\n') {
 			hf_strbuf_adds(out, "\\n");
-		} else if (c < 0x20 || c == 0x7f) {
-			continue;	/* CTLs are not allowed in TEXT; "\r" of a CRLF goes too */
-		} else {
+		} else if (c >= 0x20 && c < 0x7f) {
 			hf_strbuf_addch(out, (char)c);
+		} else if (c < 0x80) {
+			/* other CTLs are not allowed in TEXT; the "\r" of a CRLF goes too */
+		} else {
+			/* C1 and bidi controls are dropped, separators are line breaks, bad UTF-8 is U+FFFD */
+			if (!(n = hf_utf8_decode(s + i, len - i, &cp)))
+				hf_strbuf_adds(out, "\xEF\xBF\xBD");
+			else if (cp == 0x2028 || cp == 0x2029)
+				hf_strbuf_adds(out, "\\n");
+			else if (!hf_codepoint_hostile(cp))
+				hf_strbuf_add(out, s + i, n);
+			i += n ? n : 1;
+			continue;
 		}
+		i++;
 	}
 }
 

@@ -25,10 +25,10 @@ static void add_codepoint(struct hf_strbuf *out, unsigned int c)
 	}
 }
 
-static int is_bidi_control(unsigned int c)
+bool hf_codepoint_hostile(unsigned int c)
 {
-	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0x200E || c == 0x200F || c == 0x061C;
+	return (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	       c == 0x200E || c == 0x200F || c == 0x061C || c == 0x2028 || c == 0x2029;
 }
 
 void hf_sanitize_append(struct hf_strbuf *out, const char *s, size_t len, unsigned flags)
@@ -65,7 +65,9 @@ void hf_sanitize_append(struct hf_strbuf *out, const char *s, size_t len, unsign
 			i++;
 			continue;
 		}
-		if ((c >= 0x80 && c <= 0x9F) || is_bidi_control(c))
+		if ((c == 0x2028 || c == 0x2029) && (flags & HF_SANITIZE_KEEP_NEWLINE))
+			hf_strbuf_addch(out, '\n');
+		else if (hf_codepoint_hostile(c))
 			hf_strbuf_adds(out, replacement);
 		else
 			hf_strbuf_add(out, s + i, n);

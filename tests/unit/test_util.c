@@ -36,6 +36,22 @@ static void sanitize_replaces_invalid_utf8_c1_and_bidi(void **state)
 	free(s);
 }
 
+/* Line and paragraph separators end a line where lines are kept, else they are replaced like the rest. */
+static void sanitize_line_separators(void **state)
+{
+	char *one = hf_sanitize("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c\xE2\x81\xA6" "d", 0);
+	char *multi = hf_sanitize("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c", HF_SANITIZE_KEEP_NEWLINE);
+
+	assert_string_equal(one, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d");
+	assert_string_equal(multi, "a\nb\nc");
+	assert_true(hf_codepoint_hostile(0x9b));
+	assert_true(hf_codepoint_hostile(0x2028));
+	assert_false(hf_codepoint_hostile(0xe9));
+	assert_false(hf_codepoint_hostile(0x2030));
+	free(one);
+	free(multi);
+}
+
 static void sanitize_keeps_text_and_optional_newlines(void **state)
 {
 	const char *text = "Modèle de détection — 不正検知 🚀";
@@ -146,6 +162,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sanitize_makes_escapes_visible),
 		cmocka_unit_test(sanitize_replaces_invalid_utf8_c1_and_bidi),
+		cmocka_unit_test(sanitize_line_separators),
 		cmocka_unit_test(sanitize_keeps_text_and_optional_newlines),
 		cmocka_unit_test(width_counts_columns_not_bytes),
 		cmocka_unit_test(width_fit_truncates_with_ellipsis),
