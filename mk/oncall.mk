@@ -2,7 +2,7 @@
 libhf_store_a_SOURCES += src/store/oncall.c
 noinst_HEADERS += include/handoff/store_oncall.h
 libhf_util_a_SOURCES += src/util/tz.c
-libhf_core_a_SOURCES += src/core/rotation.c src/core/ics.c
+libhf_core_a_SOURCES += src/core/rotation.c src/core/rotation_text.c src/core/ics.c
 noinst_HEADERS += include/handoff/tz.h include/handoff/rotation.h include/handoff/ics.h
 HF_UNIT_TESTS += tests/unit/test_rotation
 tests_unit_test_rotation_SOURCES = tests/unit/test_rotation.c
@@ -22,3 +22,5 @@ TESTS += tests/integ/tz_tsan.sh
 EXTRA_DIST += tests/integ/tz_tsan.sh
 TESTS += tests/integ/hostile_output.sh
 EXTRA_DIST += tests/integ/hostile_output.sh
+TESTS += tests/integ/oncall_dst.sh
+EXTRA_DIST += tests/integ/oncall_dst.sh

@@ -97,10 +97,16 @@ const char *hf_weekday_name(int wday);
 
 /*
  * Hand-offs happen at local wall-clock times: shift k starts at the first
- * hand-off plus k shift lengths of wall-clock time, so a 09:00 hand-off
- * stays at 09:00 across daylight-saving changes (that week is an hour
- * shorter or longer). An hour-long shift that falls in the hour skipped
- * when clocks go forward does not exist; its member's turn passes.
+ * hand-off on the hand-off weekday plus k shift lengths of wall-clock time,
+ * so a 09:00 hand-off stays at 09:00 across daylight-saving changes (that
+ * week is an hour shorter or longer). The first shift starts on `start` at
+ * the hand-off time, and is shorter when `start` is not on the hand-off
+ * weekday. A hand-off time the clock repeats is the first; one it skips
+ * moves forward by the jump (hf_zone_from_local, RFC 5545) but never past a
+ * later hand-off, so shift starts never go backwards and shifts never
+ * overlap. A shift that lies whole inside a jump (an hourly shift at 02:00
+ * on a spring-forward night; Pacific/Apia's 30 December 2011) is empty and
+ * not listed; turns count only the shifts that exist, so nobody loses one.
  *
  * One stretch of on-call duty. Rotation shifts are cut by the restrictions
  * (a weekly shift restricted to mon-fri 09:00-18:00 is five shifts) and by

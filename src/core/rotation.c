@@ -1,10 +1,8 @@
-/* rotation.c: the on-call rotation engine: shifts, changes, restrictions, overrides, coverage */
+/* rotation.c: the on-call rotation engine: hand-offs across clock changes, turns, changes, restrictions, overrides, coverage */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "handoff/clock.h"
 #include "handoff/rotation.h"
@@ -12,7 +10,6 @@
 
 #define DAY 86400
 #define MAX_SPAN ((int64_t)100 * 366 * DAY)
-
 
 int64_t hf_zone_to_local(const struct hf_zone *z, int64_t t)
 {
@@ -35,152 +32,6 @@ int64_t hf_zone_from_local(const struct hf_zone *z, int64_t local)
 	if (v2)
 		return t2;
 	return t1;	/* valid, or skipped: keep the old offset, landing past the gap */
-}
-
-int hf_weekday(int64_t day)
-{
-	return (int)hf_floor_mod(day + 3, 7);	/* 1970-01-01 was a Thursday */
-}
-
-static const char *const wday_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-static const char *const wday_long[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-};
-
-const char *hf_weekday_name(int wday)
-{
-	return wday >= 0 && wday < 7 ? wday_names[wday] : "?";
-}
-
-/* A weekday name at *p ("mon" or "monday", any case); advances *p. */
-static int parse_wday(const char **p)
-{
-	for (int i = 0; i < 7; i++) {
-		size_t ll = strlen(wday_long[i]);
-
-		if (strncasecmp(*p, wday_long[i], ll) == 0) {
-			*p += ll;
-			return i;
-		}
-		if (strncasecmp(*p, wday_names[i], 3) == 0 && !isalpha((unsigned char)(*p)[3])) {
-			*p += 3;
-			return i;
-		}
-	}
-	return -1;
-}
-
-static bool clock_at(const char **p, int *minute)
-{
-	const char *s = *p;
-	int h, m;
-
-	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || s[2] != ':' ||
-	    !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]))
-		return false;
-	h = (s[0] - '0') * 10 + (s[1] - '0');
-	m = (s[3] - '0') * 10 + (s[4] - '0');
-	if (m > 59 || h > 24 || (h == 24 && m))
-		return false;
-	*minute = h * 60 + m;
-	*p = s + 5;
-	return true;
-}
-
-bool hf_rotation_parse_clock(const char *text, int *minute)
-{
-	return text && clock_at(&text, minute) && !*text;
-}
-
-bool hf_rotation_parse_shift(const char *text, int *count, enum hf_shift_unit *unit)
-{
-	long n = 0;
-	const char *p = text;
-
-	if (!text || !isdigit((unsigned char)*p))
-		return false;
-	while (isdigit((unsigned char)*p) && n < 1000)
-		n = n * 10 + (*p++ - '0');
-	if (n < 1 || n > 999 || !p[0] || p[1])
-		return false;
-	switch (*p) {
-	case 'h': *unit = HF_SHIFT_HOURS; break;
-	case 'd': *unit = HF_SHIFT_DAYS; break;
-	case 'w': *unit = HF_SHIFT_WEEKS; break;
-	default: return false;
-	}
-	*count = (int)n;
-	return true;
-}
-
-bool hf_rotation_parse_handoff(const char *text, int *wday, int *minute)
-{
-	const char *p = text;
-	int w = -1, m;
-
-	if (!text)
-		return false;
-	if (isalpha((unsigned char)*p)) {
-		if ((w = parse_wday(&p)) < 0 || *p != ' ')
-			return false;
-		while (*p == ' ')
-			p++;
-	}
-	if (!clock_at(&p, &m) || *p || m >= 24 * 60)
-		return false;
-	*wday = w;
-	*minute = m;
-	return true;
-}
-
-bool hf_rotation_parse_days(const char *text, unsigned *mask)
-{
-	const char *p = text;
-	unsigned bits = 0;
-
-	if (!text || !*text)
-		return false;
-	for (;;) {
-		int a, b;
-
-		while (*p == ' ')
-			p++;
-		if ((a = parse_wday(&p)) < 0)
-			return false;
-		b = a;
-		if (*p == '-') {
-			p++;
-			if ((b = parse_wday(&p)) < 0)
-				return false;
-		}
-		for (int d = a;; d = (d + 1) % 7) {
-			bits |= 1u << d;
-			if (d == b)
-				break;
-		}
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		if (*p++ != ',')
-			return false;
-	}
-	*mask = bits;
-	return true;
-}
-
-bool hf_rotation_parse_hours(const char *text, int *from, int *to)
-{
-	const char *p = text;
-	int a, b;
-
-	if (!text || !clock_at(&p, &a) || *p++ != '-' || !clock_at(&p, &b) || *p)
-		return false;
-	if (a == b || a == 24 * 60)
-		return false;
-	*from = a;
-	*to = b;
-	return true;
 }
 
 void hf_rotation_clear(struct hf_rotation *r)
@@ -222,6 +73,12 @@ size_t hf_rotation_people(const struct hf_rotation *r, int64_t day)
 
 /* --- the plan: hand-off instants and who holds each rotation shift --- */
 
+/*
+ * The longest jump of a real zone's clock: Pacific/Apia skipped 30 December
+ * 2011 (-10:00 to +14:00) and Kwajalein a day in 1993; two days is ample.
+ */
+#define MAX_JUMP (2 * DAY)
+
 /* Member list `change` holds shift k for k >= k0, starting at its member `first`. */
 struct segment {
 	int64_t k0;
@@ -229,14 +86,123 @@ struct segment {
 	size_t first;
 };
 
+/*
+ * Shift k runs from hand-off k to hand-off k + 1. Hand-off k is at local
+ * wall-clock time anchor + k * len, the anchor being the first hand-off on
+ * or after `start` (on the hand-off weekday when there is one); shifts
+ * before the anchor only exist back to `start`: the first shift, first_k,
+ * starts on `start` at the hand-off time, and is shorter when `start` is
+ * not on the hand-off weekday.
+ */
 struct plan {
 	const struct hf_rotation *r;
 	const struct hf_zone *z;
-	int64_t anchor;		/* local seconds of the first hand-off */
+	int64_t anchor;		/* local seconds of hand-off 0 */
 	int64_t len;		/* shift length in local wall-clock seconds */
+	int64_t first_k;	/* the first shift: 0, or below 0 when start is before the anchor */
+	int64_t start_local;	/* local seconds the first shift starts */
+	int64_t *dead;		/* shifts the clock skips whole (see plan_find_dead), ascending */
+	size_t ndead, dead_alloc;
 	struct segment *segs;
 	size_t nsegs;
 };
+
+static int64_t plan_local(const struct plan *pl, int64_t k)
+{
+	return k <= pl->first_k ? pl->start_local : pl->anchor + k * pl->len;
+}
+
+/* True when the wall clock never shows local time l (skipped when it jumps forward). */
+static bool skipped(const struct hf_zone *z, int64_t l)
+{
+	return hf_zone_to_local(z, hf_zone_from_local(z, l)) != l;
+}
+
+/*
+ * The instant of hand-off k. A hand-off time the clock skips moves forward
+ * by the length of the jump (RFC 5545), but never past a later hand-off:
+ * when the jump is longer than a shift (Antarctica/Troll's two hours against
+ * hourly shifts, Pacific/Apia's lost day against 12-hour ones), the
+ * hand-offs inside it fall together at the first one after it, so instants
+ * never go backwards and the shifts between them are empty.
+ */
+static int64_t plan_start(const struct plan *pl, int64_t k)
+{
+	int64_t l = plan_local(pl, k), t = hf_zone_from_local(pl->z, l);
+
+	if (hf_zone_to_local(pl->z, t) == l)
+		return t;
+	for (int64_t j = k + 1; plan_local(pl, j) - l <= MAX_JUMP; j++) {
+		int64_t u = hf_zone_from_local(pl->z, plan_local(pl, j));
+
+		if (u < t)
+			t = u;
+	}
+	return t;
+}
+
+/* Number of dead shifts in [a, b). */
+static int64_t dead_between(const struct plan *pl, int64_t a, int64_t b)
+{
+	size_t lo = 0, hi = pl->ndead, i;
+
+	/* the first dead shift >= a, then count those below b */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pl->dead[mid] < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < pl->ndead && pl->dead[i] < b; i++)
+		;
+	return (int64_t)(i - lo);
+}
+
+/*
+ * Shifts that lie whole inside a jump of the clock (an hourly shift at 02:00
+ * on a spring-forward night, Apia's 30 December 2011) are empty. Turns are
+ * counted over the shifts that exist, so the member whose turn fell in the
+ * jump takes the next shift and nobody loses a turn. A shift can only be
+ * empty when the clock jumps forward by at least its length, so only such
+ * jumps between the first shift and `until` are looked at (a day at a time:
+ * real zones change their offset at most once in two days).
+ */
+static void plan_find_dead(struct plan *pl, int64_t until)
+{
+	int64_t t = plan_start(pl, pl->first_k) - DAY, before;
+
+	if (pl->len > MAX_JUMP)
+		return;
+	before = pl->z->offset(pl->z->impl, t);
+	for (; t < until + MAX_JUMP; t += DAY) {
+		int32_t after = pl->z->offset(pl->z->impl, t + DAY);
+		int64_t k, klast;
+
+		if (after - before < pl->len) {
+			before = after;
+			continue;
+		}
+		/* hand-offs around the jump, local [t + before, t + DAY + after) */
+		k = hf_floor_div(t + before - pl->anchor, pl->len);
+		klast = hf_floor_div(t + DAY + after - pl->anchor, pl->len) + 1;
+		for (k = k > pl->first_k ? k : pl->first_k; k <= klast; k++) {
+			if (!skipped(pl->z, plan_local(pl, k)) || plan_start(pl, k) < plan_start(pl, k + 1))
+				continue;
+			if (pl->ndead && pl->dead[pl->ndead - 1] >= k)
+				continue;
+			pl->dead = xgrow(pl->dead, pl->ndead + 1, &pl->dead_alloc, sizeof(*pl->dead));
+			pl->dead[pl->ndead++] = k;
+		}
+		before = after;
+	}
+}
+
+static bool plan_dead(const struct plan *pl, int64_t k)
+{
+	return dead_between(pl, k, k + 1) > 0;
+}
 
 static int find_member(const struct hf_rotation_change *c, const char *who)
 {
@@ -246,13 +212,15 @@ static int find_member(const struct hf_rotation_change *c, const char *who)
 	return -1;
 }
 
+/* Who holds shift k under segment s: turns count the shifts that exist since s began. */
 static const char *segment_who(const struct plan *pl, const struct segment *s, int64_t k, size_t *idx)
 {
 	const struct hf_rotation_change *c = &pl->r->changes[s->change];
+	int64_t turn = k - s->k0 - dead_between(pl, s->k0, k);
 
 	if (!c->nmembers)
 		return NULL;
-	*idx = (size_t)((s->first + (uint64_t)(k - s->k0)) % c->nmembers);
+	*idx = (size_t)((s->first + (uint64_t)turn) % c->nmembers);
 	return c->members[*idx];
 }
 
@@ -272,32 +240,31 @@ static const char *plan_who(const struct plan *pl, int64_t k)
  * list, or, when they left, the first of those who would have followed them
  * in the old order that is still there.
  */
-static void plan_init(struct plan *pl, const struct hf_rotation *r, const struct hf_zone *z)
+static void plan_segments(struct plan *pl)
 {
-	static const int64_t unit[] = { 3600, DAY, 7 * DAY };
-	int64_t anchor_day = r->start_day;
+	const struct hf_rotation *r = pl->r;
 
-	pl->r = r;
-	pl->z = z;
-	if (r->handoff_wday >= 0)
-		anchor_day += hf_floor_mod(r->handoff_wday - hf_weekday(r->start_day), 7);
-	pl->anchor = anchor_day * DAY + (int64_t)r->handoff_minute * 60;
-	pl->len = (int64_t)(r->shift_count > 0 ? r->shift_count : 1) * unit[r->shift_unit];
 	pl->segs = xcalloc(r->nchanges + 1, sizeof(*pl->segs));
+	pl->segs[0] = (struct segment){ pl->first_k, 0, 0 };
 	pl->nsegs = 1;
 	for (size_t c = 1; c < r->nchanges; c++) {
 		const struct hf_rotation_change *nw = &r->changes[c];
-		int64_t k0 = -hf_floor_div(pl->anchor - r->changes[c].from_day * DAY, pl->len);
+		int64_t k0 = -hf_floor_div(pl->anchor - r->changes[c].from_day * DAY, pl->len), kp;
 		size_t first = 0, pidx;
-		const char *prev;
+		const char *prev = NULL;
 
-		if (k0 < 0)
-			k0 = 0;
+		if (k0 < pl->first_k)
+			k0 = pl->first_k;
 		while (pl->nsegs > 1 && pl->segs[pl->nsegs - 1].k0 >= k0)
 			pl->nsegs--;
 		if (pl->segs[0].k0 >= k0)
 			pl->nsegs = 0;
-		if (pl->nsegs && (prev = segment_who(pl, &pl->segs[pl->nsegs - 1], k0 - 1, &pidx))) {
+		/* the last shift before it that exists */
+		for (kp = k0 - 1; pl->nsegs && kp >= pl->first_k && plan_dead(pl, kp); kp--)
+			;
+		if (pl->nsegs && kp >= pl->first_k)
+			prev = segment_who(pl, &pl->segs[pl->nsegs - 1], kp, &pidx);
+		if (prev) {
 			const struct hf_rotation_change *old = &r->changes[pl->segs[pl->nsegs - 1].change];
 			int j = find_member(nw, prev);
 
@@ -316,12 +283,33 @@ static void plan_init(struct plan *pl, const struct hf_rotation *r, const struct
 		pl->segs[pl->nsegs++] = (struct segment){ k0, c, first };
 	}
 	if (!pl->nsegs)
-		pl->segs[pl->nsegs++] = (struct segment){ 0, 0, 0 };
+		pl->segs[pl->nsegs++] = (struct segment){ pl->first_k, 0, 0 };
 }
 
-static int64_t plan_start(const struct plan *pl, int64_t k)
+/* The plan of rotation r in zone z, knowing the empty shifts up to instant `until`. */
+static void plan_init(struct plan *pl, const struct hf_rotation *r, const struct hf_zone *z, int64_t until)
 {
-	return hf_zone_from_local(pl->z, pl->anchor + k * pl->len);
+	static const int64_t unit[] = { 3600, DAY, 7 * DAY };
+	int64_t anchor_day = r->start_day;
+
+	memset(pl, 0, sizeof(*pl));
+	pl->r = r;
+	pl->z = z;
+	if (r->handoff_wday >= 0)
+		anchor_day += hf_floor_mod(r->handoff_wday - hf_weekday(r->start_day), 7);
+	pl->anchor = anchor_day * DAY + (int64_t)r->handoff_minute * 60;
+	pl->len = (int64_t)(r->shift_count > 0 ? r->shift_count : 1) * unit[r->shift_unit];
+	pl->start_local = r->start_day * DAY + (int64_t)r->handoff_minute * 60;
+	/* the shift in progress at the start: hand-offs continue back from the anchor to `start` */
+	pl->first_k = -hf_floor_div(pl->anchor - pl->start_local + pl->len - 1, pl->len);
+	plan_find_dead(pl, until);
+	plan_segments(pl);
+}
+
+static void plan_release(struct plan *pl)
+{
+	free(pl->dead);
+	free(pl->segs);
 }
 
 struct shiftvec {
@@ -335,14 +323,21 @@ static void push(struct shiftvec *sv, int64_t s, int64_t e, const char *who, con
 	sv->v[sv->n++] = (struct hf_shift){ s, e, who, reason, ov };
 }
 
-/* Rotation shift k, local [ls, le), cut to the restricted days and hours. */
-static void restrict_windows(const struct plan *pl, int64_t ls, int64_t le, const char *who,
+static int64_t clamp(int64_t v, int64_t lo, int64_t hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Rotation shift k, held over [s, e), cut to the restricted days and hours of its wall-clock span. */
+static void restrict_windows(const struct plan *pl, int64_t k, int64_t s, int64_t e, const char *who,
 			     struct shiftvec *out)
 {
 	const struct hf_rotation *r = pl->r;
+	int64_t ls = plan_local(pl, k), le = plan_local(pl, k + 1);
 	int64_t to = r->restrict_to > r->restrict_from ? r->restrict_to : r->restrict_to + 24 * 60;
 	size_t first = out->n;
 
+	/* an overnight window belongs to the day it starts on, so look from the day before */
 	for (int64_t d = hf_floor_div(ls, DAY) - 1; d <= hf_floor_div(le - 1, DAY); d++) {
 		int64_t ws = d * DAY + (int64_t)r->restrict_from * 60, we = d * DAY + to * 60;
 		int64_t us, ue;
@@ -355,8 +350,11 @@ static void restrict_windows(const struct plan *pl, int64_t ls, int64_t le, cons
 			we = le;
 		if (ws >= we)
 			continue;
-		us = hf_zone_from_local(pl->z, ws);
-		ue = hf_zone_from_local(pl->z, we);
+		/* within the shift, and after the window before, whatever the clock skipped */
+		us = clamp(hf_zone_from_local(pl->z, ws), s, e);
+		ue = clamp(hf_zone_from_local(pl->z, we), s, e);
+		if (out->n > first && us < out->v[out->n - 1].end)
+			us = out->v[out->n - 1].end;
 		if (us >= ue)
 			continue;
 		if (out->n > first && out->v[out->n - 1].end == us)
@@ -372,21 +370,24 @@ static void base_windows(const struct plan *pl, int64_t a, int64_t b, struct shi
 	int64_t k = hf_floor_div(hf_zone_to_local(pl->z, a) - pl->anchor, pl->len) - 1;
 	int64_t s, e;
 
-	if (k < 0)
-		k = 0;
+	if (k < pl->first_k)
+		k = pl->first_k;
+	/* a jump of the clock can hide several hand-offs: step back to the shift holding a */
+	while (k > pl->first_k && plan_start(pl, k) > a)
+		k--;
 	for (s = plan_start(pl, k); s < b; s = e, k++) {
 		const char *who;
 		size_t before = out->n, keep = out->n;
 
 		e = plan_start(pl, k + 1);
-		/* e <= s: an hour-long shift in the hour skipped when clocks go forward */
+		/* e == s: a shift inside a jump of the clock (its turn went to the next one) */
 		if (e <= a || e <= s || !(who = plan_who(pl, k)))
 			continue;
 		if (!pl->r->restricted) {
 			push(out, s, e, who, NULL, -1);
 			continue;
 		}
-		restrict_windows(pl, pl->anchor + k * pl->len, pl->anchor + (k + 1) * pl->len, who, out);
+		restrict_windows(pl, k, s, e, who, out);
 		/* drop windows of this shift outside [a, b) */
 		for (size_t i = before; i < out->n; i++)
 			if (out->v[i].end > a && out->v[i].start < b)
@@ -402,11 +403,7 @@ static int cmp_i64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/*
- * Lay the overrides over the rotation shifts: at every instant the override
- * listed last among those in force wins, else the rotation shift. Pieces of
- * one override (or one rotation shift) that touch are one shift.
- */
+/* An override's start, for walking them in time order. */
 struct ov_start {
 	int64_t from;
 	int index;
@@ -517,7 +514,7 @@ static void compute(const struct hf_rotation *r, const struct hf_zone *z, int64_
 	int64_t lo = from, hi = to;
 	bool grew = true;
 
-	plan_init(&pl, r, z);
+	plan_init(&pl, r, z, to);
 	base_windows(&pl, from, to, &base);
 	if (base.n) {
 		if (base.v[0].start < lo)
@@ -549,7 +546,7 @@ static void compute(const struct hf_rotation *r, const struct hf_zone *z, int64_
 	free(all.v);
 	free(base.v);
 	free(use);
-	free(pl.segs);
+	plan_release(&pl);
 }
 
 enum hf_status hf_rotation_shifts(const struct hf_rotation *r, const struct hf_zone *z,

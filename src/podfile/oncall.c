@@ -51,9 +51,15 @@ static bool load_members(struct hf_podfile_ctx *ctx, json_t *arr, const char *wh
 	return true;
 }
 
-/* "2026-12-24T00:00" is local to the rotation's zone; "...Z" or "...+01:00" is not. A date alone is local midnight. */
+/*
+ * "2026-12-24T00:00" is local to the rotation's zone; "...Z" or "...+01:00"
+ * is not. A date alone is local midnight. A local time the clock skips moves
+ * forward by the jump, a repeated one is the first (RFC 5545). *wall is the
+ * local time as written (the instant for text with a zone), *skipped whether
+ * the clock skips it.
+ */
 static bool local_instant(struct hf_podfile_ctx *ctx, const struct hf_zone *z, const char *text,
-			  const char *field, int64_t *out)
+			  const char *field, int64_t *out, int64_t *wall, bool *skipped)
 {
 	int64_t t;
 
@@ -62,7 +68,9 @@ static bool local_instant(struct hf_podfile_ctx *ctx, const struct hf_zone *z, c
 				 "rotation's timezone) or 2026-12-24T08:00:00Z, not '%s'", field, text);
 		return false;
 	}
+	*wall = t;
 	*out = hf_time_has_zone(text) ? t : hf_zone_from_local(z, t);
+	*skipped = !hf_time_has_zone(text) && hf_zone_to_local(z, *out) != t;
 	return true;
 }
 
@@ -76,7 +84,8 @@ static bool load_overrides(struct hf_podfile_ctx *ctx, json_t *arr, const struct
 	json_array_foreach(arr, i, o) {
 		char where[32];
 		const char *who = NULL, *from = NULL, *to = NULL, *reason = NULL;
-		int64_t f, t;
+		int64_t f, t, wf, wt;
+		bool sf, st;
 
 		snprintf(where, sizeof(where), "overrides[%zu]", i);
 		if (!json_is_object(o)) {
@@ -94,10 +103,21 @@ static bool load_overrides(struct hf_podfile_ctx *ctx, json_t *arr, const struct
 					 "'who' must be a handle such as \"raj\"");
 			return false;
 		}
-		if (!local_instant(ctx, z, from, hf_podfile_field("%s.from", where), &f) ||
-		    !local_instant(ctx, z, to, hf_podfile_field("%s.to", where), &t))
+		if (!local_instant(ctx, z, from, hf_podfile_field("%s.from", where), &f, &wf, &sf) ||
+		    !local_instant(ctx, z, to, hf_podfile_field("%s.to", where), &t, &wt, &st))
 			return false;
-		if (t <= f) {
+		/*
+		 * In order as written but not as instants: a start the clock skips
+		 * moved forward past the end (an hour or less from 02:00 on a
+		 * spring-forward night). Like a hand-off, it never passes a later
+		 * time: the override covers no time, and the file still loads.
+		 */
+		if (t <= f && (sf || st) && (hf_time_has_zone(from) || hf_time_has_zone(to) || wt > wf)) {
+			hf_podfile_warn(ctx, hf_podfile_field("%s.from", where),
+					"override from '%s' to '%s' covers no time: the clock jumps over it "
+					"(a time it skips moves forward by the length of the jump)", from, to);
+			f = t;
+		} else if (t <= f) {
 			hf_podfile_error(ctx, hf_podfile_field("%s.to", where),
 					 "override ends ('%s') before it starts ('%s')", to, from);
 			return false;

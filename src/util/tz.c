@@ -10,6 +10,14 @@
  * need setenv("TZ") per call, which is neither thread-safe nor cheap); and
  * the same library gives the tests a real RFC 5545 parser to check the
  * calendar feed with. This file and the ICS test are its only users.
+ *
+ * Known limit: libical 3.0's reading of some zones whose rules changed
+ * disagrees with glibc's in some past years (Asia/Jerusalem in 2013 and
+ * 2015, America/Sao_Paulo in 2014, Asia/Tehran in 2018 and 2019, by an hour
+ * for weeks). From 2024 on the zones tried agree, as do zones such as
+ * Europe/Berlin, America/New_York, Pacific/Apia and Antarctica/Troll at all
+ * times tried (tests/unit/test_tz.c, tests/integ/oncall_dst.sh). A reader of
+ * the TZif files themselves would remove the limit.
  */
 #include <libical/ical.h>
 #include <limits.h>
