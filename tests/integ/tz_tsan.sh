@@ -5,8 +5,9 @@ cc=${CC:-cc}
 src=$HF_SRCDIR/src
 # shellcheck disable=SC2046
 if ! "$cc" -std=c11 -g -O1 -fsanitize=thread -pthread -I"$HF_SRCDIR/include" -I"${HF_BUILDDIR:?}" \
+	-DHF_ABS_SRCDIR="\"$HF_SRCDIR\"" -DHF_ABS_BUILDDIR="\"$HF_BUILDDIR\"" -DHF_PKGDATADIR="\"$HF_SRCDIR\"" \
 	$(pkg-config --cflags libical cmocka) -o "$t/test_tz" "$HF_SRCDIR/tests/unit/test_tz.c" \
-	"$src/util/tz.c" "$src/util/clock.c" "$src/util/error.c" "$src/util/xmalloc.c" "$src/core/rotation.c" \
+	"$src"/util/*.c "$src"/core/rotation*.c \
 	$(pkg-config --libs libical cmocka) >"$t/cc.out" 2>&1; then
 	cat "$t/cc.out"
 	echo "FAIL: test_tz does not build with -fsanitize=thread"

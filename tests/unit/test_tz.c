@@ -18,8 +18,8 @@
 #include "handoff/xmalloc.h"
 
 /*
- * Also built with ThreadSanitizer by tests/integ/tz_tsan.sh (tz.c, clock.c,
- * rotation.c, error.c and xmalloc.c compiled with -fsanitize=thread), which
+ * Also built with ThreadSanitizer by tests/integ/tz_tsan.sh (src/util and
+ * the rotation engine compiled with -fsanitize=thread), which
  * is what sees a data race in the handle's cache or in libical's lazily
  * filled zones; under the normal sanitizer build this checks the answers.
  */
