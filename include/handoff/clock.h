@@ -16,6 +16,13 @@
 int64_t hf_now(void);
 
 /*
+ * A monotonic clock in milliseconds (CLOCK_MONOTONIC): for timeouts,
+ * backoff, frame budgets and benches, never for dates. Not frozen by
+ * HANDOFF_NOW.
+ */
+int64_t hf_mono_ms(void);
+
+/*
  * Parse an ISO 8601 instant: "YYYY-MM-DD" (midnight UTC),
  * "YYYY-MM-DDTHH:MM[:SS][.fff]" followed by "Z", "+HH:MM", "-HH:MM" or
  * nothing (then UTC). A space may stand for the T.

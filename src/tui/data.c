@@ -307,21 +307,13 @@ void hf_tui_models_eval(struct hf_tui_models *ms, size_t i)
 	hf_model_report_clear(&r);
 }
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 bool hf_tui_models_step(struct hf_tui_models *ms, int budget_ms)
 {
-	int64_t until = now_ms() + budget_ms;
+	int64_t until = hf_mono_ms() + budget_ms;
 
 	while (ms->next < ms->n) {
 		hf_tui_models_eval(ms, ms->next++);
-		if (now_ms() >= until)
+		if (hf_mono_ms() >= until)
 			break;
 	}
 	return ms->next < ms->n;

@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "handoff/clock.h"
 #include "handoff/report.h"
 #include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
@@ -117,22 +117,14 @@ static void take_blockers(struct readiness_state *s, const char *model)
 	hf_model_report_clear(&r);
 }
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static bool readiness_step(struct hf_view *v, int budget_ms)
 {
 	struct readiness_state *s = v->state;
-	int64_t until = now_ms() + budget_ms;
+	int64_t until = hf_mono_ms() + budget_ms;
 
 	while (s->next < s->names.n) {
 		take_blockers(s, s->names.m[s->next++].name);
-		if (now_ms() >= until)
+		if (hf_mono_ms() >= until)
 			break;
 	}
 	build_rows(v);

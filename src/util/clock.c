@@ -126,6 +126,14 @@ bool hf_time_has_zone(const char *text)
 	return t && (strchr(t, '+') || strchr(t, '-'));
 }
 
+int64_t hf_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int64_t hf_now(void)
 {
 	const char *frozen = getenv("HANDOFF_NOW");
