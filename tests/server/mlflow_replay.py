@@ -2,31 +2,49 @@
 """mlflow_replay.py: a loopback MLflow 2.9.2 registry server for tests and the bench.
 
 Serves the captured responses in the fixtures folder (MANIFEST.tsv) and
-answers a full sync (unfiltered registered-models/search and
-model-versions/search with page_token paging, registered-models/get,
-registered-models/alias, model-versions/get, runs/get) from a consistent
-snapshot of the six captured models, in the exact shapes MLflow 2.9.2 sends
+answers a sync (registered-models/search and model-versions/search with
+page_token paging, filters `name = '...'`, `name LIKE`, `name ILIKE` and
+`order_by=last_updated_timestamp DESC`; registered-models/get,
+registered-models/alias, model-versions/get, runs/get, experiments/search,
+runs/search with `attributes.run_id IN (...)`) from a consistent snapshot of
+the six captured models, in the exact shapes MLflow 2.9.2 sends
 (pretty-printed, \\uXXXX escapes, omitted empty fields, string versions).
-Write calls (set-tag, alias set/delete, delete model/version) answer {} and
-change the served state.
+
+Write calls change the served state the way 2.9.2 does (docs/registry.md,
+"Facts"): registered-models/create, model-versions/create, set-tag and
+delete-tag (model and version), alias set/delete, transition-stage,
+registered-models/update and model-versions/update (PATCH: description),
+delete of a model or a version. A model's last_updated_timestamp moves when
+a version is created or deleted, a stage changes or its description
+changes; not on an alias or a tag. A version's moves on a stage or
+description change; not on a tag or an alias. `name IN (...)` is refused in
+both searches (only runs/search takes `run_id IN`).
 
     mlflow_replay.py --port-file FILE [--fixtures DIR] [--generate N]
                      [--token T] [--gzip] [--strip-search-aliases] [--fork]
-                     [--latency-ms MS] [--tls CERT KEY]
+                     [--latency-ms MS] [--item-ms MODEL VERSION RUN] [--workers N]
+                     [--tls CERT KEY]
 
 The port chosen by the OS is written to FILE once the server listens.
 --generate N serves N generated models x 3 versions (each with a run)
-instead of the fixtures (the bench).
+instead of the fixtures (the bench). --latency-ms is a server's cost per API
+request, --item-ms its cost per registered model, version and run in an
+answer (a real MLflow does SQL for each), --workers how many requests it
+serves at once (gunicorn's workers; default: no limit).
 
 Control endpoints (tests only, never part of MLflow):
   POST /__faults  {"kind": K, "route": SUBSTRING, "count": N, ...}
       K: 500 | 429 (with "retry_after" seconds) | stall | truncate | html |
          oversize (streams "mib" MiB, default 65) | 401 | body (answers
-         "body" with "status" and "content_type": a wrong shape)
+         "body" with "status" and "content_type": a wrong shape) |
+         hang (accepts and never answers, "seconds")
       A list of such objects is accepted too. Each fault answers the next
       N requests whose path contains SUBSTRING (default: any /api/ path).
   POST /__config  {"strip_search_aliases": bool, "token": str|null,
-                   "basic": "user:password"|null}
+                   "basic": "user:password"|null, "refuse_runs_search": bool,
+                   "latency_ms": MS}
+  POST /__run     {"run_id": ID, "status": "RUNNING"|"FINISHED", "metrics": {"k": v}}
+      changes a run (a run that finishes after a sync saw it running)
   GET  /__stats   {"requests": {path: n}, "total": n, "early_retries": n,
                    "auth_headers": n, "gzipped": n, "connections": n,
                    "log": ["GET /path?query", ...]}
@@ -93,6 +111,26 @@ class State:
         self.run_cache = {}
         self.index = {}         # model name -> its versions (rebuilt when versions come or go)
         self.index_size = -1
+        self.refuse_runs_search = False
+        self.writes = 0         # writes since start: recorded answers are only exact before the first
+        self.item_cost = (0.0, 0.0, 0.0)  # seconds per model, version, run in an answer
+
+    def now_ms(self):
+        """A write's time, always after every timestamp already served (so it moves)."""
+        t = int(time.time() * 1000)
+        latest = max([m.get("last_updated_timestamp", 0) for m in self.models.values()] +
+                     [v.get("last_updated_timestamp", 0) for v in self.versions.values()] + [0])
+        return max(t, latest + 1)
+
+    def experiments(self):
+        ids = sorted({r["info"].get("experiment_id", "0") for r in self.runs.values()} | {"0"}, key=vnum)
+        out = []
+        for e in ids:
+            x = {"experiment_id": e, "name": "Default" if e == "0" else "experiment-%s" % e,
+                 "artifact_location": "mlflow-artifacts:/%s" % e, "lifecycle_stage": "active",
+                 "last_update_time": 1795945000000, "creation_time": 1795945000000}
+            out.append(x)
+        return out
 
     # -- loading ------------------------------------------------------
     def file(self, name):
@@ -231,6 +269,28 @@ def page(items, params, default, limit):
     return 200, chunk, nxt
 
 
+def refused_in(flt):
+    """2.9.2 refuses `name IN (...)` in both registry searches (only runs/search takes IN)."""
+    return flt is not None and re.match(r"\s*name\s+IN\s*\(", flt, re.I) is not None
+
+
+IN_REFUSED = err("INVALID_PARAMETER_VALUE",
+                 "Invalid comparator 'IN' not one of '['=', '!=', 'LIKE', 'ILIKE']'")
+
+
+def order_key(params, default):
+    """The sort a search asks for: None for the default, 'updated' for last_updated_timestamp DESC."""
+    ob = params.get("order_by", [])
+    if not ob:
+        return default
+    o = ob[0].strip()
+    if re.fullmatch(r"last_updated_timestamp\s+DESC", o, re.I):
+        return "updated"
+    if re.fullmatch(r"name(\s+ASC)?", o, re.I):
+        return "name"
+    return "bad"
+
+
 def name_filter(flt):
     """A predicate for the simple filters a client sends, or None when not understood."""
     if flt is None:
@@ -262,7 +322,14 @@ class Handler(BaseHTTPRequestHandler):
         return self.server.state
 
     # -- plumbing -----------------------------------------------------
+    defer = False     # an API answer waits for its cost (outside the state lock) before it goes out
+    pending = None
+    items = None
+
     def send(self, status, body, ctype=JSON, headers=None):
+        if self.defer:
+            self.pending = (status, body, ctype, headers)
+            return
         if isinstance(body, str):
             body = body.encode()
         enc = None
@@ -344,6 +411,10 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             SHUTDOWN.wait(float(f.get("seconds", 60)))
             self.close_connection = True
+        elif kind == "hang":
+            # accept and never answer: no status line, no byte
+            SHUTDOWN.wait(float(f.get("seconds", 60)))
+            self.close_connection = True
         elif kind == "oversize":
             mib = int(f.get("mib", 65))
             self.send_response(200)
@@ -399,6 +470,21 @@ class Handler(BaseHTTPRequestHandler):
                     st.token = body["token"]
                 if "basic" in body:
                     st.basic = body["basic"]
+                if "refuse_runs_search" in body:
+                    st.refuse_runs_search = bool(body["refuse_runs_search"])
+                if "latency_ms" in body:
+                    self.server.latency = float(body["latency_ms"]) / 1000.0
+            elif self.path == "/__run":
+                r = st.runs.get(body.get("run_id"))
+                if r is None:
+                    return self.send(404, err("RESOURCE_DOES_NOT_EXIST", "no run %s" % body.get("run_id")))
+                if "status" in body:
+                    r["info"]["status"] = body["status"]
+                for k, v in (body.get("metrics") or {}).items():
+                    ms = [x for x in r["data"].get("metrics", []) if x["key"] != k]
+                    ms.append({"key": k, "value": v, "timestamp": st.now_ms(), "step": 9})
+                    r["data"]["metrics"] = ms
+                st.run_cache.pop(body.get("run_id"), None)
             elif self.path == "/__reset":
                 st.faults = []
                 st.stats = {}
@@ -437,16 +523,35 @@ class Handler(BaseHTTPRequestHandler):
                 if self.command in ("POST", "DELETE"):
                     self.body_json()
                 return self.fault({"kind": "401"})
-        if self.server.latency and path.startswith(API):
-            time.sleep(self.server.latency)
-        f = self.take_fault(path) if path.startswith(API) else None
-        if f:
-            if self.command in ("POST", "DELETE"):
-                self.body_json()
-            return self.fault(f)
-        if self.command == "GET":
-            return self.route_get()
-        return self.route_write()
+        workers = self.server.workers if path.startswith(API) else None
+        if workers:
+            workers.acquire()
+        try:
+            self.items = [0, 0, 0]
+            if self.server.latency and path.startswith(API):
+                time.sleep(self.server.latency)
+            f = self.take_fault(path) if path.startswith(API) else None
+            if f:
+                if self.command in ("POST", "DELETE"):
+                    self.body_json()
+                return self.fault(f)
+            self.pending = None
+            self.defer = True
+            try:
+                if self.command == "GET":
+                    self.route_get()
+                else:
+                    self.route_write()
+            finally:
+                self.defer = False
+            cost = sum(n * c for n, c in zip(self.items, st.item_cost))
+            if cost > 0:
+                time.sleep(cost)
+            if self.pending:
+                self.send(*self.pending)
+        finally:
+            if workers:
+                workers.release()
 
     do_GET = handle_any
     do_POST = handle_any
@@ -461,13 +566,20 @@ class Handler(BaseHTTPRequestHandler):
         ep = url.path[len(API):] if url.path.startswith(API) else None
         one = lambda k: params.get(k, [None])[0]
         with st.lock:
-            if ep == "registered-models/search" and "order_by" not in params:
-                pred = name_filter(one("filter"))
+            if ep == "registered-models/search" and order_key(params, "name") != "bad":
+                flt = one("filter")
+                if refused_in(flt):
+                    return self.send(400, IN_REFUSED)
+                pred = name_filter(flt)
                 if pred is None:
                     if self.recorded("GET", raw):
                         return
-                    return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid filter '%s'" % one("filter")))
+                    return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid filter '%s'" % flt))
+                if "order_by" in params and not st.writes and self.recorded("GET", raw):
+                    return      # the capture, exact while nothing changed
                 names = sorted((n for n in st.models if pred(n)), key=lambda n: n.encode())
+                if order_key(params, "name") == "updated":
+                    names.sort(key=lambda n: -st.models[n].get("last_updated_timestamp", 0))
                 status, chunk, nxt = page(names, params, 100, 1000)
                 if status == 500:
                     return self.send(500, st.file("registered-models-search.error-500-max-results-nan.html")
@@ -477,11 +589,14 @@ class Handler(BaseHTTPRequestHandler):
                 out = {}
                 if chunk:
                     out["registered_models"] = [st.model_view(n, True) for n in chunk]
+                    self.items[0] += len(chunk)
                 if nxt:
                     out["next_page_token"] = nxt
                 return self.send(200, dumps(out))
-            if ep == "model-versions/search" and "order_by" not in params:
+            if ep == "model-versions/search" and order_key(params, "updated") == "updated":
                 flt = one("filter")
+                if refused_in(flt):
+                    return self.send(400, IN_REFUSED)
                 pred = name_filter(flt)
                 if pred is None:
                     m = re.fullmatch(r"\s*run_id\s*=\s*'([0-9a-f]+)'\s*", flt or "")
@@ -493,7 +608,11 @@ class Handler(BaseHTTPRequestHandler):
                         return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid filter '%s'" % flt))
                 else:
                     pred_v = lambda v: pred(v["name"])
-                vs = [v for v in st.versions.values() if pred_v(v)]
+                one_name = re.fullmatch(r"\s*name\s*=\s*(['\"])(.*)\1\s*", flt or "", re.S)
+                if one_name and "'" not in one_name.group(2) and '"' not in one_name.group(2):
+                    vs = list(st.model_versions(one_name.group(2)))   # one model: its index, not a scan
+                else:
+                    vs = [v for v in st.versions.values() if pred_v(v)]
                 # 2.9.2: last_updated_timestamp DESC, name ASC, version DESC
                 vs.sort(key=lambda v: -vnum(v["version"]))
                 vs.sort(key=lambda v: v["name"].encode())
@@ -506,15 +625,19 @@ class Handler(BaseHTTPRequestHandler):
                 out = {}
                 if chunk:
                     out["model_versions"] = chunk
+                    self.items[1] += len(chunk)
                 if nxt:
                     out["next_page_token"] = nxt
                 return self.send(200, dumps(out))
+            if ep == "experiments/search":
+                return self.experiments_search(params)
             if ep == "registered-models/get":
                 name = one("name")
                 if name is None:
                     return self.recorded("GET", raw) or self.send(400, err("INVALID_PARAMETER_VALUE", "Missing value for required parameter 'name'."))
                 if name not in st.models:
                     return self.send(404, err("RESOURCE_DOES_NOT_EXIST", "Registered Model with name=%s not found" % name))
+                self.items[0] += 1
                 return self.send(200, dumps({"registered_model": st.model_view(name, False)}))
             if ep == "model-versions/get" and one("name") is not None:
                 key = (one("name"), one("version"))
@@ -536,12 +659,119 @@ class Handler(BaseHTTPRequestHandler):
                 body = st.run_cache.get(rid)
                 if body is None:
                     body = st.run_cache[rid] = dumps({"run": st.runs[rid]})
+                self.items[2] += 1
                 return self.send(200, body)
         if st.fixtures and self.recorded("GET", raw):
             return
         if ep in ("registered-models/search", "model-versions/search") or ep is None and url.path in ("/health", "/version"):
             return self.send(200, b"OK" if url.path == "/health" else b"2.9.2", HTML)
         return self.not_found()
+
+    def experiments_search(self, params):
+        """GET or POST experiments/search: every experiment the runs live in (one page)."""
+        out = {"experiments": self.st.experiments()}
+        return self.send(200, dumps(out))
+
+    def runs_search(self, b):
+        """POST runs/search with `attributes.run_id IN ('a', ...)`: the runs of the listed experiments."""
+        st = self.st
+        if st.refuse_runs_search:
+            return self.send(400, err("INVALID_PARAMETER_VALUE",
+                                      "Invalid clause(s) in filter string: 'attributes.run_id IN'"))
+        exps = [str(e) for e in b.get("experiment_ids", [])]
+        flt = str(b.get("filter", "") or "")
+        try:
+            mr = int(b.get("max_results", 1000))
+        except (TypeError, ValueError):
+            return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid value for max_results"))
+        if mr > 50000:
+            return self.send(400, err("INVALID_PARAMETER_VALUE",
+                                      "Invalid value for request parameter max_results. It must be at "
+                                      "most 50000, but got value %d" % mr))
+        ids = None
+        if flt.strip():
+            m = re.fullmatch(r"\s*(?:attributes?\.)?run_id\s+IN\s*\((.*)\)\s*", flt, re.I | re.S)
+            m1 = re.fullmatch(r"\s*(?:attributes?\.)?run_id\s*=\s*'([^']*)'\s*", flt, re.I)
+            if m:
+                ids = re.findall(r"'([^']*)'", m.group(1))
+            elif m1:
+                ids = [m1.group(1)]
+            else:
+                return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid filter '%s'" % flt))
+        runs = [r for rid, r in sorted(st.runs.items())
+                if (ids is None or rid in ids) and r["info"].get("experiment_id", "0") in exps]
+        offset = 0
+        if b.get("page_token"):
+            try:
+                offset = int(json.loads(base64.b64decode(b["page_token"], validate=True))["offset"])
+            except Exception:
+                return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid page token"))
+        chunk = runs[offset:offset + mr]
+        out = {}
+        if chunk:
+            out["runs"] = chunk
+            self.items[2] += len(chunk)
+        if offset + mr < len(runs):
+            out["next_page_token"] = base64.b64encode(json.dumps({"offset": offset + mr}).encode()).decode()
+        return self.send(200, dumps(out))
+
+    def model_write(self, ep, method, b):
+        """The writes that make or change models and versions, with 2.9.2's timestamp rules."""
+        st = self.st
+        name = b.get("name")
+        now = st.now_ms()
+        if ep == "registered-models/create":
+            if not name:
+                return self.send(400, err("INVALID_PARAMETER_VALUE", "Missing value for required parameter 'name'."))
+            if name in st.models:
+                return self.send(400, err("RESOURCE_ALREADY_EXISTS", "Registered Model (name=%s) already exists." % name))
+            m = {"name": name, "creation_timestamp": now, "last_updated_timestamp": now}
+            if b.get("description"):
+                m["description"] = b["description"]
+            if b.get("tags"):
+                m["tags"] = b["tags"]
+            st.models[name] = m
+            return self.send(200, dumps({"registered_model": st.model_view(name, False)}))
+        if name not in st.models:
+            return self.send(404, err("RESOURCE_DOES_NOT_EXIST", "Registered Model with name=%s not found" % name))
+        m = st.models[name]
+        if ep == "registered-models/update":
+            m["description"] = b.get("description", "")
+            m["last_updated_timestamp"] = now
+            return self.send(200, dumps({"registered_model": st.model_view(name, False)}))
+        if ep == "model-versions/create":
+            n = max([vnum(v["version"]) for v in st.model_versions(name)] + [0]) + 1
+            v = {"name": name, "version": str(n), "creation_timestamp": now, "last_updated_timestamp": now,
+                 "current_stage": "None", "source": b.get("source", ""), "run_id": b.get("run_id", ""),
+                 "status": "READY", "run_link": ""}
+            if b.get("description"):
+                v["description"] = b["description"]
+            if b.get("tags"):
+                v["tags"] = b["tags"]
+            st.versions[(name, str(n))] = v
+            m["last_updated_timestamp"] = now
+            return self.send(200, dumps({"model_version": st.version_view(name, str(n), False)}))
+        key = (name, str(b.get("version")))
+        if key not in st.versions:
+            return self.send(404, err("RESOURCE_DOES_NOT_EXIST", "Model Version (name=%s, version=%s) not found" % key))
+        v = st.versions[key]
+        if ep == "model-versions/update":
+            v["description"] = b.get("description", "")
+            v["last_updated_timestamp"] = now
+        elif ep == "model-versions/transition-stage":
+            stage = str(b.get("stage", ""))
+            canon = {s.lower(): s for s in ("None", "Staging", "Production", "Archived")}
+            if stage.lower() not in canon:
+                return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid Model Version stage: %s." % stage))
+            v["current_stage"] = canon[stage.lower()]
+            v["last_updated_timestamp"] = now
+            m["last_updated_timestamp"] = now
+            if b.get("archive_existing_versions") and v["current_stage"] in ("Staging", "Production"):
+                for o in st.model_versions(name):
+                    if o is not v and o.get("current_stage") == v["current_stage"]:
+                        o["current_stage"] = "Archived"
+                        o["last_updated_timestamp"] = now
+        return self.send(200, dumps({"model_version": st.version_view(name, key[1], True)}))
 
     def route_write(self):
         st = self.st
@@ -554,7 +784,13 @@ class Handler(BaseHTTPRequestHandler):
             ("POST", "registered-models/alias"), ("DELETE", "registered-models/alias"),
             ("DELETE", "registered-models/delete"), ("DELETE", "model-versions/delete"),
         }
-        if (method, ep) not in routes:
+        made = {
+            ("POST", "registered-models/create"), ("POST", "model-versions/create"),
+            ("PATCH", "registered-models/update"), ("PATCH", "model-versions/update"),
+            ("POST", "model-versions/transition-stage"),
+        }
+        reads = {("POST", "runs/search"), ("POST", "experiments/search")}
+        if (method, ep) not in routes | made | reads:
             n = int(self.headers.get("Content-Length", "0") or 0)
             if n:
                 self.rfile.read(n)
@@ -569,18 +805,25 @@ class Handler(BaseHTTPRequestHandler):
         b = self.body_json()
         if not isinstance(b, dict):
             return self.send(400, err("MALFORMED_REQUEST", "Malformed request body"))
+        if (method, ep) in reads:
+            with st.lock:
+                if ep == "runs/search":
+                    return self.runs_search(b)
+                return self.experiments_search({})
         name = b.get("name")
         with st.lock:
+            st.writes += 1
+            if (method, ep) in made:
+                return self.model_write(ep, method, b)
             if name not in st.models:
                 return self.send(404, err("RESOURCE_DOES_NOT_EXIST", "Registered Model with name=%s not found" % name))
             m = st.models[name]
-            now = int(time.time() * 1000)
             if ep.startswith("model-versions/") or (ep == "registered-models/alias" and method == "POST"):
                 key = (name, str(b.get("version")))
-                if ep != "registered-models/alias" or True:
-                    if key not in st.versions:
-                        return self.send(404, err("RESOURCE_DOES_NOT_EXIST",
-                                                  "Model Version (name=%s, version=%s) not found" % key))
+                if key not in st.versions:
+                    return self.send(404, err("RESOURCE_DOES_NOT_EXIST",
+                                              "Model Version (name=%s, version=%s) not found" % key))
+            # 2.9.2: tags and aliases move no timestamp; deleting a version moves the model's
             if ep == "model-versions/set-tag":
                 if not re.fullmatch(r"[\w./\- ]+", str(b.get("key", ""))) or " " in b["key"] or "!" in b["key"]:
                     return self.send(400, err("INVALID_PARAMETER_VALUE", "Invalid tag name: '%s'." % b.get("key")))
@@ -588,7 +831,6 @@ class Handler(BaseHTTPRequestHandler):
                 tags = [t for t in v.get("tags", []) if t["key"] != b["key"]]
                 tags.append({"key": b["key"], "value": str(b.get("value", ""))})
                 v["tags"] = tags
-                v["last_updated_timestamp"] = now
             elif ep == "model-versions/delete-tag":
                 v = st.versions[key]
                 v["tags"] = [t for t in v.get("tags", []) if t["key"] != b.get("key")]
@@ -596,6 +838,7 @@ class Handler(BaseHTTPRequestHandler):
                     del v["tags"]
             elif ep == "model-versions/delete":
                 del st.versions[key]
+                m["last_updated_timestamp"] = st.now_ms()
                 m["aliases"] = [a for a in m.get("aliases", []) if a["version"] != key[1]]
                 if not m["aliases"]:
                     del m["aliases"]
@@ -650,6 +893,10 @@ def main():
                     help="serve HTTPS with this certificate and key (PEM)")
     ap.add_argument("--latency-ms", type=float, default=0,
                     help="wait this long before each API answer (a server doing real work per request)")
+    ap.add_argument("--item-ms", type=float, nargs=3, default=(0, 0, 0), metavar=("MODEL", "VERSION", "RUN"),
+                    help="extra cost per registered model, version and run in an answer")
+    ap.add_argument("--workers", type=int, default=0,
+                    help="requests served at once (gunicorn workers; 0: no limit)")
     ap.add_argument("--fork", action="store_true",
                     help="a process per connection (bench; writes, faults and stats stay per process)")
     a = ap.parse_args()
@@ -669,6 +916,8 @@ def main():
     srv.state = st
     srv.gzip = a.gzip
     srv.latency = a.latency_ms / 1000.0
+    srv.workers = threading.Semaphore(a.workers) if a.workers > 0 else None
+    st.item_cost = tuple(x / 1000.0 for x in a.item_ms)
     if a.tls:
         import ssl
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
