@@ -1,12 +1,14 @@
 # mk/foundation.mk: util, store, config, podfile framework, CLI framework, docs and CI checks
 libhf_util_a_SOURCES += \
 	src/util/clock.c src/util/error.c src/util/paths.c src/util/redact.c src/util/sanitize.c \
-	src/util/strbuf.c src/util/trace.c src/util/utf8.c src/util/width.c src/util/xmalloc.c
+	src/util/strbuf.c src/util/trace.c src/util/utf8.c src/util/width.c src/util/xmalloc.c \
+	src/util/proc.c
 
 noinst_HEADERS += \
 	include/handoff/clock.h include/handoff/paths.h include/handoff/redact.h include/handoff/sanitize.h \
 	include/handoff/status.h include/handoff/strbuf.h include/handoff/trace.h \
-	include/handoff/width.h include/handoff/xmalloc.h
+	include/handoff/width.h include/handoff/xmalloc.h include/handoff/proc.h \
+	include/handoff/cancel.h
 
 HF_UNIT_TESTS += tests/unit/test_util tests/unit/test_redact
 tests_unit_test_util_SOURCES = tests/unit/test_util.c
@@ -14,7 +16,7 @@ tests_unit_test_redact_SOURCES = tests/unit/test_redact.c
 
 libhf_core_a_SOURCES += src/core/pod.c
 libhf_store_a_SOURCES += src/store/db.c src/store/log.c src/store/pod.c src/store/schema.c \
-	src/store/internal.h
+	src/store/synclock.c src/store/internal.h
 libhf_config_a_SOURCES += src/config/conf.c
 libhf_podfile_a_SOURCES += src/podfile/podfile.c src/podfile/pod.c src/podfile/internal.h
 libhf_report_a_SOURCES += src/report/ctx.c
@@ -25,8 +27,8 @@ noinst_HEADERS += \
 	include/handoff/out.h include/handoff/pod.h include/handoff/podfile.h \
 	include/handoff/store.h include/handoff/store_pod.h
 
-libhf_sources_a_SOURCES += src/sources/source.c
-noinst_HEADERS += include/handoff/source.h
+libhf_sources_a_SOURCES += src/sources/source.c src/sources/http.c
+noinst_HEADERS += include/handoff/source.h include/handoff/http.h
 
 HF_UNIT_TESTS += tests/unit/test_store tests/unit/test_conf tests/unit/test_podfile
 tests_unit_test_podfile_SOURCES = tests/unit/test_podfile.c tests/unit/testlib.c tests/unit/testlib.h

@@ -1,7 +1,7 @@
 # mk/mlflow.mk: build and test files of the mlflow area (appended to the lists set in Makefile.am)
 libhf_core_a_SOURCES += src/core/registry.c
 libhf_store_a_SOURCES += src/store/registry.c
-libhf_sources_a_SOURCES += src/sources/mlflow.c src/sources/mlflow_http.c src/sources/mlflow_parse.c \
+libhf_sources_a_SOURCES += src/sources/mlflow.c src/sources/mlflow_parse.c \
 	src/sources/mlflow_internal.h
 noinst_HEADERS += include/handoff/registry.h include/handoff/store_registry.h include/handoff/mlflow.h
 

@@ -10,20 +10,21 @@
 #include "handoff/store.h"
 
 /*
- * The only user of libcurl (src/sources/mlflow*.c). Talks to
- * `url`/api/2.0/mlflow/... over HTTP(S). Credentials: a Bearer token from
- * the environment variable named by the source's token-env, else the
- * user and password of ~/.netrc for that host. The token is never logged,
- * stored or put in an error message; HANDOFF_TRACE logs method and URL only.
+ * Talks to `url`/api/2.0/mlflow/... over HTTP(S) through the sources' HTTP
+ * client (http.h: credentials, retries, caps, cancel). Credentials: a
+ * Bearer token from the environment variable named by the source's
+ * token-env, else the user and password of ~/.netrc for that host. The
+ * token is never logged, stored or put in an error message; HANDOFF_TRACE
+ * logs method and URL only.
  *
  * Errors: HF_ENET (connection, timeout, stall, 5xx/429 after retries),
  * HF_EAUTH (401/403: the message names the token variable), HF_ETOOBIG
  * (a response over the 64 MiB cap), HF_EINVAL (not JSON or not the expected
  * shape: the message names the endpoint and what was wrong; a 4xx error
- * with MLflow's error_code and message).
+ * with MLflow's error_code and message), HF_ECANCEL (the sync's cancel flag).
  */
 
-/* The sync and push operations (type mlflow); see source.h. */
+/* The fetch, apply and push operations (type mlflow); see source.h. */
 extern const struct hf_source_ops hf_source_mlflow_ops;
 
 /*

@@ -19,6 +19,8 @@ enum hf_status {
 	HF_EAUTH = -6,		/* 401/403 or a rejected credential */
 	HF_ESCHEMA = -7,	/* database made by a newer handoff */
 	HF_ETOOBIG = -8,	/* over a size limit */
+	HF_ECANCEL = -9,	/* stopped on request: a signal, q in the TUI, a timeout watchdog */
+	HF_EBUSY = -10,		/* someone else holds it: another sync of the same source */
 };
 
 #if defined(__GNUC__)

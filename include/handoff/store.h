@@ -41,6 +41,17 @@ enum hf_status hf_store_begin(struct hf_store *store);
 enum hf_status hf_store_commit(struct hf_store *store);
 void hf_store_rollback(struct hf_store *store);
 
+/*
+ * A read snapshot: every read between these two sees the database as it
+ * was at the first of them (a deferred transaction; with WAL it never waits
+ * for a writer and a writer never waits for it). Each CLI command and each
+ * TUI view load reads inside one, so a sync committing meanwhile is seen
+ * whole or not at all. Nests: inside another transaction (or snapshot) both
+ * do nothing. Keep it short: it pins the WAL.
+ */
+enum hf_status hf_store_read_begin(struct hf_store *store);
+void hf_store_read_end(struct hf_store *store);
+
 /* Per-source key/value state kept across syncs (e.g. "commit" -> the synced tip). */
 enum hf_status hf_store_state_get(struct hf_store *store, const char *source, const char *key,
 				  char **value);	/* *value NULL when unset; caller frees */
@@ -56,6 +67,11 @@ struct hf_sync_run {
 	bool ok;
 	char *error;		/* NULL when ok */
 	char *detail;		/* free text: "12 files, 3 changed" */
+	/* 0 in runs recorded before the sync engine kept them */
+	int64_t pid;		/* the process that ran it */
+	int64_t fetch_ms, apply_ms;	/* the network phase; the write transaction */
+	int64_t changes;	/* what it changed (events and rows), -1 unknown */
+	bool full;		/* read everything rather than what changed */
 };
 enum hf_status hf_store_sync_record(struct hf_store *store, const struct hf_sync_run *run);
 /* The latest run of each source, by source name. *runs owned by caller: hf_sync_runs_free. */
@@ -64,6 +80,26 @@ enum hf_status hf_store_sync_latest(struct hf_store *store, struct hf_sync_run *
 enum hf_status hf_store_sync_history(struct hf_store *store, size_t limit,
 				     struct hf_sync_run **runs, size_t *n);
 void hf_sync_runs_free(struct hf_sync_run *runs, size_t n);
+
+/*
+ * The sync lock: one row per source being synced, so two syncs of one
+ * source (a cron `handoff sync` and the TUI) never run at once, while
+ * syncs of different sources do. Taken and released in short transactions
+ * of their own (call outside any transaction).
+ *
+ * hf_store_sync_lock: HF_EBUSY when a living process (or another thread of
+ * this one) holds the source; *holder receives who and since when. A lock
+ * left by a process that is gone (killed) is taken over: then *stale
+ * (may be NULL) is set to its holder and true is returned in stale->pid
+ * != 0, so the caller can log the interrupted run.
+ */
+struct hf_sync_holder {
+	int64_t pid;
+	int64_t since;		/* hf_now() seconds */
+};
+enum hf_status hf_store_sync_lock(struct hf_store *store, const char *source, int64_t now,
+				  struct hf_sync_holder *holder, struct hf_sync_holder *stale);
+enum hf_status hf_store_sync_unlock(struct hf_store *store, const char *source);
 
 /*
  * Problems: errors and warnings about one file (or URL) of a source, kept

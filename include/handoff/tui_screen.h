@@ -2,6 +2,7 @@
 #ifndef HANDOFF_TUI_SCREEN_H
 #define HANDOFF_TUI_SCREEN_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include "handoff/status.h"
 
@@ -15,6 +16,17 @@
 enum hf_status hf_screen_start(void);
 void hf_screen_stop(void);
 bool hf_screen_active(void);
+
+/*
+ * While the screen is active, SIGINT, SIGQUIT, SIGTERM and SIGHUP only
+ * note the signal: hf_screen_read returns at once and hf_screen_caught()
+ * gives the signal's number (0 when none), for the loop to stop, restore
+ * the terminal and exit 128 + that number. Threads other than the main one
+ * block these signals (hf_screen_block_signals before creating them, then
+ * restore the old mask) so the main thread is the one they interrupt.
+ */
+int hf_screen_caught(void);
+void hf_screen_block_signals(sigset_t *old);
 
 /* Current size in rows and columns (updated on a resize event). */
 void hf_screen_size(int *rows, int *cols);

@@ -9,7 +9,8 @@
 
 /*
  * The thread opens its own SQLite connection (hf_store_open on db_path) and
- * runs hf_source_sync for each source of the configuration in turn; the
+ * runs hf_source_sync for each source of the configuration in turn (a
+ * source another process is syncing is skipped with a plain message); the
  * TUI thread only reads a snapshot of the progress under a mutex. Errors of
  * each source are in the sync log (the log view shows them) and in the
  * result text.
@@ -26,6 +27,13 @@ struct hf_tui_sync_state {
 	char text[256]; /* "pod: fetching 3/10" or, when done, a summary */
 };
 void hf_tui_sync_poll(struct hf_tui_sync *s, struct hf_tui_sync_state *st);
+
+/*
+ * Ask the sync to stop: its transfers check the flag in their progress
+ * callbacks, so the thread ends within a second and the previous view is
+ * kept (the apply transaction is never half done).
+ */
+void hf_tui_sync_cancel(struct hf_tui_sync *s);
 
 /* Join the thread (waits for it to finish) and free. */
 void hf_tui_sync_finish(struct hf_tui_sync *s);

@@ -1,11 +1,13 @@
-/* sync.c: `handoff sync [SOURCE...] [--quiet]`: pull every configured source into the store */
+/* sync.c: `handoff sync [SOURCE...] [--full] [--quiet]`: pull every configured source into the store */
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "handoff/cancel.h"
 #include "handoff/cmd.h"
 #include "handoff/sanitize.h"
 #include "handoff/source.h"
@@ -76,20 +78,27 @@ static void on_progress(void *data, const char *source, const char *what, size_t
 	free(name);
 }
 
-/* The detail of the source's latest run ("abc1234 on main: ..."), or NULL. */
-static char *latest_detail(struct hf_store *store, const char *source)
-{
-	struct hf_sync_run *runs;
-	size_t n;
-	char *out = NULL;
+/*
+ * SIGINT and SIGTERM stop the sync within a second and leave the previous
+ * view: the handler only sets the cancel flag (nothing else is safe there);
+ * the transfers see it and the command exits 128 + the signal.
+ */
+static struct hf_cancel sync_cancel = HF_CANCEL_INIT;
 
-	if (hf_store_sync_latest(store, &runs, &n))
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(runs[i].source, source) == 0)
-			out = xstrdup(runs[i].detail);
-	hf_sync_runs_free(runs, n);
-	return out;
+static void on_signal(int sig)
+{
+	hf_cancel_request(&sync_cancel, sig);
+}
+
+static void catch_signals(bool on)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on ? on_signal : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 }
 
 static int unknown_source(const struct hf_conf *conf, const char *name)
@@ -113,15 +122,56 @@ static int unknown_source(const struct hf_conf *conf, const char *name)
 	return rc;
 }
 
+/*
+ * Sync one source and say how it went: on a terminal the one-line summary
+ * of what changed, and always an error naming the source when it failed.
+ * Returns 1 when it failed, else 0.
+ */
+static int sync_one(struct hf_store *store, const struct hf_source_conf *s,
+		    struct progress_line *pl, unsigned flags)
+{
+	struct hf_sync_progress progress = { on_progress, pl };
+	struct hf_sync_summary sum;
+	char *name = hf_sanitize(s->name, 0);
+	int failed = 0;
+
+	if (pl)
+		on_progress(pl, s->name, "syncing", 0, 0);
+	if (hf_source_sync(store, s, pl ? &progress : NULL, &sync_cancel, flags, &sum)) {
+		char *msg = hf_sanitize(hf_last_error(), 0);
+
+		if (pl)
+			line_clear(pl);
+		/* every message should name its source; add it when a lower layer did not */
+		if (strstr(msg, name) && strstr(msg, "source"))
+			hf_fail("%s", msg);
+		else
+			hf_fail("source '%s': %s", name, msg);
+		free(msg);
+		failed = 1;
+	} else if (pl) {
+		char *line = hf_sync_summary_line(&sum);
+		char *clean = hf_sanitize(line, 0);
+
+		line_clear(pl);
+		fprintf(stderr, "%s: synced %s\n", name, clean);
+		free(clean);
+		free(line);
+	}
+	hf_sync_summary_clear(&sum);
+	free(name);
+	return failed;
+}
+
 static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	const struct hf_conf *conf;
 	struct hf_store *store;
 	struct progress_line pl = { stderr, { 0, 0 }, 80, false };
-	struct hf_sync_progress progress = { on_progress, &pl };
 	bool quiet = hf_args_has(args, "quiet"), tty = !quiet && isatty(STDERR_FILENO);
 	const struct hf_source_conf **todo;
 	size_t ntodo = 0;
+	unsigned flags = 0;
 	int failed = 0;
 
 	if (hf_ctx_conf(ctx, &conf))
@@ -148,46 +198,26 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 		return hf_fail_last();
 	}
 	pl.cols = terminal_cols();
-	for (size_t i = 0; i < ntodo; i++) {
-		const struct hf_source_conf *s = todo[i];
-		char *name = hf_sanitize(s->name, 0);
-
-		if (tty)
-			on_progress(&pl, s->name, "syncing", 0, 0);
-		if (hf_source_sync(store, s, tty ? &progress : NULL)) {
-			char *msg = hf_sanitize(hf_last_error(), 0);
-
-			if (tty)
-				line_clear(&pl);
-			/* every message should name its source; add it when a lower layer did not */
-			if (strstr(msg, name) && strstr(msg, "source"))
-				hf_fail("%s", msg);
-			else
-				hf_fail("source '%s': %s", name, msg);
-			free(msg);
-			failed++;
-		} else if (tty) {
-			char *detail = latest_detail(store, s->name);
-			char *clean = hf_sanitize(detail ? detail : "", 0);
-
-			line_clear(&pl);
-			fprintf(stderr, "%s: synced%s%s\n", name, *clean ? " " : "", clean);
-			free(clean);
-			free(detail);
-		}
-		free(name);
-	}
+	if (hf_args_has(args, "full"))
+		flags |= HF_SYNC_FULL;
+	catch_signals(true);
+	for (size_t i = 0; i < ntodo && !hf_cancelled(&sync_cancel); i++)
+		failed += sync_one(store, todo[i], tty ? &pl : NULL, flags);
+	catch_signals(false);
 	free(todo);
+	if (hf_cancelled(&sync_cancel))
+		return 128 + hf_cancel_reason(&sync_cancel);
 	return failed ? HF_EXIT_ERROR : HF_EXIT_OK;
 }
 
 static const struct hf_cmd_flag sync_flags[] = {
+	{ "full", NULL, "list the whole registry: find deletions and repair the view" },
 	{ "quiet", NULL, "print nothing but errors" },
 	{ NULL, NULL, NULL },
 };
 
 const struct hf_cmd hf_cmd_sync = {
-	"sync", "[SOURCE...] [--quiet]",
+	"sync", "[SOURCE...] [--full] [--quiet]",
 	"pull every configured source (or the ones named) into the local view",
 	sync_flags, 0, -1, run_sync,
 };

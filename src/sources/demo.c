@@ -363,7 +363,7 @@ enum hf_status hf_demo_setup(struct hf_demo *demo)
 	conf.name = (char *)"pod";
 	conf.type = HF_SOURCE_GIT;
 	conf.url = repo;
-	if ((rc = hf_source_sync(store, &conf, NULL)))
+	if ((rc = hf_source_sync(store, &conf, NULL, NULL, 0, NULL)))
 		goto out;
 	rc = load_registry(store);
 out:

@@ -1,4 +1,4 @@
-/* git.c: the git source's sync: read the pod's tree at the tip, incrementally, and its commits as activity */
+/* git.c: the git source's sync: fetch diffs the pod's tree and commits into a list of edits, apply stores them */
 #include "config.h"
 
 #include <stdio.h>
@@ -65,35 +65,29 @@ static bool is_link(git_filemode_t mode)
 /* Record a problem for path; names that are not valid UTF-8 are stored sanitised. */
 static enum hf_status reject(struct hf_git_sync *gs, const char *path, const char *why)
 {
-	char *clean = hf_sanitize(path, 0);
-	enum hf_status rc;
+	struct hf_git_op *op = hf_git_op_add(gs, HF_GIT_OP_REJECT);
 
-	hf_trace("git: refuse '%s': %s", clean, why);
-	rc = hf_podfile_reject(gs->store, gs->conf->name, clean, "%s", why);
-	free(clean);
-	gs->rejected++;
-	return rc;
+	op->path = hf_sanitize(path, 0);
+	op->text = xstrdup(why);
+	hf_trace("git: refuse '%s': %s", op->path, why);
+	return HF_OK;
 }
 
 static enum hf_status forget(struct hf_git_sync *gs, const char *path)
 {
-	char *clean = hf_sanitize(path, 0);
-	enum hf_status rc;
+	struct hf_git_op *op = hf_git_op_add(gs, HF_GIT_OP_FORGET);
 
-	hf_trace("git: forget '%s'", clean);
-	rc = hf_podfile_remove(gs->store, gs->conf->name, clean);
-	free(clean);
-	gs->removed++;
-	return rc;
+	op->path = hf_sanitize(path, 0);
+	hf_trace("git: forget '%s'", op->path);
+	return HF_OK;
 }
 
 static enum hf_status read_blob(struct hf_git_sync *gs, const char *path, const git_oid *id)
 {
-	git_blob *blob;
 	size_t size;
 	git_object_t type;
 	int err;
-	enum hf_status rc;
+	struct hf_git_op *op;
 
 	if ((err = git_odb_read_header(&size, &type, gs->odb, id)) < 0)
 		return hf_git_fail(gs, err, "cannot read a file of the tree");
@@ -104,16 +98,10 @@ static enum hf_status read_blob(struct hf_git_sync *gs, const char *path, const 
 			 HF_PODFILE_MAX_SIZE);
 		return reject(gs, path, why);
 	}
-	if ((err = git_blob_lookup(&blob, gs->repo, id)) < 0)
-		return hf_git_fail(gs, err, "cannot read a file of the tree");
-	hf_trace("git: read '%s' (%zu bytes)", path, size);
-	rc = hf_podfile_load(gs->store, gs->conf->name, path, git_blob_rawcontent(blob),
-			     (size_t)git_blob_rawsize(blob));
-	git_blob_free(blob);
-	gs->read++;
-	if (gs->read % 256 == 0)
-		hf_sync_progress_report(gs->progress, gs->conf->name, "reading files", gs->read, 0);
-	return rc;
+	op = hf_git_op_add(gs, HF_GIT_OP_LOAD);
+	op->path = xstrdup(path);
+	git_oid_cpy(&op->id, id);
+	return HF_OK;
 }
 
 /* A non-folder entry at a visited level was added or changed. */
@@ -325,32 +313,33 @@ static enum hf_status sprint_versions(struct hf_git_sync *gs, git_commit *c, git
 	git_tree *os = subtree(gs, old, "sprints"), *ns = subtree(gs, new, "sprints");
 	char **names;
 	size_t n;
-	enum hf_status rc = HF_OK;
 
 	changed_names(os, ns, &names, &n);
-	for (size_t i = 0; i < n && !rc; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const git_tree_entry *e = ns ? git_tree_entry_byname(ns, names[i]) : NULL;
 		char *rel = xasprintf("sprints/%s", names[i]);
-		git_blob *blob;
+
+		size_t size;
+		git_object_t type;
 
 		if (e && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK && !bad_name(names[i]) &&
 		    hf_podfile_classify(rel, NULL) == HF_PODFILE_SPRINT &&
-		    git_blob_lookup(&blob, gs->repo, git_tree_entry_id(e)) == 0) {
-			if (git_blob_rawsize(blob) <= HF_PODFILE_MAX_SIZE) {
-				hf_trace("git: sprint snapshot '%s' at %s", rel, ref);
-				rc = hf_podfile_sprint_snapshot(gs->store, gs->conf->name, rel,
-								git_blob_rawcontent(blob),
-								(size_t)git_blob_rawsize(blob),
-								git_commit_time(c), ref);
-			}
-			git_blob_free(blob);
+		    git_odb_read_header(&size, &type, gs->odb, git_tree_entry_id(e)) == 0 &&
+		    type == GIT_OBJECT_BLOB && size <= HF_PODFILE_MAX_SIZE) {
+			struct hf_git_op *op = hf_git_op_add(gs, HF_GIT_OP_SPRINT);
+
+			hf_trace("git: sprint snapshot '%s' at %s", rel, ref);
+			op->path = xstrdup(rel);
+			git_oid_cpy(&op->id, git_tree_entry_id(e));
+			op->at = git_commit_time(c);
+			op->ref = xstrdup(ref);
 		}
 		free(rel);
 	}
 	hf_strv_free(names, n);
 	git_tree_free(os);
 	git_tree_free(ns);
-	return rc;
+	return HF_OK;
 }
 
 /* Short ids of commits already in the activity (a re-read after a lost commit), sorted. */
@@ -374,7 +363,7 @@ static enum hf_status load_known(struct hf_git_sync *gs, int64_t since, struct k
 {
 	struct hf_activity *a;
 	size_t n, alloc = 0;
-	enum hf_status rc = hf_store_activity_list(gs->store, NULL, since, 1000000, &a, &n);
+	enum hf_status rc = hf_store_activity_list(gs->store, NULL, since, 1000000, &a, &n);	/* one statement: one snapshot */
 
 	if (rc)
 		return rc;
@@ -398,7 +387,6 @@ static enum hf_status commit_event(struct hf_git_sync *gs, git_commit *c, const 
 	git_tree *old = NULL, *new = pod_tree_quiet(gs, c), *om = NULL, *nm = NULL;
 	const git_signature *author = git_commit_author(c);
 	const char *summary = git_commit_summary(c);
-	struct hf_activity a = { 0 };
 	char ref[GIT_OID_HEXSZ + 1], **models = NULL;
 	size_t nmodels = 0;
 	enum hf_status rc = HF_OK;
@@ -414,21 +402,20 @@ static enum hf_status commit_event(struct hf_git_sync *gs, git_commit *c, const 
 	nm = subtree(gs, new, "models");
 	changed_names(om, nm, &models, &nmodels);
 
-	a.at = author ? author->when.time : git_commit_time(c);
-	a.source = (char *)gs->conf->name;
-	a.kind = (char *)"commit";
-	a.actor = author ? author->name : NULL;
-	a.summary = (char *)(summary ? summary : "");
-	a.ref = ref;
-	if (nmodels == 0 || nmodels > MAX_MODELS_PER_EVENT) {
-		rc = hf_store_activity_add(gs->store, &a);
-	} else {
-		for (size_t i = 0; i < nmodels && !rc; i++) {
-			if (bad_name(models[i]))
-				continue;
-			a.model = models[i];
-			rc = hf_store_activity_add(gs->store, &a);
-		}
+	for (size_t i = 0; i == 0 || i < nmodels; i++) {
+		struct hf_git_op *op;
+
+		if (nmodels && nmodels <= MAX_MODELS_PER_EVENT && bad_name(models[i]))
+			continue;
+		op = hf_git_op_add(gs, HF_GIT_OP_ACTIVITY);
+		op->at = author ? author->when.time : git_commit_time(c);
+		op->actor = author && author->name ? xstrdup(author->name) : NULL;
+		op->text = xstrdup(summary ? summary : "");
+		op->ref = xstrdup(ref);
+		if (nmodels && nmodels <= MAX_MODELS_PER_EVENT)
+			op->model = xstrdup(models[i]);
+		else
+			break;	/* none, or too many: one event without a model */
 	}
 	if (!rc)
 		rc = sprint_versions(gs, c, old, new, ref);
@@ -530,25 +517,35 @@ bad:
 	return NULL;
 }
 
-static enum hf_status sync_tip(struct hf_git_sync *gs, char **detail)
+/* What the cache's previous sync left in the store: the synced commit and pod folder. */
+static enum hf_status read_state(struct hf_store *store, struct hf_git_sync *gs)
 {
-	char *old_hex = NULL, *old_path = NULL, tip_hex[GIT_OID_HEXSZ + 1];
+	enum hf_status rc;
+
+	if ((rc = hf_store_read_begin(store)))
+		return rc;
+	if (!(rc = hf_store_state_get(store, gs->conf->name, "commit", &gs->old_hex)))
+		rc = hf_store_state_get(store, gs->conf->name, "path", &gs->old_path);
+	hf_store_read_end(store);
+	return rc;
+}
+
+/* Compare the tip with the synced commit: the edits to make go into gs->ops. */
+static enum hf_status diff_tip(struct hf_git_sync *gs)
+{
 	git_commit *tip = NULL, *oldc = NULL;
 	git_tree *new = NULL, *old = NULL;
 	git_oid old_id;
 	struct hf_strbuf path = HF_STRBUF_INIT;
 	bool have_old = false;
-	enum hf_status rc;
+	enum hf_status rc = HF_OK;
 	int err;
 
-	git_oid_tostr(tip_hex, sizeof(tip_hex), &gs->tip);
-	if ((rc = hf_store_state_get(gs->store, gs->conf->name, "commit", &old_hex)) ||
-	    (rc = hf_store_state_get(gs->store, gs->conf->name, "path", &old_path)))
-		goto out;
-	if (old_hex && strcmp(old_hex, tip_hex) == 0 && old_path &&
-	    strcmp(old_path, gs->pod_path) == 0) {
-		*detail = xasprintf("%.7s on %s: up to date", tip_hex, gs->branch);
-		goto out;
+	git_oid_tostr(gs->tip_hex, sizeof(gs->tip_hex), &gs->tip);
+	if (gs->old_hex && strcmp(gs->old_hex, gs->tip_hex) == 0 && gs->old_path &&
+	    strcmp(gs->old_path, gs->pod_path) == 0) {
+		gs->up_to_date = true;
+		return HF_OK;
 	}
 	if ((err = git_commit_lookup(&tip, gs->repo, &gs->tip)) < 0) {
 		rc = hf_git_fail(gs, err, "cannot read the tip commit");
@@ -557,77 +554,203 @@ static enum hf_status sync_tip(struct hf_git_sync *gs, char **detail)
 	if (!(new = pod_tree(gs, tip, &rc)))
 		goto out;
 	/* incremental when the old commit is still in the cache and the pod folder is the same */
-	if (old_hex && git_oid_fromstr(&old_id, old_hex) == 0 && old_path &&
-	    strcmp(old_path, gs->pod_path) == 0 && git_commit_lookup(&oldc, gs->repo, &old_id) == 0 &&
+	if (gs->old_hex && git_oid_fromstr(&old_id, gs->old_hex) == 0 && gs->old_path &&
+	    strcmp(gs->old_path, gs->pod_path) == 0 &&
+	    git_commit_lookup(&oldc, gs->repo, &old_id) == 0 &&
 	    (old = pod_tree(gs, oldc, &rc)) != NULL) {
 		have_old = true;
 	} else {
 		hf_error_clear();
 		rc = HF_OK;
-		hf_trace("git: full read of '%s' at %.12s%s", gs->conf->name, tip_hex,
-			 old_hex ? " (the synced commit is gone or the path changed)" : "");
-		if ((rc = hf_store_forget_source(gs->store, gs->conf->name)))
-			goto out;
+		hf_trace("git: full read of '%s' at %.12s%s", gs->conf->name, gs->tip_hex,
+			 gs->old_hex ? " (the synced commit is gone or the path changed)" : "");
+		gs->full = true;
 	}
 	hf_strbuf_init(&path);
-	hf_sync_progress_report(gs->progress, gs->conf->name, "reading files", 0, 0);
+	hf_sync_progress_report(gs->progress, gs->conf->name, "reading the tree", 0, 0);
 	if ((rc = diff_trees(gs, old, new, AREA_ROOT, &path)))
 		goto out;
-	if ((rc = record_commits(gs, have_old ? &old_id : NULL, !have_old && old_hex)))
-		goto out;
-	if ((rc = hf_store_state_set(gs->store, gs->conf->name, "commit", tip_hex)) ||
-	    (rc = hf_store_state_set(gs->store, gs->conf->name, "path", gs->pod_path)) ||
-	    (rc = hf_store_state_set(gs->store, gs->conf->name, "branch", gs->branch)))
-		goto out;
-	*detail = xasprintf("%.7s on %s: %s, %zu files read, %zu removed, %zu refused, %zu commits",
-			    tip_hex, gs->branch, have_old ? "incremental" : "full read", gs->read,
-			    gs->removed, gs->rejected, gs->commits);
-	hf_trace("git: synced '%s': %s", gs->conf->name, *detail);
+	rc = record_commits(gs, have_old ? &old_id : NULL, !have_old && gs->old_hex);
 out:
 	hf_strbuf_release(&path);
 	git_tree_free(new);
 	git_tree_free(old);
 	git_commit_free(tip);
 	git_commit_free(oldc);
-	free(old_hex);
-	free(old_path);
 	return rc;
 }
 
-static enum hf_status git_sync(struct hf_store *store, const struct hf_source_conf *conf,
-			       const struct hf_sync_progress *progress, char **detail)
+static void git_fetched_free(struct hf_fetched *f)
 {
-	struct hf_git_sync gs = { 0 };
+	struct hf_git_sync *gs = (struct hf_git_sync *)f;
+
+	for (size_t i = 0; i < gs->nops; i++) {
+		free(gs->ops[i].path);
+		free(gs->ops[i].text);
+		free(gs->ops[i].actor);
+		free(gs->ops[i].model);
+		free(gs->ops[i].ref);
+	}
+	free(gs->ops);
+	git_odb_free(gs->odb);
+	git_repository_free(gs->repo);
+	free(gs->url);
+	free(gs->pod_path);
+	free(gs->branch);
+	free(gs->cred_error);
+	free(gs->old_hex);
+	free(gs->old_path);
+	free(gs);
+	git_libgit2_shutdown();
+}
+
+struct hf_git_op *hf_git_op_add(struct hf_git_sync *gs, enum hf_git_op_kind kind)
+{
+	struct hf_git_op *op;
+
+	gs->ops = xgrow(gs->ops, gs->nops + 1, &gs->alloc_ops, sizeof(*gs->ops));
+	op = &gs->ops[gs->nops++];
+	memset(op, 0, sizeof(*op));
+	op->kind = kind;
+	return op;
+}
+
+/*
+ * Fetch: the branch into the bare cache (the network), then the diff of the
+ * pod's tree and the new commits into a list of edits; the blobs stay in the
+ * cache (local disk) for apply to read. Reads the store only for the synced
+ * commit and the commits already in the activity.
+ */
+static enum hf_status git_source_fetch(struct hf_store *store, struct hf_sync *sync,
+				struct hf_fetched **out)
+{
+	const struct hf_source_conf *conf = sync->conf;
+	struct hf_git_sync *gs;
 	enum hf_status rc;
 
+	*out = NULL;
 	if (!conf->url || !*conf->url)
 		return hf_error(HF_EINVAL, "source '%s' has no url", conf->name);
 	git_libgit2_init();
-	gs.store = store;
-	gs.conf = conf;
-	gs.progress = progress;
-	gs.url = hf_redact(conf->url);
-	if (!(gs.pod_path = normalise_path(conf->path))) {
+	gs = xcalloc(1, sizeof(*gs));
+	gs->base.free = git_fetched_free;
+	gs->store = store;
+	gs->conf = conf;
+	gs->progress = sync->progress;
+	gs->cancel = sync->cancel;
+	gs->url = hf_redact(conf->url);
+	if (!(gs->pod_path = normalise_path(conf->path))) {
 		rc = hf_error(HF_EINVAL, "source '%s': path '%s' must be a folder inside the repository",
 			      conf->name, conf->path);
 		goto out;
 	}
-	if ((rc = hf_git_fetch(&gs)))
+	if ((rc = read_state(store, gs)) || (rc = hf_git_fetch(gs)))
 		goto out;
-	rc = sync_tip(&gs, detail);
+	rc = diff_tip(gs);
 out:
-	git_odb_free(gs.odb);
-	git_repository_free(gs.repo);
-	free(gs.url);
-	free(gs.pod_path);
-	free(gs.branch);
-	free(gs.cred_error);
-	git_libgit2_shutdown();
+	gs->store = NULL;	/* apply gets its own */
+	if (rc)
+		git_fetched_free(&gs->base);
+	else
+		*out = &gs->base;
 	return rc;
 }
 
+/* One edit of the list, in the apply transaction. */
+static enum hf_status apply_op(struct hf_store *store, struct hf_git_sync *gs,
+			       const struct hf_git_op *op, struct hf_sync_summary *sum)
+{
+	const char *source = gs->conf->name;
+	struct hf_activity a = { 0 };
+	git_blob *blob;
+	enum hf_status rc;
+	int err;
+
+	switch (op->kind) {
+	case HF_GIT_OP_REJECT:
+		sum->files_refused++;
+		return hf_podfile_reject(store, source, op->path, "%s", op->text);
+	case HF_GIT_OP_FORGET:
+		sum->files_removed++;
+		return hf_podfile_remove(store, source, op->path);
+	case HF_GIT_OP_LOAD:
+	case HF_GIT_OP_SPRINT:
+		if ((err = git_blob_lookup(&blob, gs->repo, &op->id)) < 0)
+			return hf_git_fail(gs, err, "cannot read a file of the tree");
+		if (op->kind == HF_GIT_OP_LOAD) {
+			hf_trace("git: read '%s' (%zu bytes)", op->path,
+				 (size_t)git_blob_rawsize(blob));
+			rc = hf_podfile_load(store, source, op->path, git_blob_rawcontent(blob),
+					     (size_t)git_blob_rawsize(blob));
+			if (++sum->files_read % 256 == 0)
+				hf_sync_progress_report(gs->progress, source, "reading files",
+							sum->files_read, 0);
+		} else {
+			rc = hf_podfile_sprint_snapshot(store, source, op->path,
+							git_blob_rawcontent(blob),
+							(size_t)git_blob_rawsize(blob), op->at, op->ref);
+		}
+		git_blob_free(blob);
+		return rc;
+	case HF_GIT_OP_ACTIVITY:
+		a.at = op->at;
+		a.source = (char *)source;
+		a.kind = (char *)"commit";
+		a.actor = op->actor;
+		a.summary = op->text;
+		a.ref = op->ref;
+		a.model = op->model;
+		sum->changes++;
+		return hf_store_activity_add(store, &a);
+	}
+	return HF_OK;
+}
+
+static enum hf_status git_source_apply(struct hf_store *store, struct hf_sync *sync,
+				struct hf_fetched *fetched)
+{
+	struct hf_git_sync *gs = (struct hf_git_sync *)fetched;
+	struct hf_sync_summary *sum = &sync->summary;
+	const char *source = sync->conf->name;
+	char *now_hex = NULL;
+	enum hf_status rc;
+
+	if (!gs)
+		return HF_OK;
+	sum->detail = xasprintf("%.7s on %s", gs->tip_hex, gs->branch);
+	sum->up_to_date = gs->up_to_date;
+	if (gs->up_to_date)
+		return HF_OK;
+	/* the diff was made against the synced commit: it must still be the one stored */
+	if ((rc = hf_store_state_get(store, source, "commit", &now_hex)))
+		return rc;
+	if ((now_hex || gs->old_hex) && (!now_hex || !gs->old_hex || strcmp(now_hex, gs->old_hex))) {
+		free(now_hex);
+		return hf_error(HF_EBUSY, "source '%s' was synced by another process meanwhile: "
+				"sync again", source);
+	}
+	free(now_hex);
+	sum->full = gs->full;
+	if (gs->full && (rc = hf_store_forget_source(store, source)))
+		return rc;
+	for (size_t i = 0; i < gs->nops; i++)
+		if ((rc = apply_op(store, gs, &gs->ops[i], sum)))
+			return rc;
+	sum->commits = gs->commits;
+	sum->changes += sum->files_read + sum->files_removed + sum->files_refused;
+	if ((rc = hf_store_state_set(store, source, "commit", gs->tip_hex)) ||
+	    (rc = hf_store_state_set(store, source, "path", gs->pod_path)) ||
+	    (rc = hf_store_state_set(store, source, "branch", gs->branch)))
+		return rc;
+	hf_trace("git: synced '%s' at %.12s: %s, %zu files read, %zu removed, %zu refused, %zu "
+		 "commits", source, gs->tip_hex, gs->full ? "full read" : "incremental",
+		 sum->files_read, sum->files_removed, sum->files_refused, sum->commits);
+	return HF_OK;
+}
+
 const struct hf_source_ops hf_source_git_ops = {
-	HF_SOURCE_GIT,
-	git_sync,
-	NULL,
+	.type = HF_SOURCE_GIT,
+	.fetch = git_source_fetch,
+	.apply = git_source_apply,
+	.push = NULL,
 };

@@ -7,24 +7,63 @@
 #include <stddef.h>
 #include "handoff/git_source.h"
 
-/* One run of the git source's sync. */
+/* One edit the fetch found and apply makes, in order. */
+enum hf_git_op_kind {
+	HF_GIT_OP_LOAD,		/* path changed: parse blob id and store it */
+	HF_GIT_OP_FORGET,	/* path went away */
+	HF_GIT_OP_REJECT,	/* path refused: text says why */
+	HF_GIT_OP_ACTIVITY,	/* one commit event: at, actor, text (summary), ref, model */
+	HF_GIT_OP_SPRINT,	/* a version of sprints/<id>.json: blob id, at, ref */
+};
+struct hf_git_op {
+	enum hf_git_op_kind kind;
+	char *path;		/* relative to the pod folder (sanitised for FORGET/REJECT) */
+	git_oid id;
+	char *text, *actor, *model, *ref;
+	int64_t at;
+};
+
+/* One run of the git source's sync: the fetch's result, which apply consumes. */
 struct hf_git_sync {
-	struct hf_store *store;
+	struct hf_fetched base;	/* first: hf_source_sync frees it through base.free */
+	struct hf_store *store;	/* during fetch only: reads the synced state */
 	const struct hf_source_conf *conf;
 	const struct hf_sync_progress *progress;
+	const struct hf_cancel *cancel;
 	char *url;		/* conf->url without credentials, for messages and traces */
 	char *pod_path;		/* conf->path normalised ("" for the root) */
 	git_repository *repo;	/* the bare cache */
 	git_odb *odb;
 	git_oid tip;		/* the branch tip the remote advertised */
+	char tip_hex[GIT_OID_HEXSZ + 1];
 	char *branch;		/* short name of the branch synced */
+	char *old_hex, *old_path;	/* the synced commit and pod folder, NULL when none */
+	bool up_to_date;	/* the tip is the synced commit */
+	bool full;		/* no usable synced commit: everything is read again */
 	int cred_attempts;
 	char *cred_error;	/* why no credential could be given, or NULL */
-	size_t read, rejected, removed, commits;
+	struct hf_git_op *ops;
+	size_t nops, alloc_ops;
+	size_t commits;
 };
 
-/* Fetch the branch into the cache (opening or creating it): sets repo, odb, tip, branch. */
+/* Append an edit (zeroed but for kind) to gs->ops. */
+struct hf_git_op *hf_git_op_add(struct hf_git_sync *gs, enum hf_git_op_kind kind);
+
+/*
+ * Fetch the branch into the cache (opening or creating it): sets repo,
+ * odb, tip, branch. The network part runs in a child process the sync can
+ * kill (git_child.c): libgit2 1.5 has no timeout of its own, and a silent
+ * remote would block it forever. The child reports progress through a
+ * pipe; no progress for the source's timeout, or the cancel flag, kills it.
+ */
 enum hf_status hf_git_fetch(struct hf_git_sync *gs);
+
+/* The fetch itself, in this process (the child runs it). */
+enum hf_status hf_git_fetch_here(struct hf_git_sync *gs);
+
+/* Open the bare cache, creating it on first use: sets repo and odb. */
+enum hf_status hf_git_open_cache(struct hf_git_sync *gs);
 
 /* Record libgit2's last error as "source 'NAME': WHAT ('URL'): MESSAGE"; returns the status. */
 enum hf_status hf_git_fail(const struct hf_git_sync *gs, int code, const char *what);

@@ -125,11 +125,22 @@ static int transfer_progress(const git_indexer_progress *stats, void *payload)
 
 	hf_sync_progress_report(gs->progress, gs->conf->name, "receiving objects",
 				stats->received_objects, stats->total_objects);
-	return 0;
+	return hf_cancelled(gs->cancel) ? -1 : 0;	/* non-zero stops the transfer */
+}
+
+/* The server's "Counting objects..." lines: progress too (they keep the timeout watchdog quiet). */
+static int sideband_progress(const char *str, int len, void *payload)
+{
+	struct hf_git_sync *gs = payload;
+
+	(void)str;
+	(void)len;
+	hf_sync_progress_report(gs->progress, gs->conf->name, "remote working", 0, 0);
+	return hf_cancelled(gs->cancel) ? -1 : 0;
 }
 
 /* Open the bare cache, creating it on first use. */
-static enum hf_status open_cache(struct hf_git_sync *gs)
+enum hf_status hf_git_open_cache(struct hf_git_sync *gs)
 {
 	char *path = hf_git_cache_path(gs->conf->name);
 	enum hf_status rc = HF_OK;
@@ -157,7 +168,7 @@ out:
 	return rc;
 }
 
-enum hf_status hf_git_fetch(struct hf_git_sync *gs)
+enum hf_status hf_git_fetch_here(struct hf_git_sync *gs)
 {
 	git_remote_callbacks cb;
 	git_fetch_options fo;
@@ -175,10 +186,11 @@ enum hf_status hf_git_fetch(struct hf_git_sync *gs)
 	memset(&def, 0, sizeof(def));
 	git_remote_init_callbacks(&cb, GIT_REMOTE_CALLBACKS_VERSION);
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
-	if ((rc = open_cache(gs)))
+	if ((rc = hf_git_open_cache(gs)))
 		return rc;
 	cb.credentials = credentials;
 	cb.transfer_progress = transfer_progress;
+	cb.sideband_progress = sideband_progress;
 	cb.payload = gs;
 	/* certificate_check stays NULL: libgit2 verifies certificates */
 

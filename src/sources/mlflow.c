@@ -1,4 +1,4 @@
-/* mlflow.c: the MLflow registry source: full sync (search pages, alias look-ups, parallel runs/get), push, demo loader */
+/* mlflow.c: the MLflow registry source: fetch (search pages, alias look-ups, parallel runs/get), apply, push, demo loader */
 #include "config.h"
 
 #include <dirent.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "handoff/clock.h"
+#include "handoff/http.h"
 #include "handoff/mlflow.h"
 #include "handoff/sanitize.h"
 #include "handoff/store_registry.h"
@@ -21,6 +22,51 @@
 #define VERSIONS_PAGE 20000		/* model-versions/search accepts 200000; this stays well under the body cap */
 #define NEWEST_RUNS 3			/* runs fetched per model besides aliased and staged versions */
 #define MAX_PAGES 100000
+
+enum hf_status hf_mlflow_client_init(struct hf_mlflow_client *c, const struct hf_source_conf *conf,
+				     const struct hf_cancel *cancel)
+{
+	struct hf_http_opts o = { 0 };
+	size_t len;
+	enum hf_status rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((rc = hf_http_check_url(conf->name, conf->url)))
+		return rc;
+	o.source = conf->name;
+	o.token_env = conf->token_env;
+	o.ca_file = conf->ca_file;
+	o.insecure = conf->insecure;
+	o.timeout = conf->timeout;
+	o.expect_type = "json";
+	o.describe = hf_mlflow_describe_error;
+	o.cancel = cancel;
+	if ((rc = hf_http_client_new(&o, &c->http)))
+		return rc;
+	c->conf = conf;
+	len = strlen(conf->url);
+	while (len && conf->url[len - 1] == '/')
+		len--;
+	c->api = xasprintf("%.*s/api/2.0/mlflow/", (int)len, conf->url);
+	return HF_OK;
+}
+
+void hf_mlflow_client_release(struct hf_mlflow_client *c)
+{
+	hf_http_client_free(c->http);
+	free(c->api);
+	memset(c, 0, sizeof(*c));
+}
+
+void hf_mlflow_req_init(struct hf_mlflow_client *c, struct hf_http_req *req, const char *method,
+			const char *endpoint, const char *query, const char *body)
+{
+	char *url = xasprintf("%s%s%s%s", c->api, endpoint, query && *query ? "?" : "",
+			      query ? query : "");
+
+	hf_http_req_init(req, method, url, endpoint, body);
+	free(url);
+}
 
 typedef enum hf_status (*page_parse_fn)(struct hf_mlflow_parsed *p, const char *what,
 					const char *body, size_t len, char **next_token);
@@ -43,7 +89,7 @@ struct search_chain {
 static enum hf_status fetch_searches(struct hf_mlflow_client *c, struct search_chain *chains,
 				     size_t n, struct hf_mlflow_parsed *p)
 {
-	struct hf_mlflow_req reqs[2];
+	struct hf_http_req reqs[2];
 	size_t which[2];
 	enum hf_status rc = HF_OK;
 
@@ -56,7 +102,7 @@ static enum hf_status fetch_searches(struct hf_mlflow_client *c, struct search_c
 			if (chains[i].done)
 				continue;
 			if (chains[i].token) {
-				char *esc = hf_mlflow_escape(chains[i].token);
+				char *esc = hf_http_escape(chains[i].token);
 
 				q = xasprintf("%s&page_token=%s", chains[i].query, esc);
 				free(esc);
@@ -69,7 +115,7 @@ static enum hf_status fetch_searches(struct hf_mlflow_client *c, struct search_c
 		}
 		if (!nreq)
 			break;
-		rc = hf_mlflow_perform(c, reqs, nreq, nreq);
+		rc = hf_http_perform(c->http, reqs, nreq, NULL, NULL);
 		for (size_t k = 0; k < nreq; k++) {
 			struct search_chain *ch = &chains[which[k]];
 			char *next = NULL;
@@ -85,7 +131,7 @@ static enum hf_status fetch_searches(struct hf_mlflow_client *c, struct search_c
 			free(ch->token);
 			ch->token = next;
 			ch->done = !next;
-			hf_mlflow_req_release(&reqs[k]);
+			hf_http_req_release(&reqs[k]);
 		}
 	}
 	for (size_t i = 0; i < n; i++)
@@ -97,7 +143,7 @@ static enum hf_status fetch_searches(struct hf_mlflow_client *c, struct search_c
 static enum hf_status fetch_aliases(struct hf_mlflow_client *c, struct hf_reg_model *models,
 				    size_t n, size_t *fetched)
 {
-	struct hf_mlflow_req *reqs = NULL;
+	struct hf_http_req *reqs = NULL;
 	size_t *which = NULL, nreq = 0;
 	enum hf_status rc;
 
@@ -108,7 +154,7 @@ static enum hf_status fetch_aliases(struct hf_mlflow_client *c, struct hf_reg_mo
 			continue;
 		reqs = xrealloc(reqs, (nreq + 1) * sizeof(*reqs));
 		which = xrealloc(which, (nreq + 1) * sizeof(*which));
-		esc = hf_mlflow_escape(models[i].name);
+		esc = hf_http_escape(models[i].name);
 		q = xasprintf("name=%s", esc);
 		hf_mlflow_req_init(c, &reqs[nreq], "GET", "registered-models/get", q, NULL);
 		reqs[nreq].missing_ok = true;
@@ -117,13 +163,13 @@ static enum hf_status fetch_aliases(struct hf_mlflow_client *c, struct hf_reg_mo
 		free(q);
 	}
 	*fetched = nreq;
-	rc = nreq ? hf_mlflow_perform(c, reqs, nreq, HF_MLFLOW_PARALLEL) : HF_OK;
+	rc = nreq ? hf_http_perform(c->http, reqs, nreq, NULL, NULL) : HF_OK;
 	for (size_t k = 0; k < nreq && !rc; k++)
 		if (!reqs[k].rc)
 			rc = hf_mlflow_parse_model_get("registered-models/get", reqs[k].resp.buf,
 						       reqs[k].resp.len, &models[which[k]]);
 	for (size_t k = 0; k < nreq; k++)
-		hf_mlflow_req_release(&reqs[k]);
+		hf_http_req_release(&reqs[k]);
 	free(reqs);
 	free(which);
 	return rc;
@@ -187,7 +233,8 @@ struct run_results {
 	size_t nids;
 	struct hf_reg_metric **metrics;
 	size_t *nmetrics;
-	struct hf_store *store;
+	char **gone;		/* "url\tmessage" of runs that no longer exist, for apply to record */
+	size_t ngone;
 	const char *source;
 	const struct hf_sync_progress *progress;
 	size_t done;
@@ -208,6 +255,7 @@ static void results_clear(struct run_results *r)
 	free(r->metrics);
 	free(r->nmetrics);
 	free(r->ids);	/* the ids are borrowed from the models */
+	hf_strv_free(r->gone, r->ngone);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -237,22 +285,14 @@ static void results_attach(const struct run_results *r, struct hf_reg_model *mod
 }
 
 /* A runs/get answer: parse it now (while other transfers run) and drop the body. */
-static enum hf_status run_done(void *data, size_t i, struct hf_mlflow_req *req)
+static enum hf_status run_done(void *data, size_t i, struct hf_http_req *req)
 {
 	struct run_results *r = data;
 	enum hf_status rc = HF_OK;
 
 	if (req->rc == HF_ENOTFOUND) {
-		struct hf_problem pr = { 0 };
-
-		pr.source = (char *)r->source;
-		pr.path = req->url;
-		pr.severity = HF_PROBLEM_WARNING;
-		pr.message = xasprintf("run '%s' of a registered version no longer exists: "
-				       "its metrics are unknown", r->ids[i]);
-		pr.at = hf_now();
-		rc = hf_store_problem_add(r->store, &pr);
-		free(pr.message);
+		r->gone = xrealloc(r->gone, (r->ngone + 1) * sizeof(*r->gone));
+		r->gone[r->ngone++] = xstrdup(r->ids[i]);
 	} else {
 		rc = hf_mlflow_parse_run("runs/get", req->resp.buf, req->resp.len, &r->metrics[i],
 					 &r->nmetrics[i]);
@@ -263,21 +303,21 @@ static enum hf_status run_done(void *data, size_t i, struct hf_mlflow_req *req)
 	return rc;
 }
 
-static enum hf_status fetch_runs(struct hf_store *store, struct hf_mlflow_client *c,
-				 struct hf_reg_model *models, size_t n,
-				 const struct hf_sync_progress *progress, size_t *fetched)
+/* runs/get for the versions that matter; the ids of runs that are gone go to *gone. */
+static enum hf_status fetch_runs(struct hf_mlflow_client *c, struct hf_reg_model *models, size_t n,
+				 const struct hf_sync_progress *progress, size_t *fetched,
+				 char ***gone, size_t *ngone)
 {
 	struct run_results r;
-	struct hf_mlflow_req *reqs;
+	struct hf_http_req *reqs;
 	enum hf_status rc;
 
 	results_init(&r, models, n);
-	r.store = store;
 	r.source = c->conf->name;
 	r.progress = progress;
 	reqs = xcalloc(r.nids + 1, sizeof(*reqs));
 	for (size_t i = 0; i < r.nids; i++) {
-		char *esc = hf_mlflow_escape(r.ids[i]);
+		char *esc = hf_http_escape(r.ids[i]);
 		char *q = xasprintf("run_id=%s", esc);
 
 		hf_mlflow_req_init(c, &reqs[i], "GET", "runs/get", q, NULL);
@@ -285,12 +325,17 @@ static enum hf_status fetch_runs(struct hf_store *store, struct hf_mlflow_client
 		free(esc);
 		free(q);
 	}
-	rc = r.nids ? hf_mlflow_perform_cb(c, reqs, r.nids, HF_MLFLOW_PARALLEL, run_done, &r) : HF_OK;
+	rc = r.nids ? hf_http_perform(c->http, reqs, r.nids, run_done, &r) : HF_OK;
 	*fetched = r.nids;
-	if (!rc)
+	if (!rc) {
 		results_attach(&r, models, n);
+		*gone = r.gone;
+		*ngone = r.ngone;
+		r.gone = NULL;
+		r.ngone = 0;
+	}
 	for (size_t i = 0; i < r.nids; i++)
-		hf_mlflow_req_release(&reqs[i]);
+		hf_http_req_release(&reqs[i]);
 	free(reqs);
 	results_clear(&r);
 	return rc;
@@ -316,35 +361,63 @@ static void set_source(struct hf_reg_model *models, size_t n, const char *source
 /* HANDOFF_TRACE: how long a phase of the sync took, and how much of it was the network. */
 static void phase(struct hf_mlflow_client *c, int64_t *mark, const char *what, size_t count)
 {
-	int64_t now = hf_mlflow_ms(), net = c->net_ms - c->cb_ms;
+	struct hf_http_stats st;
+	int64_t now = hf_mono_ms(), net;
 
+	hf_http_client_stats(c->http, &st);
+	net = st.net_ms - st.cb_ms;
 	hf_trace("mlflow: %s: %zu in %lld ms (%lld ms in HTTP transfers)", what, count,
 		 (long long)(now - *mark), (long long)(net - c->phase_net));
 	c->phase_net = net;
 	*mark = now;
 }
 
-static enum hf_status mlflow_sync(struct hf_store *store, const struct hf_source_conf *conf,
-				  const struct hf_sync_progress *progress, char **detail)
+/* What a registry fetch brings: the models as they are on the server, and runs that are gone. */
+struct mlflow_fetched {
+	struct hf_fetched base;
+	struct hf_mlflow_parsed p;	/* assembled: p.models */
+	char **gone;			/* run ids of versions whose run no longer exists */
+	size_t ngone;
+	size_t nruns, requests;
+};
+
+static void mlflow_fetched_free(struct hf_fetched *f)
 {
+	struct mlflow_fetched *mf = (struct mlflow_fetched *)f;
+
+	hf_mlflow_parsed_clear(&mf->p);
+	hf_strv_free(mf->gone, mf->ngone);
+	free(mf);
+}
+
+static enum hf_status mlflow_fetch(struct hf_store *store, struct hf_sync *sync,
+				   struct hf_fetched **out)
+{
+	const struct hf_source_conf *conf = sync->conf;
+	const struct hf_sync_progress *progress = sync->progress;
 	struct hf_mlflow_client c;
-	struct hf_mlflow_parsed p = { 0 };
+	struct mlflow_fetched *mf;
+	struct hf_mlflow_parsed *p;
 	struct hf_strbuf q = HF_STRBUF_INIT;
+	struct hf_http_stats st;
 	char *vq;
-	size_t pages = 0, vpages = 0, nget = 0, nruns = 0, events = 0;
+	size_t pages = 0, vpages = 0, nget = 0;
 	long msize = conf->page_size > 0 && conf->page_size < MODELS_PAGE_MAX
 		? conf->page_size : MODELS_PAGE_MAX;
 	long vsize = conf->page_size > 0 && conf->page_size < 200000 ? conf->page_size : VERSIONS_PAGE;
-	int64_t started = hf_mlflow_ms(), mark = started;
+	int64_t started = hf_mono_ms(), mark = started;
 	enum hf_status rc;
 
-	if ((rc = hf_mlflow_client_init(&c, conf)))
+	(void)store;
+	*out = NULL;
+	if ((rc = hf_mlflow_client_init(&c, conf, sync->cancel)))
 		return rc;
-	/* problems of this source are from its previous sync */
-	rc = hf_store_forget_source(store, conf->name);
+	mf = xcalloc(1, sizeof(*mf));
+	mf->base.free = mlflow_fetched_free;
+	p = &mf->p;
 	hf_strbuf_addf(&q, "max_results=%ld", msize);
 	if (conf->filter && *conf->filter) {
-		char *esc = hf_mlflow_escape(conf->filter);
+		char *esc = hf_http_escape(conf->filter);
 
 		hf_strbuf_addf(&q, "&filter=%s", esc);
 		free(esc);
@@ -358,44 +431,81 @@ static enum hf_status mlflow_sync(struct hf_store *store, const struct hf_source
 			{ "model-versions/search", vq, hf_mlflow_parse_versions, NULL, 0, false },
 		};
 
-		if (!rc)
-			rc = fetch_searches(&c, chains, 2, &p);
+		rc = fetch_searches(&c, chains, 2, p);
 		pages = chains[0].pages;
 		vpages = chains[1].pages;
 	}
 	hf_trace("mlflow: %zu pages of registered models, %zu of model versions", pages, vpages);
 	free(vq);
 	if (!rc) {
-		phase(&c, &mark, "searches", p.nmodels + p.nversions);
-		hf_mlflow_parsed_assemble(&p);
-		hf_sync_progress_report(progress, conf->name, "aliases", 0, p.nmodels);
-		rc = fetch_aliases(&c, p.models, p.nmodels, &nget);
+		phase(&c, &mark, "searches", p->nmodels + p->nversions);
+		hf_mlflow_parsed_assemble(p);
+		hf_sync_progress_report(progress, conf->name, "aliases", 0, p->nmodels);
+		rc = fetch_aliases(&c, p->models, p->nmodels, &nget);
 	}
 	if (!rc) {
 		phase(&c, &mark, "registered-models/get", nget);
 		hf_sync_progress_report(progress, conf->name, "runs", 0, 0);
-		rc = fetch_runs(store, &c, p.models, p.nmodels, progress, &nruns);
-		phase(&c, &mark, "runs/get", nruns);
+		rc = fetch_runs(&c, p->models, p->nmodels, progress, &mf->nruns, &mf->gone, &mf->ngone);
+		phase(&c, &mark, "runs/get", mf->nruns);
 	}
-	if (!rc) {
-		set_source(p.models, p.nmodels, conf->name);
-		hf_sync_progress_report(progress, conf->name, "storing", p.nmodels, p.nmodels);
-		rc = hf_store_reg_replace(store, conf->name, p.models, p.nmodels, hf_now(), &events);
-		phase(&c, &mark, "storing", events);
-	}
-	if (!rc && detail)
-		*detail = xasprintf("%zu models, %zu versions, %zu runs, %zu changes", p.nmodels,
-				    count_versions(p.models, p.nmodels), nruns, events);
+	if (!rc)
+		set_source(p->models, p->nmodels, conf->name);
 	hf_strbuf_release(&q);
-	hf_mlflow_parsed_clear(&p);
+	hf_http_client_stats(c.http, &st);
+	mf->requests = st.requests;
 	{
-		int64_t total = hf_mlflow_ms() - started, net = c.net_ms - c.cb_ms;
+		int64_t total = hf_mono_ms() - started, net = st.net_ms - st.cb_ms;
 
-		hf_trace("mlflow sync of '%s': %lld ms, %lld ms in HTTP transfers, %lld ms outside "
-			 "(parsing, SQLite)", conf->name, (long long)total, (long long)net,
-			 (long long)(total - net));
+		hf_trace("mlflow fetch of '%s': %lld ms, %lld ms in HTTP transfers, %lld ms outside "
+			 "(parsing), %zu requests (%zu retried)", conf->name, (long long)total,
+			 (long long)net, (long long)(total - net), st.requests, st.retries);
 	}
 	hf_mlflow_client_release(&c);
+	if (rc)
+		mlflow_fetched_free(&mf->base);
+	else
+		*out = &mf->base;
+	return rc;
+}
+
+/* Store what the fetch brought: the source's registry is replaced, with history, in one go. */
+static enum hf_status mlflow_apply(struct hf_store *store, struct hf_sync *sync,
+				   struct hf_fetched *fetched)
+{
+	struct mlflow_fetched *mf = (struct mlflow_fetched *)fetched;
+	struct hf_sync_summary *sum = &sync->summary;
+	const char *source = sync->conf->name;
+	size_t events = 0;
+	enum hf_status rc;
+
+	if (!mf)
+		return HF_OK;
+	/* problems of this source are from its previous sync */
+	rc = hf_store_forget_source(store, source);
+	for (size_t i = 0; i < mf->ngone && !rc; i++) {
+		struct hf_problem pr = { 0 };
+
+		pr.source = (char *)source;
+		pr.path = xasprintf("runs/get?run_id=%s", mf->gone[i]);
+		pr.severity = HF_PROBLEM_WARNING;
+		pr.message = xasprintf("run '%s' of a registered version no longer exists: "
+				       "its metrics are unknown", mf->gone[i]);
+		pr.at = sync->now;
+		rc = hf_store_problem_add(store, &pr);
+		free(pr.message);
+		free(pr.path);
+	}
+	if (!rc)
+		rc = hf_store_reg_replace(store, source, mf->p.models, mf->p.nmodels, sync->now,
+					  &events);
+	sum->full = true;
+	sum->models = mf->p.nmodels;
+	sum->versions = count_versions(mf->p.models, mf->p.nmodels);
+	sum->models_fetched = mf->p.nmodels;
+	sum->runs_fetched = mf->nruns;
+	sum->requests = mf->requests;
+	sum->changes = events;
 	return rc;
 }
 
@@ -404,19 +514,19 @@ static enum hf_status write_call(const struct hf_source_conf *conf, const char *
 				 const char *endpoint, json_t *body)
 {
 	struct hf_mlflow_client c;
-	struct hf_mlflow_req req;
+	struct hf_http_req req;
 	char *text = json_dumps(body, JSON_COMPACT);
 	enum hf_status rc;
 
 	json_decref(body);
 	if (!text)
 		return hf_error(HF_ERR, "cannot encode the request to '%s'", endpoint);
-	if ((rc = hf_mlflow_client_init(&c, conf))) {
+	if ((rc = hf_mlflow_client_init(&c, conf, NULL))) {
 		free(text);
 		return rc;
 	}
 	hf_mlflow_req_init(&c, &req, method, endpoint, NULL, text);
-	rc = hf_mlflow_perform(&c, &req, 1, 1);
+	rc = hf_http_perform(c.http, &req, 1, NULL, NULL);
 	if (!rc) {
 		json_t *root = json_loadb(req.resp.buf, req.resp.len, 0, NULL);
 
@@ -424,7 +534,7 @@ static enum hf_status write_call(const struct hf_source_conf *conf, const char *
 			rc = hf_error(HF_EINVAL, "response from '%s' is not a JSON object", endpoint);
 		json_decref(root);
 	}
-	hf_mlflow_req_release(&req);
+	hf_http_req_release(&req);
 	hf_mlflow_client_release(&c);
 	free(text);
 	return rc;
@@ -507,7 +617,8 @@ static enum hf_status mlflow_push(struct hf_store *store, const struct hf_source
 
 const struct hf_source_ops hf_source_mlflow_ops = {
 	.type = HF_SOURCE_MLFLOW,
-	.sync = mlflow_sync,
+	.fetch = mlflow_fetch,
+	.apply = mlflow_apply,
 	.push = mlflow_push,
 };
 

@@ -10,6 +10,7 @@
 #include "handoff/sanitize.h"
 #include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
+#include "mlflow_internal.h"
 
 static enum hf_status load(const char *what, const char *body, size_t len, json_t **out)
 {
@@ -444,6 +445,31 @@ enum hf_status hf_mlflow_parse_model_get(const char *what, const char *body, siz
 		rc = parse_model_aliases(what, o, "registered_model", m);
 	json_decref(root);
 	return rc;
+}
+
+char *hf_mlflow_describe_error(const struct hf_http_req *req, bool *missing)
+{
+	json_t *root = json_loadb(req->resp.buf, req->resp.len, 0, NULL);
+	json_t *code, *msg;
+	char *out = NULL;
+
+	*missing = false;
+	if (!root)
+		return NULL;
+	code = json_object_get(root, "error_code");
+	msg = json_object_get(root, "message");
+	if (json_is_string(code)) {
+		/* the server's words go into a message a terminal shows: sanitised, bounded */
+		char *c = hf_sanitize(json_string_value(code), 0);
+		char *m = hf_sanitize(json_is_string(msg) ? json_string_value(msg) : "", 0);
+
+		*missing = !strcmp(json_string_value(code), "RESOURCE_DOES_NOT_EXIST");
+		out = xasprintf("%.100s: %.400s", c, m);
+		free(c);
+		free(m);
+	}
+	json_decref(root);
+	return out;
 }
 
 static int model_name_cmp(const void *x, const void *y)

@@ -385,3 +385,26 @@ void hf_store_rollback(struct hf_store *store)
 	if (!sqlite3_get_autocommit(store->db))
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
+
+enum hf_status hf_store_read_begin(struct hf_store *store)
+{
+	if (store->read_depth++ > 0 || !sqlite3_get_autocommit(store->db))
+		return HF_OK;	/* nested, or inside a write transaction: that one is the snapshot */
+	store->read_owned = true;
+	/* deferred: the snapshot is taken by the first read and holds until the end */
+	if (exec_sql(store, "BEGIN DEFERRED", "starting a read")) {
+		store->read_depth--;
+		store->read_owned = false;
+		return HF_EIO;
+	}
+	return HF_OK;
+}
+
+void hf_store_read_end(struct hf_store *store)
+{
+	if (!store->read_depth || --store->read_depth > 0 || !store->read_owned)
+		return;
+	store->read_owned = false;
+	if (!sqlite3_get_autocommit(store->db))
+		sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+}

@@ -20,6 +20,8 @@ struct hf_store {
 	char **owned_tables;	/* tables with (source, path) columns */
 	size_t nowned_tables;
 	sqlite3_stmt **forget_stmts;	/* per owned table: DELETE ... WHERE source = ?1 AND path = ?2 */
+	int read_depth;		/* hf_store_read_begin nesting */
+	bool read_owned;	/* the outermost one began a transaction (not inside a write) */
 };
 
 /*

@@ -40,8 +40,9 @@ enum hf_status hf_store_state_set(struct hf_store *store, const char *source, co
 enum hf_status hf_store_sync_record(struct hf_store *store, const struct hf_sync_run *run)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"INSERT INTO sync_run (source, type, started, finished, ok, error, detail) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO sync_run (source, type, started, finished, ok, error, detail, pid,"
+		" fetch_ms, apply_ms, changes, full) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+		" ?11, ?12)");
 
 	if (!st)
 		return HF_EIO;
@@ -52,8 +53,17 @@ enum hf_status hf_store_sync_record(struct hf_store *store, const struct hf_sync
 	hf_bind_int(st, 5, run->ok);
 	hf_bind_text(st, 6, run->ok ? NULL : run->error);
 	hf_bind_text(st, 7, run->detail);
+	hf_bind_int(st, 8, run->pid);
+	hf_bind_int(st, 9, run->fetch_ms);
+	hf_bind_int(st, 10, run->apply_ms);
+	if (run->changes >= 0)
+		hf_bind_int(st, 11, run->changes);
+	hf_bind_int(st, 12, run->full);
 	return hf_store_exec_stmt(store, st, "recording a sync");
 }
+
+#define RUN_COLUMNS "source, type, started, finished, ok, error, detail, ifnull(pid, 0)," \
+	" ifnull(fetch_ms, 0), ifnull(apply_ms, 0), ifnull(changes, -1), ifnull(full, 0)"
 
 static void read_run(sqlite3_stmt *st, void *item)
 {
@@ -66,6 +76,11 @@ static void read_run(sqlite3_stmt *st, void *item)
 	r->ok = sqlite3_column_int(st, 4) != 0;
 	r->error = hf_column_text(st, 5);
 	r->detail = hf_column_text(st, 6);
+	r->pid = sqlite3_column_int64(st, 7);
+	r->fetch_ms = sqlite3_column_int64(st, 8);
+	r->apply_ms = sqlite3_column_int64(st, 9);
+	r->changes = sqlite3_column_int64(st, 10);
+	r->full = sqlite3_column_int(st, 11) != 0;
 }
 
 static void runs_free(void *runs, size_t n)
@@ -83,7 +98,7 @@ static enum hf_status read_runs(struct hf_store *store, sqlite3_stmt *st,
 enum hf_status hf_store_sync_latest(struct hf_store *store, struct hf_sync_run **runs, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT source, type, started, finished, ok, error, detail FROM sync_run "
+		"SELECT " RUN_COLUMNS " FROM sync_run "
 		"WHERE id IN (SELECT max(id) FROM sync_run GROUP BY source) ORDER BY source");
 
 	return read_runs(store, st, runs, n);
@@ -93,7 +108,7 @@ enum hf_status hf_store_sync_history(struct hf_store *store, size_t limit,
 				     struct hf_sync_run **runs, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT source, type, started, finished, ok, error, detail FROM sync_run "
+		"SELECT " RUN_COLUMNS " FROM sync_run "
 		"ORDER BY id DESC LIMIT ?1");
 
 	hf_bind_int(st, 1, (int64_t)limit);

@@ -142,6 +142,21 @@ static const char indexes_sql[] =
 	"CREATE INDEX activity_by_model ON activity (model, at DESC);"
 	"CREATE INDEX problem_by_path ON problem (source, path);";
 
+/*
+ * The sync engine: one lock row per source being synced (who holds it, since
+ * when), and what each run cost and changed.
+ */
+static const char sync_engine_sql[] =
+	"CREATE TABLE sync_lock ("
+	"  source TEXT NOT NULL PRIMARY KEY, pid INTEGER NOT NULL,"
+	"  pid_start INTEGER,"	/* the process's start time (/proc), so a reused pid is not mistaken */
+	"  started INTEGER NOT NULL);"
+	"ALTER TABLE sync_run ADD COLUMN pid INTEGER;"
+	"ALTER TABLE sync_run ADD COLUMN fetch_ms INTEGER;"
+	"ALTER TABLE sync_run ADD COLUMN apply_ms INTEGER;"
+	"ALTER TABLE sync_run ADD COLUMN changes INTEGER;"
+	"ALTER TABLE sync_run ADD COLUMN full INTEGER;";
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -149,5 +164,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "oncall", oncall_sql },
 	{ "sprints", sprint_sql },
 	{ "indexes", indexes_sql },
+	{ "sync engine", sync_engine_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

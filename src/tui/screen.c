@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <curses.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -16,16 +18,84 @@ static bool active;
 static SCREEN *screen;
 static int screen_rows, screen_cols;
 
-/* An abort (out of memory) or a hangup must not leave the terminal raw: restore it, then die as
- * asked. */
+/*
+ * Signals. SIGINT, SIGQUIT, SIGTERM and SIGHUP only set a flag (nothing
+ * else is safe in a handler): the blocking read returns (the handlers do
+ * not restart it), the main loop sees hf_screen_caught(), stops the sync,
+ * restores the terminal through endwin and exits 128 + the signal. An
+ * abort (out of memory, in any thread) cannot go back to the loop: its
+ * handler writes the bytes that leave curses' modes, prepared at start,
+ * and restores the terminal settings with tcsetattr, both async-signal-
+ * safe, then dies as asked.
+ */
+static volatile sig_atomic_t caught;
+static struct termios saved_tio;
+static bool have_tio;
+static char restore_seq[256];
+static size_t restore_len;
+static const int quit_signals[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP };
+
+static void on_quit_signal(int sig)
+{
+	if (!caught)
+		caught = sig;
+}
+
 static void restore_and_die(int sig)
 {
 	if (active) {
-		active = false;
-		endwin();
+		ssize_t n = write(STDOUT_FILENO, restore_seq, restore_len);
+
+		(void)n;
+		if (have_tio)
+			tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* Append terminfo capability cap (if the terminal has it) to the restore bytes. */
+static void restore_add(const char *cap)
+{
+	char *v = tigetstr((char *)cap);
+	size_t len;
+
+	if (!v || v == (char *)-1)
+		return;
+	len = strlen(v);
+	if (restore_len + len < sizeof(restore_seq)) {
+		memcpy(restore_seq + restore_len, v, len);
+		restore_len += len;
+	}
+}
+
+static void catch_signals(bool on)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: the read in progress returns and the loop sees the flag */
+	sa.sa_handler = on ? on_quit_signal : SIG_DFL;
+	for (size_t i = 0; i < sizeof(quit_signals) / sizeof(quit_signals[0]); i++)
+		sigaction(quit_signals[i], &sa, NULL);
+	sa.sa_handler = on ? restore_and_die : SIG_DFL;
+	sigaction(SIGABRT, &sa, NULL);
+}
+
+int hf_screen_caught(void)
+{
+	return caught;
+}
+
+void hf_screen_block_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof(quit_signals) / sizeof(quit_signals[0]); i++)
+		sigaddset(&set, quit_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
 enum hf_status hf_screen_start(void)
@@ -45,6 +115,13 @@ enum hf_status hf_screen_start(void)
 		del_curterm(cur_term);
 		return hf_error(HF_EINVAL, "the terminal '%s' cannot move the cursor", term);
 	}
+	/* what an abort writes to leave the modes curses sets (attributes, cursor, keypad, screen) */
+	restore_len = 0;
+	restore_add("sgr0");
+	restore_add("cnorm");
+	restore_add("rmkx");
+	restore_add("rmcup");
+	have_tio = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
 	del_curterm(cur_term);
 	/* Esc alone should act at once, not after a second */
 	set_escdelay(25);
@@ -52,9 +129,8 @@ enum hf_status hf_screen_start(void)
 	if (!(screen = newterm(NULL, stdout, stdin)))
 		return hf_error(HF_EINVAL, "cannot start curses on terminal '%s'", term);
 	active = true;
-	signal(SIGABRT, restore_and_die);
-	signal(SIGHUP, restore_and_die);
-	signal(SIGTERM, restore_and_die);
+	caught = 0;
+	catch_signals(true);
 	raw();
 	noecho();
 	nonl();
@@ -74,9 +150,7 @@ void hf_screen_stop(void)
 	endwin();
 	delscreen(screen);
 	screen = NULL;
-	signal(SIGABRT, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
+	catch_signals(false);
 }
 
 bool hf_screen_active(void)

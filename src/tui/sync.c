@@ -2,14 +2,17 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/cancel.h"
 #include "handoff/source.h"
 #include "handoff/store.h"
 #include "handoff/strbuf.h"
+#include "handoff/tui_screen.h"
 #include "handoff/tui_sync.h"
 #include "handoff/xmalloc.h"
 
@@ -17,6 +20,7 @@ struct hf_tui_sync {
 	pthread_t thread;
 	bool started;
 	pthread_mutex_t lock;
+	struct hf_cancel cancel;	/* set by the TUI (q): the transfers stop within ~0.1 s */
 	char *db_path;
 	struct hf_source_conf *sources; /* shallow copies: strings duplicated below */
 	size_t nsources;
@@ -68,7 +72,11 @@ static void *run(void *arg)
 	} else {
 		for (size_t i = 0; i < s->nsources; i++) {
 			set_text(s, "syncing %s", s->sources[i].name);
-			if (hf_source_sync(store, &s->sources[i], &progress)) {
+			if (hf_cancelled(&s->cancel))
+				break;
+			/* a source another process is syncing is reported plainly, not waited for */
+			if (hf_source_sync(store, &s->sources[i], &progress, &s->cancel,
+					   HF_SYNC_NO_WAIT, NULL)) {
 				if (!failed)
 					hf_strbuf_addf(&summary, "sync: %s failed: %s",
 						       s->sources[i].name, hf_last_error());
@@ -95,6 +103,8 @@ static void *run(void *arg)
 struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf)
 {
 	struct hf_tui_sync *s = xcalloc(1, sizeof(*s));
+	sigset_t old;
+	int err;
 
 	pthread_mutex_init(&s->lock, NULL);
 	s->db_path = xstrdup(db_path);
@@ -117,13 +127,23 @@ struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf 
 		s->nsources++;
 	}
 	snprintf(s->text, sizeof(s->text), "syncing");
-	if (pthread_create(&s->thread, NULL, run, s)) {
+	/* the thread blocks the quit signals, so they interrupt the main loop's read */
+	hf_screen_block_signals(&old);
+	err = pthread_create(&s->thread, NULL, run, s);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (err) {
 		hf_error(HF_ERR, "cannot start the sync thread");
 		hf_tui_sync_finish(s);
 		return NULL;
 	}
 	s->started = true;
 	return s;
+}
+
+void hf_tui_sync_cancel(struct hf_tui_sync *s)
+{
+	if (s)
+		hf_cancel_request(&s->cancel, HF_CANCEL_USER);
 }
 
 void hf_tui_sync_poll(struct hf_tui_sync *s, struct hf_tui_sync_state *st)

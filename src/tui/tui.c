@@ -1,16 +1,17 @@
 /* tui.c: the one main loop: view stack, keys, prompt, status line, tabs, sync, themes */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "handoff/clock.h"
 #include "handoff/paths.h"
 #include "handoff/strbuf.h"
+#include "handoff/trace.h"
 #include "handoff/tui.h"
 #include "handoff/tui_data.h"
 #include "handoff/tui_screen.h"
@@ -54,14 +55,6 @@ struct tui {
 
 #define AUTO_SYNC_DEFAULT_S 300 /* a source's interval = 0 */
 
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Sync every source as often as the most eager one asks ([source] interval, seconds). */
 static void auto_sync_setup(struct tui *t)
 {
@@ -77,7 +70,7 @@ static void auto_sync_setup(struct tui *t)
 			every = ms;
 	}
 	t->auto_every_ms = every;
-	t->auto_next_ms = every ? mono_ms() + every : 0;
+	t->auto_next_ms = every ? hf_mono_ms() + every : 0;
 }
 
 /* Milliseconds to wait for input: the sync poll, the next automatic sync, or forever. */
@@ -90,7 +83,7 @@ static int input_timeout(struct tui *t, bool busy)
 	if (t->sync)
 		return 100;
 	if (t->auto_every_ms) {
-		wait = t->auto_next_ms - mono_ms();
+		wait = t->auto_next_ms - hf_mono_ms();
 		if (wait < 0)
 			wait = 0;
 	}
@@ -805,11 +798,43 @@ static void load_keys(struct tui *t)
 	free(dir);
 }
 
+/*
+ * Trace lines from any thread while curses owns the terminal: kept here
+ * under a lock and moved to the log view by the main loop.
+ */
+static pthread_mutex_t traces_lock = PTHREAD_MUTEX_INITIALIZER;
+static char **traces;
+static size_t ntraces;
+
+static void trace_to_log(void *data, const char *line)
+{
+	(void)data;
+	pthread_mutex_lock(&traces_lock);
+	if (ntraces < 10000) {
+		traces = xrealloc(traces, (ntraces + 1) * sizeof(*traces));
+		traces[ntraces++] = xasprintf("trace: %s", line);
+	}
+	pthread_mutex_unlock(&traces_lock);
+}
+
+static void take_traces(struct tui *t)
+{
+	(void)t;
+	pthread_mutex_lock(&traces_lock);
+	for (size_t i = 0; i < ntraces; i++)
+		hf_tui_note(traces[i]);
+	hf_strv_free(traces, ntraces);
+	traces = NULL;
+	ntraces = 0;
+	pthread_mutex_unlock(&traces_lock);
+}
+
 int hf_tui_run(struct hf_ctx *ctx)
 {
 	struct tui t;
 	const struct hf_conf *conf = NULL;
 	const char *theme;
+	int sig;
 
 	memset(&t, 0, sizeof(t));
 	t.ctx = ctx;
@@ -855,17 +880,24 @@ int hf_tui_run(struct hf_ctx *ctx)
 	}
 	push(&t, &t.views[0]);
 	auto_sync_setup(&t);
+	/* nothing may write to the terminal curses owns: trace lines go to the log view */
+	hf_trace_set_sink(trace_to_log, NULL);
 	while (!t.quit) {
 		struct hf_input in;
 
 		draw_frame(&t);
+		if (hf_screen_caught())
+			break;	/* SIGINT, SIGTERM, SIGHUP, SIGQUIT: restore the terminal and go */
 		if (!hf_screen_read(&in, input_timeout(&t, pending(&t)))) {
+			if (hf_screen_caught())
+				break;
+			take_traces(&t);
 			if (pending(&t))
 				step_view(&t);
 			poll_sync(&t);
-			if (t.auto_every_ms && !t.sync && mono_ms() >= t.auto_next_ms) {
+			if (t.auto_every_ms && !t.sync && hf_mono_ms() >= t.auto_next_ms) {
 				start_sync(&t);
-				t.auto_next_ms = mono_ms() + t.auto_every_ms;
+				t.auto_next_ms = hf_mono_ms() + t.auto_every_ms;
 			}
 			continue;
 		}
@@ -876,16 +908,22 @@ int hf_tui_run(struct hf_ctx *ctx)
 		poll_sync(&t);
 	}
 	if (t.sync) {
-		/* the sync's transaction finishes (or rolls back) before we go */
-		snprintf(t.sync_text, sizeof(t.sync_text),
-			 "finishing the sync before quitting\xE2\x80\xA6");
-		draw_frame(&t);
+		/* stop the transfers; a transaction under way finishes or rolls back first */
+		hf_tui_sync_cancel(t.sync);
+		if (!hf_screen_caught()) {
+			snprintf(t.sync_text, sizeof(t.sync_text),
+				 "stopping the sync\xE2\x80\xA6");
+			draw_frame(&t);
+		}
 		hf_tui_sync_finish(t.sync);
 		t.sync = NULL;
 	}
+	sig = hf_screen_caught();
 	hf_screen_stop();
+	hf_trace_set_sink(NULL, NULL);
+	take_traces(&t);
 	tui_release(&t);
 	hf_tui_notes_clear();
 	hf_keymap_reset();
-	return HF_EXIT_OK;
+	return sig ? 128 + sig : HF_EXIT_OK;
 }

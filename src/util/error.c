@@ -57,6 +57,8 @@ const char *hf_status_name(enum hf_status code)
 	case HF_EAUTH: return "not authorised";
 	case HF_ESCHEMA: return "schema too new";
 	case HF_ETOOBIG: return "too big";
+	case HF_ECANCEL: return "cancelled";
+	case HF_EBUSY: return "busy";
 	}
 	return "error";
 }

@@ -40,7 +40,7 @@ assert_eq "files read after one change" "git: read 'models/fraud-detector/contra
 assert_eq "new SLO target" "40.0" "$(sql "SELECT target FROM slo WHERE model='fraud-detector' AND metric='latency_p99_ms'")"
 assert_eq "new activity" "Raj Iyer|fraud-detector|fraud-detector: tighten p99 latency to 40 ms" \
 	"$(sql "SELECT actor || '|' || model || '|' || summary FROM activity ORDER BY at DESC LIMIT 1")"
-assert_contains "detail" "$(sql "SELECT detail FROM sync_run ORDER BY id DESC LIMIT 1")" "incremental, 1 files read"
+assert_contains "detail" "$(sql "SELECT detail FROM sync_run ORDER BY id DESC LIMIT 1")" "incremental, 1 file read"
 
 # a deleted model: what it defined goes away
 "$GIT" -C "$T/work" rm -q -r models/ranker

@@ -36,9 +36,27 @@ static void remove_db(char *path)
 	free(path);
 }
 
+static void raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
 static void add_run(struct hf_store *store, const char *source, bool ok, const char *error)
 {
-	struct hf_sync_run run = { (char *)source, (char *)"git", 100, 110, ok, (char *)error, NULL };
+	struct hf_sync_run run = { 0 };
+
+	run.source = (char *)source;
+	run.type = (char *)"git";
+	run.started = 100;
+	run.finished = 110;
+	run.ok = ok;
+	run.error = (char *)error;
 
 	assert_int_equal(hf_store_sync_record(store, &run), HF_OK);
 }
@@ -65,8 +83,9 @@ static void migration_from_version_one_keeps_data(void **state)
 	/* a database as the first release left it, with a sync logged */
 	assert_int_equal(hf_store_open_version(path, 1, &store), HF_OK);
 	assert_int_equal(hf_store_version(store), 1);
-	add_run(store, "pod", false, "remote 'x' gone");
 	hf_store_close(store);
+	raw_exec(path, "INSERT INTO sync_run (source, type, started, finished, ok, error, detail)"
+		       " VALUES ('pod', 'git', 100, 110, 0, 'remote ''x'' gone', NULL);");
 
 	assert_int_equal(hf_store_open(path, &store), HF_OK);
 	assert_int_equal(hf_store_version(store), hf_store_latest_version());
@@ -262,16 +281,6 @@ static void every_file_owned_table_is_indexed_for_forgetting(void **state)
 }
 
 /* Run sql on the (closed) database at path with the sqlite3 library itself. */
-static void raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	char *msg = NULL;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(db);
-}
 
 /*
  * A read that fails while stepping names what it was reading and hands back
@@ -297,7 +306,8 @@ static void failed_reads_name_what_and_return_nothing(void **state)
 		"ALTER TABLE sync_run RENAME TO sync_run_real;"
 		"CREATE VIEW sync_run AS SELECT id, source, type,"
 		" CASE WHEN id = 1 THEN abs(-9223372036854775807 + 2 - length(type)) ELSE started END"
-		" AS started, finished, ok, error, detail FROM sync_run_real;"
+		" AS started, finished, ok, error, detail, pid, fetch_ms, apply_ms, changes, full"
+		" FROM sync_run_real;"
 		"INSERT INTO reg_model (source, name) VALUES ('mlflow', 'ranker');"
 		"INSERT INTO reg_version (source, model, version) VALUES"
 		" ('mlflow', 'ranker', '1'), ('mlflow', 'ranker', '2'), ('mlflow', 'ranker', '3');"
