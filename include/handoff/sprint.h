@@ -88,7 +88,7 @@ struct hf_sprint_person {
 	double committed;	/* points of every item they own, done included */
 	double done;
 	int items;
-	bool over;		/* committed > capacity */
+	bool over;		/* committed > capacity, or items and no capacity */
 };
 
 /* The same summed over the members of one role (index: enum hf_role). */
@@ -96,7 +96,8 @@ struct hf_sprint_role {
 	double capacity;
 	double committed;
 	double done;
-	bool over;
+	int items;
+	bool over;		/* committed > capacity, or items and no capacity */
 };
 
 /* A handle the sprint uses that is not a member of the pod. */

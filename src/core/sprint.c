@@ -164,6 +164,12 @@ static void burndown(const struct hf_sprint *s, const struct hf_sprint_snapshot 
 	free(all);
 }
 
+/* Over capacity: more points than capacity, or items (even of 0 points) and no capacity at all. */
+static bool over(double committed, double capacity, int items)
+{
+	return committed > capacity || (items > 0 && capacity <= 0);
+}
+
 void hf_sprint_evaluate(const struct hf_sprint *s, const struct hf_pod *pod,
 			const struct hf_sprint_snapshot *snaps, size_t nsnaps, int64_t now,
 			struct hf_sprint_eval *ev)
@@ -215,13 +221,14 @@ void hf_sprint_evaluate(const struct hf_sprint *s, const struct hf_pod *pod,
 
 		p->member = m != NULL;
 		p->role = m ? m->role : HF_ROLE_UNKNOWN;
-		p->over = p->committed > p->capacity;
+		p->over = over(p->committed, p->capacity, p->items);
 		ev->roles[p->role].capacity += p->capacity;
 		ev->roles[p->role].committed += p->committed;
 		ev->roles[p->role].done += p->done;
+		ev->roles[p->role].items += p->items;
 	}
 	for (int r = 0; r <= HF_ROLE_SHARED; r++)
-		ev->roles[r].over = ev->roles[r].committed > ev->roles[r].capacity;
+		ev->roles[r].over = over(ev->roles[r].committed, ev->roles[r].capacity, ev->roles[r].items);
 	if (ev->kind_points[HF_ROLE_RESEARCH] + ev->kind_points[HF_ROLE_ENGINEERING] > 0)
 		ev->research_share = ev->kind_points[HF_ROLE_RESEARCH] /
 			(ev->kind_points[HF_ROLE_RESEARCH] + ev->kind_points[HF_ROLE_ENGINEERING]);

@@ -83,6 +83,30 @@ static const struct hf_sprint_person *person(const struct hf_sprint_eval *ev, co
 	return NULL;
 }
 
+/* Items of 0 points (not yet estimated) and no capacity are still over capacity, for the person and the role. */
+static void items_without_capacity_are_over(void **state)
+{
+	struct hf_sprint_item unestimated[] = {
+		ITEM("S-1", HF_ROLE_ENGINEERING, "raj", NULL, 0, HF_ITEM_TODO),
+		ITEM("S-2", HF_ROLE_RESEARCH, "ana", NULL, 0, HF_ITEM_TODO),
+	};
+	struct hf_sprint_capacity cap[] = { { (char *)"ana", 0 }, { (char *)"sam", 3 } };
+	struct hf_sprint s = sprint();
+	struct hf_sprint_eval ev;
+
+	s.items = unestimated;
+	s.nitems = 2;
+	s.capacity = cap;
+	s.ncapacity = 2;
+	hf_sprint_evaluate(&s, &pod, NULL, 0, at("2026-11-29T10:00:00Z"), &ev);
+	assert_true(person(&ev, "raj")->over);		/* no capacity entry */
+	assert_true(person(&ev, "ana")->over);		/* capacity 0 */
+	assert_false(person(&ev, "sam")->over);		/* capacity and no items */
+	assert_true(ev.roles[HF_ROLE_RESEARCH].over);
+	assert_false(ev.roles[HF_ROLE_ENGINEERING].over);	/* the role has sam's 3 points of capacity */
+	hf_sprint_eval_clear(&ev);
+}
+
 static void capacity_per_person_and_role(void **state)
 {
 	struct hf_sprint s = sprint();
@@ -480,6 +504,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(capacity_per_person_and_role),
+		cmocka_unit_test(items_without_capacity_are_over),
 		cmocka_unit_test(balance_progress_and_blocked),
 		cmocka_unit_test(days_left_counts_today),
 		cmocka_unit_test(unknown_member_names_the_item),
