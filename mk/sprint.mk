@@ -17,3 +17,5 @@ EXTRA_DIST += tests/integ/sprint_plan.sh tests/integ/sprint_unknown_member.sh
 # prints figures, asserts nothing: ./bench/sprint_bench
 noinst_PROGRAMS += bench/sprint_bench
 bench_sprint_bench_SOURCES = bench/sprint_bench.c
+TESTS += tests/integ/sprint_markdown.sh
+EXTRA_DIST += tests/integ/sprint_markdown.sh

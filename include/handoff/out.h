@@ -21,6 +21,15 @@ void hf_out_text(FILE *out, const char *s);
 /* Append s sanitised and fitted to exactly `cols` columns (ellipsis when cut). */
 void hf_out_cell(struct hf_strbuf *sb, const char *s, int cols);
 
+/*
+ * Print s sanitised and escaped as Markdown inline text, so it renders as
+ * written and adds no markup: newlines become visible (so it never starts a
+ * line), \ ` * _ { } [ ] ( ) # ! > get a backslash (honoured by CommonMark,
+ * GitHub and Python-Markdown alike), and < & | ~ become entities (&lt;
+ * &amp; &#124; &#126;: HTML, table cells, strikethrough).
+ */
+void hf_out_markdown(FILE *out, const char *s);
+
 /* Print the document (with "schema": 1 set first) as indented JSON and a newline; steals doc. */
 int hf_out_json(FILE *out, json_t *doc);
 

@@ -1,4 +1,4 @@
-/* out.c: sanitised text, fitted cells and JSON documents on stdout */
+/* out.c: sanitised text, fitted cells, Markdown text and JSON documents on stdout */
 #include "config.h"
 
 #include <stdlib.h>
@@ -62,6 +62,25 @@ static void escape_hostile(struct hf_strbuf *out, const char *s, size_t len)
 			hf_strbuf_add(out, s + i, n ? n : 1);
 		i += n ? n : 1;
 	}
+}
+
+void hf_out_markdown(FILE *out, const char *s)
+{
+	char *clean = hf_sanitize(s ? s : "", HF_SANITIZE_TAB_AS_SPACE);
+
+	for (const char *c = clean; *c; c++) {
+		switch (*c) {
+		case '<': fputs("&lt;", out); break;
+		case '&': fputs("&amp;", out); break;
+		case '|': fputs("&#124;", out); break;
+		case '~': fputs("&#126;", out); break;
+		default:
+			if (strchr("\\`*_{}[]()#!>", *c))
+				fputc('\\', out);
+			fputc(*c, out);
+		}
+	}
+	free(clean);
 }
 
 int hf_out_json(FILE *out, json_t *doc)

@@ -352,13 +352,11 @@ static json_t *plan_json(const struct plan *p)
 
 /* ---- text for a terminal ---- */
 
-static void md(FILE *out, const char *s);
-
 /* Text as is (sanitised) or escaped for Markdown. */
 static void emit(FILE *out, const char *s, bool markdown)
 {
 	if (markdown)
-		md(out, s);
+		hf_out_markdown(out, s);
 	else
 		hf_out_text(out, s);
 }
@@ -418,8 +416,10 @@ static void print_text(FILE *out, const struct plan *p)
 		hf_out_cell(&row, pe->handle, 12);
 		hf_strbuf_addf(&row, "  %-12s  %8g  %9g  %5g", pe->member ? hf_role_name(pe->role) : "not a member",
 			       pe->capacity, pe->committed, pe->done);
-		if (pe->over)
+		if (pe->over && pe->committed > pe->capacity)
 			hf_strbuf_addf(&row, "  OVER by %g", pe->committed - pe->capacity);
+		else if (pe->over)
+			hf_strbuf_adds(&row, "  OVER: items, no capacity");
 		fprintf(out, "%s\n", row.buf);
 	}
 	fputs("roles (committed/capacity):", out);
@@ -557,26 +557,12 @@ static void print_unknown_models(FILE *out, const struct plan *p, bool markdown)
 		fputs(n++ ? ", " : markdown ? "\nModels no pod file or registry entry names: "
 					   : "models not known to handoff: ", out);
 		if (markdown)
-			md(out, p->models[i].name);
+			hf_out_markdown(out, p->models[i].name);
 		else
 			hf_out_text(out, p->models[i].name);
 	}
 	if (n)
 		fputs(markdown ? ".\n" : "\n", out);
-}
-
-/* Sanitised and escaped so text from the pod files cannot break the table or add markup. */
-static void md(FILE *out, const char *s)
-{
-	char *clean = hf_sanitize(s ? s : "", HF_SANITIZE_TAB_AS_SPACE);
-
-	for (const char *c = clean; *c; c++) {
-		if (strchr("\\`*|<[]", *c) ||
-		    (*c == '_' && (c == clean || c[1] == '\0' || c[-1] == ' ' || c[1] == ' ')))
-			fputc('\\', out);
-		fputc(*c, out);
-	}
-	free(clean);
 }
 
 static void print_markdown(FILE *out, const struct plan *p)
@@ -585,21 +571,21 @@ static void print_markdown(FILE *out, const struct plan *p)
 	const struct hf_sprint_eval *ev = &p->ev;
 
 	fputs("# Sprint ", out);
-	md(out, s->id);
+	hf_out_markdown(out, s->id);
 	if (s->name) {
 		fputs(": ", out);
-		md(out, s->name);
+		hf_out_markdown(out, s->name);
 	}
 	fputs("\n\n", out);
 	if (s->goal) {
 		fputs("- **Goal:** ", out);
-		md(out, s->goal);
+		hf_out_markdown(out, s->goal);
 		fputc('\n', out);
 	}
 	fputs("- **Dates:** ", out);
-	md(out, s->start);
+	hf_out_markdown(out, s->start);
 	fputs(" to ", out);
-	md(out, s->end);
+	hf_out_markdown(out, s->end);
 	fprintf(out, " (%d days, %d left)\n", ev->days, ev->days_left);
 	fprintf(out, "- **Progress:** %g of %g points done (%.0f%%), %d of %d items done, "
 		"%d doing, %d blocked, %d to do\n\n",
@@ -612,11 +598,13 @@ static void print_markdown(FILE *out, const struct plan *p)
 		const struct hf_sprint_person *pe = &ev->people[i];
 
 		fputs("| ", out);
-		md(out, pe->handle);
+		hf_out_markdown(out, pe->handle);
 		fprintf(out, " | %s | %g | %g | %g | ", pe->member ? hf_role_name(pe->role) : "not a member",
 			pe->capacity, pe->committed, pe->done);
-		if (pe->over)
+		if (pe->over && pe->committed > pe->capacity)
 			fprintf(out, "**over capacity by %g**", pe->committed - pe->capacity);
+		else if (pe->over)
+			fputs("**over capacity: items, no capacity**", out);
 		fputs(" |\n", out);
 	}
 	fputs("\n| Role | Capacity | Committed | Done |\n|---|---:|---:|---:|\n", out);
@@ -643,12 +631,12 @@ static void print_markdown(FILE *out, const struct plan *p)
 		fputs("- ", out);
 		print_item_line(out, it, true);
 		fputs(": blocked by ", out);
-		md(out, it->blocked_by ? it->blocked_by : "(not said)");
+		hf_out_markdown(out, it->blocked_by ? it->blocked_by : "(not said)");
 		if (by) {
 			fputs(" (", out);
-			md(out, by->title);
+			hf_out_markdown(out, by->title);
 			fputs(", ", out);
-			md(out, by->owner ? by->owner : "unassigned");
+			hf_out_markdown(out, by->owner ? by->owner : "unassigned");
 			fprintf(out, ", %s)", hf_item_status_name(by->status));
 		}
 		fputc('\n', out);
@@ -676,11 +664,11 @@ static void print_markdown(FILE *out, const struct plan *p)
 			char *msg = unknown_message(p, &ev->unknown[i]);
 
 			fputs("- ", out);
-			md(out, s->path);
+			hf_out_markdown(out, s->path);
 			fputs(": ", out);
-			md(out, ev->unknown[i].field);
+			hf_out_markdown(out, ev->unknown[i].field);
 			fputs(": ", out);
-			md(out, msg);
+			hf_out_markdown(out, msg);
 			fputc('\n', out);
 			free(msg);
 		}

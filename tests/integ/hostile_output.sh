@@ -21,11 +21,7 @@ json.dump({"id": "s1", "name": "Sprint " + bad, "start": "2026-11-23", "end": "2
           open(t + "/pod/sprints/s1.json", "w"))
 json.dump(bad, open(t + "/bad.json", "w"))
 PY
-"$git" -C "$t/pod" add -A
-"$git" -C "$t/pod" -c user.name=Lead -c user.email=lead@example.org commit -q -m "hostile text"
-printf '[source "pod"]\n\ttype = git\n\turl = %s\n' "$t/pod" >"$t/config/handoff/config"
-"$bin" sync >"$t/sync.out" 2>&1
-check "sync exits 0" test $? -eq 0 || cat "$t/sync.out"
+pod_sync "hostile text"
 
 "$bin" oncall --json >"$t/oncall.json"
 check "oncall --json exits 0" test $? -eq 0

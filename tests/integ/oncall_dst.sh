@@ -107,11 +107,7 @@ for i in range(40):
              at.strftime("%Y-%m-%dT%H:%M:%SZ"), n)
 json.dump(cases, open(t + "/cases.json", "w"))
 PY
-"$git" -C "$t/pod" add -A
-"$git" -C "$t/pod" -c user.name=Lead -c user.email=lead@example.org commit -q -m "rotations"
-printf '[source "pod"]\n\ttype = git\n\turl = %s\n' "$t/pod" >"$t/config/handoff/config"
-"$bin" sync >"$t/sync.out" 2>&1
-check "sync exits 0" test $? -eq 0 || cat "$t/sync.out"
+pod_sync "rotations"
 "$bin" status --json >"$t/status.json"
 
 # every rotation, asked at its instant

@@ -55,7 +55,7 @@ ok = ok and zoe["member"] is False and zoe["over"] is True
 sys.exit(0 if ok else 1)
 EOF
 "$bin" sprint --markdown >"$t/md" 2>/dev/null
-check "--markdown lists the problem" grep -q "^- sprints/2026-12.json: items\\\\\[3\\\\\].owner: 'zoe' (owner of item 'S-4') is not a member of the pod" "$t/md"
+check "--markdown lists the problem" grep -qxF -e "- sprints/2026-12.json: items\\[3\\].owner: 'zoe' \\(owner of item 'S-4'\\) is not a member of the pod" "$t/md"
 "$bin" status >"$t/st"
 check "status mentions the strangers" grep -q '^sprint 2026-12: .*2 not pod members' "$t/st"
 

@@ -14,3 +14,11 @@ check() { # check DESCRIPTION CONDITION...
 	local what=$1; shift
 	if "$@"; then :; else echo "FAIL: $what"; fail=1; fi
 }
+pod_sync() { # pod_sync [MESSAGE]: commit all of $t/pod (a repo made with "$git" init), make it the source "pod", sync
+	"$git" -C "$t/pod" add -A
+	"$git" -C "$t/pod" -c user.name=Lead -c user.email=lead@example.org commit -q -m "${1:-pod files}"
+	mkdir -p "$t/config/handoff"
+	printf '[source "pod"]\n\ttype = git\n\turl = %s\n' "$t/pod" >"$t/config/handoff/config"
+	"$bin" sync >"$t/sync.out" 2>&1
+	check "sync exits 0" test $? -eq 0 || cat "$t/sync.out"
+}
