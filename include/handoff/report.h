@@ -34,6 +34,13 @@ struct hf_blocker {
 };
 
 struct hf_slo_result {
+	/*
+	 * "slo:<metric>" for the first SLO on a metric in contract order,
+	 * "slo:<metric>#2", "#3", ... for later ones on the same metric: unique
+	 * in the model, and an SLO added after the others changes no one's id.
+	 * Blockers of SLOs carry it as their item id.
+	 */
+	char *id;
 	char *metric;
 	char *op;		/* <=, <, >=, >, == */
 	double target;

@@ -61,6 +61,7 @@ json_t *hf_report_json_slos(const struct hf_model_report *r)
 		const struct hf_slo_result *s = &r->slos[i];
 		json_t *o = json_object();
 
+		json_object_set_new(o, "id", hf_json_str(s->id));
 		json_object_set_new(o, "metric", hf_json_str(s->metric));
 		json_object_set_new(o, "op", hf_json_str(s->op));
 		json_object_set_new(o, "target", json_real(s->target));

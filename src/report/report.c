@@ -177,11 +177,10 @@ static void slo_blockers(struct hf_model_report *r, size_t *alloc, int stage, co
 {
 	for (size_t i = 0; i < r->nslos; i++) {
 		const struct hf_slo_result *s = &r->slos[i];
-		char item[128], title[160], reason[200];
+		char title[160], reason[200];
 
 		if (strcmp(s->result, "met") == 0)
 			continue;
-		snprintf(item, sizeof(item), "slo:%s", s->metric);
 		snprintf(title, sizeof(title), "SLO %s %s %g", s->metric, s->op, s->target);
 		if (s->has_value) {
 			char why[96];
@@ -192,7 +191,7 @@ static void slo_blockers(struct hf_model_report *r, size_t *alloc, int stage, co
 			snprintf(reason, sizeof(reason), "%s not measured on v%s", s->metric,
 				 r->candidate_version ? r->candidate_version : "?");
 		}
-		add_blocker(r, alloc, stage, item, title, role, reason);
+		add_blocker(r, alloc, stage, s->id, title, role, reason);
 	}
 }
 
@@ -336,6 +335,18 @@ static enum hf_status pick_candidate(const char *name, const struct hf_report_op
 	return HF_OK;
 }
 
+/* "slo:auc" for the first SLO on auc, "slo:auc#2" for the second (struct hf_slo_result). */
+static char *slo_id(const struct hf_contract *contract, size_t i)
+{
+	size_t nth = 1;
+
+	for (size_t j = 0; j < i; j++)
+		nth += strcmp(contract->slos[j].metric, contract->slos[i].metric) == 0;
+	if (nth == 1)
+		return xasprintf("slo:%s", contract->slos[i].metric);
+	return xasprintf("slo:%s#%zu", contract->slos[i].metric, nth);
+}
+
 /* Each SLO of the contract against the candidate's value. */
 static void eval_slos(struct hf_model_report *r, const struct hf_contract *contract,
 		      const struct hf_reg_version *cand)
@@ -347,6 +358,7 @@ static void eval_slos(struct hf_model_report *r, const struct hf_contract *contr
 		enum hf_slo_verdict v;
 
 		s->metric = xstrdup(contract->slos[i].metric);
+		s->id = slo_id(contract, i);
 		s->op = xstrdup(contract->slos[i].op);
 		s->target = contract->slos[i].target;
 		s->has_value = cand && hf_reg_version_value(cand, s->metric, &s->value);
@@ -745,6 +757,7 @@ void hf_model_report_clear(struct hf_model_report *r)
 	}
 	free(r->blockers);
 	for (size_t i = 0; i < r->nslos; i++) {
+		free(r->slos[i].id);
 		free(r->slos[i].metric);
 		free(r->slos[i].op);
 		free(r->slos[i].result);

@@ -402,6 +402,47 @@ static void several_slo_items_block_once(void **state)
 	hf_test_store_close(store, path);
 }
 
+/* Several SLOs on one metric (a range, and a tighter bound) block with ids scripts can tell apart. */
+static void slo_ids_unique_per_metric(void **state)
+{
+	char *path;
+	struct hf_store *store = hf_test_store_open("hf-ready", &path);
+	struct hf_reg_metric m[] = { { "auc", 0.5 }, { "latency_p99_ms", 90 } };
+	struct hf_reg_version v[] = { { .version = "3", .stage = "Staging", .run_id = "r3",
+					.metrics = m, .nmetrics = 2 } };
+	struct hf_reg_alias a[] = { { "challenger", "3" } };
+	struct hf_reg_model reg[] = { { .source = "registry", .name = "m", .aliases = a, .naliases = 1,
+					.versions = v, .nversions = 1 } };
+	const char *ids[] = { "slo:auc", "slo:latency_p99_ms", "slo:auc#2", "slo:auc#3" };
+	struct hf_model_report r;
+	size_t nslo = 0;
+
+	assert_int_equal(hf_store_begin(store), HF_OK);
+	assert_int_equal(hf_store_reg_replace(store, "registry", reg, 1, 1795945300, NULL), HF_OK);
+	assert_int_equal(hf_store_commit(store), HF_OK);
+	load(store, "models/m/contract.json",
+	     "{ \"registry\": {\"source\": \"registry\", \"candidate\": \"challenger\"},"
+	     "  \"owners\": {\"research\": \"ana\", \"engineering\": \"raj\"},"
+	     "  \"slos\": [ {\"metric\": \"auc\", \"op\": \">=\", \"target\": 0.91},"
+	     "            {\"metric\": \"latency_p99_ms\", \"op\": \"<=\", \"target\": 50},"
+	     "            {\"metric\": \"auc\", \"op\": \"<=\", \"target\": 0.4},"
+	     "            {\"metric\": \"auc\", \"op\": \">\", \"target\": 0.95} ] }");
+	assert_int_equal(hf_report_model(store, "m", &r), HF_OK);
+	assert_int_equal(r.nslos, 4);
+	for (size_t i = 0; i < r.nslos; i++)
+		assert_string_equal(r.slos[i].id, ids[i]);
+	/* every SLO is missed: four blockers, four different ids, in contract order */
+	for (size_t i = 0; i < r.nblockers; i++) {
+		if (strncmp(r.blockers[i].item, "slo:", 4) != 0)
+			continue;
+		assert_string_equal(r.blockers[i].item, ids[nslo]);
+		nslo++;
+	}
+	assert_int_equal(nslo, 4);
+	hf_model_report_clear(&r);
+	hf_test_store_close(store, path);
+}
+
 static void shipped_default_checklist_is_valid(void **state)
 {
 	char *file = hf_path_shared_file("data/checklists/default.json"), *buf;
@@ -443,6 +484,7 @@ int main(void)
 		cmocka_unit_test(pod_checklist_and_model_items),
 		cmocka_unit_test(registry_models_and_candidates),
 		cmocka_unit_test(several_slo_items_block_once),
+		cmocka_unit_test(slo_ids_unique_per_metric),
 		cmocka_unit_test(shipped_default_checklist_is_valid),
 	};
 
