@@ -97,9 +97,11 @@ void hf_tui_models_clear(struct hf_tui_models *ms);
 /*
  * Warnings of this session that are not in the store (the configuration's,
  * a theme's), for the log view. Kept for the process; TUI thread only.
+ * hf_tui_notes_copy hands over a copy of them as they are now (the list
+ * grows later): free it with hf_strv_free.
  */
 void hf_tui_note(const char *text);
-size_t hf_tui_notes(const char *const **notes);
+size_t hf_tui_notes_copy(char ***notes);
 void hf_tui_notes_clear(void);
 
 /* "synced 2m ago" / "sync failed 5m ago" / "never synced" for the latest run of every source. */

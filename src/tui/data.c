@@ -349,9 +349,11 @@ void hf_tui_note(const char *text)
 	notes[nnotes++] = xstrdup(text);
 }
 
-size_t hf_tui_notes(const char *const **out)
+size_t hf_tui_notes_copy(char ***out)
 {
-	*out = (const char *const *)notes;
+	*out = xcalloc(nnotes + 1, sizeof(char *));
+	for (size_t i = 0; i < nnotes; i++)
+		(*out)[i] = xstrdup(notes[i]);
 	return nnotes;
 }
 

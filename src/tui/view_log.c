@@ -44,7 +44,7 @@ struct log_state {
 	size_t nproblems;
 	struct log_row *rows;
 	size_t nerrors;
-	const char *const *notes; /* this session's warnings (borrowed) */
+	char **notes; /* this session's warnings as they were at load (owned copies) */
 	size_t nnotes;
 };
 
@@ -157,7 +157,7 @@ static enum hf_status log_load(struct hf_view *v, struct hf_store *store)
 			}
 	if (!s->nproblems)
 		add_row(v, HF_ROW_INERT, ROW_NO_PROBLEMS, 0);
-	s->nnotes = hf_tui_notes(&s->notes);
+	s->nnotes = hf_tui_notes_copy(&s->notes);
 	if (s->nnotes)
 		add_row(v, HF_ROW_HEADING, ROW_HEADING_NOTES, 0);
 	for (size_t i = 0; i < s->nnotes; i++) {
@@ -269,6 +269,7 @@ static void log_done(struct hf_view *v)
 
 	hf_sync_runs_free(s->runs, s->nruns);
 	hf_problems_free(s->problems, s->nproblems);
+	hf_strv_free(s->notes, s->nnotes);
 	for (size_t i = 0; i < v->list.n; i++)
 		free(s->rows[i].more);
 	free(s->rows);
