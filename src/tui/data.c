@@ -120,9 +120,7 @@ enum hf_status hf_tui_oncall_load(struct hf_store *store, struct hf_tui_oncall *
 	rc = hf_store_rotations(store, NULL, &out->rotations, &out->n);
 	if (rc)
 		return rc;
-	out->rows = calloc(out->n ? out->n : 1, sizeof(*out->rows));
-	if (!out->rows)
-		abort();
+	out->rows = xcalloc(out->n + 1, sizeof(*out->rows));
 	for (size_t i = 0; i < out->n; i++) {
 		struct hf_tui_rotation *r = &out->rows[i];
 		struct hf_zone z;

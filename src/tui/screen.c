@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "handoff/tui_screen.h"
+#include "handoff/xmalloc.h"
 
 static bool active;
 static SCREEN *screen;
@@ -287,9 +288,7 @@ enum hf_status hf_screen_dump(const char *path)
 
 	if (!f)
 		return hf_error(HF_EIO, "cannot write '%s'", path);
-	line = calloc((size_t)screen_cols + 1, sizeof(*line));
-	if (!line)
-		abort();
+	line = xcalloc((size_t)screen_cols + 1, sizeof(*line));
 	for (int y = 0; y < screen_rows; y++) {
 		int n = mvinnwstr(y, 0, line, screen_cols);
 		char mb[8];

@@ -43,23 +43,24 @@ struct log_state {
 	struct hf_problem *problems;
 	size_t nproblems;
 	struct log_row *rows;
+	size_t rows_alloc;
 	size_t nerrors;
 	char **notes; /* this session's warnings as they were at load (owned copies) */
 	size_t nnotes;
 };
 
-static void add_row(struct hf_view *v, unsigned flags, enum log_row_kind kind, size_t index)
+static struct log_row *add_row(struct hf_view *v, unsigned flags, enum log_row_kind kind,
+			       size_t index)
 {
 	struct log_state *s = v->state;
 	size_t r = hf_list_add(&v->list, flags);
 
-	s->rows = realloc(s->rows, (r + 1) * sizeof(*s->rows));
-	if (!s->rows)
-		abort();
+	s->rows = xgrow(s->rows, r + 1, &s->rows_alloc, sizeof(*s->rows));
 	s->rows[r].kind = kind;
 	s->rows[r].index = index;
 	s->rows[r].more = NULL;
 	s->rows[r].error = false;
+	return &s->rows[r];
 }
 
 /* The part of text past `first` columns, in lines of `width` columns, as ROW_MORE rows. */
@@ -96,15 +97,10 @@ static void add_more(struct hf_view *v, size_t owner, const char *text, int firs
 		if (start == safe) {
 			s->rows[owner].more = xstrndup(start, (size_t)(p - start));
 		} else {
-			size_t r = hf_list_add(&v->list, HF_ROW_INERT);
+			struct log_row *row = add_row(v, HF_ROW_INERT, ROW_MORE, 0);
 
-			s->rows = realloc(s->rows, (r + 1) * sizeof(*s->rows));
-			if (!s->rows)
-				abort();
-			s->rows[r].kind = ROW_MORE;
-			s->rows[r].index = 0;
-			s->rows[r].more = xstrndup(start, (size_t)(p - start));
-			s->rows[r].error = error;
+			row->more = xstrndup(start, (size_t)(p - start));
+			row->error = error;
 		}
 		budget = width;
 		if (p == start)

@@ -44,6 +44,15 @@ if grep -lE '#include <sqlite3\.h>' $(find src -name '*.c' -not -path 'src/store
 	fail=1
 fi
 
+# memory through the x* wrappers (xmalloc.h: they die with a message, restoring the terminal)
+hits=$(grep -nE '(^|[^_[:alnum:]])((malloc|calloc|realloc|strdup|strndup|asprintf|vasprintf)[[:space:]]*\(|abort[[:space:]]*\([[:space:]]*\))' \
+	$(find src -name '*.c' -not -path src/util/xmalloc.c) 2>/dev/null || true)
+if [ -n "$hits" ]; then
+	echo "raw allocation or abort() outside src/util/xmalloc.c (use xmalloc.h):"
+	echo "$hits"
+	fail=1
+fi
+
 # tui and cmd are siblings: the TUI uses neither the CLI's headers nor its functions
 # (what both need, the context and the error output, is in ctx.h, below both)
 if grep -nE '#include "handoff/(cmd|cmd_status|out|report_out)\.h"|\bhf_cmd_[a-z_]*[[:space:]]*\(' \
