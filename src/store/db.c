@@ -15,6 +15,40 @@ enum hf_status hf_store_fail(struct hf_store *store, const char *what)
 			store->path ? store->path : "?", sqlite3_errmsg(store->db));
 }
 
+/*
+ * A bind that failed (a value too big, a parameter out of range): the next
+ * step of that statement reports it instead of running with the parameter
+ * unset. One connection per thread, so one record per thread.
+ */
+static _Thread_local struct {
+	sqlite3_stmt *st;
+	int param;
+	int rc;
+} bind_failure;
+
+static void bound(sqlite3_stmt *st, int i, int rc)
+{
+	if (rc != SQLITE_OK && !bind_failure.st) {
+		bind_failure.st = st;
+		bind_failure.param = i;
+		bind_failure.rc = rc;
+	}
+}
+
+/* Whether st may be stepped: HF_EIO for a statement that did not prepare (its error is recorded) or lacks a binding. */
+static enum hf_status ready_to_step(struct hf_store *store, sqlite3_stmt *st, const char *what)
+{
+	if (!st)
+		return HF_EIO;
+	if (bind_failure.st != st)
+		return HF_OK;
+	bind_failure.st = NULL;
+	sqlite3_reset(st);
+	return hf_error(HF_EIO, "database error while %s in '%s': cannot bind parameter %d: %s", what,
+			store->path ? store->path : "?", bind_failure.param,
+			sqlite3_errstr(bind_failure.rc));
+}
+
 sqlite3_stmt *hf_store_stmt(struct hf_store *store, const char *sql)
 {
 	sqlite3_stmt *st;
@@ -24,6 +58,8 @@ sqlite3_stmt *hf_store_stmt(struct hf_store *store, const char *sql)
 			st = store->stmts[i].stmt;
 			sqlite3_reset(st);
 			sqlite3_clear_bindings(st);
+			if (bind_failure.st == st)
+				bind_failure.st = NULL;
 			return st;
 		}
 	}
@@ -41,8 +77,12 @@ sqlite3_stmt *hf_store_stmt(struct hf_store *store, const char *sql)
 
 enum hf_status hf_store_exec_stmt(struct hf_store *store, sqlite3_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
+	enum hf_status status = ready_to_step(store, st, what);
+	int rc;
 
+	if (status)
+		return status;
+	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return hf_store_fail(store, what);
@@ -51,24 +91,20 @@ enum hf_status hf_store_exec_stmt(struct hf_store *store, sqlite3_stmt *st, cons
 
 void hf_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
-	if (!st)
-		return;
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
+	if (st)
+		bound(st, i, s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i));
 }
 
 void hf_bind_int(sqlite3_stmt *st, int i, int64_t v)
 {
 	if (st)
-		sqlite3_bind_int64(st, i, v);
+		bound(st, i, sqlite3_bind_int64(st, i, v));
 }
 
 void hf_bind_double(sqlite3_stmt *st, int i, double v)
 {
 	if (st)
-		sqlite3_bind_double(st, i, v);
+		bound(st, i, sqlite3_bind_double(st, i, v));
 }
 
 char *hf_column_text(sqlite3_stmt *st, int i)
@@ -102,10 +138,8 @@ enum hf_status hf_store_read_rows(struct hf_store *store, sqlite3_stmt *st, void
 	enum hf_status status = HF_OK;
 	int rc;
 
-	if (!st) {
-		status = HF_EIO;
+	if ((status = ready_to_step(store, st, what)))
 		goto out;
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		void *item;
 
@@ -134,12 +168,13 @@ enum hf_status hf_store_read_one(struct hf_store *store, sqlite3_stmt *st,
 				 void (*read_row)(sqlite3_stmt *st, void *item), void *item,
 				 bool *found, const char *what)
 {
+	enum hf_status status = ready_to_step(store, st, what);
 	int rc;
 
 	if (found)
 		*found = false;
-	if (!st)
-		return HF_EIO;
+	if (status)
+		return status;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		if (found)

@@ -34,12 +34,15 @@ sqlite3_stmt *hf_store_stmt(struct hf_store *store, const char *sql);
 /* Record an HF_EIO error with sqlite's message and what we were doing. */
 enum hf_status hf_store_fail(struct hf_store *store, const char *what);
 
-/* Step a statement that returns no rows; HF_EIO with the message on failure. */
+/* Step a statement that returns no rows; HF_EIO with the message on failure (also for a NULL st or a failed bind). */
 enum hf_status hf_store_exec_stmt(struct hf_store *store, sqlite3_stmt *st, const char *what);
 
 /*
- * Bind helpers: NULL strings bind SQL NULL. A NULL statement (hf_store_stmt
- * failed and recorded why) is left alone: the read that follows reports it.
+ * Bind helpers: NULL strings bind SQL NULL. Nothing fails silently: when a
+ * bind fails (a value over SQLite's length limit, a parameter out of range)
+ * or the statement is NULL (hf_store_stmt failed and recorded why), the step
+ * that follows (hf_store_exec_stmt, hf_store_read_rows, hf_store_read_one)
+ * does not run it and returns HF_EIO naming the parameter and what it did.
  */
 void hf_bind_text(sqlite3_stmt *st, int i, const char *s);
 void hf_bind_int(sqlite3_stmt *st, int i, int64_t v);

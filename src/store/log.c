@@ -207,11 +207,8 @@ static enum hf_status forget(struct hf_store *store, const char *source, const c
 		hf_bind_text(st, 1, source);
 		if (path)
 			hf_bind_text(st, 2, path);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = hf_store_fail(store, "forgetting a file");
-		if (path)
-			sqlite3_reset(st);
-		else
+		rc = hf_store_exec_stmt(store, st, "forgetting a file");
+		if (!path)
 			sqlite3_finalize(st);
 	}
 	hf_strbuf_release(&sql);

@@ -18,6 +18,7 @@
 #include "handoff/store_pod.h"
 #include "handoff/store_registry.h"
 #include "handoff/xmalloc.h"
+#include "../../src/store/internal.h"
 
 static char *temp_db(void)
 {
@@ -346,6 +347,44 @@ static void failed_reads_name_what_and_return_nothing(void **state)
 	remove_db(path);
 }
 
+/*
+ * A bind that fails (here a value over SQLite's length limit) is an error
+ * naming the parameter and what was being done: the statement does not run
+ * with that parameter left NULL. The statement is clean for its next use.
+ */
+static void failed_binds_are_errors(void **state)
+{
+	char *path = temp_db(), *value = NULL, big[300];
+	struct hf_store *store;
+
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(hf_store_open(path, &store), HF_OK);
+	sqlite3_limit(store->db, SQLITE_LIMIT_LENGTH, 200);
+
+	assert_int_equal(hf_store_state_set(store, "pod", "commit", big), HF_EIO);
+	assert_non_null(strstr(hf_last_error(), "writing source state"));
+	assert_non_null(strstr(hf_last_error(), "cannot bind parameter 3: string or blob too big"));
+	assert_int_equal(hf_store_state_get(store, "pod", "commit", &value), HF_OK);
+	assert_null(value);	/* no row with a NULL value either */
+	assert_int_equal(hf_store_state_set(store, "pod", "commit", "abc123"), HF_OK);
+	assert_int_equal(hf_store_state_get(store, "pod", "commit", &value), HF_OK);
+	assert_string_equal(value, "abc123");
+	free(value);
+
+	/* a read whose key does not bind is an error too, not "unset" */
+	value = path;
+	assert_int_equal(hf_store_state_get(store, "pod", big, &value), HF_EIO);
+	assert_non_null(strstr(hf_last_error(), "cannot bind parameter 2"));
+
+	/* a statement that did not prepare: its own message, and the step is not tried */
+	hf_error_clear();
+	assert_int_equal(hf_store_exec_stmt(store, hf_store_stmt(store, "SELEC 1"), "testing"), HF_EIO);
+	assert_non_null(strstr(hf_last_error(), "syntax error"));
+	hf_store_close(store);
+	remove_db(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +397,7 @@ int main(void)
 		cmocka_unit_test(state_activity_and_outbox_round_trip),
 		cmocka_unit_test(every_file_owned_table_is_indexed_for_forgetting),
 		cmocka_unit_test(failed_reads_name_what_and_return_nothing),
+		cmocka_unit_test(failed_binds_are_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
