@@ -32,7 +32,7 @@ static void check_models(const struct hf_reg_model *models, size_t n)
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	struct hf_mlflow_parsed p = { 0 };
-	struct hf_reg_metric *metrics = NULL;
+	struct hf_reg_run run, *runs = NULL;
 	struct hf_reg_model m = { 0 };
 	const char *body = (const char *)data + 1;
 	char *token = NULL;
@@ -59,13 +59,16 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		}
 		break;
 	case 2:
-		if (hf_mlflow_parse_run("fuzz", body, size - 1, &metrics, &n) == HF_OK)
-			for (size_t i = 0; i < n; i++)
-				if (!metrics[i].key)
+		if (hf_mlflow_parse_run("fuzz", body, size - 1, &run) == HF_OK)
+			for (size_t i = 0; i < run.nmetrics; i++)
+				if (!run.metrics[i].key)
 					abort();
-		for (size_t i = 0; i < n; i++)
-			free(metrics[i].key);
-		free(metrics);
+		hf_reg_run_clear(&run);
+		if (hf_mlflow_parse_runs("fuzz", body, size - 1, &runs, &n, &token) == HF_OK)
+			for (size_t i = 0; i < n; i++)
+				if (!runs[i].run_id)
+					abort();
+		hf_reg_runs_free(runs, n);
 		break;
 	default:
 		m.name = strdup("fuzz");

@@ -1,7 +1,7 @@
 # mk/mlflow.mk: build and test files of the mlflow area (appended to the lists set in Makefile.am)
 libhf_core_a_SOURCES += src/core/registry.c
-libhf_store_a_SOURCES += src/store/registry.c
-libhf_sources_a_SOURCES += src/sources/mlflow.c src/sources/mlflow_parse.c \
+libhf_store_a_SOURCES += src/store/registry.c src/store/registry_state.c
+libhf_sources_a_SOURCES += src/sources/mlflow.c src/sources/mlflow_fetch.c src/sources/mlflow_parse.c \
 	src/sources/mlflow_internal.h
 noinst_HEADERS += include/handoff/registry.h include/handoff/store_registry.h include/handoff/mlflow.h
 
@@ -59,3 +59,5 @@ TESTS += tests/integ/mlflow_tls.sh
 EXTRA_DIST += tests/integ/mlflow_tls.sh
 TESTS += tests/integ/mlflow_replay.sh
 EXTRA_DIST += tests/integ/mlflow_replay.sh
+TESTS += tests/integ/mlflow_incremental.sh
+EXTRA_DIST += tests/integ/mlflow_incremental.sh

@@ -27,6 +27,9 @@
  */
 enum hf_source_type { HF_SOURCE_UNKNOWN = 0, HF_SOURCE_GIT, HF_SOURCE_MLFLOW };
 
+/* When a registry sync lists the whole registry (mlflow `full-sync`). */
+enum hf_full_sync { HF_FULL_SYNC_DAILY = 0, HF_FULL_SYNC_ALWAYS, HF_FULL_SYNC_NEVER };
+
 struct hf_source_conf {
 	char *name;
 	enum hf_source_type type;
@@ -41,6 +44,9 @@ struct hf_source_conf {
 	long timeout;		/* seconds; 0 = default */
 	long interval;		/* seconds between background syncs; 0 = default */
 	long page_size;		/* mlflow: results per page; 0 = the server's largest */
+	long max_response;	/* mlflow: largest answer in MiB; 0 = 64 */
+	enum hf_full_sync full_sync;	/* mlflow: default daily */
+	bool runs_all;		/* mlflow: fetch the runs of every model, not only the pod's */
 };
 
 struct hf_conf {

@@ -26,11 +26,15 @@ struct hf_ctx {
 	struct hf_conf conf;		/* loaded by hf_ctx_conf */
 	bool conf_loaded;
 	struct hf_store *store;		/* opened by hf_ctx_store */
+	bool snapshot;			/* a command: the store reads one snapshot (set before it runs) */
 };
 
 /*
  * The database, opened and migrated on first use (borrowed: kept in ctx,
- * closed by hf_ctx_release). The configuration, loaded on first use:
+ * closed by hf_ctx_release). With ctx->snapshot (every CLI command) it
+ * reads inside one read snapshot from the open to the end of the command
+ * (hf_store_read_begin), so a sync committing meanwhile is seen whole or
+ * not at all; a command that writes ends it when it begins a transaction. The configuration, loaded on first use:
  * HF_ENOTFOUND with a message saying how to start (handoff init, handoff
  * --demo) when there is none. Its warnings are printed to stderr once.
  */

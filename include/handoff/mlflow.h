@@ -58,8 +58,9 @@ enum hf_status hf_mlflow_delete_alias(const struct hf_source_conf *conf, const c
  * *next_token (may be NULL) receives the page token, NULL on the last page.
  */
 struct hf_mlflow_parsed {
-	struct hf_reg_model *models;	/* by registered-models/search */
+	struct hf_reg_model *models;	/* by registered-models/search (or /get) */
 	size_t nmodels, alloc_models;
+	bool saw_aliases;	/* some listed model carried an "aliases" key */
 	struct hf_mlflow_pending_version *versions;	/* by model-versions/search */
 	size_t nversions, alloc_versions;
 };
@@ -73,16 +74,26 @@ enum hf_status hf_mlflow_parse_models(struct hf_mlflow_parsed *p, const char *wh
 				      const char *body, size_t len, char **next_token);
 enum hf_status hf_mlflow_parse_versions(struct hf_mlflow_parsed *p, const char *what,
 					const char *body, size_t len, char **next_token);
-/* Parse runs/get into metrics (caller frees keys and array). */
+/* Parse runs/get into *run (zeroed first; hf_reg_run_clear frees it). */
 enum hf_status hf_mlflow_parse_run(const char *what, const char *body, size_t len,
-				   struct hf_reg_metric **metrics, size_t *n);
-/* Parse registered-models/get into the aliases of that model, appended to *m. */
+				   struct hf_reg_run *run);
+/* Parse one runs/search page: runs appended to *runs (*n of them so far). */
+enum hf_status hf_mlflow_parse_runs(const char *what, const char *body, size_t len,
+				    struct hf_reg_run **runs, size_t *n, char **next_token);
+/* Parse one experiments/search page: experiment ids appended to *ids. */
+enum hf_status hf_mlflow_parse_experiments(const char *what, const char *body, size_t len,
+					   char ***ids, size_t *n, char **next_token);
+/* Parse registered-models/get into *m's aliases (appended). */
 enum hf_status hf_mlflow_parse_model_get(const char *what, const char *body, size_t len,
 					 struct hf_reg_model *m);
+/* Parse registered-models/get into a model appended to p->models. */
+enum hf_status hf_mlflow_parse_model_one(struct hf_mlflow_parsed *p, const char *what,
+					 const char *body, size_t len);
 /*
  * Attach versions to models (by name; versions of models not listed are
- * dropped), merge aliases listed on versions, sort versions newest first.
- * Moves ownership out of p: afterwards p->models holds the result.
+ * dropped, a version listed twice is kept once), merge aliases listed on
+ * versions, sort versions newest first; O(n log n) in the versions. Moves
+ * ownership out of p: afterwards p->models holds the result.
  */
 void hf_mlflow_parsed_assemble(struct hf_mlflow_parsed *p);
 void hf_mlflow_parsed_clear(struct hf_mlflow_parsed *p);

@@ -21,6 +21,17 @@ struct hf_reg_tag {
 struct hf_reg_metric {
 	char *key;
 	double value;
+	int64_t step;		/* the step it was logged at (0 when not said) */
+	int64_t at;		/* when it was logged, seconds (0 when not said) */
+};
+
+/* One run as a sync fetched it: its status then and its metrics (latest value of each key). */
+struct hf_reg_run {
+	char *run_id;
+	char *status;		/* RUNNING, SCHEDULED, FINISHED, FAILED, KILLED; NULL when not said */
+	int64_t version_updated;	/* the updated time of the version it was fetched for */
+	struct hf_reg_metric *metrics;
+	size_t nmetrics;
 };
 
 struct hf_reg_version {
@@ -42,7 +53,7 @@ struct hf_reg_alias {
 
 struct hf_reg_model {
 	char *source, *name, *description;
-	int64_t updated;	/* seconds */
+	int64_t created, updated;	/* seconds */
 	struct hf_reg_tag *tags;
 	size_t ntags;
 	struct hf_reg_alias *aliases;
@@ -86,7 +97,25 @@ int hf_reg_version_cmp(const char *a, const char *b);
 /* Sort m->versions newest first (by hf_reg_version_cmp, descending). */
 void hf_reg_model_sort_versions(struct hf_reg_model *m);
 
+/*
+ * A digest of everything stored about m (not run metrics): two syncs that
+ * fetched the same model give the same digest, so an unchanged model is
+ * neither written again nor counted as a change.
+ */
+uint64_t hf_reg_model_digest(const struct hf_reg_model *m);
+
+/*
+ * The stage a person would name: NULL for none, including MLflow's
+ * literal "None" (every version outside a stage carries it). Borrowed.
+ */
+const char *hf_reg_stage(const char *stage);
+
+/* Whether a run in this status can still change (RUNNING, SCHEDULED, or not said). */
+bool hf_reg_run_live(const char *status);
+
 /* Free everything m owns and zero it. */
+void hf_reg_run_clear(struct hf_reg_run *r);
+void hf_reg_runs_free(struct hf_reg_run *runs, size_t n);
 void hf_reg_version_clear(struct hf_reg_version *v);
 void hf_reg_model_clear(struct hf_reg_model *m);
 /* Clear each of n models and free the array. */

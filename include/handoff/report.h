@@ -134,10 +134,14 @@ struct hf_report_opts {
 };
 
 /*
- * Every model known from pod files or the registry, sorted by name.
- * *out owned by the caller: hf_model_reports_free. An empty store gives n 0.
+ * The pod's models (those its files name), sorted by name. *out owned by
+ * the caller: hf_model_reports_free. An empty store gives n 0.
  */
 enum hf_status hf_report_models(struct hf_store *store, struct hf_model_report **out, size_t *n);
+
+/* The same and every registered model no pod file names (`models --all`), sorted by name. */
+enum hf_status hf_report_models_all(struct hf_store *store, struct hf_model_report **out,
+				    size_t *n);
 
 /* One model; *out is cleared first. HF_ENOTFOUND when no pod file nor registry entry names it. */
 enum hf_status hf_report_model(struct hf_store *store, const char *name, struct hf_model_report *out);

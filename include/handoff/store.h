@@ -35,7 +35,8 @@ const char *hf_store_path(struct hf_store *store);
 /*
  * A sync writes a whole source in one transaction: begin (IMMEDIATE, so two
  * writers queue on the busy timeout rather than deadlock), then commit, or
- * rollback to leave the previous view intact.
+ * rollback to leave the previous view intact. Begun inside a read snapshot
+ * (a command that writes), the snapshot ends first.
  */
 enum hf_status hf_store_begin(struct hf_store *store);
 enum hf_status hf_store_commit(struct hf_store *store);

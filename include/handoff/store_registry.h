@@ -2,6 +2,7 @@
 #ifndef HANDOFF_STORE_REGISTRY_H
 #define HANDOFF_STORE_REGISTRY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "handoff/registry.h"
@@ -24,6 +25,84 @@
 enum hf_status hf_store_reg_replace(struct hf_store *store, const char *source,
 				    const struct hf_reg_model *models, size_t n, int64_t now,
 				    size_t *events);
+
+/*
+ * What one registry sync changes, for hf_store_reg_update (all borrowed).
+ *  - full: models is the whole registry of the source: any stored model
+ *    not in it was deleted on the server (and runs no version names any
+ *    more are dropped);
+ *  - else models are complete models to replace one by one (their
+ *    versions, tags and aliases as the server has them now), gone names
+ *    models that no longer exist, and every other stored model stays;
+ *  - runs: fetched runs whose metrics (with step and time) replace what
+ *    was stored for them; each is remembered with its status and the
+ *    updated time of its version, for hf_store_reg_known.
+ */
+struct hf_reg_update {
+	bool full;
+	const struct hf_reg_model *models;
+	size_t nmodels;
+	char *const *gone;
+	size_t ngone;
+	const struct hf_reg_run *runs;
+	size_t nruns;
+};
+
+/*
+ * Apply u inside the sync transaction, recording history as
+ * hf_store_reg_replace does, but only for the models u names (so an
+ * incremental sync never reads a model it did not fetch as deleted).
+ * *events (may be NULL) receives the number of activity events plus the
+ * models and runs written.
+ */
+enum hf_status hf_store_reg_update(struct hf_store *store, const char *source,
+				   const struct hf_reg_update *u, int64_t now, size_t *events);
+
+/* What the previous syncs of a source left, for the next fetch to know what to ask. */
+struct hf_reg_known_model {
+	char *name;
+	int64_t updated;	/* seconds, as the server said */
+};
+struct hf_reg_known_run {
+	char *run_id;
+	char *status;
+	int64_t version_updated;
+};
+struct hf_reg_known {
+	struct hf_reg_known_model *models;	/* sorted by name (byte order) */
+	size_t nmodels;
+	struct hf_reg_known_run *runs;	/* sorted by run id */
+	size_t nruns;
+};
+enum hf_status hf_store_reg_known(struct hf_store *store, const char *source,
+				  struct hf_reg_known *out);
+void hf_reg_known_clear(struct hf_reg_known *k);
+/* The known model or run of that name, or NULL. */
+const struct hf_reg_known_model *hf_reg_known_model(const struct hf_reg_known *k, const char *name);
+const struct hf_reg_known_run *hf_reg_known_run(const struct hf_reg_known *k, const char *run_id);
+
+/*
+ * The registry names the pod's contracts point at in `source`: each
+ * contract's registry.name (its model's name when it gives none) whose
+ * registry.source is `source` or unset. Sorted (byte order), distinct;
+ * caller frees each and the array.
+ */
+enum hf_status hf_store_reg_pod_names(struct hf_store *store, const char *source, char ***names,
+				      size_t *n);
+
+/* How many models and versions a source has stored. */
+enum hf_status hf_store_reg_counts(struct hf_store *store, const char *source, size_t *models,
+				   size_t *versions);
+
+/*
+ * Registered models the pod does not name (no contract points at them, no
+ * models/<name>/ folder has their name) first registered at or after
+ * `since` (seconds): the "new registrations, not in the pod" of the pod
+ * screen. Sorted by name; caller frees each and the
+ * array. With since 0: every registry-only model.
+ */
+enum hf_status hf_store_reg_outside_pod(struct hf_store *store, int64_t since, char ***names,
+					size_t *n);
 
 /*
  * Read one registered model by name, from `source` (NULL = any source; the

@@ -92,6 +92,8 @@ int hf_cmd_run(struct hf_ctx *ctx, const struct hf_cmd *cmd, int argc, char **ar
 		rc = hf_fail("usage: handoff %s %s", cmd->name, cmd->usage);
 		goto out;
 	}
+	/* each command reads one consistent snapshot of the database */
+	ctx->snapshot = true;
 	rc = cmd->run(ctx, &args);
 out:
 	free(args.values);

@@ -1,6 +1,7 @@
 /* models.c: `handoff models [--json]`: one line per model: stage, readiness, SLOs, candidate, owners */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -8,7 +9,10 @@
 #include "handoff/out.h"
 #include "handoff/report.h"
 #include "handoff/report_out.h"
+#include "handoff/store.h"
+#include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
+#include "handoff/xmalloc.h"
 
 static void print_line(const struct hf_model_report *r)
 {
@@ -48,11 +52,20 @@ static int run_models(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	struct hf_store *store;
 	struct hf_model_report *reports;
-	size_t n;
+	bool all = hf_args_has(args, "all");
+	size_t n, outside = 0;
+	enum hf_status rc;
 
 	if (hf_ctx_store(ctx, &store))
 		return hf_fail_last();
-	if (hf_report_models(store, &reports, &n))
+	rc = all ? hf_report_models_all(store, &reports, &n) : hf_report_models(store, &reports, &n);
+	if (!rc && !all) {
+		char **names;
+
+		if (!(rc = hf_store_reg_outside_pod(store, 0, &names, &outside)))
+			hf_strv_free(names, outside);
+	}
+	if (rc)
 		return hf_fail_last();
 	if (hf_args_has(args, "json")) {
 		json_t *doc = json_object(), *arr = json_array();
@@ -61,24 +74,32 @@ static int run_models(struct hf_ctx *ctx, const struct hf_args *args)
 			json_array_append_new(arr, hf_report_json_summary(&reports[i]));
 		json_object_set_new(doc, "models", arr);
 		hf_out_json(stdout, doc);
-	} else if (!n) {
+	} else if (!n && !outside) {
 		puts("no models yet: add models/<name>/contract.json to the pod repository and run 'handoff sync'");
 	} else {
-		printf("%-18s %-7s %-12s %6s %5s %-10s %-15s %-12s %s\n", "MODEL", "STAGE", "", "READY",
-		       "SCORE", "SLO", "CANDIDATE", "OWNERS", "BLOCKING");
-		for (size_t i = 0; i < n; i++)
-			print_line(&reports[i]);
+		if (n) {
+			printf("%-18s %-7s %-12s %6s %5s %-10s %-15s %-12s %s\n", "MODEL", "STAGE", "",
+			       "READY", "SCORE", "SLO", "CANDIDATE", "OWNERS", "BLOCKING");
+			for (size_t i = 0; i < n; i++)
+				print_line(&reports[i]);
+		}
+		/* registry models no pod file names: counted here, listed by --all */
+		if (outside)
+			printf("%s%zu registered model%s not in the pod: 'handoff models --all' lists %s\n",
+			       n ? "\n" : "", outside, outside == 1 ? "" : "s",
+			       outside == 1 ? "it" : "them");
 	}
 	hf_model_reports_free(reports, n);
 	return HF_EXIT_OK;
 }
 
 static const struct hf_cmd_flag models_flags[] = {
+	{ "all", NULL, "also the registry's models that no pod file names" },
 	{ "json", NULL, "one JSON object (see docs/json.md)" },
 	{ NULL, NULL, NULL },
 };
 
 const struct hf_cmd hf_cmd_models = {
-	"models", "[--json]", "every model: stage, ready count, score, SLOs, candidate, owners",
+	"models", "[--all] [--json]", "the pod's models: stage, ready count, score, SLOs, candidate, owners",
 	models_flags, 0, 0, run_models,
 };

@@ -378,7 +378,8 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 			fputs("  v", stdout);
 			hf_out_text(stdout, v->version);
 			printf("  %-10s ", at);
-			hf_out_text(stdout, v->stage ? v->stage : "-");
+			if (v->stage)
+				hf_out_text(stdout, v->stage);
 			print_list("  ", v->aliases, v->naliases);
 			if (v->candidate)
 				fputs("  \xE2\x86\x90 candidate", stdout);

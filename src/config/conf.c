@@ -27,6 +27,9 @@ const struct hf_conf_key hf_conf_keys[] = {
 	{ "source", "interval", "int", "seconds between background syncs in the TUI" },
 	{ "source", "filter", "string", "mlflow: search filter, e.g. name LIKE 'fraud-%'" },
 	{ "source", "page-size", "int", "mlflow: results per page (default: the largest allowed)" },
+	{ "source", "full-sync", "string", "mlflow: when a sync lists the whole registry: daily (the first sync of a UTC day, default), always or never (then only 'sync --full')" },
+	{ "source", "runs", "string", "mlflow: whose run metrics a sync fetches: pod (the models the pod names, default) or all" },
+	{ "source", "max-response", "int", "mlflow: the largest answer accepted, in MiB (default 64)" },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -123,13 +126,29 @@ static void apply_source_key(struct hf_conf *conf, struct hf_source_conf *src, c
 	} else if (!strcmp(key, "insecure")) {
 		if (parse_bool(value, &src->insecure))
 			warn(conf, full, "'%s' is not true or false", value);
+	} else if (!strcmp(key, "full-sync")) {
+		if (!strcmp(value, "daily"))
+			src->full_sync = HF_FULL_SYNC_DAILY;
+		else if (!strcmp(value, "always"))
+			src->full_sync = HF_FULL_SYNC_ALWAYS;
+		else if (!strcmp(value, "never"))
+			src->full_sync = HF_FULL_SYNC_NEVER;
+		else
+			warn(conf, full, "'%s' is not daily, always or never", value);
+	} else if (!strcmp(key, "runs")) {
+		if (!strcmp(value, "pod") || !strcmp(value, "all"))
+			src->runs_all = !strcmp(value, "all");
+		else
+			warn(conf, full, "'%s' is not pod or all", value);
 	} else {
 		long *target = !strcmp(key, "timeout") ? &src->timeout
-			     : !strcmp(key, "interval") ? &src->interval : &src->page_size;
+			     : !strcmp(key, "interval") ? &src->interval
+			     : !strcmp(key, "max-response") ? &src->max_response : &src->page_size;
 
 		if (parse_long(value, target))
 			warn(conf, full, "'%s' is not a whole number of %s", value,
-			     !strcmp(key, "page-size") ? "results" : "seconds");
+			     !strcmp(key, "page-size") ? "results"
+			     : !strcmp(key, "max-response") ? "MiB" : "seconds");
 	}
 }
 

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -182,6 +183,75 @@ static void tags_free(struct hf_reg_tag *t, size_t n)
 		free(t[i].value);
 	}
 	free(t);
+}
+
+/* FNV-1a over a field and a separator, so ("ab", "c") and ("a", "bc") differ. */
+static uint64_t mix(uint64_t h, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+		h = (h ^ *p) * 0x100000001b3u;
+	return (h ^ (s ? 0x1f : 0x1e)) * 0x100000001b3u;
+}
+
+static uint64_t mix_int(uint64_t h, int64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)v);
+	return mix(h, buf);
+}
+
+uint64_t hf_reg_model_digest(const struct hf_reg_model *m)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+
+	h = mix(h, m->name);
+	h = mix(h, m->description);
+	h = mix_int(h, m->created);
+	h = mix_int(h, m->updated);
+	for (size_t i = 0; i < m->ntags; i++)
+		h = mix(mix(h, m->tags[i].key), m->tags[i].value);
+	for (size_t i = 0; i < m->naliases; i++)
+		h = mix(mix(h, m->aliases[i].alias), m->aliases[i].version);
+	for (size_t i = 0; i < m->nversions; i++) {
+		const struct hf_reg_version *v = &m->versions[i];
+
+		h = mix(mix(mix(mix(mix(h, v->version), v->stage), v->status), v->run_id),
+			v->description);
+		h = mix_int(mix_int(h, v->created), v->updated);
+		for (size_t k = 0; k < v->ntags; k++)
+			h = mix(mix(h, v->tags[k].key), v->tags[k].value);
+	}
+	return h;
+}
+
+const char *hf_reg_stage(const char *stage)
+{
+	return stage && *stage && strcmp(stage, "None") ? stage : NULL;
+}
+
+bool hf_reg_run_live(const char *status)
+{
+	return !status || !strcmp(status, "RUNNING") || !strcmp(status, "SCHEDULED");
+}
+
+void hf_reg_run_clear(struct hf_reg_run *r)
+{
+	if (!r)
+		return;
+	free(r->run_id);
+	free(r->status);
+	for (size_t i = 0; i < r->nmetrics; i++)
+		free(r->metrics[i].key);
+	free(r->metrics);
+	memset(r, 0, sizeof(*r));
+}
+
+void hf_reg_runs_free(struct hf_reg_run *runs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hf_reg_run_clear(&runs[i]);
+	free(runs);
 }
 
 void hf_reg_version_clear(struct hf_reg_version *v)

@@ -44,6 +44,8 @@ enum hf_status hf_ctx_store(struct hf_ctx *ctx, struct hf_store **store)
 
 		if (rc)
 			return rc;
+		if (ctx->snapshot && (rc = hf_store_read_begin(ctx->store)))
+			return rc;
 	}
 	*store = ctx->store;
 	return HF_OK;
@@ -70,6 +72,8 @@ enum hf_status hf_ctx_conf(struct hf_ctx *ctx, const struct hf_conf **conf)
 
 void hf_ctx_release(struct hf_ctx *ctx)
 {
+	if (ctx->store && ctx->snapshot)
+		hf_store_read_end(ctx->store);
 	hf_store_close(ctx->store);
 	ctx->store = NULL;
 	if (ctx->conf_loaded)

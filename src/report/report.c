@@ -205,7 +205,8 @@ static void fill_versions(struct hf_model_report *r, const struct hf_reg_model *
 		struct hf_report_version *o = &r->versions[i];
 
 		o->version = xstrdup(v->version);
-		o->stage = xstrdup(v->stage);
+		/* MLflow's "None" is no stage: shown as nothing, never as the word */
+		o->stage = hf_reg_stage(v->stage) ? xstrdup(v->stage) : NULL;
 		o->created = v->created;
 		o->candidate = v == cand;
 		o->aliases = xcalloc(m->naliases + 1, sizeof(char *));
@@ -614,8 +615,11 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every model name: pod models, then registry models that no pod model claims (by name or registry.name). */
-static enum hf_status all_names(struct hf_store *store, char ***out, size_t *n)
+/*
+ * Every model name: pod models, then (with registry) registry models that
+ * no pod model claims (by name or registry.name).
+ */
+static enum hf_status all_names(struct hf_store *store, bool registry, char ***out, size_t *n)
 {
 	char **pod = NULL, **reg = NULL, **claimed;
 	size_t npod = 0, nreg = 0, nclaimed = 0, alloc = 0;
@@ -625,7 +629,7 @@ static enum hf_status all_names(struct hf_store *store, char ***out, size_t *n)
 	*n = 0;
 	if ((rc = hf_store_model_names(store, &pod, &npod)))
 		return rc;
-	if ((rc = hf_store_reg_model_names(store, &reg, &nreg))) {
+	if (registry && (rc = hf_store_reg_model_names(store, &reg, &nreg))) {
 		hf_strv_free(pod, npod);
 		return rc;
 	}
@@ -657,7 +661,8 @@ static enum hf_status all_names(struct hf_store *store, char ***out, size_t *n)
 	return HF_OK;
 }
 
-enum hf_status hf_report_models(struct hf_store *store, struct hf_model_report **out, size_t *n)
+static enum hf_status report_models(struct hf_store *store, bool registry,
+				    struct hf_model_report **out, size_t *n)
 {
 	struct hf_report_session c = { .store = store };
 	char **names;
@@ -666,7 +671,7 @@ enum hf_status hf_report_models(struct hf_store *store, struct hf_model_report *
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = all_names(store, &names, &nnames)))
+	if ((rc = all_names(store, registry, &names, &nnames)))
 		return rc;
 	*out = xcalloc(nnames + 1, sizeof(**out));
 	for (size_t i = 0; i < nnames && !rc; i++) {
@@ -686,6 +691,17 @@ enum hf_status hf_report_models(struct hf_store *store, struct hf_model_report *
 	}
 	qsort(*out, *n, sizeof(**out), cmp_report);
 	return HF_OK;
+}
+
+enum hf_status hf_report_models(struct hf_store *store, struct hf_model_report **out, size_t *n)
+{
+	return report_models(store, false, out, n);
+}
+
+enum hf_status hf_report_models_all(struct hf_store *store, struct hf_model_report **out,
+				    size_t *n)
+{
+	return report_models(store, true, out, n);
 }
 
 struct suggestion {
@@ -713,7 +729,7 @@ enum hf_status hf_report_suggest(struct hf_store *store, const char *name, size_
 
 	*names = NULL;
 	*n = 0;
-	if ((rc = all_names(store, &all, &nall)))
+	if ((rc = all_names(store, true, &all, &nall)))
 		return rc;
 	s = xcalloc(nall + 1, sizeof(*s));
 	for (size_t i = 0; i < nall; i++) {

@@ -81,24 +81,49 @@ static enum hf_status opt_string(const char *what, json_t *obj, const char *key,
 	return bad_member(what, path, key, "is not a string");
 }
 
-/* Milliseconds member -> seconds; 0 when absent. */
-static enum hf_status opt_time(const char *what, json_t *obj, const char *key, const char *path,
-			       int64_t *out)
+/*
+ * A number from outside in milliseconds (or any integer count), checked
+ * before it is converted: not a number, not finite, or beyond
+ * +-10^15 (the year 33658) is an error naming the field, never undefined
+ * behaviour.
+ */
+#define MAX_OUTSIDE_NUMBER 1e15
+
+static enum hf_status opt_int(const char *what, json_t *obj, const char *key, const char *path,
+			      int64_t *out)
 {
 	json_t *v = json_object_get(obj, key);
+	double d;
 
 	*out = 0;
 	if (!v || json_is_null(v))
 		return HF_OK;
 	if (json_is_integer(v)) {
-		*out = (int64_t)(json_integer_value(v) / 1000);
+		json_int_t i = json_integer_value(v);
+
+		if (i > (json_int_t)MAX_OUTSIDE_NUMBER || i < -(json_int_t)MAX_OUTSIDE_NUMBER)
+			return bad_member(what, path, key, "is out of range");
+		*out = (int64_t)i;
 		return HF_OK;
 	}
 	if (json_is_real(v)) {
-		*out = (int64_t)(json_real_value(v) / 1000);
+		d = json_real_value(v);
+		if (!isfinite(d) || d > MAX_OUTSIDE_NUMBER || d < -MAX_OUTSIDE_NUMBER)
+			return bad_member(what, path, key, "is out of range");
+		*out = (int64_t)d;
 		return HF_OK;
 	}
 	return bad_member(what, path, key, "is not a number");
+}
+
+/* Milliseconds member -> seconds; 0 when absent. */
+static enum hf_status opt_time(const char *what, json_t *obj, const char *key, const char *path,
+			       int64_t *out)
+{
+	enum hf_status rc = opt_int(what, obj, key, path, out);
+
+	*out /= 1000;
+	return rc;
 }
 
 /* An array member, NULL when absent; error when another type. */
@@ -228,6 +253,8 @@ static enum hf_status parse_model(const char *what, json_t *o, const char *path,
 	if (!rc)
 		rc = opt_string(what, o, "description", path, &m->description);
 	if (!rc)
+		rc = opt_time(what, o, "creation_timestamp", path, &m->created);
+	if (!rc)
 		rc = opt_time(what, o, "last_updated_timestamp", path, &m->updated);
 	if (!rc)
 		rc = parse_tags(what, o, path, &m->tags, &m->ntags);
@@ -280,6 +307,9 @@ static enum hf_status add_model(struct hf_mlflow_parsed *p, const char *what, js
 	rc = parse_model(what, o, path, &p->models[p->nmodels]);
 	if (!rc)
 		p->nmodels++;
+	/* 2.9.2 leaves out an empty list: a page where no model has the key may be a server that never sends it */
+	if (!rc && json_object_get(o, "aliases"))
+		p->saw_aliases = true;
 	return rc;
 }
 
@@ -370,42 +400,54 @@ enum hf_status hf_mlflow_parse_versions(struct hf_mlflow_parsed *p, const char *
 	return parse_page(p, what, body, len, "model_versions", add_version, token);
 }
 
-enum hf_status hf_mlflow_parse_run(const char *what, const char *body, size_t len,
-				   struct hf_reg_metric **metrics, size_t *n)
+/* One run object ({"info": {...}, "data": {"metrics": [...]}}) at path into r. */
+static enum hf_status parse_run_object(const char *what, json_t *run, const char *path,
+				       struct hf_reg_run *r)
 {
-	json_t *root, *run, *data, *arr = NULL, *m;
+	json_t *info, *data, *arr = NULL, *m;
+	char *p;
 	size_t i, alloc = 0;
-	enum hf_status rc;
+	enum hf_status rc = HF_OK;
 
-	*metrics = NULL;
-	*n = 0;
-	if ((rc = load(what, body, len, &root)))
-		return rc;
-	run = json_object_get(root, "run");
-	if (!json_is_object(run)) {
-		json_decref(root);
-		return bad(what, "run", "is missing or not an object");
-	}
+	memset(r, 0, sizeof(*r));
+	if (!json_is_object(run))
+		return bad(what, path, "is missing or not an object");
+	info = json_object_get(run, "info");
+	if (info && !json_is_object(info))
+		return bad_member(what, path, "info", "is not an object");
+	p = xasprintf("%s.info", path);
+	if (info)
+		rc = opt_string(what, info, "run_id", p, &r->run_id);
+	if (!rc && info && !r->run_id)
+		rc = opt_string(what, info, "run_uuid", p, &r->run_id);
+	if (!rc && info)
+		rc = opt_string(what, info, "status", p, &r->status);
+	free(p);
 	data = json_object_get(run, "data");
-	if (data && !json_is_object(data))
-		rc = bad(what, "run.data", "is not an object");
+	if (!rc && data && !json_is_object(data))
+		rc = bad_member(what, path, "data", "is not an object");
+	p = xasprintf("%s.data", path);
 	if (!rc && data)
-		rc = opt_array(what, data, "metrics", "run.data", &arr);
+		rc = opt_array(what, data, "metrics", p, &arr);
+	free(p);
 	json_array_foreach(arr, i, m) {
 		json_t *k, *v;
 		double d;
+		char f[96];
+		int64_t step = 0, at = 0;
 
 		if (rc)
 			break;
+		snprintf(f, sizeof(f), "%s.data.metrics[%zu]", path, i);
 		k = json_object_get(m, "key");
 		v = json_object_get(m, "value");
 		if (!json_is_string(k) || !(json_is_number(v) || json_is_string(v))) {
-			char f[64];
-
-			snprintf(f, sizeof(f), "run.data.metrics[%zu]", i);
 			rc = bad(what, f, "lacks a string 'key' or a numeric 'value'");
 			break;
 		}
+		if ((rc = opt_int(what, m, "step", f, &step)) ||
+		    (rc = opt_time(what, m, "timestamp", f, &at)))
+			break;
 		if (json_is_string(v)) {	/* MLflow writes NaN/Infinity as strings */
 			char *end;
 
@@ -415,18 +457,110 @@ enum hf_status hf_mlflow_parse_run(const char *what, const char *body, size_t le
 		} else {
 			d = json_number_value(v);
 		}
-		*metrics = xgrow(*metrics, *n + 1, &alloc, sizeof(**metrics));
-		(*metrics)[*n].key = xstrdup(json_string_value(k));
-		(*metrics)[*n].value = d;
-		(*n)++;
+		r->metrics = xgrow(r->metrics, r->nmetrics + 1, &alloc, sizeof(*r->metrics));
+		r->metrics[r->nmetrics].key = xstrdup(json_string_value(k));
+		r->metrics[r->nmetrics].value = d;
+		r->metrics[r->nmetrics].step = step;
+		r->metrics[r->nmetrics].at = at;
+		r->nmetrics++;
 	}
+	if (rc)
+		hf_reg_run_clear(r);
+	return rc;
+}
+
+enum hf_status hf_mlflow_parse_run(const char *what, const char *body, size_t len,
+				   struct hf_reg_run *out)
+{
+	json_t *root;
+	enum hf_status rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = load(what, body, len, &root)))
+		return rc;
+	rc = parse_run_object(what, json_object_get(root, "run"), "run", out);
 	json_decref(root);
-	if (rc) {
-		for (i = 0; i < *n; i++)
-			free((*metrics)[i].key);
-		HF_FREE(*metrics);
-		*n = 0;
+	return rc;
+}
+
+enum hf_status hf_mlflow_parse_runs(const char *what, const char *body, size_t len,
+				    struct hf_reg_run **runs, size_t *n, char **token)
+{
+	json_t *root, *arr, *o;
+	size_t i, alloc = *n;
+	enum hf_status rc;
+
+	if (token)
+		*token = NULL;
+	if ((rc = load(what, body, len, &root)))
+		return rc;
+	rc = opt_array(what, root, "runs", "", &arr);
+	json_array_foreach(arr, i, o) {
+		char path[64];
+
+		if (rc)
+			break;
+		snprintf(path, sizeof(path), "runs[%zu]", i);
+		*runs = xgrow(*runs, *n + 1, &alloc, sizeof(**runs));
+		rc = parse_run_object(what, o, path, &(*runs)[*n]);
+		if (!rc && !(*runs)[*n].run_id) {
+			rc = bad(what, path, "lacks 'info.run_id'");
+			hf_reg_run_clear(&(*runs)[*n]);
+		}
+		if (!rc)
+			(*n)++;
 	}
+	if (!rc)
+		rc = next_token(what, root, token);
+	json_decref(root);
+	return rc;
+}
+
+enum hf_status hf_mlflow_parse_experiments(const char *what, const char *body, size_t len,
+					   char ***ids, size_t *n, char **token)
+{
+	json_t *root, *arr, *o;
+	size_t i, alloc = *n;
+	enum hf_status rc;
+
+	if (token)
+		*token = NULL;
+	if ((rc = load(what, body, len, &root)))
+		return rc;
+	rc = opt_array(what, root, "experiments", "", &arr);
+	json_array_foreach(arr, i, o) {
+		char path[64], *id = NULL;
+
+		if (rc)
+			break;
+		snprintf(path, sizeof(path), "experiments[%zu]", i);
+		if (!json_is_object(o))
+			rc = bad(what, path, "is not an object");
+		if (!rc)
+			rc = opt_string(what, o, "experiment_id", path, &id);
+		if (!rc && !id)
+			rc = bad_member(what, path, "experiment_id", "is missing");
+		if (!rc) {
+			*ids = xgrow(*ids, *n + 1, &alloc, sizeof(**ids));
+			(*ids)[(*n)++] = id;
+		}
+	}
+	if (!rc)
+		rc = next_token(what, root, token);
+	json_decref(root);
+	return rc;
+}
+
+enum hf_status hf_mlflow_parse_model_one(struct hf_mlflow_parsed *p, const char *what,
+					 const char *body, size_t len)
+{
+	json_t *root;
+	enum hf_status rc;
+
+	if ((rc = load(what, body, len, &root)))
+		return rc;
+	rc = add_model(p, what, json_object_get(root, "registered_model"), "registered_model");
+	json_decref(root);
 	return rc;
 }
 
@@ -479,9 +613,24 @@ static int model_name_cmp(const void *x, const void *y)
 	return strcmp(a->name, b->name);
 }
 
+/* Pending versions by model name, then version (byte order): equal ones end up side by side. */
+static int pending_cmp(const void *x, const void *y)
+{
+	const struct hf_mlflow_pending_version *a = x, *b = y;
+	int c = strcmp(a->model, b->model);
+
+	return c ? c : strcmp(a->v.version, b->v.version);
+}
+
+/*
+ * O(n log n) in the versions: sorted once, repeats dropped next to each
+ * other, each model found by bsearch (a linear look-up per version made a
+ * model with a million versions take minutes under the write lock).
+ */
 void hf_mlflow_parsed_assemble(struct hf_mlflow_parsed *p)
 {
 	size_t *alloc, out = 0;
+	const char *prev_model = NULL, *prev_version = NULL;
 
 	/* distinct models by name (a page that repeats a row keeps the first) */
 	if (p->nmodels > 1)
@@ -496,28 +645,35 @@ void hf_mlflow_parsed_assemble(struct hf_mlflow_parsed *p)
 		out++;
 	}
 	p->nmodels = out;
+	/* stable for equal keys would keep the first; any one of two equal rows is as good */
+	if (p->nversions > 1)
+		qsort(p->versions, p->nversions, sizeof(*p->versions), pending_cmp);
 	alloc = xcalloc(p->nmodels + 1, sizeof(*alloc));
 	for (size_t i = 0; i < p->nversions; i++) {
 		struct hf_mlflow_pending_version *pv = &p->versions[i];
 		struct hf_reg_model key = { 0 }, *m;
 
+		/* a repeat of the row before (the strings of a moved version stay alive in its model) */
+		if (prev_model && !strcmp(prev_model, pv->model) && !strcmp(prev_version, pv->v.version))
+			continue;
+		prev_model = pv->model;
+		prev_version = pv->v.version;
 		key.name = pv->model;
 		m = p->nmodels ? bsearch(&key, p->models, p->nmodels, sizeof(*p->models),
 					 model_name_cmp) : NULL;
-		if (!m || hf_reg_model_version(m, pv->v.version)) {
-			pending_clear(pv);
-			continue;
-		}
+		if (!m)
+			continue;	/* a version of a model not listed: dropped */
 		m->versions = xgrow(m->versions, m->nversions + 1, &alloc[m - p->models],
 				    sizeof(*m->versions));
 		m->versions[m->nversions++] = pv->v;
-		memset(&pv->v, 0, sizeof(pv->v));
 		for (size_t j = 0; j < pv->naliases; j++)
 			if (!hf_reg_model_alias(m, pv->aliases[j]))
-				alias_add(m, pv->aliases[j], m->versions[m->nversions - 1].version);
-		pending_clear(pv);
+				alias_add(m, pv->aliases[j], pv->v.version);
+		memset(&pv->v, 0, sizeof(pv->v));
 	}
 	free(alloc);
+	for (size_t i = 0; i < p->nversions; i++)
+		pending_clear(&p->versions[i]);
 	HF_FREE(p->versions);
 	p->nversions = p->alloc_versions = 0;
 	for (size_t i = 0; i < p->nmodels; i++)

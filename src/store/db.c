@@ -407,6 +407,12 @@ const char *hf_store_path(struct hf_store *store)
 
 enum hf_status hf_store_begin(struct hf_store *store)
 {
+	/* a writer inside a command's read snapshot: the snapshot ends, the write sees the latest */
+	if (store->read_owned && !sqlite3_get_autocommit(store->db)) {
+		sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+		store->read_owned = false;
+		store->read_depth = 0;
+	}
 	return exec_sql(store, "BEGIN IMMEDIATE", "starting a transaction");
 }
 

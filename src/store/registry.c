@@ -109,10 +109,30 @@ static enum hf_status alias_history(struct hf_store *store, const char *source, 
 	return hf_store_exec_stmt(store, st, "recording an alias move");
 }
 
-/* Events for versions and aliases that are new, moved or gone since the last replace. */
+static int str_cmp(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* The models a partial update touches, sorted for bsearch; NULL scope: every model. */
+struct scope {
+	const char **names;
+	size_t n;
+};
+
+static bool in_scope(const struct scope *sc, const char *model)
+{
+	return !sc || (sc->n && bsearch(&model, sc->names, sc->n, sizeof(*sc->names), str_cmp));
+}
+
+/*
+ * Events for versions and aliases that are new, moved or gone since the
+ * last sync, for the models in scope (NULL: all: what is not in models was
+ * deleted).
+ */
 static enum hf_status record_history(struct hf_store *store, const char *source,
-				     const struct hf_reg_model *models, size_t n, int64_t now,
-				     size_t *events)
+				     const struct hf_reg_model *models, size_t n,
+				     const struct scope *sc, int64_t now, size_t *events)
 {
 	struct prev_set pv = { 0 }, pa = { 0 };
 	char *seen_v = NULL, *seen_a = NULL;
@@ -149,8 +169,8 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 				continue;
 			}
 			summary = xasprintf("version %s registered%s%s", v->version,
-					    v->stage && strcmp(v->stage, "None") ? " in stage " : "",
-					    v->stage && strcmp(v->stage, "None") ? v->stage : "");
+					    hf_reg_stage(v->stage) ? " in stage " : "",
+					    hf_reg_stage(v->stage) ? v->stage : "");
 			rc = activity(store, v->created ? v->created : now, source, "version",
 				      m->name, summary, v->version, events);
 			free(summary);
@@ -178,7 +198,7 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 	for (size_t i = 0; i < pa.n && !rc; i++) {
 		char *summary;
 
-		if (seen_a[i])
+		if (seen_a[i] || !in_scope(sc, pa.rows[i].model))
 			continue;
 		summary = xasprintf("alias %s removed (was version %s)", pa.rows[i].key,
 				    pa.rows[i].value ? pa.rows[i].value : "?");
@@ -190,7 +210,7 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 	for (size_t i = 0; i < pv.n && !rc; i++) {
 		char *summary;
 
-		if (seen_v[i])
+		if (seen_v[i] || !in_scope(sc, pv.rows[i].model))
 			continue;
 		summary = xasprintf("version %s deleted from the registry", pv.rows[i].key);
 		rc = activity(store, now, source, "version", pv.rows[i].model, summary,
@@ -205,15 +225,15 @@ out:
 	return rc;
 }
 
-static enum hf_status delete_source(struct hf_store *store, const char *source)
+/* Delete what is stored for one model of source (its run metrics stay: runs are shared). */
+static enum hf_status delete_models(struct hf_store *store, const char *source, const char *model)
 {
 	static const char *const sql[] = {
-		"DELETE FROM reg_model WHERE source = ?1",
-		"DELETE FROM reg_model_tag WHERE source = ?1",
-		"DELETE FROM reg_alias WHERE source = ?1",
-		"DELETE FROM reg_version WHERE source = ?1",
-		"DELETE FROM reg_version_tag WHERE source = ?1",
-		"DELETE FROM run_metric WHERE source = ?1",
+		"DELETE FROM reg_model WHERE source = ?1 AND name = ?2",
+		"DELETE FROM reg_model_tag WHERE source = ?1 AND model = ?2",
+		"DELETE FROM reg_alias WHERE source = ?1 AND model = ?2",
+		"DELETE FROM reg_version WHERE source = ?1 AND model = ?2",
+		"DELETE FROM reg_version_tag WHERE source = ?1 AND model = ?2",
 	};
 	enum hf_status rc = HF_OK;
 
@@ -223,9 +243,70 @@ static enum hf_status delete_source(struct hf_store *store, const char *source)
 		if (!st)
 			return HF_EIO;
 		hf_bind_text(st, 1, source);
-		rc = hf_store_exec_stmt(store, st, "clearing the registry source");
+		hf_bind_text(st, 2, model);
+		rc = hf_store_exec_stmt(store, st, "clearing registry rows");
 	}
 	return rc;
+}
+
+static enum hf_status exec_source(struct hf_store *store, const char *sql, const char *source,
+				  const char *what)
+{
+	sqlite3_stmt *st = hf_store_stmt(store, sql);
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	return hf_store_exec_stmt(store, st, what);
+}
+
+/* One metric of a run (with its step and time when known). */
+static enum hf_status insert_metric(struct hf_store *store, const char *source, const char *run_id,
+				    const struct hf_reg_metric *m)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"INSERT OR REPLACE INTO run_metric (source, run_id, key, value, step, at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, run_id);
+	hf_bind_text(st, 3, m->key);
+	hf_bind_double(st, 4, m->value);
+	hf_bind_int(st, 5, m->step);
+	if (m->at)
+		hf_bind_int(st, 6, m->at);
+	return hf_store_exec_stmt(store, st, "storing a run metric");
+}
+
+/* A fetched run: its metrics replace the stored ones, and it is remembered as fetched. */
+static enum hf_status insert_run(struct hf_store *store, const char *source,
+				 const struct hf_reg_run *r, int64_t now)
+{
+	sqlite3_stmt *st = hf_store_stmt(store, "DELETE FROM run_metric WHERE source = ?1 AND run_id = ?2");
+	enum hf_status rc;
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, r->run_id);
+	if ((rc = hf_store_exec_stmt(store, st, "replacing a run's metrics")))
+		return rc;
+	for (size_t k = 0; k < r->nmetrics; k++)
+		if ((rc = insert_metric(store, source, r->run_id, &r->metrics[k])))
+			return rc;
+	st = hf_store_stmt(store,
+		"INSERT OR REPLACE INTO reg_run (source, run_id, status, version_updated, fetched) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)");
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, r->run_id);
+	hf_bind_text(st, 3, r->status);
+	hf_bind_int(st, 4, r->version_updated);
+	hf_bind_int(st, 5, now);
+	return hf_store_exec_stmt(store, st, "remembering a fetched run");
 }
 
 static enum hf_status insert_version(struct hf_store *store, const char *source, const char *model,
@@ -263,19 +344,9 @@ static enum hf_status insert_version(struct hf_store *store, const char *source,
 		if ((rc = hf_store_exec_stmt(store, st, "storing a version tag")))
 			return rc;
 	}
-	for (size_t k = 0; v->run_id && *v->run_id && k < v->nmetrics; k++) {
-		st = hf_store_stmt(store,
-			"INSERT OR REPLACE INTO run_metric (source, run_id, key, value) "
-			"VALUES (?1, ?2, ?3, ?4)");
-		if (!st)
-			return HF_EIO;
-		hf_bind_text(st, 1, source);
-		hf_bind_text(st, 2, v->run_id);
-		hf_bind_text(st, 3, v->metrics[k].key);
-		hf_bind_double(st, 4, v->metrics[k].value);
-		if ((rc = hf_store_exec_stmt(store, st, "storing a run metric")))
+	for (size_t k = 0; v->run_id && *v->run_id && k < v->nmetrics; k++)
+		if ((rc = insert_metric(store, source, v->run_id, &v->metrics[k])))
 			return rc;
-	}
 	return HF_OK;
 }
 
@@ -283,8 +354,8 @@ static enum hf_status insert_model(struct hf_store *store, const char *source,
 				   const struct hf_reg_model *m)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"INSERT OR REPLACE INTO reg_model (source, name, description, updated) "
-		"VALUES (?1, ?2, ?3, ?4)");
+		"INSERT OR REPLACE INTO reg_model (source, name, description, created, updated) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)");
 	enum hf_status rc;
 
 	if (!st)
@@ -292,7 +363,9 @@ static enum hf_status insert_model(struct hf_store *store, const char *source,
 	hf_bind_text(st, 1, source);
 	hf_bind_text(st, 2, m->name);
 	hf_bind_text(st, 3, m->description);
-	hf_bind_int(st, 4, m->updated);
+	if (m->created)
+		hf_bind_int(st, 4, m->created);
+	hf_bind_int(st, 5, m->updated);
 	if ((rc = hf_store_exec_stmt(store, st, "storing a registered model")))
 		return rc;
 	for (size_t k = 0; k < m->ntags; k++) {
@@ -327,18 +400,145 @@ static enum hf_status insert_model(struct hf_store *store, const char *source,
 	return HF_OK;
 }
 
+static enum hf_status set_digest(struct hf_store *store, const char *source,
+				const struct hf_reg_model *m)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"UPDATE reg_model SET digest = ?3 WHERE source = ?1 AND name = ?2");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, m->name);
+	hf_bind_int(st, 3, (int64_t)hf_reg_model_digest(m));
+	return hf_store_exec_stmt(store, st, "storing a model's digest");
+}
+
+/* A stored model's digest, for the unchanged-model check. */
+struct stored_digest {
+	char *name;
+	int64_t digest;
+};
+
+static int digest_cmp(const void *x, const void *y)
+{
+	return strcmp(((const struct stored_digest *)x)->name, ((const struct stored_digest *)y)->name);
+}
+
+static void read_digest(sqlite3_stmt *st, void *item)
+{
+	struct stored_digest *d = item;
+
+	d->name = hf_column_text(st, 0);
+	if (!d->name)
+		d->name = xstrdup("");
+	d->digest = sqlite3_column_int64(st, 1);
+}
+
+/*
+ * hf_store_reg_update: *nevents counts the activity events, *nchanged the
+ * models added, changed or removed. force (the demo's replace, whose
+ * metrics come with the versions) writes every model again.
+ */
+static enum hf_status update(struct hf_store *store, const char *source,
+			     const struct hf_reg_update *u, bool force, int64_t now, size_t *nevents,
+			     size_t *nchanged)
+{
+	struct stored_digest *stored = NULL;
+	struct hf_reg_model *changed;
+	struct scope sc = { NULL, 0 };
+	size_t nstored = 0, nch = 0;
+	char *seen;
+	sqlite3_stmt *st;
+	enum hf_status rc;
+
+	*nevents = *nchanged = 0;
+	st = hf_store_stmt(store, "SELECT name, ifnull(digest, 0) FROM reg_model WHERE source = ?1");
+	hf_bind_text(st, 1, source);
+	if ((rc = hf_store_read_rows(store, st, &stored, &nstored, sizeof(*stored), read_digest, NULL,
+				     "reading the stored registry")))
+		goto out0;
+	if (nstored > 1)
+		qsort(stored, nstored, sizeof(*stored), digest_cmp);
+	seen = xcalloc(nstored + 1, 1);
+	changed = xcalloc(u->nmodels + 1, sizeof(*changed));
+	sc.names = xcalloc(u->nmodels + u->ngone + nstored + 1, sizeof(*sc.names));
+	for (size_t i = 0; i < u->nmodels; i++) {
+		struct stored_digest key = { u->models[i].name, 0 }, *d;
+
+		d = nstored ? bsearch(&key, stored, nstored, sizeof(*stored), digest_cmp) : NULL;
+		if (d)
+			seen[d - stored] = 1;
+		if (!force && d && d->digest == (int64_t)hf_reg_model_digest(&u->models[i]))
+			continue;	/* as stored: nothing to write, nothing happened */
+		changed[nch++] = u->models[i];	/* shallow: borrowed for this call */
+		sc.names[sc.n++] = u->models[i].name;
+	}
+	for (size_t i = 0; i < u->ngone; i++)
+		sc.names[sc.n++] = u->gone[i];
+	/* a full listing names every model: a stored one it lacks was deleted */
+	for (size_t i = 0; u->full && i < nstored; i++)
+		if (!seen[i])
+			sc.names[sc.n++] = stored[i].name;
+	if (sc.n > 1)
+		qsort(sc.names, sc.n, sizeof(*sc.names), str_cmp);
+	rc = record_history(store, source, changed, nch, &sc, now, nevents);
+	for (size_t i = 0; i < sc.n && !rc; i++)
+		rc = delete_models(store, source, sc.names[i]);
+	for (size_t i = 0; i < nch && !rc; i++) {
+		rc = insert_model(store, source, &changed[i]);
+		if (!rc)
+			rc = set_digest(store, source, &changed[i]);
+	}
+	for (size_t i = 0; i < u->nruns && !rc; i++)
+		rc = insert_run(store, source, &u->runs[i], now);
+	/* a full listing knows every version: metrics of runs none names are dropped */
+	if (!rc && u->full)
+		rc = exec_source(store, "DELETE FROM run_metric WHERE source = ?1 AND run_id NOT IN"
+				 " (SELECT run_id FROM reg_version WHERE source = ?1 AND run_id IS NOT NULL)",
+				 source, "dropping the metrics of runs no version names");
+	if (!rc && u->full)
+		rc = exec_source(store, "DELETE FROM reg_run WHERE source = ?1 AND run_id NOT IN"
+				 " (SELECT run_id FROM reg_version WHERE source = ?1 AND run_id IS NOT NULL)",
+				 source, "forgetting runs no version names");
+	*nchanged = sc.n;
+	free(sc.names);
+	free(changed);
+	free(seen);
+out0:
+	for (size_t i = 0; i < nstored; i++)
+		free(stored[i].name);
+	free(stored);
+	return rc;
+}
+
+enum hf_status hf_store_reg_update(struct hf_store *store, const char *source,
+				   const struct hf_reg_update *u, int64_t now, size_t *events)
+{
+	size_t nevents, nchanged;
+	enum hf_status rc = update(store, source, u, false, now, &nevents, &nchanged);
+
+	if (events)
+		*events = nchanged + u->nruns;
+	return rc;
+}
+
 enum hf_status hf_store_reg_replace(struct hf_store *store, const char *source,
 				    const struct hf_reg_model *models, size_t n, int64_t now,
 				    size_t *events)
 {
-	size_t nevents = 0;
+	struct hf_reg_update u = { 0 };
+	size_t nevents = 0, nchanged;
 	enum hf_status rc;
 
-	rc = record_history(store, source, models, n, now, &nevents);
+	u.full = true;
+	u.models = models;
+	u.nmodels = n;
+	/* the metrics of the versions are all there is: start from none */
+	rc = exec_source(store, "DELETE FROM run_metric WHERE source = ?1", source,
+			 "clearing run metrics");
 	if (!rc)
-		rc = delete_source(store, source);
-	for (size_t i = 0; i < n && !rc; i++)
-		rc = insert_model(store, source, &models[i]);
+		rc = update(store, source, &u, true, now, &nevents, &nchanged);
 	if (events)
 		*events = nevents;
 	return rc;
@@ -449,13 +649,14 @@ static void read_model(sqlite3_stmt *st, void *item)
 	m->name = hf_column_text(st, 1);
 	m->description = hf_column_text(st, 2);
 	m->updated = sqlite3_column_int64(st, 3);
+	m->created = sqlite3_column_int64(st, 4);
 }
 
 enum hf_status hf_store_reg_model_get(struct hf_store *store, const char *source, const char *name,
 				      struct hf_reg_model *out)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT source, name, description, updated FROM reg_model"
+		"SELECT source, name, description, updated, ifnull(created, 0) FROM reg_model"
 		" WHERE (?1 IS NULL OR source = ?1) AND name = ?2 ORDER BY source LIMIT 1");
 	enum hf_status rc;
 	bool found;
@@ -478,7 +679,7 @@ enum hf_status hf_store_reg_models(struct hf_store *store, const char *source,
 				   struct hf_reg_model **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT source, name, description, updated FROM reg_model"
+		"SELECT source, name, description, updated, ifnull(created, 0) FROM reg_model"
 		" WHERE (?1 IS NULL OR source = ?1) ORDER BY name, source");
 	enum hf_status rc;
 

@@ -157,6 +157,18 @@ static const char sync_engine_sql[] =
 	"ALTER TABLE sync_run ADD COLUMN changes INTEGER;"
 	"ALTER TABLE sync_run ADD COLUMN full INTEGER;";
 
+/*
+ * The incremental registry sync: each run it fetched (its status then and
+ * the updated time of the version it was fetched for), so the next sync
+ * fetches only runs that are new, were not finished, or whose version moved.
+ */
+static const char registry_runs_sql[] =
+	"CREATE TABLE reg_run ("
+	"  source TEXT NOT NULL, run_id TEXT NOT NULL, status TEXT, version_updated INTEGER,"
+	"  fetched INTEGER NOT NULL, PRIMARY KEY (source, run_id));"
+	"CREATE INDEX reg_model_by_created ON reg_model (source, created);"
+	"ALTER TABLE reg_model ADD COLUMN digest INTEGER;";	/* hf_reg_model_digest: unchanged models are skipped */
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -165,5 +177,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "sprints", sprint_sql },
 	{ "indexes", indexes_sql },
 	{ "sync engine", sync_engine_sql },
+	{ "registry runs", registry_runs_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

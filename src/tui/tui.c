@@ -49,6 +49,7 @@ struct tui {
 	unsigned long frame;
 	bool quit;
 	bool full_redraw;
+	bool snapshot;	       /* a read snapshot is open for the views' loads */
 	int64_t auto_every_ms; /* background sync period (0: none) */
 	int64_t auto_next_ms;  /* monotonic time of the next one */
 };
@@ -145,6 +146,25 @@ static void view_unload(struct hf_view *v)
 	v->pending = false;
 }
 
+/*
+ * Views read inside one read snapshot: opened for a load and kept while the
+ * view goes on loading in slices between frames, closed when it is done,
+ * so a sync committing meanwhile is seen whole (after the reload) or not
+ * at all.
+ */
+static void snapshot_open(struct tui *t)
+{
+	if (!t->snapshot && t->store && hf_store_read_begin(t->store) == HF_OK)
+		t->snapshot = true;
+}
+
+static void snapshot_close(struct tui *t)
+{
+	if (t->snapshot)
+		hf_store_read_end(t->store);
+	t->snapshot = false;
+}
+
 static void view_load(struct tui *t, struct hf_view *v)
 {
 	view_unload(v);
@@ -152,9 +172,12 @@ static void view_load(struct tui *t, struct hf_view *v)
 	v->head_lines = 0;
 	v->rows = t->rows - 2;
 	v->cols = t->cols;
+	snapshot_open(t);
 	if (v->ops->load(v, t->store))
 		set_message(t, true, "%s: %s", v->ops->name, hf_last_error());
 	v->loaded = true;
+	if (!v->pending)
+		snapshot_close(t);
 	hf_list_set_height(&v->list, v->rows - v->head_lines);
 	hf_list_apply(&v->list);
 	view_layout(t, v);
@@ -328,6 +351,7 @@ static void poll_sync(struct tui *t)
 	hf_tui_sync_finish(t->sync);
 	t->sync = NULL;
 	set_message(t, st.failed > 0, "%s", st.text);
+	snapshot_close(t);	/* the reload sees what the sync wrote */
 	reload_all(t);
 }
 
@@ -700,8 +724,11 @@ static void step_view(struct tui *t)
 {
 	struct hf_view *v = top(t);
 
+	snapshot_open(t);
 	v->pending = v->ops->step(v, 15);
 	hf_list_apply(&v->list);
+	if (!v->pending)
+		snapshot_close(t);
 }
 
 static void write_idle(struct tui *t)
@@ -919,6 +946,7 @@ int hf_tui_run(struct hf_ctx *ctx)
 		t.sync = NULL;
 	}
 	sig = hf_screen_caught();
+	snapshot_close(&t);
 	hf_screen_stop();
 	hf_trace_set_sink(NULL, NULL);
 	take_traces(&t);

@@ -3,13 +3,13 @@
 
 start_server
 write_config "timeout = 1"
-hf sync registry >/dev/null 2>"$T/err" || { cat "$T/err"; fail "first sync failed"; }
+hf sync registry --full >/dev/null 2>"$T/err" || { cat "$T/err"; fail "first sync failed"; }
 good=$(snapshot)
 [ -n "$good" ] || fail "empty view after the first sync"
 
 # sync_fails ERROR_PATTERN: the sync fails, names the problem, keeps the previous view, and status records it
 sync_fails() {
-	if hf sync registry >/dev/null 2>"$T/err"; then
+	if hf sync registry --full >/dev/null 2>"$T/err"; then
 		fail "sync succeeded despite the fault ($1)"
 	fi
 	grep -q -- "$1" "$T/err" || { cat "$T/err" >&2; fail "error does not mention '$1'"; }
@@ -24,15 +24,15 @@ sys.exit(0 if r['ok'] is False and sys.argv[1] in r['error'] else 1)" "$(printf 
 # 500 twice: retried, then the sync succeeds (3 requests to that endpoint)
 ctl /__reset '{}' >/dev/null
 ctl /__faults '{"kind": "500", "route": "registered-models/search", "count": 2}' >/dev/null
-hf sync registry >/dev/null 2>"$T/err" || { cat "$T/err"; fail "sync with two 500s failed"; }
+hf sync registry --full >/dev/null 2>"$T/err" || { cat "$T/err"; fail "sync with two 500s failed"; }
 assert_eq "$(stat "s['requests']['/api/2.0/mlflow/registered-models/search']")" 3 "requests after two 500s"
 assert_eq "$(snapshot)" "$good" "view after retried 500s"
 
-# 429 with Retry-After: 1, twice, on a run: retried no earlier than the server asked
+# 429 with Retry-After: 1, twice, on the runs: retried no earlier than the server asked
 ctl /__reset '{}' >/dev/null
-ctl /__faults '{"kind": "429", "route": "runs/get", "count": 2, "retry_after": 1}' >/dev/null
-hf sync registry >/dev/null 2>"$T/err" || { cat "$T/err"; fail "sync with 429s failed"; }
-assert_eq "$(stat "s['requests']['/api/2.0/mlflow/runs/get']")" 13 "runs/get requests with two 429s (11 runs + 2 retries)"
+ctl /__faults '{"kind": "429", "route": "runs/search", "count": 2, "retry_after": 1}' >/dev/null
+hf sync registry --full >/dev/null 2>"$T/err" || { cat "$T/err"; fail "sync with 429s failed"; }
+assert_eq "$(stat "s['requests']['/api/2.0/mlflow/runs/search']")" 3 "runs/search requests with two 429s (1 batch + 2 retries)"
 assert_eq "$(stat "s['early_retries']")" 0 "retries before Retry-After"
 
 # 503 every time: a bounded number of attempts, then the sync fails naming the URL
@@ -64,8 +64,11 @@ ctl /__faults '{"kind": "body", "route": "registered-models/search", "body": "{\
 sync_fails "'registered_models' is not an array"
 ctl /__faults '{"kind": "body", "route": "model-versions/search", "body": "{\"model_versions\": [{\"name\": \"fraud-detector\"}]}"}' >/dev/null
 sync_fails "model_versions\[0\]' lacks 'name' or 'version'"
-ctl /__faults '{"kind": "body", "route": "runs/get", "count": 1, "body": "{\"run\": {\"data\": {\"metrics\": [{\"key\": 3}]}}}"}' >/dev/null
-sync_fails "response from 'runs/get': 'run.data.metrics\[0\]'"
+ctl /__faults '{"kind": "body", "route": "runs/search", "count": 1, "body": "{\"runs\": [{\"info\": {\"run_id\": \"r\"}, \"data\": {\"metrics\": [{\"key\": 3}]}}]}"}' >/dev/null
+sync_fails "response from 'runs/search': 'runs\[0\].data.metrics\[0\]'"
+# a number from the server beyond any date is refused by name, never converted blindly
+ctl /__faults '{"kind": "body", "route": "registered-models/search", "count": 1, "body": "{\"registered_models\": [{\"name\": \"m\", \"last_updated_timestamp\": 1e300}]}"}' >/dev/null
+sync_fails "'registered_models\[0\].last_updated_timestamp' is out of range"
 
 # an MLflow error whose message carries escape sequences: named, never printed raw
 ctl /__faults '{"kind": "body", "status": 400, "route": "registered-models/search", "body": "{\"error_code\": \"INVALID_PARAMETER_VALUE\", \"message\": \"bad \\u001b]0;pwned\\u0007 \\u001b[2J filter\"}"}' >/dev/null
@@ -79,7 +82,7 @@ for f in "$T/err" "$T/status.txt" "$T/status.json"; do
 done
 
 # an oversized body is refused
-ctl /__faults '{"kind": "oversize", "route": "runs/get", "count": 1, "mib": 65}' >/dev/null
+ctl /__faults '{"kind": "oversize", "route": "runs/search", "count": 1, "mib": 65}' >/dev/null
 sync_fails "larger than 64 MiB"
 
 # an MLflow error (400 with error_code) names the code and message
@@ -95,7 +98,7 @@ grep -q "Couldn't connect to server" "$T/err" || fail "a server that is gone: no
 # and the view still answers after all of it; a good sync works again
 start_server
 write_config "timeout = 1"
-hf sync registry >/dev/null 2>"$T/err" || { cat "$T/err"; fail "recovery sync failed"; }
+hf sync registry --full >/dev/null 2>"$T/err" || { cat "$T/err"; fail "recovery sync failed"; }
 assert_eq "$(snapshot)" "$good" "view after recovery"
 assert_eq "$(last_sync ok)" True "status after recovery"
 echo "ok"

@@ -37,10 +37,11 @@ start_server() {
 	replay_start "$FIX" "$@"
 }
 
-# write_config [EXTRA KEY = VALUE LINES...]: [source "registry"] pointing at the server
+# write_config [EXTRA KEY = VALUE LINES...]: [source "registry"] pointing at the server; these
+# tests have no pod, so the runs of every model are fetched (runs = all), as the pod's would be
 write_config() {
 	{
-		printf '[source "registry"]\n\ttype = mlflow\n\turl = %s\n' "$URL"
+		printf '[source "registry"]\n\ttype = mlflow\n\turl = %s\n\truns = all\n' "$URL"
 		for line in "$@"; do
 			printf '\t%s\n' "$line"
 		done

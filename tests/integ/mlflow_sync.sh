@@ -14,7 +14,12 @@ assert_eq "$(q "SELECT stage FROM reg_version WHERE model = 'fraud-detector' AND
 assert_eq "$(q "SELECT count(*) FROM reg_version WHERE model = 'churn-predictor'")" 3 "churn-predictor versions (3 deleted)"
 assert_eq "$(q "SELECT value FROM run_metric WHERE run_id = '87495143dfa9426381f98f97e93d2477' AND key = 'accuracy'")" 0.66 "run metric"
 assert_eq "$(q "SELECT count(DISTINCT run_id) FROM run_metric")" 11 "runs with metrics"
-assert_eq "$(stat "s['requests'].get('/api/2.0/mlflow/runs/get')")" 11 "runs/get requests"
+# the 11 runs in one runs/search (run_id IN, the experiments from experiments/search), none one by one
+assert_eq "$(stat "s['requests'].get('/api/2.0/mlflow/runs/search')")" 1 "runs/search requests"
+assert_eq "$(stat "s['requests'].get('/api/2.0/mlflow/experiments/search')")" 1 "experiments/search requests"
+assert_eq "$(stat "s['requests'].get('/api/2.0/mlflow/runs/get', 0)")" 0 "runs/get requests"
+assert_eq "$(q "SELECT step FROM run_metric WHERE run_id = '87495143dfa9426381f98f97e93d2477' AND key = 'accuracy'") $(q "SELECT at > 1700000000 FROM run_metric WHERE run_id = '87495143dfa9426381f98f97e93d2477' AND key = 'accuracy'")" \
+	"2 1" "a metric's step and time are stored"
 # connections are reused: at most one per parallel transfer for the whole sync (19 requests)
 [ "$(stat "s['connections']")" -le 8 ] || fail "$(stat "s['connections']") connections for one sync"
 # a version without a run keeps its tags (the metric fallback) and no run id
@@ -31,7 +36,7 @@ assert_eq "$(q "SELECT instr(value, char(27)) > 0 FROM reg_version_tag WHERE mod
 hf status >"$T/status.txt" 2>&1 || true
 hf status --json >"$T/status.json" 2>&1 || true
 hf models >"$T/models.txt" 2>&1 || true
-hf models --json >"$T/models.json" 2>&1 || true
+hf models --all --json >"$T/models.json" 2>&1 || true
 hf show hostile-input-model >"$T/show.txt" 2>&1 || true
 hf show hostile-input-model --json >"$T/show.json" 2>&1 || true
 HANDOFF_TRACE=1 hf sync registry >"$T/out2" 2>"$T/err2" || fail "second sync failed"
@@ -41,7 +46,7 @@ for f in "$T/out" "$T/err" "$T/status.txt" "$T/status.json" "$T/out2" "$T/err2" 
 		fail "raw ESC printed in $(basename "$f")"
 	fi
 done
-# registered models that no pod file names still show up, in the research stage
+# registered models that no pod file names show up with --all, in the research stage
 "$PYTHON3" - "$T/models.json" <<'PY' || fail "models --json lacks the registry-only models"
 import json, sys
 models = {m["name"]: m for m in json.load(open(sys.argv[1]))["models"]}

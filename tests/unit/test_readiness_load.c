@@ -248,8 +248,8 @@ static void registry_models_and_candidates(void **state)
 {
 	char *path;
 	struct hf_store *store = hf_test_store_open("hf-ready", &path);
-	struct hf_reg_metric m7[] = { { "latency_p99_ms", 62 }, { "auc", 0.93 } };
-	struct hf_reg_metric m6[] = { { "latency_p99_ms", 41 }, { "auc", 0.92 }, { "throughput_rps", 950 } };
+	struct hf_reg_metric m7[] = { { .key = "latency_p99_ms", .value = 62 }, { .key = "auc", .value = 0.93 } };
+	struct hf_reg_metric m6[] = { { .key = "latency_p99_ms", .value = 41 }, { .key = "auc", .value = 0.92 }, { .key = "throughput_rps", .value = 950 } };
 	struct hf_reg_tag t7[] = { { "throughput_rps", "900" } };
 	struct hf_reg_version fv[] = {
 		{ .version = "7", .stage = "Staging", .run_id = "r7", .created = 1795945200, .tags = t7,
@@ -308,7 +308,12 @@ static void registry_models_and_candidates(void **state)
 	hf_model_report_clear(&r);
 	assert_int_equal(hf_report_model(store, "nothing", &r), HF_ENOTFOUND);
 
+	/* the pod's models by default; with the registry's, models --all */
 	assert_int_equal(hf_report_models(store, &all, &n), HF_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(all[0].name, "fraud-detector");
+	hf_model_reports_free(all, n);
+	assert_int_equal(hf_report_models_all(store, &all, &n), HF_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(all[0].name, "fraud-detector");
 	assert_string_equal(all[1].name, "image-embedder");
@@ -338,7 +343,7 @@ static void several_slo_items_block_once(void **state)
 {
 	char *path;
 	struct hf_store *store = hf_test_store_open("hf-ready", &path);
-	struct hf_reg_metric m[] = { { "latency_p99_ms", 90 }, { "auc", 0.5 } };
+	struct hf_reg_metric m[] = { { .key = "latency_p99_ms", .value = 90 }, { .key = "auc", .value = 0.5 } };
 	struct hf_reg_version v[] = { { .version = "3", .stage = "Staging", .run_id = "r3",
 					.metrics = m, .nmetrics = 2 } };
 	struct hf_reg_alias a[] = { { "challenger", "3" } };

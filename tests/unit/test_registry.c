@@ -226,8 +226,7 @@ static void test_parse_fixtures(void **state)
 	struct hf_mlflow_parsed p;
 	const struct hf_reg_model *m;
 	struct hf_strbuf sb = HF_STRBUF_INIT;
-	struct hf_reg_metric *metrics;
-	size_t nm;
+	struct hf_reg_run run;
 
 	(void)state;
 	if (!parse_fixture_pages(&p))
@@ -266,13 +265,16 @@ static void test_parse_fixtures(void **state)
 	hf_mlflow_parsed_clear(&p);
 
 	assert_true(read_fixture("runs-get.87495143.json", &sb));
-	assert_int_equal(hf_mlflow_parse_run("runs/get", sb.buf, sb.len, &metrics, &nm), HF_OK);
-	assert_int_equal(nm, 2);
-	assert_string_equal(metrics[0].key, "accuracy");
-	assert_true(metrics[0].value == 0.66);
-	for (size_t i = 0; i < nm; i++)
-		free(metrics[i].key);
-	free(metrics);
+	assert_int_equal(hf_mlflow_parse_run("runs/get", sb.buf, sb.len, &run), HF_OK);
+	assert_int_equal(run.nmetrics, 2);
+	assert_string_equal(run.metrics[0].key, "accuracy");
+	assert_true(run.metrics[0].value == 0.66);
+	/* the step and time of the latest value are kept (the compare and live views want them) */
+	assert_true(run.metrics[0].step > 0);
+	assert_true(run.metrics[0].at > 1700000000);
+	assert_string_equal(run.status, "FINISHED");
+	assert_string_equal(run.run_id, "87495143dfa9426381f98f97e93d2477");
+	hf_reg_run_clear(&run);
 
 	/* an empty search answers {} */
 	memset(&p, 0, sizeof(p));

@@ -1,0 +1,142 @@
+# mlflow_incremental.sh: the incremental registry sync against the replay server: what each change costs and shows, deletions, runs, --full
+. "$HF_SRCDIR/tests/integ/mlflow_lib.sh"
+GIT=${GIT:-git}
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+export HANDOFF_NOW=2026-11-30T10:00:00Z
+API=/api/2.0/mlflow
+
+# a pod whose contracts name two of the six registered models
+mkdir -p "$T/pod/models/fraud-detector" "$T/pod/models/churn"
+printf '{"name": "inc-pod", "members": []}\n' >"$T/pod/pod.json"
+printf '{"registry": {"source": "registry", "name": "fraud-detector", "candidate": "champion"},
+ "owners": {"research": "ana", "engineering": "raj"}, "slos": [{"metric": "accuracy", "op": ">=", "target": 0.5}]}\n' \
+	>"$T/pod/models/fraud-detector/contract.json"
+printf '{"registry": {"name": "churn-predictor", "candidate": "champion"},
+ "owners": {"research": "ana", "engineering": "raj"}, "slos": [{"metric": "accuracy", "op": ">=", "target": 0.5}]}\n' \
+	>"$T/pod/models/churn/contract.json"
+"$GIT" -C "$T/pod" init -q -b main
+"$GIT" -C "$T/pod" add -A
+"$GIT" -C "$T/pod" -c user.name=t -c user.email=t@example.org commit -q -m pod
+
+start_server
+printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n' \
+	"$T/pod" "$URL" >"$CONFIG"
+hf sync pod >/dev/null 2>"$T/err" || { cat "$T/err"; fail "pod sync failed"; }
+assert_eq "$(q 'SELECT count(*) FROM contract') $(q 'SELECT count(*) FROM problem')" "2 0" "the pod's two contracts"
+
+# n ENDPOINT: requests to that endpoint since the last reset
+n() {
+	stat "s['requests'].get('$API/$1', 0)"
+}
+sync_reg() {
+	ctl /__reset '{}' >/dev/null
+	hf sync registry "$@" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "registry sync failed ($*)"; }
+}
+events() {
+	q "SELECT count(*) FROM activity WHERE source = 'registry'"
+}
+
+# 1. the first sync lists the whole registry and fetches only the pod's runs, in one batch
+sync_reg
+assert_eq "$(q 'SELECT count(*) FROM reg_model')" 6 "first sync: every registered model"
+assert_eq "$(n runs/search) $(n runs/get)" "1 0" "first sync: the pod's runs in one runs/search"
+assert_eq "$(q "SELECT count(DISTINCT run_id) FROM run_metric")" \
+	"$(q "SELECT count(DISTINCT run_id) FROM reg_version WHERE model IN ('fraud-detector', 'churn-predictor') AND run_id IS NOT NULL")" \
+	"first sync: metrics of the pod's runs only"
+assert_eq "$(q "SELECT full FROM sync_run WHERE source = 'registry' ORDER BY id DESC LIMIT 1")" 1 "first sync is full"
+
+# 2. nothing changed: per pod model one get and one version search, one page of the ordered
+#    listing, no run, nothing written
+before=$(events)
+sync_reg
+assert_eq "$(n registered-models/get) $(n model-versions/search) $(n registered-models/search)" "2 2 1" "warm sync requests"
+assert_eq "$(n runs/search) $(n runs/get) $(n experiments/search)" "0 0 0" "warm sync fetches no run"
+assert_eq "$(stat "s['total']")" 5 "warm sync: five requests in all"
+assert_eq "$(events)" "$before" "warm sync records nothing"
+assert_eq "$(q "SELECT changes || ' ' || full FROM sync_run WHERE source = 'registry' ORDER BY id DESC LIMIT 1")" "0 0" "warm sync: incremental, no change"
+grep -q "order_by=last_updated_timestamp%20DESC" <<<"$(stat "'\n'.join(s['log'])")" || fail "the listing is not ordered by last update"
+
+# 3. an alias moved on a pod model: seen at once, in the view, the activity and the alias history
+mlflow POST registered-models/alias '{"name":"fraud-detector","alias":"champion","version":"3"}' >/dev/null
+sync_reg
+assert_eq "$(q "SELECT version FROM reg_alias WHERE model = 'fraud-detector' AND alias = 'champion'")" 3 "moved alias"
+assert_eq "$(q "SELECT count(*) FROM activity WHERE summary = 'alias champion moved from version 2 to 3'")" 1 "alias move event"
+assert_eq "$(q "SELECT group_concat(version, ',') FROM (SELECT version FROM reg_alias_history WHERE model = 'fraud-detector' AND alias = 'champion' ORDER BY at, id)")" "2,3" "alias history"
+
+# 4. a tag set on a pod model's version (MLflow moves no timestamp for it): seen
+mlflow POST model-versions/set-tag '{"name":"fraud-detector","version":"3","key":"latency_p99_ms","value":"41"}' >/dev/null
+sync_reg
+assert_eq "$(q "SELECT value FROM reg_version_tag WHERE model = 'fraud-detector' AND version = '3' AND key = 'latency_p99_ms'")" 41 "new version tag"
+
+# 5. a version added to a pod model: in the view and the activity, and its run fetched (the batch)
+run=$(q "SELECT run_id FROM reg_version WHERE model = 'fraud-detector' AND version = '1'")
+mlflow POST model-versions/create "{\"name\":\"fraud-detector\",\"source\":\"s3://x\",\"run_id\":\"$run\"}" >/dev/null
+q "DELETE FROM reg_run WHERE run_id = '$run'"	# as if never fetched, so the new version's run is asked for
+sync_reg
+assert_eq "$(q "SELECT count(*) FROM reg_version WHERE model = 'fraud-detector' AND version = '4'")" 1 "new version"
+assert_eq "$(q "SELECT count(*) FROM activity WHERE model = 'fraud-detector' AND summary = 'version 4 registered'")" 1 "new version event (no 'None' stage)"
+assert_eq "$(n runs/search)" 1 "the new version's run fetched"
+
+# 6. a stage changed and a description changed on pod models
+mlflow POST model-versions/transition-stage '{"name":"churn-predictor","version":"4","stage":"Staging"}' >/dev/null
+mlflow PATCH registered-models/update '{"name":"fraud-detector","description":"now with calibration"}' >/dev/null
+sync_reg
+assert_eq "$(q "SELECT count(*) FROM activity WHERE model = 'churn-predictor' AND kind = 'stage' AND summary LIKE '%to Staging'")" 1 "stage event"
+assert_eq "$(q "SELECT description FROM reg_model WHERE name = 'fraud-detector'")" "now with calibration" "description"
+
+# 7. a new registered model outside the pod: found at once by the ordered listing, with its versions
+mlflow POST registered-models/create '{"name":"brand-new","description":"fresh"}' >/dev/null
+mlflow POST model-versions/create "{\"name\":\"brand-new\",\"source\":\"s3://y\",\"run_id\":\"$run\"}" >/dev/null
+sync_reg
+assert_eq "$(q "SELECT count(*) FROM reg_version WHERE model = 'brand-new'")" 1 "new model outside the pod and its version"
+assert_eq "$(n registered-models/get)" 2 "a model outside the pod costs no registered-models/get (the listing has its aliases)"
+assert_eq "$(n runs/search)" 0 "no run fetched for a model outside the pod"
+hf models >"$T/models.txt" 2>&1
+grep -q "brand-new" "$T/models.txt" && fail "a registry-only model is listed among the pod's models"
+hf models --all >"$T/models.txt" 2>&1
+grep -q "^brand-new" "$T/models.txt" || fail "models --all lacks the registry-only model"
+
+# 8. a model outside the pod deleted: kept until a --full listing finds it gone
+mlflow DELETE registered-models/delete '{"name":"hostile-input-model"}' >/dev/null
+sync_reg
+assert_eq "$(q "SELECT count(*) FROM reg_model WHERE name = 'hostile-input-model'")" 1 "deletion outside the pod waits for --full"
+sync_reg --full
+assert_eq "$(q "SELECT count(*) FROM reg_model WHERE name = 'hostile-input-model'")" 0 "--full finds the deleted model"
+assert_eq "$(q "SELECT count(*) FROM activity WHERE model = 'hostile-input-model' AND summary LIKE '%deleted%'")" 2 "its versions' deletion events"
+assert_eq "$(n model-versions/search)" 1 "--full lists the versions unfiltered, in one page"
+
+# 9. a pod model deleted: seen at once (its get answers 404)
+mlflow DELETE registered-models/delete '{"name":"churn-predictor"}' >/dev/null
+sync_reg
+assert_eq "$(q "SELECT count(*) FROM reg_model WHERE name = 'churn-predictor'") $(q "SELECT count(*) FROM reg_version WHERE model = 'churn-predictor'")" "0 0" "deleted pod model gone at once"
+
+# 10. the first sync of a new (UTC) day lists everything again
+HANDOFF_NOW=2026-12-01T08:00:00Z sync_reg
+assert_eq "$(q "SELECT full FROM sync_run WHERE source = 'registry' ORDER BY id DESC LIMIT 1")" 1 "first sync of the day is full"
+HANDOFF_NOW=2026-12-01T09:00:00Z sync_reg
+assert_eq "$(q "SELECT full FROM sync_run WHERE source = 'registry' ORDER BY id DESC LIMIT 1")" 0 "the next one is not"
+
+# 11. a run that was still running when fetched is fetched again until it has finished
+fd3=$(q "SELECT run_id FROM reg_version WHERE model = 'fraud-detector' AND version = '3'")
+ctl /__run "{\"run_id\": \"$fd3\", \"status\": \"RUNNING\", \"metrics\": {\"auc\": 0.5}}" >/dev/null
+sync_reg --full
+assert_eq "$(q "SELECT status FROM reg_run WHERE run_id = '$fd3'")" RUNNING "a running run"
+ctl /__run "{\"run_id\": \"$fd3\", \"status\": \"FINISHED\", \"metrics\": {\"auc\": 0.97}}" >/dev/null
+HANDOFF_NOW=2026-12-01T09:30:00Z sync_reg
+assert_eq "$(q "SELECT value FROM run_metric WHERE run_id = '$fd3' AND key = 'auc'") $(q "SELECT status FROM reg_run WHERE run_id = '$fd3'")" "0.97 FINISHED" "a running run fetched again"
+HANDOFF_NOW=2026-12-01T09:40:00Z sync_reg
+assert_eq "$(n runs/search)" 0 "a finished run is not fetched again"
+
+# 12. a server that refuses runs/search by run id: runs/get one by one
+ctl /__config '{"refuse_runs_search": true}' >/dev/null
+sync_reg --full
+assert_eq "$(n runs/search) $(n runs/get)" "1 $(q "SELECT count(*) FROM reg_run")" "runs/get when runs/search is refused"
+ctl /__config '{"refuse_runs_search": false}' >/dev/null
+
+# 13. no 'None' stage in show
+hf show fraud-detector >"$T/show.txt" 2>&1 || true
+grep -q "None" "$T/show.txt" && { cat "$T/show.txt"; fail "show prints MLflow's 'None' stage"; }
+
+# 14. the one-line summary of a sync
+HANDOFF_NOW=2026-12-01T09:50:00Z hf sync registry >/dev/null 2>"$T/err" || fail "summary sync"
+echo "ok"
