@@ -16,7 +16,7 @@
 
 #define MODELS_PAGE_MAX 1000	/* registered-models/search accepts at most this */
 #define VERSIONS_PAGE 20000	/* model-versions/search accepts 200000; this stays well under the body cap */
-#define ORDERED_PAGE 100	/* registered-models/search by last update: most syncs need one page */
+#define ORDERED_PAGE 50	/* registered-models/search by last update: most syncs need one page */
 #define MAX_PAGES 100000
 #define NEWEST_RUNS 3		/* runs that matter per model besides aliased and staged versions */
 #define RUN_BATCH 200		/* run ids per runs/search */

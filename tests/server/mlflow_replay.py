@@ -169,7 +169,8 @@ class State:
         base = 1795945200000
         for i in range(n):
             name = "gen-model-%05d" % i
-            t = base + i * 1000
+            # a registry grows over months: a model every two hours, the last one the newest
+            t = base - (n - i) * 7200 * 1000
             self.models[name] = {
                 "name": name, "creation_timestamp": t, "last_updated_timestamp": t + 300,
                 "description": "Generated model %d for the sync benchmark." % i,
