@@ -269,10 +269,9 @@ static enum hf_status parse_model(const char *what, json_t *o, const char *path,
  * One page of a search answer: each element of the array `key` goes to
  * add(p, what, element, "key[i]") until one fails; then the page token.
  */
-static enum hf_status parse_page(struct hf_mlflow_parsed *p, const char *what,
-				 const char *body, size_t len, const char *key,
-				 enum hf_status (*add)(struct hf_mlflow_parsed *, const char *,
-						       json_t *, const char *),
+static enum hf_status parse_page(void *p, const char *what, const char *body, size_t len,
+				 const char *key,
+				 enum hf_status (*add)(void *, const char *, json_t *, const char *),
 				 char **token)
 {
 	json_t *root, *arr, *o;
@@ -298,9 +297,9 @@ static enum hf_status parse_page(struct hf_mlflow_parsed *p, const char *what,
 	return rc;
 }
 
-static enum hf_status add_model(struct hf_mlflow_parsed *p, const char *what, json_t *o,
-				const char *path)
+static enum hf_status add_model(void *sink, const char *what, json_t *o, const char *path)
 {
+	struct hf_mlflow_parsed *p = sink;
 	enum hf_status rc;
 
 	p->models = xgrow(p->models, p->nmodels + 1, &p->alloc_models, sizeof(*p->models));
@@ -377,9 +376,9 @@ static void pending_clear(struct hf_mlflow_pending_version *pv)
 	memset(pv, 0, sizeof(*pv));
 }
 
-static enum hf_status add_version(struct hf_mlflow_parsed *p, const char *what, json_t *o,
-				  const char *path)
+static enum hf_status add_version(void *sink, const char *what, json_t *o, const char *path)
 {
+	struct hf_mlflow_parsed *p = sink;
 	struct hf_mlflow_pending_version *pv;
 	enum hf_status rc;
 
@@ -483,71 +482,67 @@ enum hf_status hf_mlflow_parse_run(const char *what, const char *body, size_t le
 	return rc;
 }
 
+/* Where parse_page puts runs or experiment ids. */
+struct list_sink {
+	void *items;		/* struct hf_reg_run * or char ** */
+	size_t *n, alloc;
+};
+
+static enum hf_status add_run(void *data, const char *what, json_t *o, const char *path)
+{
+	struct list_sink *ls = data;
+	struct hf_reg_run *runs = ls->items;
+	enum hf_status rc;
+
+	runs = xgrow(runs, *ls->n + 1, &ls->alloc, sizeof(*runs));
+	ls->items = runs;
+	rc = parse_run_object(what, o, path, &runs[*ls->n]);
+	if (!rc && !runs[*ls->n].run_id) {
+		rc = bad(what, path, "lacks 'info.run_id'");
+		hf_reg_run_clear(&runs[*ls->n]);
+	}
+	if (!rc)
+		(*ls->n)++;
+	return rc;
+}
+
 enum hf_status hf_mlflow_parse_runs(const char *what, const char *body, size_t len,
 				    struct hf_reg_run **runs, size_t *n, char **token)
 {
-	json_t *root, *arr, *o;
-	size_t i, alloc = *n;
-	enum hf_status rc;
+	struct list_sink ls = { *runs, n, *n };
+	enum hf_status rc = parse_page(&ls, what, body, len, "runs", add_run, token);
 
-	if (token)
-		*token = NULL;
-	if ((rc = load(what, body, len, &root)))
-		return rc;
-	rc = opt_array(what, root, "runs", "", &arr);
-	json_array_foreach(arr, i, o) {
-		char path[64];
+	*runs = ls.items;
+	return rc;
+}
 
-		if (rc)
-			break;
-		snprintf(path, sizeof(path), "runs[%zu]", i);
-		*runs = xgrow(*runs, *n + 1, &alloc, sizeof(**runs));
-		rc = parse_run_object(what, o, path, &(*runs)[*n]);
-		if (!rc && !(*runs)[*n].run_id) {
-			rc = bad(what, path, "lacks 'info.run_id'");
-			hf_reg_run_clear(&(*runs)[*n]);
-		}
-		if (!rc)
-			(*n)++;
-	}
+static enum hf_status add_experiment(void *data, const char *what, json_t *o, const char *path)
+{
+	struct list_sink *ls = data;
+	char **ids = ls->items, *id = NULL;
+	enum hf_status rc = HF_OK;
+
+	if (!json_is_object(o))
+		rc = bad(what, path, "is not an object");
 	if (!rc)
-		rc = next_token(what, root, token);
-	json_decref(root);
+		rc = opt_string(what, o, "experiment_id", path, &id);
+	if (!rc && !id)
+		rc = bad_member(what, path, "experiment_id", "is missing");
+	if (!rc) {
+		ids = xgrow(ids, *ls->n + 1, &ls->alloc, sizeof(*ids));
+		ids[(*ls->n)++] = id;
+		ls->items = ids;
+	}
 	return rc;
 }
 
 enum hf_status hf_mlflow_parse_experiments(const char *what, const char *body, size_t len,
 					   char ***ids, size_t *n, char **token)
 {
-	json_t *root, *arr, *o;
-	size_t i, alloc = *n;
-	enum hf_status rc;
+	struct list_sink ls = { *ids, n, *n };
+	enum hf_status rc = parse_page(&ls, what, body, len, "experiments", add_experiment, token);
 
-	if (token)
-		*token = NULL;
-	if ((rc = load(what, body, len, &root)))
-		return rc;
-	rc = opt_array(what, root, "experiments", "", &arr);
-	json_array_foreach(arr, i, o) {
-		char path[64], *id = NULL;
-
-		if (rc)
-			break;
-		snprintf(path, sizeof(path), "experiments[%zu]", i);
-		if (!json_is_object(o))
-			rc = bad(what, path, "is not an object");
-		if (!rc)
-			rc = opt_string(what, o, "experiment_id", path, &id);
-		if (!rc && !id)
-			rc = bad_member(what, path, "experiment_id", "is missing");
-		if (!rc) {
-			*ids = xgrow(*ids, *n + 1, &alloc, sizeof(**ids));
-			(*ids)[(*n)++] = id;
-		}
-	}
-	if (!rc)
-		rc = next_token(what, root, token);
-	json_decref(root);
+	*ids = ls.items;
 	return rc;
 }
 
