@@ -248,8 +248,10 @@ static void registry_models_and_candidates(void **state)
 {
 	char *path;
 	struct hf_store *store = hf_test_store_open("hf-ready", &path);
-	struct hf_reg_metric m7[] = { { .key = "latency_p99_ms", .value = 62 }, { .key = "auc", .value = 0.93 } };
-	struct hf_reg_metric m6[] = { { .key = "latency_p99_ms", .value = 41 }, { .key = "auc", .value = 0.92 }, { .key = "throughput_rps", .value = 950 } };
+	struct hf_reg_metric m7[] = { { .key = "latency_p99_ms", .value = 62 },
+				      { .key = "auc", .value = 0.93 } };
+	struct hf_reg_metric m6[] = { { .key = "latency_p99_ms", .value = 41 }, { .key = "auc", .value = 0.92 },
+				      { .key = "throughput_rps", .value = 950 } };
 	struct hf_reg_tag t7[] = { { "throughput_rps", "900" } };
 	struct hf_reg_version fv[] = {
 		{ .version = "7", .stage = "Staging", .run_id = "r7", .created = 1795945200, .tags = t7,
@@ -412,7 +414,7 @@ static void slo_ids_unique_per_metric(void **state)
 {
 	char *path;
 	struct hf_store *store = hf_test_store_open("hf-ready", &path);
-	struct hf_reg_metric m[] = { { "auc", 0.5 }, { "latency_p99_ms", 90 } };
+	struct hf_reg_metric m[] = { { .key = "auc", .value = 0.5 }, { .key = "latency_p99_ms", .value = 90 } };
 	struct hf_reg_version v[] = { { .version = "3", .stage = "Staging", .run_id = "r3",
 					.metrics = m, .nmetrics = 2 } };
 	struct hf_reg_alias a[] = { { "challenger", "3" } };
