@@ -13,10 +13,23 @@ enum hf_slo_op { HF_SLO_OP_INVALID = 0, HF_SLO_LE, HF_SLO_LT, HF_SLO_GE, HF_SLO_
 
 enum hf_slo_verdict { HF_SLO_UNKNOWN = 0, HF_SLO_MET, HF_SLO_MISSED };
 
+/*
+ * An SLO's live check as contract.json writes it ("live": {...}), checked
+ * against production by a Prometheus source: all optional, the pod's
+ * template (live.h) fills what is left out.
+ */
+struct hf_slo_live {
+	char *query;		/* PromQL returning one series in the SLO's unit; NULL: the pod's template */
+	long long window;	/* seconds; 0: the pod's, else 7 days */
+	char *source;		/* the prometheus source's name; NULL: the pod's, else any */
+	bool off;		/* "live": false: no live check even when the pod has a template */
+};
+
 struct hf_slo {
 	char *metric;
 	char *op;		/* as written: "<=", "<", ">=", ">", "==" */
 	double target;
+	struct hf_slo_live live;
 };
 
 struct hf_contract {

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "handoff/live.h"
 
 enum hf_role {
 	HF_ROLE_UNKNOWN = 0,
@@ -31,6 +32,7 @@ struct hf_pod {
 	char *eval_suite;	/* may be NULL */
 	char **eval_metrics;
 	size_t neval_metrics;
+	struct hf_pod_live live;	/* pod.json "live": live-SLO query templates (live.h) */
 };
 
 /* The member with this handle, or NULL; borrowed. */

@@ -136,6 +136,8 @@ void hf_contract_clear(struct hf_contract *c)
 	for (size_t i = 0; i < c->nslos; i++) {
 		free(c->slos[i].metric);
 		free(c->slos[i].op);
+		free(c->slos[i].live.query);
+		free(c->slos[i].live.source);
 	}
 	free(c->slos);
 	memset(c, 0, sizeof(*c));

@@ -51,5 +51,6 @@ void hf_pod_clear(struct hf_pod *pod)
 	hf_strv_free(pod->eval_metrics, pod->neval_metrics);
 	free(pod->name);
 	free(pod->eval_suite);
+	hf_pod_live_clear(&pod->live);
 	memset(pod, 0, sizeof(*pod));
 }

@@ -13,7 +13,7 @@ static const char *const contract_keys[] = { "registry", "owners", "inputs", "ou
 					     "description", "notes", NULL };
 static const char *const registry_keys[] = { "source", "name", "candidate", NULL };
 static const char *const owner_keys[] = { "research", "engineering", NULL };
-static const char *const slo_keys[] = { "metric", "op", "target", "description", NULL };
+static const char *const slo_keys[] = { "metric", "op", "target", "description", "live", NULL };
 
 static bool load_slos(struct hf_podfile_ctx *ctx, json_t *slos, struct hf_contract *c)
 {
@@ -35,7 +35,8 @@ static bool load_slos(struct hf_podfile_ctx *ctx, json_t *slos, struct hf_contra
 		hf_podfile_unknown_keys(ctx, s, where, slo_keys);
 		if (!hf_podfile_string(ctx, s, "metric", hf_podfile_field("%s.metric", where), true, &metric) ||
 		    !hf_podfile_string(ctx, s, "op", hf_podfile_field("%s.op", where), true, &op) ||
-		    !hf_podfile_number(ctx, s, "target", hf_podfile_field("%s.target", where), true, &target))
+		    !hf_podfile_number(ctx, s, "target", hf_podfile_field("%s.target", where), true, &target) ||
+		    !hf_podfile_slo_live(ctx, s, where, &c->slos[c->nslos].live))
 			return false;
 		c->slos[c->nslos].metric = xstrdup(metric);
 		c->slos[c->nslos].op = xstrdup(op);

@@ -82,6 +82,16 @@ bool hf_podfile_items(struct hf_podfile_ctx *ctx, json_t *arr, const char *prefi
 		      struct hf_check_item **items, size_t *n);
 extern const char *const hf_podfile_item_keys[];
 enum hf_status hf_podfile_load_sprint(struct hf_podfile_ctx *ctx, json_t *root);
+/*
+ * Live SLOs (live.c): an SLO's "live" ({query, window, source} or false) into
+ * *out, and pod.json's "live" ({source, window, queries: {metric: query}}).
+ * False after recording an error on ctx.
+ */
+struct hf_slo_live;
+struct hf_pod_live;
+bool hf_podfile_slo_live(struct hf_podfile_ctx *ctx, json_t *slo, const char *where,
+			 struct hf_slo_live *out);
+bool hf_podfile_pod_live(struct hf_podfile_ctx *ctx, json_t *root, struct hf_pod_live *out);
 /* On-call area: oncall/<rotation>.json. */
 enum hf_status hf_podfile_load_oncall(struct hf_podfile_ctx *ctx, json_t *root);
 

@@ -10,7 +10,7 @@
 #include "handoff/xmalloc.h"
 #include "internal.h"
 
-static const char *const pod_keys[] = { "name", "members", "evaluation", NULL };
+static const char *const pod_keys[] = { "name", "members", "evaluation", "live", NULL };
 static const char *const member_keys[] = { "handle", "name", "role", "timezone", NULL };
 static const char *const eval_keys[] = { "suite", "metrics", NULL };
 
@@ -95,6 +95,8 @@ enum hf_status hf_podfile_load_pod(struct hf_podfile_ctx *ctx, json_t *root)
 			pod.eval_metrics[pod.neval_metrics++] = xstrdup(s);
 		}
 	}
+	if (!hf_podfile_pod_live(ctx, root, &pod.live))
+		goto out;
 	if (ctx->errors)
 		goto out;
 	rc = hf_store_pod_put(ctx->store, ctx->source, ctx->path, &pod);

@@ -33,8 +33,9 @@ enum hf_status hf_store_contract_put(struct hf_store *store, const char *source,
 	if ((rc = hf_store_exec_stmt(store, st, "storing a contract")))
 		return rc;
 	st = hf_store_stmt(store,
-		"INSERT INTO slo (source, path, model, position, metric, op, target)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO slo (source, path, model, position, metric, op, target,"
+		" live_query, live_window, live_source, live_off)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, 0), ?10, ?11)");
 	if (!st)
 		return HF_EIO;
 	for (size_t i = 0; i < c->nslos; i++) {
@@ -45,6 +46,10 @@ enum hf_status hf_store_contract_put(struct hf_store *store, const char *source,
 		hf_bind_text(st, 5, c->slos[i].metric);
 		hf_bind_text(st, 6, c->slos[i].op);
 		hf_bind_double(st, 7, c->slos[i].target);
+		hf_bind_text(st, 8, c->slos[i].live.query);
+		hf_bind_int(st, 9, c->slos[i].live.window);
+		hf_bind_text(st, 10, c->slos[i].live.source);
+		hf_bind_int(st, 11, c->slos[i].live.off);
 		if ((rc = hf_store_exec_stmt(store, st, "storing an SLO")))
 			return rc;
 	}
@@ -76,6 +81,10 @@ static void read_slo(sqlite3_stmt *st, void *item)
 	s->metric = hf_column_text(st, 0);
 	s->op = hf_column_text(st, 1);
 	s->target = sqlite3_column_double(st, 2);
+	s->live.query = hf_column_text(st, 3);
+	s->live.window = sqlite3_column_int64(st, 4);
+	s->live.source = hf_column_text(st, 5);
+	s->live.off = sqlite3_column_int(st, 6) != 0;
 }
 
 enum hf_status hf_store_contract_get(struct hf_store *store, const char *model,
@@ -95,7 +104,8 @@ enum hf_status hf_store_contract_get(struct hf_store *store, const char *model,
 	if (!found)
 		return hf_error(HF_ENOTFOUND, "no contract for model '%s'", model);
 	st = hf_store_stmt(store,
-		"SELECT metric, op, target FROM slo WHERE model = ?1 AND source = ?2 ORDER BY position");
+		"SELECT metric, op, target, live_query, live_window, live_source, live_off"
+		" FROM slo WHERE model = ?1 AND source = ?2 ORDER BY position");
 	hf_bind_text(st, 1, model);
 	hf_bind_text(st, 2, row.source);
 	rc = hf_store_read_rows(store, st, &c->slos, &c->nslos, sizeof(*c->slos), read_slo, NULL,

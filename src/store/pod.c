@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/store_live.h"
 #include "handoff/store_pod.h"
 #include "handoff/strbuf.h"
 #include "internal.h"
@@ -29,7 +30,7 @@ enum hf_status hf_store_pod_put(struct hf_store *store, const char *source, cons
 	hf_bind_text(st, 5, metrics.buf);
 	rc = hf_store_exec_stmt(store, st, "storing the pod");
 	hf_strbuf_release(&metrics);
-	if (rc)
+	if (rc || (rc = hf_store_pod_live_put(store, source, path, &pod->live)))
 		return rc;
 	st = hf_store_stmt(store,
 		"INSERT OR REPLACE INTO member (source, path, handle, name, role, timezone, position) "
@@ -78,7 +79,8 @@ enum hf_status hf_store_pod_get(struct hf_store *store, struct hf_pod *pod)
 	enum hf_status rc;
 
 	memset(pod, 0, sizeof(*pod));
-	if ((rc = hf_store_read_one(store, st, read_pod, pod, NULL, "reading the pod")))
+	if ((rc = hf_store_read_one(store, st, read_pod, pod, NULL, "reading the pod")) ||
+	    (rc = hf_store_pod_live_get(store, &pod->live)))
 		return rc;
 	st = hf_store_stmt(store,
 		"SELECT handle, name, role, timezone FROM member ORDER BY position, handle");

@@ -169,6 +169,34 @@ static const char registry_runs_sql[] =
 	"CREATE INDEX reg_model_by_created ON reg_model (source, created);"
 	"ALTER TABLE reg_model ADD COLUMN digest INTEGER;";	/* hf_reg_model_digest: unchanged models are skipped */
 
+/*
+ * Live SLOs: an SLO's live query as its contract writes it, the pod's
+ * query templates, and what a Prometheus source measured for each (model,
+ * SLO): kept across failed syncs so the last values show with their age.
+ */
+static const char live_sql[] =
+	"ALTER TABLE slo ADD COLUMN live_query TEXT;"
+	"ALTER TABLE slo ADD COLUMN live_window INTEGER;"	/* seconds, NULL: the pod's */
+	"ALTER TABLE slo ADD COLUMN live_source TEXT;"
+	"ALTER TABLE slo ADD COLUMN live_off INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE pod ADD COLUMN live_source TEXT;"
+	"ALTER TABLE pod ADD COLUMN live_window INTEGER;"
+	"CREATE TABLE pod_live_query ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, position INTEGER NOT NULL,"
+	"  metric TEXT NOT NULL, query TEXT NOT NULL);"
+	"CREATE TABLE live_value ("
+	"  source TEXT NOT NULL, model TEXT NOT NULL, metric TEXT NOT NULL, op TEXT NOT NULL,"
+	"  target REAL NOT NULL, query TEXT NOT NULL, window_s INTEGER NOT NULL, step_s INTEGER NOT NULL,"
+	"  at INTEGER,"			/* when the values below were measured; NULL: never */
+	"  state TEXT NOT NULL DEFAULT 'unsynced',"	/* value, nan, no data, unsynced */
+	"  value REAL, budget REAL, worst REAL, measured INTEGER, bad INTEGER,"
+	"  start INTEGER, points TEXT,"	/* the window's values from start, one per step */
+	"  verdict TEXT NOT NULL DEFAULT 'unknown',"	/* as of the last fetch that worked */
+	"  error TEXT, error_at INTEGER,"	/* the last fetch failed: why and when */
+	"  seen INTEGER NOT NULL DEFAULT 1,"
+	"  PRIMARY KEY (source, model, metric, op));"
+	"CREATE INDEX live_value_by_model ON live_value (model, source);";
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -178,5 +206,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "indexes", indexes_sql },
 	{ "sync engine", sync_engine_sql },
 	{ "registry runs", registry_runs_sql },
+	{ "live", live_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

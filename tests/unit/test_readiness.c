@@ -51,8 +51,8 @@ static void slo_every_operator(void **state)
 
 static void slo_explain_gives_both_numbers(void **state)
 {
-	struct hf_slo s = { "latency_p99_ms", "<=", 50 };
-	struct hf_slo a = { "auc", ">=", 0.91 };
+	struct hf_slo s = { .metric = "latency_p99_ms", .op = "<=", .target = 50 };
+	struct hf_slo a = { .metric = "auc", .op = ">=", .target = 0.91 };
 	char buf[64];
 
 	hf_slo_explain(&s, 62, buf, sizeof(buf));
@@ -63,10 +63,12 @@ static void slo_explain_gives_both_numbers(void **state)
 
 static void contract_validity(void **state)
 {
-	struct hf_slo ok[] = { { "latency_p99_ms", "<=", 50 }, { "auc", ">=", 0.9 } };
-	struct hf_slo badop[] = { { "latency_p99_ms", "=<", 50 } };
-	struct hf_slo dup[] = { { "auc", ">=", 0.9 }, { "auc", ">=", 0.8 } };
-	struct hf_slo noname[] = { { "", ">=", 0.9 } };
+	struct hf_slo ok[] = { { .metric = "latency_p99_ms", .op = "<=", .target = 50 },
+			       { .metric = "auc", .op = ">=", .target = 0.9 } };
+	struct hf_slo badop[] = { { .metric = "latency_p99_ms", .op = "=<", .target = 50 } };
+	struct hf_slo dup[] = { { .metric = "auc", .op = ">=", .target = 0.9 },
+				{ .metric = "auc", .op = ">=", .target = 0.8 } };
+	struct hf_slo noname[] = { { .metric = "", .op = ">=", .target = 0.9 } };
 	const struct {
 		const char *research, *engineering;
 		struct hf_slo *slos;

@@ -42,7 +42,7 @@ static struct hf_member members[] = {
 	{ (char *)"raj", (char *)"Raj Iyer", HF_ROLE_ENGINEERING, NULL },
 	{ (char *)"sam", (char *)"Sam Okafor", HF_ROLE_ENGINEERING, NULL },
 };
-static const struct hf_pod pod = { (char *)"demo-pod", members, 4, NULL, NULL, 0 };
+static const struct hf_pod pod = { .name = (char *)"demo-pod", .members = members, .nmembers = 4 };
 
 static struct hf_sprint_capacity capacity[] = {
 	{ (char *)"ana", 5 }, { (char *)"raj", 6 }, { (char *)"sam", 8 },
