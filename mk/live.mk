@@ -9,3 +9,8 @@ tests_unit_test_live_SOURCES = tests/unit/test_live.c tests/unit/testlib.c tests
 
 # the real Prometheus the live tests start (tests/lib/prom.sh) and its generated history
 EXTRA_DIST += tests/lib/prom.sh tests/lib/prom_gen.py
+libhf_sources_a_SOURCES += src/sources/prometheus_parse.c
+noinst_HEADERS += include/handoff/prometheus.h
+libhf_report_a_SOURCES += src/report/live.c src/report/internal.h
+libhf_app_a_SOURCES += src/cmd/live_out.c
+noinst_HEADERS += include/handoff/live_out.h

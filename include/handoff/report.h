@@ -33,6 +33,31 @@ struct hf_blocker {
 	int stage;		/* the stage it gates (enum hf_stage); HF_STAGE_COUNT: none */
 };
 
+/*
+ * An SLO as production measures it: what a prometheus source last
+ * measured with the SLO's live query (live.h), and the live verdict.
+ */
+struct hf_live_result {
+	char *source;		/* the prometheus source that measured it, NULL when none has yet */
+	char *query;		/* as sent, {model} replaced */
+	int64_t window;		/* seconds */
+	char *result;		/* "met" | "missed" | "unknown" */
+	char *reason;		/* why unknown: "no data", "NaN", "source failing", "query failed", "not synced yet"; NULL otherwise */
+	char *error;		/* the last fetch failed (the query's or the whole source's): why; NULL when it worked */
+	int64_t error_at;	/* when it failed */
+	char *state;		/* the last measure: "value", "nan", "no data", "unsynced" */
+	bool has_value;
+	double value;		/* the last value measured, at `at` (kept, with its age, through failures) */
+	int64_t at;		/* when the values were measured, 0 never */
+	bool has_budget;
+	double budget;		/* error budget spent: share of the window's measured points breaking the SLO, 0..1 */
+	bool has_worst;
+	double worst;		/* the window's worst value */
+	double *points;		/* the window's values, NAN for a NaN or a step without a sample */
+	size_t npoints;
+	int64_t start, step;	/* time of points[0], seconds between points */
+};
+
 struct hf_slo_result {
 	/*
 	 * "slo:<metric>" for the first SLO on a metric in contract order,
@@ -47,6 +72,7 @@ struct hf_slo_result {
 	bool has_value;
 	double value;		/* meaningful when has_value */
 	char *result;		/* "met" | "missed" | "unknown" */
+	struct hf_live_result *live;	/* NULL: the SLO is not checked live */
 };
 
 /* One checklist item as evaluated for this model. */
@@ -93,6 +119,7 @@ struct hf_model_report {
 	int required;		/* required items */
 	double score;		/* weakest category's score, 0..1 */
 	int slo_met, slo_missed, slo_unknown;
+	int live_met, live_missed, live_unknown;	/* live verdicts of the SLOs checked live */
 	char *candidate_version;	/* NULL when none */
 	char *candidate_alias;		/* NULL when none */
 	char *owner_research;
@@ -171,6 +198,19 @@ void hf_report_session_free(struct hf_report_session *session);
  */
 enum hf_status hf_report_suggest(struct hf_store *store, const char *name, size_t max,
 				 char ***names, size_t *n);
+
+/*
+ * `check --live`: a model already serving (stage serving or later) must
+ * also meet its live SLOs. Adds a blocker per live SLO not met (item
+ * "live:" and the SLO's id without "slo:", e.g. "live:latency_p99_ms";
+ * reason such as "latency_p99_ms live 58 > 50" or "... live unknown: no data")
+ * and clears ready; a model not yet serving is left as it is. Returns the
+ * blockers added.
+ */
+size_t hf_report_live_gate(struct hf_model_report *r);
+
+/* Whether a model's stage is serving or later (the live marks are for these). */
+bool hf_report_serving(const struct hf_model_report *r);
 
 void hf_model_report_clear(struct hf_model_report *r);
 void hf_model_reports_free(struct hf_model_report *r, size_t n);

@@ -1,4 +1,4 @@
-/* check.c: `handoff check MODEL [--alias A | --version N] [--json]`: the deploy gate, exit 0 ready, 1 not, 2 error */
+/* check.c: `handoff check MODEL [--alias A | --version N] [--live] [--json]`: the deploy gate, exit 0 ready, 1 not, 2 error */
 #include "config.h"
 
 #include <stdio.h>
@@ -30,6 +30,8 @@ static int run_check(struct hf_ctx *ctx, const struct hf_args *args)
 		return hf_report_fail_unknown(store, name, json);
 	if (rc)
 		return hf_fail_last();
+	if (hf_args_has(args, "live"))
+		hf_report_live_gate(&r);
 	if (json) {
 		json_t *doc = json_object();
 
@@ -59,12 +61,13 @@ static int run_check(struct hf_ctx *ctx, const struct hf_args *args)
 static const struct hf_cmd_flag check_flags[] = {
 	{ "alias", "ALIAS", "judge the version this registry alias points at" },
 	{ "version", "N", "judge this registered version" },
+	{ "live", NULL, "a model already serving must also meet its live SLOs (production, from Prometheus)" },
 	{ "json", NULL, "one JSON object (see docs/json.md)" },
 	{ NULL, NULL, NULL },
 };
 
 const struct hf_cmd hf_cmd_check = {
-	"check", "MODEL [--alias A | --version N] [--json]",
+	"check", "MODEL [--alias A | --version N] [--live] [--json]",
 	"readiness gate for CI: exit 0 ready, 1 not ready (blockers listed), 2 error",
 	check_flags, 1, 1, run_check,
 };

@@ -7,6 +7,7 @@
 
 #include "handoff/cmd.h"
 #include "handoff/out.h"
+#include "handoff/live_out.h"
 #include "handoff/report.h"
 #include "handoff/report_out.h"
 #include "handoff/store.h"
@@ -14,7 +15,7 @@
 #include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
 
-static void print_line(const struct hf_model_report *r)
+static void print_line(const struct hf_model_report *r, bool live)
 {
 	struct hf_strbuf sb = HF_STRBUF_INIT;
 	char cell[96], dots[32];
@@ -31,6 +32,10 @@ static void print_line(const struct hf_model_report *r)
 	hf_report_slo_text(r, cell, sizeof(cell));
 	hf_out_cell(&sb, cell, 10);
 	hf_strbuf_addch(&sb, ' ');
+	if (live) {
+		hf_live_cell(&sb, r, 5);
+		hf_strbuf_addch(&sb, ' ');
+	}
 	hf_report_candidate_text(r, cell, sizeof(cell));
 	hf_out_cell(&sb, cell, 15);
 	hf_strbuf_addch(&sb, ' ');
@@ -78,10 +83,17 @@ static int run_models(struct hf_ctx *ctx, const struct hf_args *args)
 		puts("no models yet: add models/<name>/contract.json to the pod repository and run 'handoff sync'");
 	} else {
 		if (n) {
-			printf("%-18s %-7s %-12s %6s %5s %-10s %-15s %-12s %s\n", "MODEL", "STAGE", "",
-			       "READY", "SCORE", "SLO", "CANDIDATE", "OWNERS", "BLOCKING");
+			/* the LIVE column once the pod checks SLOs in production */
+			bool live = false;
+
 			for (size_t i = 0; i < n; i++)
-				print_line(&reports[i]);
+				live = live || reports[i].live_met + reports[i].live_missed +
+						       reports[i].live_unknown;
+			printf("%-18s %-7s %-12s %6s %5s %-10s %s%-15s %-12s %s\n", "MODEL", "STAGE", "",
+			       "READY", "SCORE", "SLO", live ? "LIVE  " : "", "CANDIDATE", "OWNERS",
+			       "BLOCKING");
+			for (size_t i = 0; i < n; i++)
+				print_line(&reports[i], live);
 		}
 		/* registry models no pod file names: counted here, listed by --all */
 		if (outside)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "handoff/cmd.h"
+#include "handoff/live_out.h"
 #include "handoff/out.h"
 #include "handoff/report_out.h"
 #include "handoff/strbuf.h"
@@ -67,6 +68,7 @@ json_t *hf_report_json_slos(const struct hf_model_report *r)
 		json_object_set_new(o, "target", json_real(s->target));
 		json_object_set_new(o, "value", s->has_value ? json_real(s->value) : json_null());
 		json_object_set_new(o, "result", hf_json_str(s->result));
+		json_object_set_new(o, "live", hf_live_json(s->live));
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -87,6 +89,8 @@ json_t *hf_report_json_summary(const struct hf_model_report *r)
 	json_object_set_new(slo, "missed", json_integer(r->slo_missed));
 	json_object_set_new(slo, "unknown", json_integer(r->slo_unknown));
 	json_object_set_new(m, "slo", slo);
+	json_object_set_new(m, "serving", json_boolean(hf_report_serving(r)));
+	json_object_set_new(m, "live", hf_live_json_counts(r));
 	json_object_set_new(m, "candidate", candidate_json(r));
 	json_object_set_new(m, "owners", owners_json(r));
 	json_object_set_new(m, "pod_files", json_boolean(r->has_pod_files));
@@ -187,6 +191,8 @@ void hf_report_print_blockers(FILE *out, const struct hf_model_report *r)
 
 void hf_report_print_slos(FILE *out, const struct hf_model_report *r)
 {
+	bool ascii = hf_live_out_ascii();
+
 	for (size_t i = 0; i < r->nslos; i++) {
 		const struct hf_slo_result *s = &r->slos[i];
 
@@ -200,6 +206,7 @@ void hf_report_print_slos(FILE *out, const struct hf_model_report *r)
 		else
 			fprintf(out, "%s (not measured%s)\n", s->result,
 				r->candidate_version ? " on the candidate" : ": no candidate");
+		hf_live_print(out, s, ascii);
 	}
 }
 

@@ -18,6 +18,7 @@
 #include "handoff/store_pod.h"
 #include "handoff/store_registry.h"
 #include "handoff/xmalloc.h"
+#include "internal.h"
 
 /* What evaluating several models shares: the pod and the shipped default checklist. */
 struct hf_report_session {
@@ -542,7 +543,8 @@ static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 	if ((rc = ctx_pod(c, &pod)))
 		goto out;
 	check_owners(r, pod);
-	if ((rc = gather_facts(store, name, r, pod, cand, &facts)))
+	if ((rc = gather_facts(store, name, r, pod, cand, &facts)) ||
+	    (rc = hf_report_live_fill(store, pod, &contract, r)))
 		goto out;
 	hf_readiness_eval(items, nitems, states, nstates, &facts, &ev);
 	r->stage_index = ev.stage;
@@ -777,6 +779,7 @@ void hf_model_report_clear(struct hf_model_report *r)
 		free(r->slos[i].metric);
 		free(r->slos[i].op);
 		free(r->slos[i].result);
+		hf_live_result_free(r->slos[i].live);
 	}
 	free(r->slos);
 	free(r->contract_error);
