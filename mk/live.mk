@@ -14,3 +14,4 @@ noinst_HEADERS += include/handoff/prometheus.h
 libhf_report_a_SOURCES += src/report/live.c src/report/internal.h
 libhf_app_a_SOURCES += src/cmd/live_out.c
 noinst_HEADERS += include/handoff/live_out.h
+libhf_tui_a_SOURCES += src/tui/live.c

@@ -18,6 +18,9 @@
  *       type = mlflow
  *       url = https://mlflow.example
  *       token-env = MLFLOW_TOKEN
+ *   [source "prom"]
+ *       type = prometheus
+ *       url = https://prometheus.example
  *   [ui]
  *       theme = dark
  *
@@ -25,7 +28,7 @@
  * entry is skipped and the load goes on. A line that does not parse is an
  * error naming the file and line.
  */
-enum hf_source_type { HF_SOURCE_UNKNOWN = 0, HF_SOURCE_GIT, HF_SOURCE_MLFLOW };
+enum hf_source_type { HF_SOURCE_UNKNOWN = 0, HF_SOURCE_GIT, HF_SOURCE_MLFLOW, HF_SOURCE_PROMETHEUS };
 
 /* When a registry sync lists the whole registry (mlflow `full-sync`). */
 enum hf_full_sync { HF_FULL_SYNC_DAILY = 0, HF_FULL_SYNC_ALWAYS, HF_FULL_SYNC_NEVER };
@@ -38,9 +41,9 @@ struct hf_source_conf {
 	char *path;		/* git: sub-folder holding the pod */
 	char *token_env;	/* name of the environment variable holding a token */
 	char *ssh_key;		/* git over ssh: private key file (else ssh-agent) */
-	char *ca_file;		/* mlflow: CA bundle */
+	char *ca_file;		/* mlflow, prometheus: CA bundle */
 	char *filter;		/* mlflow: search filter */
-	bool insecure;		/* mlflow: skip certificate checks (only when asked) */
+	bool insecure;		/* mlflow, prometheus: skip certificate checks (only when asked) */
 	long timeout;		/* seconds; 0 = default */
 	long interval;		/* seconds between background syncs; 0 = default */
 	long page_size;		/* mlflow: results per page; 0 = the server's largest */

@@ -64,4 +64,7 @@ enum hf_status hf_store_live_end(struct hf_store *store, const char *source);
 enum hf_status hf_store_live_list(struct hf_store *store, const char *model,
 				  struct hf_live_row **rows, size_t *n);
 
+/* Whether the pod checks any SLO live (a template, a contract's live query, or stored values). */
+enum hf_status hf_store_live_any(struct hf_store *store, bool *any);
+
 #endif

@@ -73,6 +73,8 @@ struct hf_tui_model {
 	double score;
 	int slo_met, slo_missed, slo_unknown;
 	char marks[9]; /* per SLO: 'm' met, 'x' missed, '?' unknown (first 8) */
+	char live_marks[9]; /* per SLO checked live, its live verdict, the same way */
+	bool serving;	    /* stage serving or later: the live marks count */
 	char *cand_version, *cand_alias;
 	char *owner_research, *owner_engineering;
 	char *blocker; /* the first blocker's reason or title, NULL when none */
@@ -93,6 +95,26 @@ void hf_tui_models_eval(struct hf_tui_models *ms, size_t i);
 /* Evaluate rows for about budget_ms; true while rows remain. */
 bool hf_tui_models_step(struct hf_tui_models *ms, int budget_ms);
 void hf_tui_models_clear(struct hf_tui_models *ms);
+
+/*
+ * The live state of some models (the on-call view's covered models), each
+ * evaluated through the session: found false for a name no pod file nor
+ * registry knows. marks: per SLO checked live, 'm', 'x' or '?'. problem: the
+ * first live SLO not met, in one line, or NULL. Free with hf_tui_live_models_free.
+ */
+struct hf_tui_live_model {
+	char *name;
+	bool found;
+	bool serving;
+	const char *stage;	/* static */
+	char marks[9];
+	char *problem;
+};
+enum hf_status hf_tui_live_models(struct hf_report_session *session, char *const *names, size_t n,
+				  struct hf_tui_live_model **out);
+void hf_tui_live_models_free(struct hf_tui_live_model *m, size_t n);
+/* A report's live marks (as above) into marks (size bytes, NUL-terminated). */
+void hf_tui_live_marks(const struct hf_model_report *r, char *marks, size_t size);
 
 /*
  * Warnings of this session that are not in the store (the configuration's,

@@ -100,4 +100,19 @@ extern const struct hf_view_ops hf_view_help;
 /* Stage dots for stage_index 0..6: "●●●○○○○" drawn in the stage roles. */
 void hf_view_draw_stage(struct hf_draw *d, int stage_index);
 
+/*
+ * Live SLOs (src/tui/live.c). Marks and sparklines are plain ASCII when the
+ * theme has no colours (mono, NO_COLOR) or the user's locale is not UTF-8.
+ */
+bool hf_view_ascii(void);
+/* 'm' met, 'x' missed, '?' unknown: the letters of a marks string. */
+char hf_view_mark_of(const char *result);
+/* marks ("mx?") as ✓✗? (ASCII +x?) in a field of cols columns; "-" when empty. */
+void hf_view_draw_marks(struct hf_draw *d, const char *marks, int cols);
+struct hf_slo_result;
+/* The SLO's live points as a sparkline of cols cells, cells breaking the SLO in the BAD role. */
+void hf_view_draw_sparkline(struct hf_draw *d, const struct hf_slo_result *s, int cols);
+/* The model view's live row under an SLO: verdict, value (with its age when old), budget, worst, sparkline. */
+void hf_view_draw_live(struct hf_draw *d, const struct hf_slo_result *s);
+
 #endif

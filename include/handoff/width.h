@@ -2,6 +2,7 @@
 #ifndef HANDOFF_WIDTH_H
 #define HANDOFF_WIDTH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "handoff/strbuf.h"
 
@@ -12,6 +13,13 @@
  * character or invalid byte counts as 1 column.
  */
 void hf_width_init(void);
+
+/*
+ * Whether the user's own locale (before the C.UTF-8 fallback) is UTF-8: a
+ * terminal that is not gets plain ASCII for marks and sparklines. True
+ * before hf_width_init.
+ */
+bool hf_width_user_utf8(void);
 
 /* Columns taken by the NUL-terminated UTF-8 string s. */
 int hf_width(const char *s);

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "handoff/clock.h"
 #include "handoff/live.h"
@@ -14,15 +13,7 @@
 
 bool hf_live_out_ascii(void)
 {
-	const char *vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
-
-	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
-		const char *v = getenv(vars[i]);
-
-		if (v && *v)
-			return !(strcasestr(v, "utf-8") || strcasestr(v, "utf8"));
-	}
-	return true;
+	return !hf_width_user_utf8();
 }
 
 static json_t *time_json(int64_t t)

@@ -15,14 +15,14 @@
 const struct hf_conf_key hf_conf_keys[] = {
 	{ "pod", "name", "string", "the pod's name when no pod.json gives one" },
 	{ "ui", "theme", "string", "colour theme: a file name under themes/ without .theme" },
-	{ "source", "type", "string", "git or mlflow" },
-	{ "source", "url", "string", "repository (path, file://, git://, ssh://, https://) or tracking server" },
+	{ "source", "type", "string", "git, mlflow or prometheus" },
+	{ "source", "url", "string", "repository (path, file://, git://, ssh://, https://), tracking server or Prometheus" },
 	{ "source", "branch", "string", "git: branch to read (default: the remote's HEAD)" },
 	{ "source", "path", "string", "git: sub-folder holding the pod (default: the root)" },
-	{ "source", "token-env", "string", "environment variable holding a token (https git, mlflow)" },
+	{ "source", "token-env", "string", "environment variable holding a token (https git, mlflow, prometheus)" },
 	{ "source", "ssh-key", "string", "git over ssh: private key file (default: ssh-agent)" },
-	{ "source", "ca-file", "string", "mlflow: CA certificates to trust" },
-	{ "source", "insecure", "bool", "mlflow: skip certificate checks (never the default)" },
+	{ "source", "ca-file", "string", "mlflow, prometheus: CA certificates to trust" },
+	{ "source", "insecure", "bool", "mlflow, prometheus: skip certificate checks (never the default)" },
 	{ "source", "timeout", "int", "seconds before a stalled transfer fails" },
 	{ "source", "interval", "int", "seconds between background syncs in the TUI" },
 	{ "source", "filter", "string", "mlflow: search filter, e.g. name LIKE 'fraud-%'" },
@@ -106,8 +106,11 @@ static void apply_source_key(struct hf_conf *conf, struct hf_source_conf *src, c
 			src->type = HF_SOURCE_GIT;
 		else if (!strcmp(value, "mlflow"))
 			src->type = HF_SOURCE_MLFLOW;
+		else if (!strcmp(value, "prometheus"))
+			src->type = HF_SOURCE_PROMETHEUS;
 		else
-			warn(conf, full, "unknown source type '%s' (expected git or mlflow)", value);
+			warn(conf, full, "unknown source type '%s' (expected git, mlflow or prometheus)",
+			     value);
 	} else if (!strcmp(key, "url")) {
 		set_string(&src->url, value);
 		hf_redact_add_url(value);	/* a password in it is shown nowhere, whoever quotes it */
@@ -253,7 +256,7 @@ enum hf_status hf_conf_load(const char *path, struct hf_conf *conf)
 		char *where = xasprintf("source.%s", s->name);
 
 		if (s->type == HF_SOURCE_UNKNOWN)
-			warn(conf, where, "no type (git or mlflow): source ignored");
+			warn(conf, where, "no type (git, mlflow or prometheus): source ignored");
 		else if (!s->url)
 			warn(conf, where, "no url: source ignored");
 		free(where);
@@ -298,6 +301,7 @@ const char *hf_source_type_name(enum hf_source_type type)
 	switch (type) {
 	case HF_SOURCE_GIT: return "git";
 	case HF_SOURCE_MLFLOW: return "mlflow";
+	case HF_SOURCE_PROMETHEUS: return "prometheus";
 	default: return "unknown";
 	}
 }

@@ -241,6 +241,11 @@ static void read_live(sqlite3_stmt *st, void *item)
 	r->error_at = sqlite3_column_int64(st, 19);
 }
 
+static void read_int(sqlite3_stmt *st, void *item)
+{
+	*(int *)item = sqlite3_column_int(st, 0);
+}
+
 static void free_live(void *items, size_t n)
 {
 	hf_live_rows_free(items, n);
@@ -257,4 +262,17 @@ enum hf_status hf_store_live_list(struct hf_store *store, const char *model,
 	hf_bind_text(st, 1, model);
 	return hf_store_read_rows(store, st, rows, n, sizeof(**rows), read_live, free_live,
 				  "reading live values");
+}
+
+enum hf_status hf_store_live_any(struct hf_store *store, bool *any)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT EXISTS (SELECT 1 FROM pod_live_query) OR EXISTS (SELECT 1 FROM live_value)"
+		" OR EXISTS (SELECT 1 FROM slo WHERE live_query IS NOT NULL)");
+	int v = 0;
+	enum hf_status rc;
+
+	rc = hf_store_read_one(store, st, read_int, &v, NULL, "looking for live SLOs");
+	*any = v != 0;
+	return rc;
 }

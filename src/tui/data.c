@@ -270,6 +270,8 @@ void hf_tui_models_eval(struct hf_tui_models *ms, size_t i)
 
 		m->marks[k] = !strcmp(res, "met") ? 'm' : !strcmp(res, "missed") ? 'x' : '?';
 	}
+	hf_tui_live_marks(&r, m->live_marks, sizeof(m->live_marks));
+	m->serving = hf_report_serving(&r);
 	m->cand_version = xstrdup(r.candidate_version);
 	m->cand_alias = xstrdup(r.candidate_alias);
 	m->owner_research = xstrdup(r.owner_research);

@@ -22,6 +22,7 @@ enum row_kind {
 	ROW_DESCRIPTION,
 	ROW_VERSION,
 	ROW_SLO,
+	ROW_LIVE,
 	ROW_ITEM,
 	ROW_CARD,
 	ROW_ACTIVITY,
@@ -122,9 +123,15 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 		for (size_t i = s->nmoves; i-- > 0;)
 			add(v, 0, ROW_ALIAS_MOVE, i, NULL);
 	}
-	add(v, HF_ROW_HEADING, ROW_HEADING, 0, "SLOS (candidate against the contract)");
-	for (size_t i = 0; i < s->r.nslos; i++)
+	add(v, HF_ROW_HEADING, ROW_HEADING, 0,
+	    s->r.live_met + s->r.live_missed + s->r.live_unknown
+		    ? "SLOS (candidate against the contract, then live in production)"
+		    : "SLOS (candidate against the contract)");
+	for (size_t i = 0; i < s->r.nslos; i++) {
 		add(v, 0, ROW_SLO, i, NULL);
+		if (s->r.slos[i].live)
+			add(v, 0, ROW_LIVE, i, NULL);
+	}
 	if (!s->r.nslos)
 		add(v, HF_ROW_INERT, ROW_TEXT, 0,
 		    s->r.has_contract ? "the contract has no SLOs" : "no contract.json yet");
@@ -272,6 +279,9 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_text(d, role, res, -1);
 		break;
 	}
+	case ROW_LIVE:
+		hf_view_draw_live(d, &r->slos[mr->index]);
+		break;
 	case ROW_ITEM: {
 		const struct hf_report_item *it = &r->items[mr->index];
 		bool waived = it->state && !strcmp(it->state, "waived");
@@ -373,6 +383,10 @@ static bool model_match(struct hf_view *v, size_t row, const char *needle)
 	case ROW_SLO:
 		return hf_view_contains(r->slos[mr->index].metric, needle) ||
 		       hf_view_contains(r->slos[mr->index].result, needle);
+	case ROW_LIVE:
+		return hf_view_contains("live", needle) ||
+		       hf_view_contains(r->slos[mr->index].metric, needle) ||
+		       hf_view_contains(r->slos[mr->index].live->result, needle);
 	case ROW_ITEM:
 		return hf_view_contains(r->items[mr->index].title, needle) ||
 		       hf_view_contains(r->items[mr->index].id, needle) ||

@@ -19,6 +19,7 @@ enum row_kind {
 	ROW_NOW,
 	ROW_NEXT,
 	ROW_COVERS,
+	ROW_COVERED,
 	ROW_TEXT,
 	ROW_GRID_HEADING,
 	ROW_GRID_WEEKDAYS,
@@ -29,6 +30,7 @@ enum row_kind {
 struct oncall_row {
 	enum row_kind kind;
 	size_t index;
+	size_t sub; /* ROW_COVERED: the covered model */
 };
 
 struct oncall_state {
@@ -37,6 +39,7 @@ struct oncall_state {
 	const char **grid; /* n * GRID_DAYS: who holds local noon of each day (borrowed) */
 	struct oncall_row *rows;
 	size_t nrows, alloc;
+	struct hf_tui_live_model **covered; /* per rotation, one per covered model */
 };
 
 static void add(struct hf_view *v, unsigned flags, enum row_kind kind, size_t index)
@@ -45,7 +48,7 @@ static void add(struct hf_view *v, unsigned flags, enum row_kind kind, size_t in
 	size_t r = hf_list_add(&v->list, flags);
 
 	s->rows = xgrow(s->rows, r + 1, &s->alloc, sizeof(*s->rows));
-	s->rows[r] = (struct oncall_row){kind, index};
+	s->rows[r] = (struct oncall_row){kind, index, 0};
 	s->nrows = r + 1;
 }
 
@@ -82,6 +85,8 @@ static void fill_grid(struct oncall_state *s)
 static enum hf_status oncall_load(struct hf_view *v, struct hf_store *store)
 {
 	struct oncall_state *s = v->state;
+	struct hf_report_session *session;
+	bool any_live = false;
 	enum hf_status rc = hf_tui_oncall_load(store, &s->oc);
 
 	if (rc)
@@ -92,11 +97,29 @@ static enum hf_status oncall_load(struct hf_view *v, struct hf_store *store)
 		return HF_OK;
 	}
 	fill_grid(s);
+	/* what the person on call answers for, and how it is doing in production */
+	s->covered = xcalloc(s->oc.n + 1, sizeof(*s->covered));
+	session = hf_report_session_new(store);
+	for (size_t i = 0; i < s->oc.n && !rc; i++) {
+		const struct hf_rotation *rot = s->oc.rows[i].rot;
+
+		rc = hf_tui_live_models(session, rot->covers, rot->ncovers, &s->covered[i]);
+		for (size_t k = 0; !rc && k < rot->ncovers; k++)
+			any_live = any_live || s->covered[i][k].marks[0];
+	}
+	hf_report_session_free(session);
+	if (rc)
+		return rc;
 	for (size_t i = 0; i < s->oc.n; i++) {
 		add(v, HF_ROW_HEADING, ROW_ROTATION, i);
 		add(v, 0, ROW_NOW, i);
 		add(v, 0, ROW_NEXT, i);
 		add(v, 0, ROW_COVERS, i);
+		/* a model a line, with its live state, once the pod checks SLOs live at all */
+		for (size_t k = 0; any_live && k < s->oc.rows[i].rot->ncovers; k++) {
+			add(v, 0, ROW_COVERED, i);
+			s->rows[s->nrows - 1].sub = k;
+		}
 	}
 	add(v, HF_ROW_INERT, ROW_GRID_HEADING, 0);
 	add(v, HF_ROW_INERT, ROW_GRID_WEEKDAYS, 0);
@@ -141,6 +164,29 @@ static void draw_shift(struct oncall_state *s, struct hf_draw *d, const char *la
 		hf_draw_text(d, HF_COLOR_WARNING, "  override: ", -1);
 		hf_draw_text(d, HF_COLOR_WARNING, sh->reason, -1);
 	}
+}
+
+/* One covered model: its stage and, in production, its live verdicts and what burns. */
+static void draw_covered(struct hf_draw *d, const struct hf_tui_live_model *m)
+{
+	hf_draw_space(d, 5);
+	hf_draw_text(d, HF_COLOR_DEFAULT, m->name, 20);
+	if (!m->found) {
+		hf_draw_text(d, HF_COLOR_DIM, "no pod files or registry entry", -1);
+		return;
+	}
+	if (!m->serving) {
+		hf_draw_textf(d, HF_COLOR_DIM, -1, "not serving yet (%s)", m->stage);
+		return;
+	}
+	hf_draw_text(d, HF_COLOR_DIM, "live", 5);
+	hf_view_draw_marks(d, m->marks, 6);
+	if (m->problem)
+		hf_draw_text(d, strchr(m->marks, 'x') ? HF_COLOR_BAD : HF_COLOR_UNKNOWN, m->problem, -1);
+	else if (m->marks[0])
+		hf_draw_text(d, HF_COLOR_GOOD, "all met", -1);
+	else
+		hf_draw_text(d, HF_COLOR_DIM, "no live SLOs", -1);
 }
 
 static void oncall_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
@@ -188,6 +234,9 @@ static void oncall_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		}
 		if (!r->rot->ncovers)
 			hf_draw_text(d, HF_COLOR_DIM, "no models", -1);
+		break;
+	case ROW_COVERED:
+		draw_covered(d, &s->covered[orow->index][orow->sub]);
 		break;
 	case ROW_GRID_HEADING:
 		hf_draw_text(d, HF_COLOR_SECTION, " NEXT TWO WEEKS (who is on call at noon)", -1);
@@ -237,6 +286,9 @@ static bool oncall_match(struct hf_view *v, size_t row, const char *needle)
 	case ROW_NEXT:
 		return hf_view_contains(r->rot->name, needle) ||
 		       (r->next_found && hf_view_contains(r->next.who, needle));
+	case ROW_COVERED:
+		return hf_view_contains(s->covered[orow->index][orow->sub].name, needle) ||
+		       hf_view_contains(s->covered[orow->index][orow->sub].problem, needle);
 	case ROW_COVERS:
 		if (hf_view_contains(r->rot->name, needle))
 			return true;
@@ -249,10 +301,25 @@ static bool oncall_match(struct hf_view *v, size_t row, const char *needle)
 	}
 }
 
+/* Enter on a covered model opens it. */
+static unsigned oncall_key(struct hf_view *v, enum hf_action action)
+{
+	struct oncall_state *s = v->state;
+	size_t row = hf_list_selected(&v->list);
+
+	if (action != HF_ACTION_ENTER || row == SIZE_MAX || s->rows[row].kind != ROW_COVERED)
+		return HF_REACT_NOT_MINE;
+	return hf_view_open(v, "model", s->covered[s->rows[row].index][s->rows[row].sub].name);
+}
+
 static void oncall_done(struct hf_view *v)
 {
 	struct oncall_state *s = v->state;
 
+	for (size_t i = 0; s->covered && i < s->oc.n; i++)
+		if (s->covered[i])
+			hf_tui_live_models_free(s->covered[i], s->oc.rows[i].rot->ncovers);
+	free(s->covered);
 	free(s->grid);
 	free(s->rows);
 	hf_tui_oncall_clear(&s->oc);
@@ -266,7 +333,7 @@ const struct hf_view_ops hf_view_oncall = {
 	.draw_head = oncall_draw_head,
 	.draw_row = oncall_draw_row,
 	.match = oncall_match,
-	.key = NULL,
+	.key = oncall_key,
 	.resize = NULL,
 	.done = oncall_done,
 };

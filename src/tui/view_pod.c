@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/store_live.h"
 #include "handoff/store_pod.h"
 #include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
@@ -23,23 +24,26 @@ struct pod_state {
 	char oncall[160];	  /* "raj (until Mon 09:00, then li)" or "" */
 	char oncall_short[64];	  /* "raj, then li" */
 	bool empty;		  /* no models and nothing blocked: two lines of help instead */
+	bool live;		  /* the pod checks SLOs live: a LIVE column */
 	size_t first_blocked_row; /* list rows >= this are blocked sprint items */
 };
 
 /* Column widths for the terminal width (80 columns is the floor). */
 struct pod_cols {
-	int name, stage, stage_name, ready, gap, slo, cand, owners;
+	int name, stage, stage_name, ready, gap, slo, live, cand, owners;
 	bool compact; /* "ana→raj" instead of "ana → raj" */
 };
 
-static void pod_columns(int cols, struct pod_cols *c)
+static void pod_columns(int cols, bool live, struct pod_cols *c)
 {
 	if (cols >= 140)
-		*c = (struct pod_cols){24, 8, 13, 6, 2, 6, 18, 16, false};
+		*c = (struct pod_cols){24, 8, 13, 6, 2, 6, 6, 18, 16, false};
 	else if (cols >= 100)
-		*c = (struct pod_cols){18, 8, 12, 6, 2, 5, 15, 13, false};
+		*c = (struct pod_cols){18, 8, 12, 6, 2, 5, 5, 15, 13, false};
 	else
-		*c = (struct pod_cols){16, 8, 0, 5, 1, 4, 14, 9, true};
+		*c = (struct pod_cols){16, 8, 0, 5, 1, 4, 5, 14, 9, true};
+	if (!live)
+		c->live = 0;
 }
 
 static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
@@ -63,7 +67,8 @@ static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
 		snprintf(s->oncall_short, sizeof(s->oncall_short), "%s%s%s", s->oc.rows[0].now.who,
 			 s->oc.rows[0].next_found ? ", then " : "",
 			 s->oc.rows[0].next_found ? s->oc.rows[0].next.who : "");
-	if ((rc = hf_tui_sync_age(store, s->sync_age, sizeof(s->sync_age), &s->sync_failed)))
+	if ((rc = hf_tui_sync_age(store, s->sync_age, sizeof(s->sync_age), &s->sync_failed)) ||
+	    (rc = hf_store_live_any(store, &s->live)))
 		return rc;
 	for (size_t i = 0; i < s->nmodels; i++)
 		hf_list_add(&v->list, 0);
@@ -125,41 +130,26 @@ static void pod_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 		hf_draw_text(d, s->sync_failed ? HF_COLOR_ERROR : HF_COLOR_DIM, s->sync_age, -1);
 		return;
 	}
-	pod_columns(d->cols, &c);
+	pod_columns(d->cols, s->live, &c);
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_HEADER, "MODEL", c.name);
 	hf_draw_text(d, HF_COLOR_HEADER, "STAGE", c.stage + c.stage_name);
 	hf_draw_right(d, HF_COLOR_HEADER, "READY", c.ready);
 	hf_draw_space(d, c.gap);
 	hf_draw_text(d, HF_COLOR_HEADER, "SLO", c.slo);
+	if (c.live)
+		hf_draw_text(d, HF_COLOR_HEADER, "LIVE", c.live);
 	hf_draw_text(d, HF_COLOR_HEADER, "CANDIDATE", c.cand);
 	hf_draw_text(d, HF_COLOR_HEADER, "OWNERS", c.owners);
 	hf_draw_text(d, HF_COLOR_HEADER, "BLOCKING", -1);
 }
 
-static void draw_slo_marks(struct hf_draw *d, const struct hf_tui_model *m, int cols)
-{
-	int used = 0;
-
-	for (const char *p = m->marks; *p && used < cols - 1; p++, used++) {
-		if (*p == 'm')
-			hf_draw_text(d, HF_COLOR_GOOD, "\xE2\x9C\x93", 1); /* ✓ */
-		else if (*p == 'x')
-			hf_draw_text(d, HF_COLOR_BAD, "\xE2\x9C\x97", 1); /* ✗ */
-		else
-			hf_draw_text(d, HF_COLOR_UNKNOWN, "?", 1);
-	}
-	if (!m->marks[0])
-		hf_draw_text(d, HF_COLOR_DIM, "-", 1), used = 1;
-	hf_draw_space(d, cols - used);
-}
-
-static void draw_model(struct hf_draw *d, const struct hf_tui_model *r)
+static void draw_model(struct hf_draw *d, const struct hf_tui_model *r, bool live)
 {
 	struct pod_cols c;
 	char buf[64];
 
-	pod_columns(d->cols, &c);
+	pod_columns(d->cols, live, &c);
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_DEFAULT, r->name, c.name);
 	hf_view_draw_stage(d, r->stage_index);
@@ -169,7 +159,10 @@ static void draw_model(struct hf_draw *d, const struct hf_tui_model *r)
 	snprintf(buf, sizeof(buf), "%d/%d", r->done, r->required);
 	hf_draw_right(d, r->ready ? HF_COLOR_GOOD : HF_COLOR_DEFAULT, buf, c.ready);
 	hf_draw_space(d, c.gap);
-	draw_slo_marks(d, r, c.slo);
+	hf_view_draw_marks(d, r->marks, c.slo);
+	/* production's verdicts, for models that are in production */
+	if (c.live)
+		hf_view_draw_marks(d, r->serving ? r->live_marks : "", c.live);
 	if (r->cand_version) {
 		snprintf(buf, sizeof(buf), "v%s", r->cand_version);
 		hf_draw_text(d, HF_COLOR_ALIAS, buf, -1);
@@ -211,7 +204,7 @@ static void pod_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		/* a row found to be a duplicate is hidden by the next step */
 		if (s->ms.changed)
 			v->pending = true;
-		draw_model(d, &s->ms.m[row]);
+		draw_model(d, &s->ms.m[row], s->live);
 	} else if (row == s->first_blocked_row) {
 		hf_draw_textf(d, HF_COLOR_SECTION, -1, " BLOCKED IN SPRINT %s", sp->id);
 	} else {

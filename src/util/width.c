@@ -8,12 +8,20 @@
 
 #include "handoff/width.h"
 
+static int user_utf8 = -1;	/* the user's own LC_CTYPE is UTF-8; -1 before hf_width_init */
+
 void hf_width_init(void)
 {
 	const char *ctype = setlocale(LC_CTYPE, "");
 
-	if (!ctype || MB_CUR_MAX < 4)
+	user_utf8 = ctype && MB_CUR_MAX >= 4;
+	if (!user_utf8)
 		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+bool hf_width_user_utf8(void)
+{
+	return user_utf8 != 0;
 }
 
 static int codepoint_width(unsigned int c)
