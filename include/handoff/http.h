@@ -57,6 +57,8 @@ struct hf_http_opts {
 	size_t max_body;	/* an answer larger than this is refused (HF_ETOOBIG); 0: HF_HTTP_MAX_BODY */
 	size_t parallel;	/* 0: HF_HTTP_PARALLEL */
 	const char *accept;	/* Accept header; NULL: application/json */
+	bool identity;		/* ask for answers uncompressed (default: gzip and the like):
+				 * for small answers of a server that pays for compressing them */
 	const char *expect_type;	/* a 2xx answer's Content-Type must contain this ("json"); NULL: any */
 	/*
 	 * The server's own error text in an answer with an error status (MLflow:
@@ -90,6 +92,8 @@ struct hf_http_req {
 	const char *body;	/* JSON body or NULL (borrowed until perform returns) */
 	const char *what;	/* names it in messages and the trace: "runs/get" (borrowed) */
 	bool missing_ok;	/* a 404 `describe` calls missing is HF_ENOTFOUND: no failure of the batch */
+	bool answer_ok;		/* a 4xx the server explains (`describe` gives its words) is this
+				 * request's own outcome (rc HF_EINVAL, error set): the batch goes on */
 	/* outcome */
 	struct hf_strbuf resp;	/* the answer's body */
 	long status;		/* HTTP status, 0 when none came */
@@ -100,7 +104,7 @@ struct hf_http_req {
 	void *easy;
 	int64_t not_before;
 	unsigned round;
-	bool too_big, stalled;
+	bool too_big, stalled, explained;
 	int64_t progress_at, progress_bytes;
 	struct hf_http_client *client;
 };

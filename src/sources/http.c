@@ -22,6 +22,7 @@
 
 struct hf_http_client {
 	char *source, *token_env, *ca_file, *accept, *expect_type;
+	bool identity;
 	bool insecure, have_token;
 	long timeout;
 	size_t max_body, parallel;
@@ -120,6 +121,7 @@ enum hf_status hf_http_client_new(const struct hf_http_opts *o, struct hf_http_c
 	c->token_env = dup_or_null(o->token_env);
 	c->ca_file = dup_or_null(o->ca_file);
 	c->accept = xstrdup(o->accept ? o->accept : "application/json");
+	c->identity = o->identity;
 	c->expect_type = dup_or_null(o->expect_type);
 	c->insecure = o->insecure;
 	c->timeout = o->timeout > 0 ? o->timeout : 30;
@@ -246,7 +248,7 @@ static CURL *easy_setup(struct hf_http_client *c, struct hf_http_req *req)
 	curl_easy_setopt(e, CURLOPT_URL, req->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, req);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, req->body ? c->json_headers : c->headers);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, c->identity ? "identity" : "");
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, req);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
@@ -339,6 +341,7 @@ static void classify(struct hf_http_client *c, struct hf_http_req *req, CURLcode
 
 		req->rc = req->status == 404 && missing ? HF_ENOTFOUND
 			: retryable(req->status) ? HF_ENET : HF_EINVAL;
+		req->explained = detail != NULL && req->status >= 400 && req->status < 500;
 		if (detail)
 			req->error = xasprintf("'%s' answered %ld %s", shown, req->status, detail);
 		else
@@ -550,6 +553,8 @@ enum hf_status hf_http_perform(struct hf_http_client *c, struct hf_http_req *req
 			}
 			if (req->rc == HF_ENOTFOUND && req->missing_ok) {
 				HF_FREE(req->error);
+			} else if (req->rc == HF_EINVAL && req->answer_ok && req->explained) {
+				/* the server refused this request and said why: its own outcome */
 			} else if (req->rc) {
 				first = req->rc;
 				failed_i = (size_t)(req - reqs);
