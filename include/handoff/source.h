@@ -42,6 +42,9 @@ struct hf_sync_summary {
 	bool full;		/* the source read everything (not incremental) */
 	bool up_to_date;	/* nothing new at the source */
 	char *detail;		/* the source's own words ("abc1234 on main"), owned, may be NULL */
+	char *problem;		/* the first thing the run could not read though it went on ("the live
+				 * query of ranker latency_p99_ms failed: ..."): one line for the
+				 * status line, its problems are in the store; owned, may be NULL */
 	int64_t fetch_ms, apply_ms;	/* wall time of each phase; apply = the write lock held */
 };
 

@@ -158,6 +158,9 @@ static int sync_one(struct hf_store *store, const struct hf_source_conf *s,
 		free(clean);
 		free(line);
 	}
+	/* synced, but something of it could not be read (a live query): say so, quiet or not */
+	if (!failed && sum.problem)
+		hf_warn("source '%s': %s", name, sum.problem);
 	hf_sync_summary_clear(&sum);
 	free(name);
 	return failed;

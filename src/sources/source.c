@@ -36,6 +36,7 @@ void hf_sync_progress_report(const struct hf_sync_progress *p, const char *sourc
 void hf_sync_summary_clear(struct hf_sync_summary *s)
 {
 	free(s->detail);
+	free(s->problem);
 	memset(s, 0, sizeof(*s));
 }
 

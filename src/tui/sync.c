@@ -63,6 +63,7 @@ static void *run(void *arg)
 	struct hf_store *store = NULL;
 	struct hf_sync_progress progress = {on_progress, s};
 	struct hf_strbuf summary = HF_STRBUF_INIT;
+	char *problem = NULL;	/* the first source that synced with something it could not read */
 	size_t failed = 0;
 
 	hf_strbuf_init(&summary);
@@ -75,15 +76,23 @@ static void *run(void *arg)
 			if (hf_cancelled(&s->cancel))
 				break;
 			/* a source another process is syncing is reported plainly, not waited for */
+			struct hf_sync_summary sum = { 0 };
+
 			if (hf_source_sync(store, &s->sources[i], &progress, &s->cancel,
-					   HF_SYNC_NO_WAIT, NULL)) {
+					   HF_SYNC_NO_WAIT, &sum)) {
 				if (!failed)
 					hf_strbuf_addf(&summary, "sync: %s failed: %s",
 						       s->sources[i].name, hf_last_error());
 				failed++;
+			} else if (sum.problem && !problem) {
+				problem = xasprintf("%s: %s", s->sources[i].name, sum.problem);
 			}
+			hf_sync_summary_clear(&sum);
 		}
-		if (!failed)
+		if (!failed && problem)
+			hf_strbuf_addf(&summary, "synced %zu source%s; see the log (7): %s",
+				       s->nsources, s->nsources == 1 ? "" : "s", problem);
+		else if (!failed)
 			hf_strbuf_addf(&summary, "synced %zu source%s", s->nsources,
 				       s->nsources == 1 ? "" : "s");
 		else if (failed > 1)
@@ -97,6 +106,7 @@ static void *run(void *arg)
 	s->done = true;
 	pthread_mutex_unlock(&s->lock);
 	hf_strbuf_release(&summary);
+	free(problem);
 	return NULL;
 }
 
