@@ -47,7 +47,8 @@ void hf_live_rows_free(struct hf_live_row *rows, size_t n);
 /*
  * Applying one fetch of a source, inside the caller's transaction:
  * begin marks the source's rows unseen; put writes each SLO's outcome and
- * marks it seen; end deletes the rows still unseen (SLOs no longer live).
+ * marks it seen; end deletes the rows still unseen (SLOs no longer live),
+ * *dropped of them.
  *
  * put with row->error NULL stores the measurement whole. With an error it
  * keeps the values measured before (they show with their age) and records
@@ -58,7 +59,7 @@ void hf_live_rows_free(struct hf_live_row *rows, size_t n);
 enum hf_status hf_store_live_begin(struct hf_store *store, const char *source);
 enum hf_status hf_store_live_put(struct hf_store *store, const struct hf_live_row *row,
 				 char **previous);
-enum hf_status hf_store_live_end(struct hf_store *store, const char *source);
+enum hf_status hf_store_live_end(struct hf_store *store, const char *source, size_t *dropped);
 
 /* Every row of a model (model NULL: of every model), by model, source, metric. Caller frees. */
 enum hf_status hf_store_live_list(struct hf_store *store, const char *model,

@@ -190,6 +190,17 @@ enum hf_slo_verdict hf_live_verdict(enum hf_slo_op op, double target, enum hf_li
 	return v;
 }
 
+/* The shortest of %.15g and %.17g that reads back as v: "40.243", not "40.243000000000002". */
+static void add_shortest(struct hf_strbuf *sb, double v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, sizeof(buf), "%.17g", v);
+	hf_strbuf_adds(sb, buf);
+}
+
 char *hf_live_points_format(const double *values, const bool *gaps, size_t n)
 {
 	struct hf_strbuf sb = HF_STRBUF_INIT;
@@ -203,7 +214,7 @@ char *hf_live_points_format(const double *values, const bool *gaps, size_t n)
 		else if (!isfinite(values[i]))
 			hf_strbuf_adds(&sb, "NaN");
 		else
-			hf_strbuf_addf(&sb, "%.17g", values[i]);
+			add_shortest(&sb, values[i]);
 	}
 	return hf_strbuf_detach(&sb);
 }

@@ -119,14 +119,18 @@ enum hf_status hf_store_live_begin(struct hf_store *store, const char *source)
 	return hf_store_exec_stmt(store, st, "starting to store live values");
 }
 
-enum hf_status hf_store_live_end(struct hf_store *store, const char *source)
+enum hf_status hf_store_live_end(struct hf_store *store, const char *source, size_t *dropped)
 {
 	sqlite3_stmt *st = hf_store_stmt(store, "DELETE FROM live_value WHERE source = ?1 AND seen = 0");
+	enum hf_status rc;
 
+	*dropped = 0;
 	if (!st)
 		return HF_EIO;
 	hf_bind_text(st, 1, source);
-	return hf_store_exec_stmt(store, st, "dropping live values of SLOs no longer live");
+	if (!(rc = hf_store_exec_stmt(store, st, "dropping live values of SLOs no longer live")))
+		*dropped = (size_t)sqlite3_changes(store->db);
+	return rc;
 }
 
 static void bind_key(sqlite3_stmt *st, const struct hf_live_row *r)

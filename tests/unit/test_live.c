@@ -134,16 +134,18 @@ static void the_verdict_never_guesses(void **state)
 
 static void points_round_trip(void **state)
 {
-	double v[] = { 40.25, NAN, 0, 1e-7, 62 };
-	bool gaps[] = { false, false, true, false, false };
+	double v[] = { 40.25, NAN, 0, 1e-7, 62, 0.1 + 0.2 };
+	bool gaps[] = { false, false, true, false, false, false };
 	double *back;
 	bool *bgaps;
 	size_t n;
-	char *text = hf_live_points_format(v, gaps, 5);
+	char *text = hf_live_points_format(v, gaps, 6);
 
-	assert_string_equal(text, "40.25 NaN - 9.9999999999999995e-08 62");
+	/* shortest forms that read back exactly */
+	assert_string_equal(text, "40.25 NaN - 1e-07 62 0.30000000000000004");
 	assert_true(hf_live_points_parse(text, &back, &bgaps, &n));
-	assert_int_equal(n, 5);
+	assert_int_equal(n, 6);
+	assert_true(back[5] == 0.1 + 0.2);
 	assert_true(back[0] == 40.25 && isnan(back[1]) && isnan(back[2]) && back[3] == 1e-7);
 	assert_true(!bgaps[1] && bgaps[2]);
 	free(back);
@@ -306,7 +308,7 @@ static void live_values_keep_the_last_measure_through_failures(void **state)
 	char *path, *prev;
 	struct hf_store *store = hf_test_store_open("hf-live", &path);
 	struct hf_live_row r = row("latency_p99_ms", 58, "missed", NULL), *rows;
-	size_t n;
+	size_t n, dropped;
 
 	assert_int_equal(hf_store_begin(store), HF_OK);
 	assert_int_equal(hf_store_live_begin(store, "prom"), HF_OK);
@@ -314,7 +316,8 @@ static void live_values_keep_the_last_measure_through_failures(void **state)
 	assert_null(prev);
 	r = row("throughput_rps", 900, "met", NULL);
 	assert_int_equal(hf_store_live_put(store, &r, NULL), HF_OK);
-	assert_int_equal(hf_store_live_end(store, "prom"), HF_OK);
+	assert_int_equal(hf_store_live_end(store, "prom", &dropped), HF_OK);
+	assert_int_equal(dropped, 0);
 	assert_int_equal(hf_store_commit(store), HF_OK);
 
 	/* the next fetch: latency fails, throughput is no longer live */
@@ -323,7 +326,8 @@ static void live_values_keep_the_last_measure_through_failures(void **state)
 	assert_int_equal(hf_store_live_put(store, &r, &prev), HF_OK);
 	assert_string_equal(prev, "missed");
 	free(prev);
-	assert_int_equal(hf_store_live_end(store, "prom"), HF_OK);
+	assert_int_equal(hf_store_live_end(store, "prom", &dropped), HF_OK);
+	assert_int_equal(dropped, 1);
 	assert_int_equal(hf_store_live_list(store, "x", &rows, &n), HF_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(rows[0].metric, "latency_p99_ms");

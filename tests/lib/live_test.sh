@@ -1,0 +1,42 @@
+# tests/lib/live_test.sh: what the live-SLO integration tests share (sourced): a hermetic temp dir, the live pod (live_pod.sh), helpers
+# Source it first: . "$HF_SRCDIR/tests/lib/live_test.sh" NAME  (the temp dir $T is hf-NAME.XXXXXX);
+# then live_pod_setup. A test with servers of its own defines live_test_stop to stop them.
+set -euo pipefail
+
+: "${HANDOFF_BIN:?run through make check}" "${HF_SRCDIR:?run through make check}"
+PYTHON3=${PYTHON3:-python3}
+GIT=${GIT:-git}
+T=$(mktemp -d "${TMPDIR:-/tmp}/hf-${1:?name the test}.XXXXXX")
+export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data XDG_CACHE_HOME=$T/cache
+export XDG_STATE_HOME=$T/state HANDOFF_DB=$T/handoff.db LANG=C.UTF-8 TZ=UTC
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+unset HANDOFF_TRACE HANDOFF_NOW LC_ALL
+mkdir -p "$HOME"
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+. "$HF_SRCDIR/tests/lib/live_pod.sh"
+live_test_stop() { :; }
+trap 'live_test_stop; live_pod_stop; rm -rf "$T"' EXIT
+assert_eq() {
+	[ "$2" = "$3" ] || fail "$1: expected [$2], got [$3]"
+}
+assert_contains() {
+	case "$2" in *"$3"*) ;; *) fail "$1: [$3] not in [$2]" ;; esac
+}
+hf() {
+	"$HANDOFF_BIN" --config "$T/config.ini" "$@"
+}
+# js EXPR < JSON: a Python expression over the document d
+js() {
+	"$PYTHON3" -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"
+}
+# live MODEL METRIC EXPR: a Python expression over that SLO's live object l
+live() {
+	hf show "$1" --json | "$PYTHON3" -c '
+import json, sys
+d = json.load(sys.stdin)
+l = [s["live"] for s in d["slos"] if s["metric"] == sys.argv[1]][0]
+print(eval(sys.argv[2]))' "$2" "$3"
+}
