@@ -47,7 +47,7 @@ struct hf_source_conf {
 	long timeout;		/* seconds; 0 = default */
 	long interval;		/* seconds between background syncs; 0 = default */
 	long page_size;		/* mlflow: results per page; 0 = the server's largest */
-	long max_response;	/* mlflow: largest answer in MiB; 0 = 64 */
+	long max_response;	/* mlflow, prometheus: largest answer in MiB; 0 = 64 */
 	enum hf_full_sync full_sync;	/* mlflow: default daily */
 	bool runs_all;		/* mlflow: fetch the runs of every model, not only the pod's */
 };

@@ -146,4 +146,14 @@ char *hf_http_escape(const char *s);
  */
 enum hf_status hf_http_check_url(const char *source, const char *url);
 
+/*
+ * A source's settings as client options, after checking its url: o is
+ * zeroed, then given the source's name, token-env, ca-file, insecure,
+ * timeout and max-response, expect_type "json" and cancel; the rest is the
+ * caller's to set.
+ */
+struct hf_source_conf;
+enum hf_status hf_http_opts_for(struct hf_http_opts *o, const struct hf_source_conf *conf,
+				const struct hf_cancel *cancel);
+
 #endif

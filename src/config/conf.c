@@ -29,7 +29,7 @@ const struct hf_conf_key hf_conf_keys[] = {
 	{ "source", "page-size", "int", "mlflow: results per page (default: the largest allowed)" },
 	{ "source", "full-sync", "string", "mlflow: when a sync lists the whole registry: daily (the first sync of a UTC day, default), always or never (then only 'sync --full')" },
 	{ "source", "runs", "string", "mlflow: whose run metrics a sync fetches: pod (the models the pod names, default) or all" },
-	{ "source", "max-response", "int", "mlflow: the largest answer accepted, in MiB (default 64)" },
+	{ "source", "max-response", "int", "mlflow, prometheus: the largest answer accepted, in MiB (default 64)" },
 	{ NULL, NULL, NULL, NULL },
 };
 

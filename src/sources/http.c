@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "handoff/clock.h"
+#include "handoff/conf.h"
 #include "handoff/http.h"
 #include "handoff/redact.h"
 #include "handoff/sanitize.h"
@@ -71,6 +72,22 @@ char *hf_http_escape(const char *s)
 		}
 	}
 	return hf_strbuf_detach(&sb);
+}
+
+enum hf_status hf_http_opts_for(struct hf_http_opts *o, const struct hf_source_conf *conf,
+				const struct hf_cancel *cancel)
+{
+	memset(o, 0, sizeof(*o));
+	o->source = conf->name;
+	o->token_env = conf->token_env;
+	o->ca_file = conf->ca_file;
+	o->insecure = conf->insecure;
+	o->timeout = conf->timeout;
+	o->max_body = conf->max_response > 0 && conf->max_response < 4096
+		? (size_t)conf->max_response << 20 : 0;
+	o->expect_type = "json";
+	o->cancel = cancel;
+	return hf_http_check_url(conf->name, conf->url);
 }
 
 enum hf_status hf_http_check_url(const char *source, const char *url)

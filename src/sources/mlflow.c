@@ -31,18 +31,9 @@ enum hf_status hf_mlflow_client_init(struct hf_mlflow_client *c, const struct hf
 	enum hf_status rc;
 
 	memset(c, 0, sizeof(*c));
-	if ((rc = hf_http_check_url(conf->name, conf->url)))
+	if ((rc = hf_http_opts_for(&o, conf, cancel)))
 		return rc;
-	o.source = conf->name;
-	o.token_env = conf->token_env;
-	o.ca_file = conf->ca_file;
-	o.insecure = conf->insecure;
-	o.timeout = conf->timeout;
-	o.max_body = conf->max_response > 0 && conf->max_response < 4096
-		? (size_t)conf->max_response << 20 : 0;
-	o.expect_type = "json";
 	o.describe = hf_mlflow_describe_error;
-	o.cancel = cancel;
 	if ((rc = hf_http_client_new(&o, &c->http)))
 		return rc;
 	c->conf = conf;

@@ -208,7 +208,7 @@ static enum hf_status prom_fetch(struct hf_store *store, struct hf_sync *sync,
 				 struct hf_fetched **out)
 {
 	const struct hf_source_conf *conf = sync->conf;
-	struct hf_http_opts o = { 0 };
+	struct hf_http_opts o;
 	struct hf_http_client *http = NULL;
 	struct hf_http_req *reqs = NULL;
 	struct prom_fetched *pf;
@@ -232,16 +232,11 @@ static enum hf_status prom_fetch(struct hf_store *store, struct hf_sync *sync,
 	hf_sync_progress_report(sync->progress, conf->name, "live queries", 0, pf->n);
 	if (!pf->n)
 		goto out;
-	o.source = conf->name;
-	o.token_env = conf->token_env;
-	o.ca_file = conf->ca_file;
-	o.insecure = conf->insecure;
-	o.timeout = conf->timeout;
-	o.expect_type = "json";
+	if ((rc = hf_http_opts_for(&o, conf, sync->cancel)))
+		goto out;
 	/* answers of a few KB: gzip costs the server more than it saves (2.7x slower on loopback) */
 	o.identity = true;
 	o.describe = describe;
-	o.cancel = sync->cancel;
 	if ((rc = hf_http_client_new(&o, &http)))
 		goto out;
 	query_url = api_url(conf->url, "query");
