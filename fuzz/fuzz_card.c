@@ -31,7 +31,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		heading = malloc(size);
 		memcpy(heading, data + 1, size - 1);
 		heading[size - 1] = '\0';
-		if (hf_card_match_heading(heading) >= HF_CARD_NSECTIONS)
+		if (hf_card_match_heading(heading) >= HF_CARD_NSECTIONS ||
+		    hf_card_match_sections(heading) >> HF_CARD_NSECTIONS)
 			abort();
 		free(heading);
 		break;

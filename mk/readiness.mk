@@ -12,8 +12,10 @@ libhf_report_a_SOURCES += src/report/report.c
 libhf_app_a_SOURCES += src/cmd/report_out.c src/cmd/models.c src/cmd/show.c \
 	src/cmd/check.c
 
-HF_UNIT_TESTS += tests/unit/test_readiness
+HF_UNIT_TESTS += tests/unit/test_readiness tests/unit/test_card
 tests_unit_test_readiness_SOURCES = tests/unit/test_readiness.c
+# the model-card rules, and agreement with a reader on the real cards in tests/shared/cards/
+tests_unit_test_card_SOURCES = tests/unit/test_card.c
 
 TESTS += tests/integ/readiness_e2e.sh
 EXTRA_DIST += tests/integ/readiness_e2e.sh

@@ -28,11 +28,20 @@ const char *hf_card_section_name(enum hf_card_section s);
 /*
  * Which required section a heading's text names (without the leading #s),
  * or -1. Lenient: case, surrounding punctuation, numbering ("1.", "2.3",
- * "IV.", "A)"), "&" for "and", a text in parentheses, plurals and the usual
- * synonyms ("Intended Uses", "Training data set", "Caveats", "Ethics",
- * "Evaluation Results", "Limitations") all match.
+ * "IV.", "A)"), "&" for "and", text in parentheses or brackets, HTML tags,
+ * plurals, a leading "Model", a tail after "of"/"for", and the synonyms of
+ * real cards ("Intended Uses", "Out-of-Scope Use", "Training Details",
+ * "Evaluation Results", "Benchmarks", "Broader Implications", "Limitations";
+ * the table is in docs/readiness.md). "Usage" names none.
  */
 int hf_card_match_heading(const char *heading);
+
+/*
+ * Every section a heading names, as a mask (bit 1u << section): a heading
+ * listing several ("Bias, Risks, and Limitations", "Performance and
+ * Limitations") names each. hf_card_match_heading gives the first of them.
+ */
+unsigned hf_card_match_sections(const char *heading);
 
 struct hf_card_result {
 	bool present[HF_CARD_NSECTIONS];
@@ -41,10 +50,14 @@ struct hf_card_result {
 
 /*
  * Check a Markdown model card. Headings are ATX ("## Metrics") or setext
- * (underlined with = or -), outside fenced code blocks. A section's text
- * runs to the next heading of the same or a higher level; it is empty when
- * only blanks, HTML comments and placeholders (TODO, TBD, N/A, "...")
- * remain. A section named twice counts when either has text.
+ * (underlined with = or -), a bold line opening a paragraph ("**Metrics**")
+ * or a short paragraph ending in ':' ("Training data:") that names a
+ * section; never inside a code fence or the YAML front matter. A section's
+ * text runs to the next heading of the same or a higher level, or to one
+ * naming a section; it is empty when only blanks, HTML comments and tags,
+ * {{ templates }}, placeholders (TODO, TBD, N/A, "[More Information
+ * Needed]") and bold labels without a real value remain. A section named
+ * twice counts when either has text.
  */
 void hf_card_check(const char *markdown, size_t len, struct hf_card_result *out);
 

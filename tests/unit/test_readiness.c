@@ -1,4 +1,4 @@
-/* test_readiness.c: tables of cases for the pure readiness rules: SLOs, contracts, model cards, rules, stages, score */
+/* test_readiness.c: tables of cases for the pure readiness rules: SLOs, contracts, rules, stages, score (model cards: test_card.c) */
 #include "config.h"
 
 #include <setjmp.h>
@@ -9,7 +9,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "handoff/card.h"
 #include "handoff/contract.h"
 #include "handoff/readiness.h"
 
@@ -96,110 +95,6 @@ static void contract_validity(void **state)
 		assert_int_equal(hf_contract_check(&c, why, sizeof(why)), cases[i].valid);
 		assert_string_equal(why, cases[i].why);
 	}
-}
-
-static void card_headings_match_leniently(void **state)
-{
-	static const struct {
-		const char *heading;
-		int want;
-	} cases[] = {
-		{ "Model Details", HF_CARD_MODEL_DETAILS }, { "model details", HF_CARD_MODEL_DETAILS },
-		{ "1. Model Details", HF_CARD_MODEL_DETAILS }, { "Model description", HF_CARD_MODEL_DETAILS },
-		{ "Intended Use", HF_CARD_INTENDED_USE }, { "Intended Uses", HF_CARD_INTENDED_USE },
-		{ "2.3 Intended uses & limitations", HF_CARD_INTENDED_USE },
-		{ "**Intended Use**", HF_CARD_INTENDED_USE }, { "Uses", HF_CARD_INTENDED_USE },
-		{ "Factors", HF_CARD_FACTORS }, { "III. Relevant factors", HF_CARD_FACTORS },
-		{ "Metrics", HF_CARD_METRICS }, { "Model Performance Measures", HF_CARD_METRICS },
-		{ "Evaluation Data", HF_CARD_EVALUATION_DATA }, { "Evaluation data set", HF_CARD_EVALUATION_DATA },
-		{ "Evaluation Datasets", HF_CARD_EVALUATION_DATA }, { "Testing Data", HF_CARD_EVALUATION_DATA },
-		{ "Training Data", HF_CARD_TRAINING_DATA }, { "Training data set", HF_CARD_TRAINING_DATA },
-		{ "Training dataset (ImageNet subset)", HF_CARD_TRAINING_DATA },
-		{ "6) TRAINING DATA", HF_CARD_TRAINING_DATA },
-		{ "Quantitative Analyses", HF_CARD_QUANTITATIVE_ANALYSES },
-		{ "Quantitative analysis", HF_CARD_QUANTITATIVE_ANALYSES },
-		{ "Evaluation Results", HF_CARD_QUANTITATIVE_ANALYSES }, { "Results", HF_CARD_QUANTITATIVE_ANALYSES },
-		{ "Ethical Considerations", HF_CARD_ETHICAL_CONSIDERATIONS }, { "Ethics", HF_CARD_ETHICAL_CONSIDERATIONS },
-		{ "Bias, Risks, and Limitations", HF_CARD_ETHICAL_CONSIDERATIONS },
-		{ "Caveats and Recommendations", HF_CARD_CAVEATS }, { "Caveats & Recommendations", HF_CARD_CAVEATS },
-		{ "Caveats", HF_CARD_CAVEATS }, { "9. Limitations", HF_CARD_CAVEATS },
-		{ "Recommendations", HF_CARD_CAVEATS },
-		{ "Model Card: fraud-detector", -1 }, { "Changelog", -1 }, { "", -1 }, { "1.", -1 },
-		{ "Data", -1 }, { "How to cite", -1 },
-	};
-
-	for (size_t i = 0; i < N(cases); i++) {
-		int got = hf_card_match_heading(cases[i].heading);
-
-		if (got != cases[i].want)
-			fail_msg("'%s' matched %d (%s), want %d", cases[i].heading, got,
-				 got >= 0 ? hf_card_section_name(got) : "none", cases[i].want);
-	}
-	assert_string_equal(hf_card_section_name(HF_CARD_CAVEATS), "caveats and recommendations");
-	assert_string_equal(hf_card_section_name(HF_CARD_QUANTITATIVE_ANALYSES), "quantitative analyses");
-}
-
-static const char full_card[] =
-	"# Model Card: fraud-detector\n\n"
-	"## 1. Model Details\nGradient-boosted trees, v7.\n\n"
-	"## 2. Intended Uses\nScoring card payments.\n\n"
-	"## 3. Factors\nMerchant category, country.\n\n"
-	"## 4. Metrics\nAUC and p99 latency.\n\n"
-	"## 5. Evaluation data set\nHeld-out November week.\n\n"
-	"Training data\n-------------\n12 months of labelled payments.\n\n"
-	"## 7. Quantitative Analyses\n### By country\n| country | auc |\n|---|---|\n| ES | 0.93 |\n\n"
-	"## 8. Ethics\nNo protected attributes used as features.\n\n"
-	"## 9. Caveats\nNot for chargebacks.\n";
-
-static void card_complete_when_every_section_has_text(void **state)
-{
-	struct hf_card_result r;
-
-	hf_card_check(full_card, strlen(full_card), &r);
-	for (int s = 0; s < HF_CARD_NSECTIONS; s++) {
-		if (!r.present[s] || r.empty[s])
-			fail_msg("section '%s' present %d empty %d", hf_card_section_name(s), r.present[s],
-				 r.empty[s]);
-	}
-	assert_true(hf_card_complete(&r));
-}
-
-static void card_reports_missing_and_empty(void **state)
-{
-	static const char md[] =
-		"Model Details\n=============\nA small VAD model.\n\n"
-		"## Intended Use\n<!-- fill in -->\n\n"
-		"## Factors\nTODO\n\n"
-		"## Metrics\n\n### Notes\nF1 on frames.\n\n"
-		"## Training Data\n_TBD_\n\n"
-		"## Ethical considerations\n- n/a\n\n"
-		"## Caveats and recommendations\n<!--\nmulti-line\ncomment -->\nWorks at 16 kHz only.\n"
-		"```\n## Evaluation Data\nin a code block, not a heading\n```\n";
-	struct hf_card_result r;
-
-	hf_card_check(md, strlen(md), &r);
-	assert_true(r.present[HF_CARD_MODEL_DETAILS]);
-	assert_false(r.empty[HF_CARD_MODEL_DETAILS]);
-	assert_true(r.present[HF_CARD_INTENDED_USE]);
-	assert_true(r.empty[HF_CARD_INTENDED_USE]);	/* only a comment */
-	assert_true(r.empty[HF_CARD_FACTORS]);		/* placeholder */
-	assert_false(r.empty[HF_CARD_METRICS]);	/* text under a sub-heading counts */
-	assert_true(r.empty[HF_CARD_TRAINING_DATA]);
-	assert_false(r.present[HF_CARD_EVALUATION_DATA]);	/* inside a code fence */
-	assert_false(r.present[HF_CARD_QUANTITATIVE_ANALYSES]);
-	assert_true(r.empty[HF_CARD_ETHICAL_CONSIDERATIONS]);
-	assert_false(r.empty[HF_CARD_CAVEATS]);
-	assert_false(hf_card_complete(&r));
-}
-
-static void card_empty_input(void **state)
-{
-	struct hf_card_result r;
-
-	hf_card_check("", 0, &r);
-	for (int s = 0; s < HF_CARD_NSECTIONS; s++)
-		assert_false(r.present[s]);
-	assert_false(hf_card_complete(&r));
 }
 
 static void rules_table(void **state)
@@ -390,10 +285,6 @@ int main(void)
 		cmocka_unit_test(slo_every_operator),
 		cmocka_unit_test(slo_explain_gives_both_numbers),
 		cmocka_unit_test(contract_validity),
-		cmocka_unit_test(card_headings_match_leniently),
-		cmocka_unit_test(card_complete_when_every_section_has_text),
-		cmocka_unit_test(card_reports_missing_and_empty),
-		cmocka_unit_test(card_empty_input),
 		cmocka_unit_test(rules_table),
 		cmocka_unit_test(stage_names_and_reach),
 		cmocka_unit_test(eval_counts_stage_and_score),
