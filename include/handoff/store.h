@@ -16,7 +16,12 @@
  *
  * The schema is a list of numbered migrations (PRAGMA user_version). Opening
  * a database of an older version migrates it in place, in one transaction,
- * keeping its data; one of a newer version is refused with HF_ESCHEMA.
+ * keeping its data (processes opening a new database at once migrate it
+ * once); one of a newer version, or a negative one, is refused with
+ * HF_ESCHEMA and left untouched. A file handoff may not write is opened
+ * read-only: reads work, writes fail naming the file. A damaged database is
+ * reported (HF_EIO) with a message saying it is only a cache of the sources,
+ * to delete and rebuild with `handoff sync --rebuild`.
  */
 struct hf_store;
 
@@ -27,6 +32,15 @@ enum hf_status hf_store_open(const char *path, struct hf_store **out);
 enum hf_status hf_store_open_version(const char *path, int version, struct hf_store **out);
 
 void hf_store_close(struct hf_store *store);
+
+/*
+ * Read every page (PRAGMA quick_check; a sync runs it before writing):
+ * HF_EIO when the database is damaged, with what to do about it.
+ */
+enum hf_status hf_store_check(struct hf_store *store);
+
+/* Delete the database at path and its -wal/-shm files (a missing file is fine): the next open starts empty. */
+enum hf_status hf_store_remove(const char *path);
 
 int hf_store_version(struct hf_store *store);
 int hf_store_latest_version(void);

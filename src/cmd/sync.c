@@ -1,4 +1,4 @@
-/* sync.c: `handoff sync [SOURCE...] [--full] [--quiet]`: pull every configured source into the store */
+/* sync.c: `handoff sync [SOURCE...] [--full] [--quiet] [--rebuild]`: pull every configured source into the store */
 #include "config.h"
 
 #include <signal.h>
@@ -196,7 +196,13 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 		}
 		todo[ntodo++] = s;
 	}
-	if (hf_ctx_store(ctx, &store)) {
+	/* the database is a cache of the sources: --rebuild starts it again, and a damaged one is not written to */
+	if (hf_args_has(args, "rebuild") && args->npos) {
+		free(todo);
+		return hf_fail("--rebuild syncs every source into a new database: name no source");
+	}
+	if ((hf_args_has(args, "rebuild") && hf_store_remove(ctx->db_path)) ||
+	    hf_ctx_store(ctx, &store) || hf_store_check(store)) {
 		free(todo);
 		return hf_fail_last();
 	}
@@ -216,11 +222,12 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 static const struct hf_cmd_flag sync_flags[] = {
 	{ "full", NULL, "list the whole registry: find deletions and repair the view" },
 	{ "quiet", NULL, "print nothing but errors" },
+	{ "rebuild", NULL, "delete the database (a cache of the sources) and sync every source afresh" },
 	{ NULL, NULL, NULL },
 };
 
 const struct hf_cmd hf_cmd_sync = {
-	"sync", "[SOURCE...] [--full] [--quiet]",
+	"sync", "[SOURCE...] [--full] [--quiet] [--rebuild]",
 	"pull every configured source (or the ones named) into the local view",
 	sync_flags, 0, -1, run_sync,
 };

@@ -1,18 +1,41 @@
 /* db.c: opening the database, migrations, transactions and the statement cache */
 #include "config.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "handoff/paths.h"
+#include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
 #include "internal.h"
 
+/* What to do about a damaged database: it holds nothing the sources do not. */
+#define CACHE_HINT                                                                             \
+	"the database is only a cache of the sources: delete it and run 'handoff sync', or run " \
+	"'handoff sync --rebuild'"
+
+/* SQLite's message, and for a damaged file what to do about it. */
+static enum hf_status db_error(struct hf_store *store, const char *what, const char *msg)
+{
+	int code = sqlite3_errcode(store->db);
+
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		return hf_error(HF_EIO, "database '%s' is damaged (%s while %s): " CACHE_HINT,
+				store->path ? store->path : "?", msg, what);
+	if (code == SQLITE_READONLY)
+		return hf_error(HF_EIO, "cannot write database '%s' while %s: it is read-only (%s)",
+				store->path ? store->path : "?", what, msg);
+	return hf_error(HF_EIO, "database error while %s in '%s': %s", what,
+			store->path ? store->path : "?", msg);
+}
+
 enum hf_status hf_store_fail(struct hf_store *store, const char *what)
 {
-	return hf_error(HF_EIO, "database error while %s in '%s': %s", what,
-			store->path ? store->path : "?", sqlite3_errmsg(store->db));
+	return db_error(store, what, sqlite3_errmsg(store->db));
 }
 
 /*
@@ -215,25 +238,43 @@ static enum hf_status exec_sql(struct hf_store *store, const char *sql, const ch
 	char *msg = NULL;
 
 	if (sqlite3_exec(store->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		hf_error(HF_EIO, "database error while %s in '%s': %s", what, store->path,
-			 msg ? msg : sqlite3_errmsg(store->db));
+		db_error(store, what, msg ? msg : sqlite3_errmsg(store->db));
 		sqlite3_free(msg);
 		return HF_EIO;
 	}
 	return HF_OK;
 }
 
-static int user_version(struct hf_store *store)
+static enum hf_status read_version(struct hf_store *store, int *version)
 {
 	sqlite3_stmt *st;
-	int v = -1;
+	int rc;
 
 	if (sqlite3_prepare_v2(store->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
+		return hf_store_fail(store, "reading the schema version");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return v;
+	if (rc != SQLITE_ROW)
+		return hf_store_fail(store, "reading the schema version");
+	return HF_OK;
+}
+
+/* A version this handoff can open: never one it does not know (newer, or negative: not handoff's). */
+static enum hf_status check_version(struct hf_store *store, int version)
+{
+	if (version > (int)hf_nmigrations)
+		return hf_error(HF_ESCHEMA,
+				"database '%s' has schema version %d, newer than this handoff knows (%d): "
+				"use a newer handoff or another --db", store->path, version,
+				(int)hf_nmigrations);
+	if (version < 0)
+		return hf_error(HF_ESCHEMA,
+				"database '%s' has schema version %d, which no handoff writes: it was "
+				"not made by handoff, or is damaged; if it is handoff's, " CACHE_HINT,
+				store->path, version);
+	return HF_OK;
 }
 
 int hf_store_latest_version(void)
@@ -290,36 +331,63 @@ static enum hf_status index_owned_tables(struct hf_store *store)
 	return rc;
 }
 
-static enum hf_status migrate(struct hf_store *store, int target)
+/*
+ * Migrate from `have` to `target` in one transaction. Another process may
+ * open the same new database at the same moment: the version is read again
+ * once the write lock is held, and what that one did is not done twice.
+ */
+static enum hf_status migrate(struct hf_store *store, int have, int target)
 {
-	int have = user_version(store);
 	char pragma[64];
+	enum hf_status rc;
 
-	if (have < 0)
-		return hf_store_fail(store, "reading the schema version");
-	if (have > (int)hf_nmigrations)
-		return hf_error(HF_ESCHEMA,
-				"database '%s' has schema version %d, newer than this handoff knows (%d): "
-				"use a newer handoff or another --db", store->path, have,
-				(int)hf_nmigrations);
 	if (have >= target)
 		return HF_OK;
-	if (exec_sql(store, "BEGIN IMMEDIATE", "starting a migration"))
-		return HF_EIO;
+	if ((rc = exec_sql(store, "BEGIN IMMEDIATE", "starting a migration")))
+		return rc;
+	if ((rc = read_version(store, &have)) || (rc = check_version(store, have)))
+		goto fail;
+	if (have >= target)
+		return exec_sql(store, "COMMIT", "committing a migration");
 	for (int v = have; v < target; v++) {
-		if (exec_sql(store, hf_migrations[v].sql, hf_migrations[v].name))
+		if ((rc = exec_sql(store, hf_migrations[v].sql, hf_migrations[v].name)))
 			goto fail;
 	}
-	if (index_owned_tables(store))
-		goto fail;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", target);
-	if (exec_sql(store, pragma, "setting the schema version") ||
-	    exec_sql(store, "COMMIT", "committing a migration"))
+	if ((rc = index_owned_tables(store)) ||
+	    (rc = exec_sql(store, pragma, "setting the schema version")) ||
+	    (rc = exec_sql(store, "COMMIT", "committing a migration")))
 		goto fail;
 	return HF_OK;
 fail:
 	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
-	return HF_EIO;
+	return rc;
+}
+
+/*
+ * WAL (readers never wait for the writer), set once: a database already in
+ * WAL is not written to. Two processes switching a new database at once can
+ * each hold the read lock the other needs gone; SQLite then answers busy at
+ * once, without waiting: try again, for as long as the busy timeout.
+ */
+static enum hf_status use_wal(struct hf_store *store)
+{
+	for (int waited = 0;; waited += 20) {
+		sqlite3_stmt *st;
+		bool wal = false;
+
+		if (sqlite3_prepare_v2(store->db, "PRAGMA journal_mode", -1, &st, NULL) != SQLITE_OK)
+			return hf_store_fail(store, "reading the journal mode");
+		if (sqlite3_step(st) == SQLITE_ROW)
+			wal = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+		sqlite3_finalize(st);
+		if (wal || sqlite3_exec(store->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) ==
+				   SQLITE_OK)
+			return HF_OK;
+		if ((sqlite3_errcode(store->db) & 0xff) != SQLITE_BUSY || waited >= 5000)
+			return hf_store_fail(store, "switching to WAL");
+		sqlite3_sleep(20);
+	}
 }
 
 static enum hf_status find_owned_tables(struct hf_store *store)
@@ -331,10 +399,68 @@ static enum hf_status find_owned_tables(struct hf_store *store)
 	return rc;
 }
 
+/* Open the connection: read-write (read-only when the file is), or as an unchanging snapshot. */
+static enum hf_status db_connect(struct hf_store *store, bool snapshot)
+{
+	int flags = snapshot ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	char *uri = NULL;
+	enum hf_status rc = HF_OK;
+
+	if (snapshot) {
+		struct hf_strbuf sb = HF_STRBUF_INIT;
+
+		hf_strbuf_init(&sb);
+		hf_strbuf_adds(&sb, "file:");
+		for (const char *p = store->path; *p; p++) {
+			if (isalnum((unsigned char)*p) || strchr("/._-", *p))
+				hf_strbuf_addch(&sb, *p);
+			else
+				hf_strbuf_addf(&sb, "%%%02X", (unsigned char)*p);
+		}
+		hf_strbuf_adds(&sb, "?immutable=1");
+		uri = hf_strbuf_detach(&sb);
+	}
+	if (sqlite3_open_v2(uri ? uri : store->path, &store->db, flags, NULL) != SQLITE_OK)
+		rc = hf_error(HF_EIO, "cannot open database '%s': %s", store->path,
+			      store->db ? sqlite3_errmsg(store->db) : "out of memory");
+	free(uri);
+	if (rc)
+		return rc;
+	sqlite3_busy_timeout(store->db, 5000);
+	/* connection settings only: nothing is written before the version is known to be ours */
+	return exec_sql(store, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+			"setting up the connection");
+}
+
+/*
+ * A read-only WAL database in a folder handoff may not write: SQLite cannot
+ * make the shared-memory file it reads through. With no write-ahead log
+ * holding committed pages, the file alone is the database: read it as an
+ * unchanging snapshot.
+ */
+static enum hf_status reconnect_snapshot(struct hf_store *store, int *have)
+{
+	char *wal = xasprintf("%s-wal", store->path);
+	struct stat st;
+	bool pending = stat(wal, &st) == 0 && st.st_size > 0;
+
+	free(wal);
+	if (pending)
+		return hf_error(HF_EIO,
+				"database '%s' is read-only, in a folder handoff may not write, and has "
+				"changes in its write-ahead log: open it once with write access",
+				store->path);
+	sqlite3_close(store->db);
+	store->db = NULL;
+	return db_connect(store, true) || read_version(store, have) ? HF_EIO : HF_OK;
+}
+
 enum hf_status hf_store_open_version(const char *path, int version, struct hf_store **out)
 {
 	struct hf_store *store = xcalloc(1, sizeof(*store));
 	const char *slash = strrchr(path, '/');
+	int have = 0, target = version ? version : (int)hf_nmigrations;
 	enum hf_status rc;
 
 	store->path = xstrdup(path);
@@ -348,18 +474,25 @@ enum hf_status hf_store_open_version(const char *path, int version, struct hf_st
 			return rc;
 		}
 	}
-	if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		rc = hf_error(HF_EIO, "cannot open database '%s': %s", path,
-			      store->db ? sqlite3_errmsg(store->db) : "out of memory");
-		hf_store_close(store);
-		return rc;
-	}
-	sqlite3_busy_timeout(store->db, 5000);
-	rc = exec_sql(store, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
-			     "PRAGMA synchronous = NORMAL;", "setting up the connection");
+	rc = db_connect(store, false);
 	if (!rc)
-		rc = migrate(store, version ? version : (int)hf_nmigrations);
+		rc = read_version(store, &have);
+	if (rc && store->db && sqlite3_db_readonly(store->db, "main") == 1 &&
+	    (sqlite3_extended_errcode(store->db) & 0xff) == SQLITE_READONLY)
+		rc = reconnect_snapshot(store, &have);
+	if (!rc)
+		rc = check_version(store, have);
+	if (!rc && sqlite3_db_readonly(store->db, "main") == 1) {
+		if (have < target)
+			rc = hf_error(HF_EIO,
+				      "database '%s' is read-only and has schema version %d, older than "
+				      "this handoff's (%d): open it once with write access to upgrade it",
+				      path, have, target);
+	} else if (!rc) {
+		rc = use_wal(store);
+		if (!rc)
+			rc = migrate(store, have, target);
+	}
 	if (!rc)
 		rc = find_owned_tables(store);
 	if (rc) {
@@ -395,9 +528,62 @@ void hf_store_close(struct hf_store *store)
 	free(store);
 }
 
+enum hf_status hf_store_check(struct hf_store *store)
+{
+	sqlite3_stmt *st;
+	char *first = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(store->db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK)
+		return hf_store_fail(store, "checking the database");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		first = hf_column_text(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		free(first);
+		return hf_store_fail(store, "checking the database");
+	}
+	if (first && strcmp(first, "ok") != 0) {
+		enum hf_status status;
+
+		/* "*** in database main ***\nPage 38: ..." on one line */
+		for (char *p = first; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		status = hf_error(HF_EIO, "database '%s' is damaged (%s): " CACHE_HINT, store->path,
+				  strncmp(first, "*** in database main *** ", 25) ? first : first + 25);
+
+		free(first);
+		return status;
+	}
+	free(first);
+	return HF_OK;
+}
+
+enum hf_status hf_store_remove(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		char *file = xasprintf("%s%s", path, suffixes[i]);
+		int failed = remove(file) != 0 && errno != ENOENT;
+		enum hf_status rc = failed ? hf_error(HF_EIO, "cannot delete '%s': %s", file,
+						      strerror(errno))
+					   : HF_OK;
+
+		free(file);
+		if (rc)
+			return rc;
+	}
+	return HF_OK;
+}
+
 int hf_store_version(struct hf_store *store)
 {
-	return user_version(store);
+	int v = -1;
+
+	return read_version(store, &v) ? -1 : v;
 }
 
 const char *hf_store_path(struct hf_store *store)

@@ -67,9 +67,10 @@ static void *run(void *arg)
 	size_t failed = 0;
 
 	hf_strbuf_init(&summary);
-	if (hf_store_open(s->db_path, &store)) {
+	if (hf_store_open(s->db_path, &store) || hf_store_check(store)) {
 		hf_strbuf_addf(&summary, "sync failed: %s", hf_last_error());
 		failed = s->nsources ? s->nsources : 1;
+		hf_store_close(store);
 	} else {
 		for (size_t i = 0; i < s->nsources; i++) {
 			set_text(s, "syncing %s", s->sources[i].name);
