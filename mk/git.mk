@@ -1,5 +1,6 @@
 # mk/git.mk: build and test files of the git area (appended to the lists set in Makefile.am)
-libhf_sources_a_SOURCES += src/sources/git.c src/sources/git_remote.c src/sources/git_child.c src/sources/git_write.c \
+libhf_sources_a_SOURCES += src/sources/git.c src/sources/git_remote.c src/sources/git_child.c \
+	src/sources/git_ssh.c src/sources/git_write.c \
 	src/sources/git_internal.h src/sources/demo.c
 libhf_app_a_SOURCES += src/cmd/sync.c src/cmd/init.c
 noinst_HEADERS += include/handoff/git_source.h include/handoff/demo.h
@@ -7,9 +8,10 @@ noinst_HEADERS += include/handoff/git_source.h include/handoff/demo.h
 GIT_INTEG_TESTS = tests/integ/git_sync.sh tests/integ/git_problems.sh tests/integ/git_daemon.sh \
 	tests/integ/git_http.sh tests/integ/git_init.sh tests/integ/git_demo.sh tests/integ/git_docs.sh \
 	tests/integ/git_cli.sh tests/integ/git_path.sh tests/integ/git_secrets.sh \
-	tests/integ/git_cache_names.sh
+	tests/integ/git_cache_names.sh tests/integ/git_ssh.sh
 TESTS += $(GIT_INTEG_TESTS)
-EXTRA_DIST += $(GIT_INTEG_TESTS) tests/lib/gitd.sh tests/lib/git_http.py docs/pod-repository.md \
+EXTRA_DIST += $(GIT_INTEG_TESTS) tests/lib/gitd.sh tests/lib/git_http.py tests/lib/sshd.sh \
+	tests/integ/lsan-libgit2-ssh.supp docs/pod-repository.md \
 	bench/git-bench.sh bench/git_gen.py
 
 nobase_dist_pkgdata_DATA += data/demo/pod/pod.json \

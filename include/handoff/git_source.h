@@ -2,6 +2,7 @@
 #ifndef HANDOFF_GIT_SOURCE_H
 #define HANDOFF_GIT_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "handoff/source.h"
@@ -36,6 +37,13 @@
  * credential). HANDOFF_TRACE logs every git operation.
  */
 extern const struct hf_source_ops hf_source_git_ops;
+
+/*
+ * Whether a key's passphrase may be asked for on the terminal (/dev/tty)
+ * when no ssh-agent runs: `handoff sync` on a terminal says yes; the TUI,
+ * which owns the terminal, never does (off by default). Process-wide.
+ */
+void hf_git_allow_prompt(bool yes);
 
 /*
  * The folder of the source's bare cache (see above); caller frees.

@@ -13,6 +13,12 @@ char *hf_path_config_dir(void);
 char *hf_path_data_dir(void);
 char *hf_path_cache_dir(void);
 
+/*
+ * path with a leading "~" (the home: $HOME, else the password file's) or
+ * "~user" expanded, as a shell would; any other path is copied as it is.
+ */
+char *hf_path_expand_home(const char *path);
+
 /* The default database path: $XDG_DATA_HOME/handoff/handoff.db. */
 char *hf_path_default_db(void);
 

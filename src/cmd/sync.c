@@ -9,6 +9,7 @@
 
 #include "handoff/cancel.h"
 #include "handoff/cmd.h"
+#include "handoff/git_source.h"
 #include "handoff/sanitize.h"
 #include "handoff/source.h"
 #include "handoff/strbuf.h"
@@ -207,6 +208,8 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 		return hf_fail_last();
 	}
 	pl.cols = terminal_cols();
+	/* a person at a terminal may be asked for an ssh key's passphrase */
+	hf_git_allow_prompt(isatty(STDIN_FILENO) && isatty(STDERR_FILENO));
 	if (hf_args_has(args, "full"))
 		flags |= HF_SYNC_FULL;
 	catch_signals(true);

@@ -598,6 +598,7 @@ static void git_fetched_free(struct hf_fetched *f)
 	free(gs->pod_path);
 	free(gs->branch);
 	free(gs->cred_error);
+	hf_git_ssh_release(&gs->ssh);
 	free(gs->old_hex);
 	free(gs->old_path);
 	free(gs);
@@ -644,7 +645,7 @@ static enum hf_status git_source_fetch(struct hf_store *store, struct hf_sync *s
 			      conf->name, conf->path);
 		goto out;
 	}
-	if ((rc = read_state(store, gs)) || (rc = hf_git_fetch(gs)))
+	if ((rc = read_state(store, gs)) || (rc = hf_git_ssh_init(gs)) || (rc = hf_git_fetch(gs)))
 		goto out;
 	rc = diff_tip(gs);
 out:

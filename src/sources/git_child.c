@@ -30,7 +30,8 @@
  * cache (objects, then refs/handoff/tip); the parent reads it afterwards.
  *
  * The pipe carries lines: "P done total what" (progress), "T text"
- * (trace), and at the end "R status tip branch", "E message".
+ * (trace), "W 1" / "W 0" (a person is being asked for a passphrase: no
+ * timeout meanwhile), and at the end "R status tip branch", "E message".
  */
 
 #define DEFAULT_TIMEOUT_S 30
@@ -109,9 +110,16 @@ static void child_run(struct hf_git_sync *gs, int fd)
 	_exit(0);
 }
 
+void hf_git_child_waiting(bool waiting)
+{
+	if (child_fd >= 0)
+		child_write("W", waiting ? "1" : "0");
+}
+
 /* What the parent gathers from the pipe. */
 struct child_result {
 	struct hf_strbuf buf;	/* bytes not yet a whole line */
+	bool waiting;		/* on a person typing a passphrase */
 	bool have_result;
 	int status;
 	char *tip, *branch, *error;
@@ -141,6 +149,8 @@ static void take_line(struct hf_git_sync *gs, struct child_result *res, char *li
 			res->tip = xstrdup(tip);
 			res->branch = xstrdup(branch);
 		}
+	} else if (kind == 'W') {
+		res->waiting = text[0] == '1';
 	} else if (kind == 'E') {
 		free(res->error);
 		res->error = xstrdup(text);
@@ -203,7 +213,7 @@ static void remove_stale_locks(const char *source)
 enum hf_status hf_git_fetch(struct hf_git_sync *gs)
 {
 	long timeout = gs->conf->timeout > 0 ? gs->conf->timeout : DEFAULT_TIMEOUT_S;
-	struct child_result res = { HF_STRBUF_INIT, false, 0, NULL, NULL, NULL };
+	struct child_result res = { HF_STRBUF_INIT, false, false, 0, NULL, NULL, NULL };
 	int64_t deadline;
 	enum hf_status rc = HF_OK;
 	int fds[2], wstatus = 0;
@@ -239,6 +249,8 @@ enum hf_status hf_git_fetch(struct hf_git_sync *gs)
 				      gs->conf->name, gs->url);
 			break;
 		}
+		if (res.waiting)
+			deadline = hf_mono_ms() + timeout * 1000;
 		if (hf_mono_ms() > deadline) {
 			kill_child(pid);
 			rc = hf_error(HF_ENET, "source '%s': '%s' did not answer for %ld s (timeout)",

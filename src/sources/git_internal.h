@@ -7,6 +7,26 @@
 #include <stddef.h>
 #include "handoff/git_source.h"
 
+/* The ssh side of one sync (git_ssh.c): who and which key, and what went wrong. */
+struct hf_git_ssh {
+	bool on;		/* the URL is an ssh one (ssh://, git+ssh://, ssh+git://, scp-like) */
+	bool scp_like;
+	char *fetch_url;	/* the URL for libgit2 when it differs (git+ssh:// as ssh://), or NULL */
+	char *host;
+	int port;		/* 22 when the URL names none */
+	char *user;		/* from the URL, or NULL */
+	bool user_given;
+	char *user_tried;	/* the user handoff logged in as */
+	char *key;		/* ssh-key with ~ expanded, or NULL */
+	char *key_shown;	/* "'~/.ssh/id' (/home/ana/.ssh/id)" for messages */
+	char *key_type;		/* "ssh-ed25519", "ssh-rsa", ... or "" */
+	bool key_encrypted;	/* the key file has a passphrase */
+	bool using_agent, passphrase_given;
+	int attempts;
+	char *problem;		/* the whole story of a refusal, or NULL */
+	enum hf_status problem_status;
+};
+
 /* One edit the fetch found and apply makes, in order. */
 enum hf_git_op_kind {
 	HF_GIT_OP_LOAD,		/* path changed: parse blob id and store it */
@@ -42,6 +62,7 @@ struct hf_git_sync {
 	bool full;		/* no usable synced commit: everything is read again */
 	int cred_attempts;
 	char *cred_error;	/* why no credential could be given, or NULL */
+	struct hf_git_ssh ssh;
 	struct hf_git_op *ops;
 	size_t nops, alloc_ops;
 	size_t commits;
@@ -59,6 +80,9 @@ struct hf_git_op *hf_git_op_add(struct hf_git_sync *gs, enum hf_git_op_kind kind
  */
 enum hf_status hf_git_fetch(struct hf_git_sync *gs);
 
+/* In the fetch's child: tell the parent a person is (no longer) typing a passphrase. */
+void hf_git_child_waiting(bool waiting);
+
 /* The fetch itself, in this process (the child runs it). */
 enum hf_status hf_git_fetch_here(struct hf_git_sync *gs);
 
@@ -67,5 +91,19 @@ enum hf_status hf_git_open_cache(struct hf_git_sync *gs);
 
 /* Record libgit2's last error as "source 'NAME': WHAT ('URL'): MESSAGE"; returns the status. */
 enum hf_status hf_git_fail(const struct hf_git_sync *gs, int code, const char *what);
+
+/* Parse the URL; for ssh, expand ~ in ssh-key and check the key file (HF_EAUTH naming it). */
+enum hf_status hf_git_ssh_init(struct hf_git_sync *gs);
+void hf_git_ssh_release(struct hf_git_ssh *ssh);
+
+/* The credentials callback's ssh half (user name, key file, passphrase, ssh-agent). */
+int hf_git_ssh_credential(struct hf_git_sync *gs, git_credential **out, const char *user_from_url,
+			  unsigned int allowed);
+
+/* certificate_check: ssh host keys against ~/.ssh/known_hosts by OpenSSH's rules (payload: gs). */
+int hf_git_ssh_check_host(git_cert *cert, int valid, const char *host, void *payload);
+
+/* The message for a failed ssh connection (libgit2's msg explained), or NULL; caller frees. */
+char *hf_git_ssh_explain(const struct hf_git_sync *gs, const char *msg);
 
 #endif

@@ -1,4 +1,4 @@
-/* git_remote.c: the git source's bare cache, fetch of one branch, credentials and error messages */
+/* git_remote.c: the git source's bare cache, fetch of one branch, credentials and error messages (ssh's in git_ssh.c) */
 #include "config.h"
 
 #include <stdlib.h>
@@ -63,6 +63,23 @@ enum hf_status hf_git_fail(const struct hf_git_sync *gs, int code, const char *w
 	if (gs->cred_error)
 		return hf_error(HF_EAUTH, "source '%s': no access to '%s': %s", gs->conf->name,
 				gs->url, gs->cred_error);
+	{
+		/* over ssh, what went wrong in words a person can act on */
+		char *why = hf_git_ssh_explain(gs, msg);
+
+		if (why) {
+			if (gs->ssh.problem)
+				st = gs->ssh.problem_status;
+			if (st == HF_EAUTH)
+				hf_error(st, "source '%s': no access to '%s': %s", gs->conf->name, gs->url,
+					 why);
+			else
+				hf_error(st, "source '%s': %s ('%s'): %s", gs->conf->name, what, gs->url,
+					 why);
+			free(why);
+			return st;
+		}
+	}
 	return hf_error(st, "source '%s': %s ('%s'): %s", gs->conf->name, what, gs->url, msg);
 }
 
@@ -78,21 +95,14 @@ static int credentials(git_credential **out, const char *url, const char *user_f
 	struct hf_git_sync *gs = payload;
 	const struct hf_source_conf *conf = gs->conf;
 
+	(void)url;
+	if (gs->ssh.on && (allowed & (GIT_CREDENTIAL_SSH_KEY | GIT_CREDENTIAL_USERNAME)))
+		return hf_git_ssh_credential(gs, out, user_from_url, allowed);
 	/* libgit2 asks again after a refused credential: ask once per sync */
 	if (gs->cred_attempts++ > 0) {
 		if (!gs->cred_error)
 			set_cred_error(gs, xstrdup("the credential was refused"));
 		return GIT_EUSER;
-	}
-	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
-		const char *user = user_from_url ? user_from_url : "git";
-
-		if (conf->ssh_key) {
-			hf_trace("git: ssh key '%s' for '%s'", conf->ssh_key, gs->url);
-			return git_credential_ssh_key_new(out, user, NULL, conf->ssh_key, NULL);
-		}
-		hf_trace("git: ssh-agent for '%s'", gs->url);
-		return git_credential_ssh_key_from_agent(out, user);
 	}
 	if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
 		const char *token;
@@ -192,7 +202,9 @@ enum hf_status hf_git_fetch_here(struct hf_git_sync *gs)
 	cb.transfer_progress = transfer_progress;
 	cb.sideband_progress = sideband_progress;
 	cb.payload = gs;
-	/* certificate_check stays NULL: libgit2 verifies certificates */
+	/* TLS certificates: libgit2 verifies them; ssh host keys: OpenSSH's rules (git_ssh.c) */
+	if (gs->ssh.on)
+		cb.certificate_check = hf_git_ssh_check_host;
 
 	hf_trace("git: connect '%s'", gs->url);
 	hf_sync_progress_report(gs->progress, gs->conf->name, "connecting", 0, 0);
@@ -203,7 +215,8 @@ enum hf_status hf_git_fetch_here(struct hf_git_sync *gs)
 	git_remote_create_options_init(&ro, GIT_REMOTE_CREATE_OPTIONS_VERSION);
 	ro.repository = gs->repo;
 	ro.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
-	if ((err = git_remote_create_with_opts(&remote, gs->conf->url, &ro)) < 0) {
+	if ((err = git_remote_create_with_opts(&remote, gs->ssh.fetch_url ? gs->ssh.fetch_url
+							  : gs->conf->url, &ro)) < 0) {
 		rc = hf_git_fail(gs, err, "bad url");
 		goto out;
 	}

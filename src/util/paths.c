@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,28 @@ static char *xdg_dir(const char *var, const char *fallback)
 char *hf_path_config_dir(void) { return xdg_dir("XDG_CONFIG_HOME", ".config"); }
 char *hf_path_data_dir(void) { return xdg_dir("XDG_DATA_HOME", ".local/share"); }
 char *hf_path_cache_dir(void) { return xdg_dir("XDG_CACHE_HOME", ".cache"); }
+
+char *hf_path_expand_home(const char *path)
+{
+	const char *rest = path + 1, *home = NULL;
+	struct passwd *pw;
+
+	if (path[0] != '~')
+		return xstrdup(path);
+	while (*rest && *rest != '/')
+		rest++;
+	if (rest == path + 1) {
+		home = getenv("HOME");
+		if (!home || !*home)
+			home = (pw = getpwuid(getuid())) ? pw->pw_dir : NULL;
+	} else {
+		char *user = xstrndup(path + 1, (size_t)(rest - path - 1));
+
+		home = (pw = getpwnam(user)) ? pw->pw_dir : NULL;
+		free(user);
+	}
+	return home ? xasprintf("%s%s", home, rest) : xstrdup(path);
+}
 
 char *hf_path_default_db(void)
 {
