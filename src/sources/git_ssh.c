@@ -649,6 +649,9 @@ char *hf_git_ssh_explain(const struct hf_git_sync *gs, const char *msg)
 		free(name);
 		return out;
 	}
+	if (strstr(msg, "known_hosts") && strstr(msg, "parse"))
+		return xasprintf("~/.ssh/known_hosts has a line libssh2 cannot read, and then it reads none "
+				 "(%s): each line must be 'HOSTS KEYTYPE BASE64KEY [COMMENT]' or a comment", msg);
 	if (ssh->passphrase_given && strstr(msg, "Wrong passphrase"))
 		return xasprintf("wrong passphrase for the ssh key %s", ssh->key_shown);
 	if (strstr(msg, "Unable to extract public key from private key file") && ssh->key)
