@@ -34,6 +34,10 @@ struct prom_item {
 	size_t npoints;
 	bool have_now, have_range;
 	char *error;		/* this query failed: Prometheus's words, or why the answer was refused */
+	/* what apply stores, computed by the fetch (outside the write lock); borrows the above */
+	struct hf_live_row row;
+	char *points;		/* row.points, owned */
+	char verdict[16];	/* row.verdict */
 };
 
 struct prom_fetched {
@@ -55,6 +59,7 @@ static void item_clear(struct prom_item *it)
 	free(it->values);
 	free(it->gaps);
 	free(it->error);
+	free(it->points);
 }
 
 static void prom_fetched_free(struct hf_fetched *f)
@@ -204,6 +209,43 @@ static char *api_url(const char *base, const char *path)
 	return xasprintf("%.*s/api/v1/%s", (int)len, base, path);
 }
 
+/* The row apply stores for an item: the window summarised, the points as text, the verdict. */
+static void item_finish(struct prom_item *it, const char *source, int64_t at)
+{
+	struct hf_live_row *row = &it->row;
+	struct hf_live_summary sum;
+	enum hf_slo_op op = hf_slo_op_parse(it->op);
+
+	memset(row, 0, sizeof(*row));
+	row->source = (char *)source;
+	row->model = it->model;
+	row->metric = it->metric;
+	row->op = it->op;
+	row->target = it->target;
+	row->query = it->query;
+	row->window = it->window;
+	row->step = it->step;
+	row->error = it->error;
+	row->error_at = at;
+	if (it->error)
+		return;
+	hf_live_summarise(op, it->target, it->values, it->npoints, &sum);
+	row->at = at;
+	row->state = it->state;
+	row->value = it->value;
+	row->has_budget = sum.has_budget;
+	row->budget = sum.budget;
+	row->has_worst = sum.has_worst;
+	row->worst = sum.worst;
+	row->measured = (int64_t)sum.measured;
+	row->bad = (int64_t)sum.bad;
+	row->start = it->start;
+	row->points = it->points = hf_live_points_format(it->values, it->gaps, it->npoints);
+	snprintf(it->verdict, sizeof(it->verdict), "%s",
+		 hf_slo_verdict_name(hf_live_verdict(op, it->target, it->state, it->value, false, NULL, 0)));
+	row->verdict = it->verdict;
+}
+
 static enum hf_status prom_fetch(struct hf_store *store, struct hf_sync *sync,
 				 struct hf_fetched **out)
 {
@@ -277,6 +319,8 @@ static enum hf_status prom_fetch(struct hf_store *store, struct hf_sync *sync,
 			free(name);
 		}
 	}
+	for (size_t i = 0; !rc && i < pf->n; i++)
+		item_finish(&pf->items[i], conf->name, pf->at);
 	hf_http_client_stats(http, &st);
 	pf->requests = st.requests;
 	hf_trace("prometheus fetch of '%s': %zu live SLOs, %zu requests (%zu retried), %lld ms",
@@ -294,45 +338,6 @@ out:
 	else
 		*out = &pf->base;
 	return rc;
-}
-
-/* The row to store for one item, its figures computed from the window (borrowed strings). */
-static void item_row(const struct prom_item *it, const char *source, int64_t at,
-		     struct hf_live_row *row, char **points, char *verdict, size_t size)
-{
-	struct hf_live_summary sum;
-	enum hf_slo_op op = hf_slo_op_parse(it->op);
-
-	memset(row, 0, sizeof(*row));
-	row->source = (char *)source;
-	row->model = it->model;
-	row->metric = it->metric;
-	row->op = it->op;
-	row->target = it->target;
-	row->query = it->query;
-	row->window = it->window;
-	row->step = it->step;
-	row->error = it->error;
-	row->error_at = at;
-	*points = NULL;
-	if (it->error)
-		return;
-	hf_live_summarise(op, it->target, it->values, it->npoints, &sum);
-	row->at = at;
-	row->state = it->state;
-	row->value = it->value;
-	row->has_budget = sum.has_budget;
-	row->budget = sum.budget;
-	row->has_worst = sum.has_worst;
-	row->worst = sum.worst;
-	row->measured = (int64_t)sum.measured;
-	row->bad = (int64_t)sum.bad;
-	row->start = it->start;
-	*points = hf_live_points_format(it->values, it->gaps, it->npoints);
-	row->points = *points;
-	snprintf(verdict, size, "%s",
-		 hf_slo_verdict_name(hf_live_verdict(op, it->target, it->state, it->value, false, NULL, 0)));
-	row->verdict = verdict;
 }
 
 /* A verdict that moved since the last sync becomes an event of the model's timeline. */
@@ -392,11 +397,10 @@ static enum hf_status prom_apply(struct hf_store *store, struct hf_sync *sync,
 		return rc;
 	for (size_t i = 0; i < pf->n && !rc; i++) {
 		const struct prom_item *it = &pf->items[i];
-		struct hf_live_row row;
-		char verdict[16], *points, *before = NULL;
+		const char *verdict = it->verdict;
+		char *before = NULL;
 
-		item_row(it, source, pf->at, &row, &points, verdict, sizeof(verdict));
-		rc = hf_store_live_put(store, &row, &before);
+		rc = hf_store_live_put(store, &it->row, &before);
 		if (!rc && it->error) {
 			failed++;
 			first_error = first_error ? first_error : it->error;
@@ -410,7 +414,6 @@ static enum hf_status prom_apply(struct hf_store *store, struct hf_sync *sync,
 			changes += !before;	/* an SLO checked live for the first time */
 		}
 		free(before);
-		free(points);
 	}
 	if (!rc)
 		rc = hf_store_live_end(store, source, &dropped);
