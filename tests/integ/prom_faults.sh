@@ -1,4 +1,5 @@
 # tests/integ/prom_faults.sh: Prometheus faults: down, slow (timeout), a PromQL error, two series, an HTML page from a proxy, 401; each says what went wrong and the last live values stay, with their age
+set -euo pipefail
 . "$HF_SRCDIR/tests/lib/live_test.sh" promfaults
 PROXY_PID=
 live_test_stop() {

@@ -1,4 +1,5 @@
 # tests/integ/prom_live.sh: live SLOs against a real Prometheus: the values handoff stores are the ones curl gets for the same queries; verdicts, marks, check --live, JSON, and a verdict change as an event
+set -euo pipefail
 . "$HF_SRCDIR/tests/lib/live_test.sh" promlive
 
 live_pod_setup
