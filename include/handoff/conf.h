@@ -23,6 +23,8 @@
  *       url = https://prometheus.example
  *   [ui]
  *       theme = dark
+ *   [user]
+ *       handle = ana
  *
  * Unknown keys and bad values are warnings naming the file and key; the
  * entry is skipped and the load goes on. A line that does not parse is an
@@ -56,6 +58,7 @@ struct hf_conf {
 	char *path;		/* the file read, or NULL when none */
 	char *pod_name;
 	char *ui_theme;
+	char *user_handle;	/* [user] handle: who acts (a pod member's handle) */
 	struct hf_source_conf *sources;
 	size_t nsources;
 	char **warnings;	/* "FILE: KEY: message" each */

@@ -15,6 +15,7 @@
 const struct hf_conf_key hf_conf_keys[] = {
 	{ "pod", "name", "string", "the pod's name when no pod.json gives one" },
 	{ "ui", "theme", "string", "colour theme: a file name under themes/ without .theme" },
+	{ "user", "handle", "string", "who you are in the pod: your handle in pod.json's members" },
 	{ "source", "type", "string", "git, mlflow or prometheus" },
 	{ "source", "url", "string", "repository (path, file://, git://, ssh://, https://), tracking server or Prometheus" },
 	{ "source", "branch", "string", "git: branch to read (default: the remote's HEAD)" },
@@ -186,6 +187,8 @@ static int apply_entry(const char *full, const char *value, void *data)
 		set_string(&conf->pod_name, value);
 	} else if (!strcmp(section, "ui")) {
 		set_string(&conf->ui_theme, value);
+	} else if (!strcmp(section, "user")) {
+		set_string(&conf->user_handle, value);
 	}
 	free(section);
 	free(sub);
@@ -285,6 +288,7 @@ void hf_conf_clear(struct hf_conf *conf)
 	free(conf->path);
 	free(conf->pod_name);
 	free(conf->ui_theme);
+	free(conf->user_handle);
 	memset(conf, 0, sizeof(*conf));
 }
 
