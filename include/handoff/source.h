@@ -106,6 +106,15 @@ struct hf_source_ops {
 const struct hf_source_ops *hf_source_ops_for(enum hf_source_type type);
 
 /*
+ * When a sync of every source runs this type: 0 for sources of the pod's
+ * own state (git, mlflow), 1 for those that read what the others stored
+ * (prometheus reads the contracts' live queries), so one sync of all sees
+ * the contracts it just brought whatever the configuration's order.
+ */
+int hf_source_pass(enum hf_source_type type);
+#define HF_SOURCE_PASSES 2
+
+/*
  * Sync one configured source:
  *  1. take the source's sync lock (hf_store_sync_lock): when another
  *     process or thread is syncing the same source, wait for it (printing

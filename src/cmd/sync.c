@@ -185,8 +185,10 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 				   "init')", conf->path ? conf->path : ctx->config_path);
 	todo = xcalloc(conf->nsources + (size_t)args->npos, sizeof(*todo));
 	if (args->npos == 0) {
-		for (size_t i = 0; i < conf->nsources; i++)
-			todo[ntodo++] = &conf->sources[i];
+		for (int pass = 0; pass < HF_SOURCE_PASSES; pass++)
+			for (size_t i = 0; i < conf->nsources; i++)
+				if (hf_source_pass(conf->sources[i].type) == pass)
+					todo[ntodo++] = &conf->sources[i];
 	}
 	for (int i = 0; i < args->npos; i++) {
 		const struct hf_source_conf *s = hf_conf_source(conf, args->pos[i]);

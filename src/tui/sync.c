@@ -120,11 +120,13 @@ struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf 
 	pthread_mutex_init(&s->lock, NULL);
 	s->db_path = xstrdup(db_path);
 	s->sources = xcalloc(conf->nsources ? conf->nsources : 1, sizeof(*s->sources));
-	for (size_t i = 0; i < conf->nsources; i++) {
-		const struct hf_source_conf *c = &conf->sources[i];
+	for (size_t k = 0; k < conf->nsources * HF_SOURCE_PASSES; k++) {
+		const struct hf_source_conf *c = &conf->sources[k % conf->nsources];
 		struct hf_source_conf *d = &s->sources[s->nsources];
 
-		if (c->type == HF_SOURCE_UNKNOWN || !c->url)
+		/* every source of the first pass, then of the next (source.h) */
+		if (hf_source_pass(c->type) != (int)(k / conf->nsources) ||
+		    c->type == HF_SOURCE_UNKNOWN || !c->url)
 			continue;
 		*d = *c;
 		d->name = dup_or_null(c->name);

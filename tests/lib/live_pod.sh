@@ -1,8 +1,8 @@
 # tests/lib/live_pod.sh: the live-SLO tests' world (sourced): a pod repository, its registry on the replay server, and a real Prometheus with a week of history
 # Needs T (live_pod_tui sets it), HF_SRCDIR and a fail function; sources replay.sh and prom.sh. Call live_pod_stop from the EXIT trap.
-#| live_pod_setup [--auth]  build it all and write $T/config.ini: [source "pod"] (git, $T/pod),
-#|                          [source "registry"] (mlflow, the replay server), [source "prom"]
-#|                          (prometheus at $PROM_URL, timeout 2); --auth: Prometheus asks for
+#| live_pod_setup [--auth]  build it all and write $T/config.ini: [source "prom"] (prometheus at
+#|                          $PROM_URL, timeout 2), [source "pod"] (git, $T/pod), [source
+#|                          "registry"] (mlflow, the replay server); --auth: Prometheus asks for
 #|                          basic auth (the test gives it through ~/.netrc)
 #| live_pod_tui [--auth]    for a TUI test (after tests/tui/lib.sh): the same in the test's
 #|                          directory, the configuration where the TUI looks for it
@@ -147,9 +147,10 @@ live_pod_commit() {
 	"$GIT" -C "$T/pod" -c user.name="Ana Ruiz" -c user.email=ana@pod.example commit -q -m "$1"
 }
 
+# prom first: a sync of all runs it after the sources whose contracts it reads, whatever the order
 live_pod_config() {
-	printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n[source "prom"]\n\ttype = prometheus\n\turl = %s\n\ttimeout = 2\n' \
-		"$T/pod" "$URL" "$1" >"$T/config.ini"
+	printf '[source "prom"]\n\ttype = prometheus\n\turl = %s\n\ttimeout = 2\n[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n' \
+		"$1" "$T/pod" "$URL" >"$T/config.ini"
 }
 
 live_pod_setup() {
