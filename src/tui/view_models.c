@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "handoff/store_live.h"
 #include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
 
 struct models_state {
 	struct hf_tui_models ms;
+	bool live; /* the pod checks SLOs live: a LIVE column */
 };
 
 enum sort_key { SORT_NAME, SORT_STAGE, SORT_READY, SORT_BLOCKERS, SORT_MISSED, SORT__COUNT };
@@ -58,7 +60,7 @@ static enum hf_status models_load(struct hf_view *v, struct hf_store *store)
 	struct models_state *s = v->state;
 	enum hf_status rc = hf_tui_models_load(store, &s->ms);
 
-	if (rc)
+	if (rc || (rc = hf_store_live_any(store, &s->live)))
 		return rc;
 	v->head_lines = 2;
 	v->pending = s->ms.n > 0;
@@ -96,6 +98,8 @@ static void models_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 	hf_draw_right(d, HF_COLOR_HEADER, "SCORE", 6);
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_HEADER, "SLO \xE2\x9C\x93/\xE2\x9C\x97/?", 10);
+	if (s->live)
+		hf_draw_text(d, HF_COLOR_HEADER, "LIVE", 5);
 	hf_draw_text(d, HF_COLOR_HEADER, "CANDIDATE", 15);
 	if (wide) {
 		hf_draw_text(d, HF_COLOR_HEADER, "RESEARCH", 10);
@@ -132,6 +136,9 @@ static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	hf_draw_textf(d, r->slo_unknown ? HF_COLOR_UNKNOWN : HF_COLOR_DEFAULT, -1, "%d",
 		      r->slo_unknown);
 	hf_draw_goto(d, 1 + name_width(d->cols) + 13 + 6 + 6 + 1 + 10);
+	/* production's verdicts, for models in production */
+	if (s->live)
+		hf_view_draw_marks(d, r->serving ? r->live_marks : "", 5);
 	if (r->cand_version)
 		snprintf(buf, sizeof(buf), "v%s %s", r->cand_version,
 			 r->cand_alias ? r->cand_alias : "");

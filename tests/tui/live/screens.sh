@@ -31,4 +31,9 @@ hf_tui_assert_has "     fraud-detector      live ✓✓    all met"
 hf_tui_assert_has "     recommender         live ?✓    latency_p99_ms NaN"
 hf_tui_assert_has "     churn-predictor     live ??    latency_p99_ms no data"
 hf_tui_assert_has "     doc-classifier      not serving yet (hand-off)"
+# the models view: the same marks beside the offline counts
+hf_tui_keys 2
+hf_tui_wait_text "LIVE"
+hf_tui_capture | grep -q "^ ranker .* 2/0/0     ✗✓   v3 champion" || fail "the models view's ranker row"
+hf_tui_capture | grep -q "^ doc-classifier .* 2/0/0     -    v3 champion" || fail "the models view's doc-classifier row"
 hf_tui_pass
