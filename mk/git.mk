@@ -10,7 +10,7 @@ GIT_INTEG_TESTS = tests/integ/git_sync.sh tests/integ/git_problems.sh tests/inte
 	tests/integ/git_cli.sh tests/integ/git_path.sh tests/integ/git_secrets.sh \
 	tests/integ/git_cache_names.sh tests/integ/git_ssh.sh tests/integ/git_ssh_prompt.sh
 TESTS += $(GIT_INTEG_TESTS)
-EXTRA_DIST += $(GIT_INTEG_TESTS) tests/lib/gitd.sh tests/lib/git_http.py tests/lib/sshd.sh \
+EXTRA_DIST += $(GIT_INTEG_TESTS) tests/lib/gitd.sh tests/lib/net.sh tests/lib/git_http.py tests/lib/sshd.sh \
 	tests/integ/lsan-libgit2-ssh.supp docs/pod-repository.md \
 	bench/git-bench.sh bench/git_gen.py
 

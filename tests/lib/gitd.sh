@@ -108,18 +108,7 @@ commit_all() {
 		"$GIT" -C "$d" commit -q --allow-empty -m "$msg"
 }
 
-# free_port: a TCP port on 127.0.0.1 nobody listens on now
-free_port() {
-	"$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
-# wait_port PORT: poll until something accepts on 127.0.0.1:PORT (30 s deadline: a loaded machine starts python slowly)
-wait_port() {
-	local port=$1 deadline=$((SECONDS + 30))
-	while ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-		[ $SECONDS -lt $deadline ] || fail "nothing listens on port $port"
-	done
-}
+. "$HF_SRCDIR/tests/lib/net.sh"
 
 # gitd_start BASE: serve every repository under BASE with git daemon; sets GITD_PORT and GITD_PID
 gitd_start() {

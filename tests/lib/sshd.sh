@@ -1,7 +1,9 @@
 # tests/lib/sshd.sh: a private OpenSSH server on 127.0.0.1 for the git-over-ssh tests: its own host keys, config and authorized_keys, as root or not
-# Source it after tests/lib/gitd.sh (it uses T, HF_PIDS, free_port, wait_port, fail).
+# Source it after tests/lib/gitd.sh or tests/tui/lib.sh: it needs T (a temp dir), HOME, HF_PIDS (pids to
+# kill at exit) and fail.
 # sshd serves the user running the test (root or not): git-upload-pack runs as that user.
 
+. "$HF_SRCDIR/tests/lib/net.sh"
 SSHD_BIN=${SSHD_BIN:-/usr/sbin/sshd}
 [ -x "$SSHD_BIN" ] || { echo "skip: no $SSHD_BIN (Debian package openssh-server)"; exit 77; }
 command -v ssh-keygen >/dev/null || { echo "skip: no ssh-keygen"; exit 77; }
