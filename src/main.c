@@ -19,46 +19,44 @@ struct global_opts {
 	bool no_color;
 };
 
-/* Global options come before the command; returns the index of the command, or -1 after an error. */
-static int parse_global(int argc, char **argv, struct global_opts *o, int *exit_now)
+static int set_global(const char *name, const char *value, void *data)
 {
-	int i;
+	struct global_opts *o = data;
+
+	if (!strcmp(name, "db"))
+		o->db = value;
+	else if (!strcmp(name, "config"))
+		o->config = value;
+	else if (!strcmp(name, "demo"))
+		o->demo = true;
+	else if (!strcmp(name, "no-color"))
+		o->no_color = true;
+	return 0;
+}
+
+/*
+ * The global options were taken out of argv wherever they stood; what is
+ * left before the command is --help, --version or a mistake. Returns the
+ * index of the command; *exit_now is the exit status when there is nothing
+ * more to do, else -1.
+ */
+static int parse_global(int argc, char **argv, int *exit_now)
+{
+	const char *a = argc > 1 ? argv[1] : "";
 
 	*exit_now = -1;
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			hf_cmd_help_all(stdout);
-			*exit_now = HF_EXIT_OK;
-			return i;
-		} else if (!strcmp(a, "--version")) {
-			puts(PACKAGE_STRING);
-			*exit_now = HF_EXIT_OK;
-			return i;
-		} else if (!strcmp(a, "--demo")) {
-			o->demo = true;
-		} else if (!strcmp(a, "--no-color")) {
-			o->no_color = true;
-		} else if (!strcmp(a, "--db") || !strcmp(a, "--config")) {
-			if (i + 1 >= argc) {
-				*exit_now = hf_fail("option '%s' needs a PATH", a);
-				return i;
-			}
-			if (!strcmp(a, "--db"))
-				o->db = argv[++i];
-			else
-				o->config = argv[++i];
-		} else if (!strncmp(a, "--db=", 5)) {
-			o->db = a + 5;
-		} else if (!strncmp(a, "--config=", 9)) {
-			o->config = a + 9;
-		} else {
-			*exit_now = hf_fail("unknown option '%s' (see 'handoff --help')", a);
-			return i;
-		}
+	if (a[0] != '-')
+		return 1;
+	if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+		hf_cmd_help_all(stdout);
+		*exit_now = HF_EXIT_OK;
+	} else if (!strcmp(a, "--version")) {
+		puts(PACKAGE_STRING);
+		*exit_now = HF_EXIT_OK;
+	} else {
+		*exit_now = hf_fail("unknown option '%s' (see 'handoff --help')", a);
 	}
-	return i;
+	return 1;
 }
 
 int main(int argc, char **argv)
@@ -72,7 +70,9 @@ int main(int argc, char **argv)
 	int exit_now, first, rc;
 
 	hf_width_init();
-	first = parse_global(argc, argv, &opts, &exit_now);
+	if ((argc = hf_cmd_take_global(argc, argv, set_global, &opts)) < 0)
+		return -argc;
+	first = parse_global(argc, argv, &exit_now);
 	if (exit_now >= 0)
 		return exit_now;
 

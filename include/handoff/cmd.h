@@ -40,6 +40,19 @@ const struct hf_cmd *hf_cmd_find(const char *name);
 /* Parse argv (argv[0] is the command name) and run the command; returns the exit status. */
 int hf_cmd_run(struct hf_ctx *ctx, const struct hf_cmd *cmd, int argc, char **argv);
 
+/*
+ * The global options (--db, --config, --demo, --no-color), taken
+ * wherever they stand, before the command or among its arguments, as git's
+ * parse-options takes a command's options: a value of the command's own
+ * option is never taken for one, nor anything after the command's "--".
+ * hf_cmd_take_global calls fn(name, value or NULL, data) for each (a non-zero
+ * return stops with that exit status), removes them from argv and returns
+ * the new argc, or minus an exit status after an error (message printed).
+ */
+extern const struct hf_cmd_flag hf_global_flags[];
+int hf_cmd_take_global(int argc, char **argv,
+		       int (*fn)(const char *name, const char *value, void *data), void *data);
+
 /* Print the usage and flags of one command / of them all. */
 void hf_cmd_help(FILE *out, const struct hf_cmd *cmd);
 void hf_cmd_help_all(FILE *out);

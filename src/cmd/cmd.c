@@ -101,6 +101,70 @@ out:
 	return rc;
 }
 
+const struct hf_cmd_flag hf_global_flags[] = {
+	{ "db", "PATH", "the database (default $XDG_DATA_HOME/handoff/handoff.db, or $HANDOFF_DB)" },
+	{ "config", "PATH", "the configuration (default $XDG_CONFIG_HOME/handoff/config)" },
+	{ "demo", NULL, "use the built-in demo pod (no network, no config)" },
+	{ "no-color", NULL, "no colours (also when NO_COLOR is set)" },
+	{ NULL, NULL, NULL },
+};
+
+int hf_cmd_take_global(int argc, char **argv,
+		       int (*fn)(const char *name, const char *value, void *data), void *data)
+{
+	const struct hf_cmd *cmd = NULL;
+	bool seen_cmd = false, only_pos = false;
+	int out = 1, rc;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *eq;
+		size_t len;
+		int f;
+
+		if (only_pos || a[0] != '-' || !a[1]) {
+			/* the command: its flags tell which words are their values */
+			if (!seen_cmd && !only_pos) {
+				seen_cmd = true;
+				cmd = hf_cmd_find(a);
+			}
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_pos = true;	/* the command's: only its arguments follow */
+			argv[out++] = argv[i];
+			continue;
+		}
+		eq = a[1] == '-' ? strchr(a + 2, '=') : NULL;
+		len = a[1] == '-' ? (eq ? (size_t)(eq - a - 2) : strlen(a + 2)) : 0;
+		if (a[1] == '-' && (f = flag_index(hf_global_flags, a + 2, len)) >= 0) {
+			const char *value = NULL;
+
+			if (hf_global_flags[f].arg) {
+				if (eq)
+					value = eq + 1;
+				else if (i + 1 < argc)
+					value = argv[++i];
+				else
+					return -hf_fail("option '--%s' needs a %s", hf_global_flags[f].name,
+							hf_global_flags[f].arg);
+			} else if (eq) {
+				return -hf_fail("option '--%s' takes no value", hf_global_flags[f].name);
+			}
+			if ((rc = fn(hf_global_flags[f].name, value, data)))
+				return -rc;
+			continue;
+		}
+		argv[out++] = argv[i];
+		/* a command's option with a value: that value is never a global option */
+		if (cmd && a[1] == '-' && !eq && (f = flag_index(cmd->flags, a + 2, len)) >= 0 &&
+		    cmd->flags[f].arg && i + 1 < argc)
+			argv[out++] = argv[++i];
+	}
+	argv[out] = NULL;
+	return out;
+}
+
 void hf_cmd_help(FILE *out, const struct hf_cmd *cmd)
 {
 	fprintf(out, "usage: handoff %s %s\n\n%s\n", cmd->name, cmd->usage, cmd->summary);
@@ -123,12 +187,14 @@ void hf_cmd_help_all(FILE *out)
 	      "With no command, handoff opens the pod screen (the TUI).\n\ncommands:\n", out);
 	for (size_t i = 0; hf_commands[i]; i++)
 		fprintf(out, "  %-8s %s\n", hf_commands[i]->name, hf_commands[i]->summary);
-	fputs("\nglobal options:\n"
-	      "  --db PATH        the database (default $XDG_DATA_HOME/handoff/handoff.db, or $HANDOFF_DB)\n"
-	      "  --config PATH    the configuration (default $XDG_CONFIG_HOME/handoff/config)\n"
-	      "  --demo           use the built-in demo pod (no network, no config)\n"
-	      "  --no-color       no colours (also when NO_COLOR is set)\n"
-	      "  --help, --version\n\n"
+	fputs("\nglobal options (before or after the command):\n", out);
+	for (const struct hf_cmd_flag *f = hf_global_flags; f->name; f++) {
+		char left[64];
+
+		snprintf(left, sizeof(left), "--%s%s%s", f->name, f->arg ? " " : "", f->arg ? f->arg : "");
+		fprintf(out, "  %-16s %s\n", left, f->help);
+	}
+	fputs("  --help, --version\n\n"
 	      "'handoff help COMMAND' tells more about one command.\n"
 	      "Exit status: 0 success, 1 a negative answer (check: not ready), 2 an error.\n", out);
 }

@@ -31,6 +31,23 @@ HANDOFF_DB=$t/env2.db "$bin" --db "$t/flag.db" status >/dev/null
 check "--db wins over HANDOFF_DB" test -f "$t/flag.db"
 check "HANDOFF_DB not used when --db given" test ! -e "$t/env2.db"
 
+# global options anywhere on the command line, as git takes its own (issue 18, item 10)
+"$bin" status --no-color >/dev/null 2>"$t/err"
+check "--no-color after the command" test $? -eq 0
+"$bin" status --json --db "$t/after.db" >/dev/null
+check "--db after the command's own option" test -f "$t/after.db"
+"$bin" models --demo --json >"$t/demo.json"
+check "--demo after the command" grep -q '"churn-predictor"' "$t/demo.json"
+"$bin" show churn-predictor --at --demo 2>"$t/err"
+check "a command option's value is not a global option" grep -q "invalid time '--demo'" "$t/err"
+"$bin" status -- --no-color 2>"$t/err"
+check "nothing after -- is a global option" test $? -eq 2
+"$bin" status --db 2>"$t/err"
+check "a global option without its value" grep -q "option '--db' needs a PATH" "$t/err"
+"$bin" status --no-color=yes 2>"$t/err"
+check "a global flag given a value" grep -q "option '--no-color' takes no value" "$t/err"
+check "--help says where global options go" grep -q '^global options (before or after the command):' "$t/help"
+
 # a database from a newer handoff is refused, clearly
 sqlite3 "$t/flag.db" 'PRAGMA user_version = 999'
 "$bin" --db "$t/flag.db" status 2>"$t/err"
