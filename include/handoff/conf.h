@@ -30,7 +30,9 @@
  * entry is skipped and the load goes on. A line that does not parse is an
  * error naming the file and line.
  */
-enum hf_source_type { HF_SOURCE_UNKNOWN = 0, HF_SOURCE_GIT, HF_SOURCE_MLFLOW, HF_SOURCE_PROMETHEUS };
+enum hf_source_type {
+	HF_SOURCE_UNKNOWN = 0, HF_SOURCE_GIT, HF_SOURCE_MLFLOW, HF_SOURCE_PROMETHEUS, HF_SOURCE_ICAL
+};
 
 /* When a registry sync lists the whole registry (mlflow `full-sync`). */
 enum hf_full_sync { HF_FULL_SYNC_DAILY = 0, HF_FULL_SYNC_ALWAYS, HF_FULL_SYNC_NEVER };

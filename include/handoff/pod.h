@@ -23,6 +23,7 @@ struct hf_member {
 	char *name;
 	enum hf_role role;
 	char *timezone;		/* IANA name, may be NULL */
+	char *email;		/* may be NULL: how calendar feeds name the member (feed.h) */
 };
 
 struct hf_pod {

@@ -48,4 +48,13 @@ void hf_redact_add_secret(const char *secret);
  */
 void hf_redact_add_url(const char *url);
 
+/*
+ * Never show what follows the host (and port) of url: its path, query and
+ * fragment, raw and %-decoded, nor its userinfo. For URLs whose path is the
+ * secret, as a private calendar feed's is ("https://cal.example/private-
+ * 0a1b.../basic.ics" shows as "https://cal.example***"); name such a URL in
+ * a message with hf_redact_host.
+ */
+void hf_redact_add_url_path(const char *url);
+
 #endif

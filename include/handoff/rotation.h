@@ -50,6 +50,17 @@ struct hf_rotation_override {
 };
 
 /*
+ * One shift of a feed rotation: an occurrence of a calendar event, already
+ * matched to a member (feed.h) or not.
+ */
+struct hf_feed_shift {
+	int64_t start, end;	/* UTC, [start, end) */
+	char *who;		/* the member's handle, or the name as the feed gives it; owned */
+	char *event;		/* the event's SUMMARY; owned, may be NULL */
+	bool matched;		/* who is a member's handle */
+};
+
+/*
  * A rotation as oncall/<rotation>.json defines it. Everything is owned by
  * the struct and released with hf_rotation_clear.
  */
@@ -71,6 +82,18 @@ struct hf_rotation {
 	size_t noverrides;
 	char **covers;			/* model names */
 	size_t ncovers;
+	/*
+	 * A feed rotation (`"calendar": "SOURCE"` in the file) takes its shifts
+	 * from a calendar source instead of members, shift and hand-off: changes
+	 * and overrides are then empty, and the engine lists `feed` as it is
+	 * (overlaps are double cover, holes are gaps).
+	 */
+	char *calendar;			/* the calendar source's name; NULL for a git rotation */
+	struct hf_feed_shift *feed;	/* sorted by start; owned */
+	size_t nfeed;
+	char **who_names, **who_handles;	/* the file's `who` map: a name in the feed -> a handle */
+	size_t nwho;
+	int64_t feed_at;		/* when the feed was last read whole; 0: never */
 };
 
 void hf_rotation_clear(struct hf_rotation *r);

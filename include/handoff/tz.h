@@ -50,6 +50,14 @@ const char *hf_tz_name(const struct hf_tz *tz);
  */
 int32_t hf_tz_offset(const struct hf_tz *tz, int64_t t);
 
+/*
+ * libical's zones are process-wide and fill in lazily, so every call into
+ * libical, here or elsewhere (the calendar source's expansion), holds this
+ * one lock. Never take a handle's cache lock while holding it.
+ */
+void hf_ical_lock(void);
+void hf_ical_unlock(void);
+
 /* The zone as the rotation engine takes it; valid while tz lives. */
 struct hf_zone hf_tz_zone(const struct hf_tz *tz);
 

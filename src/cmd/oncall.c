@@ -116,9 +116,36 @@ static const struct hf_tz *people_tz(struct people *p, const char *who)
 	return NULL;
 }
 
+/* A feed rotation: once per name, the events that match no member (the shift shows the name as given). */
+static void feed_check(const struct hf_rotation *r, json_t *warnings)
+{
+	for (size_t i = 0; i < r->nfeed; i++) {
+		const struct hf_feed_shift *s = &r->feed[i];
+		bool seen = false;
+		char *msg;
+
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = !r->feed[j].matched && strcmp(r->feed[j].who, s->who) == 0;
+		if (s->matched || seen)
+			continue;
+		msg = xasprintf("event '%s' names nobody in the pod: add the member's email to pod.json "
+				"or a 'who' entry to the rotation file", s->event ? s->event : "");
+		if (warnings)
+			json_array_append_new(warnings, json_pack("{s:s, s:s, s:s}", "rotation", r->name,
+				"who", s->who, "message", msg));
+		else
+			hf_warn("rotation '%s': %s", r->name, msg);
+		free(msg);
+	}
+}
+
 /* Say once per rotation which handles are not members of the pod (when a pod is known). */
 static void people_check(struct people *p, const struct hf_rotation *r, json_t *warnings)
 {
+	if (r->calendar) {
+		feed_check(r, warnings);
+		return;
+	}
 	if (!p->pod.nmembers)
 		return;
 	for (size_t c = 0; c < r->nchanges; c++) {
@@ -150,6 +177,23 @@ static void people_check(struct people *p, const struct hf_rotation *r, json_t *
 			hf_warn("rotation '%s': override for '%s', who is not a member of the pod", r->name,
 				    r->overrides[i].who);
 	}
+}
+
+/* A feed rotation's calendar: {source, read_at, age_seconds}; null for a git rotation. */
+static json_t *calendar_json(const struct hf_rotation *r, int64_t t)
+{
+	char buf[32];
+	json_t *o;
+
+	if (!r->calendar)
+		return json_null();
+	o = json_object();
+	json_object_set_new(o, "source", hf_json_str(r->calendar));
+	if (r->feed_at)
+		hf_time_format(r->feed_at, buf, sizeof(buf));
+	json_object_set_new(o, "read_at", r->feed_at ? json_string(buf) : json_null());
+	json_object_set_new(o, "age_seconds", r->feed_at ? json_integer(t - r->feed_at) : json_null());
+	return o;
 }
 
 static json_t *shift_json(const struct hf_shift *s, const struct hf_tz *tz, bool full,
@@ -338,9 +382,19 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 		for (size_t i = 1; i < r->nchanges; i++)
 			if (r->changes[i].from_day <= (t + hf_tz_offset(rtz, t)) / DAY)
 				cur = i;
-		for (size_t i = 0; i < r->changes[cur].nmembers; i++)
+		for (size_t i = 0; cur < r->nchanges && i < r->changes[cur].nmembers; i++)
 			json_array_append_new(mem, hf_json_str(r->changes[cur].members[i]));
+		for (size_t i = 0; i < r->nfeed; i++) {
+			bool seen = !r->feed[i].matched || r->feed[i].end <= t;
+
+			for (size_t j = 0; j < i && !seen; j++)
+				seen = r->feed[j].matched && r->feed[j].end > t &&
+				       strcmp(r->feed[j].who, r->feed[i].who) == 0;
+			if (!seen)
+				json_array_append_new(mem, hf_json_str(r->feed[i].who));
+		}
 		json_object_set_new(o, "members", mem);
+		json_object_set_new(o, "calendar", calendar_json(r, t));
 		for (size_t i = 0; i < r->ncovers; i++)
 			json_array_append_new(covers, hf_json_str(r->covers[i]));
 		json_object_set_new(o, "covers", covers);
@@ -384,6 +438,16 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 			}
 		}
 		fputs(")\n", out);
+		if (r->calendar) {
+			fputs("  from calendar '", out);
+			hf_out_text(out, r->calendar);
+			if (r->feed_at) {
+				hf_time_ago(r->feed_at, t, a, sizeof(a));
+				fprintf(out, "', read %s (overrides are made in the calendar)\n", a);
+			} else {
+				fputs("', not read yet: run 'handoff sync'\n", out);
+			}
+		}
 		if (nf) {
 			text_shift_when(out, "  now:  ", now.who, " until", now.end, rtz, vtz, two_zones);
 			if (now.override >= 0)

@@ -16,21 +16,21 @@ const struct hf_conf_key hf_conf_keys[] = {
 	{ "pod", "name", "string", "the pod's name when no pod.json gives one" },
 	{ "ui", "theme", "string", "colour theme: a file name under themes/ without .theme" },
 	{ "user", "handle", "string", "who you are in the pod: your handle in pod.json's members" },
-	{ "source", "type", "string", "git, mlflow or prometheus" },
-	{ "source", "url", "string", "repository (path, file://, git://, ssh://, https://), tracking server or Prometheus" },
+	{ "source", "type", "string", "git, mlflow, prometheus or ical" },
+	{ "source", "url", "string", "repository (path, file://, git://, ssh://, https://), tracking server, Prometheus, or calendar feed (https://, http:// or a file; its path is a secret: only the host is shown)" },
 	{ "source", "branch", "string", "git: branch to read (default: the remote's HEAD)" },
 	{ "source", "path", "string", "git: sub-folder holding the pod (default: the root)" },
-	{ "source", "token-env", "string", "environment variable holding a token (https git, mlflow, prometheus)" },
+	{ "source", "token-env", "string", "environment variable holding a token (https git, mlflow, prometheus, ical)" },
 	{ "source", "ssh-key", "string", "git over ssh: private key file (default: ssh-agent)" },
-	{ "source", "ca-file", "string", "mlflow, prometheus: CA certificates to trust" },
-	{ "source", "insecure", "bool", "mlflow, prometheus: skip certificate checks (never the default)" },
+	{ "source", "ca-file", "string", "mlflow, prometheus, ical: CA certificates to trust" },
+	{ "source", "insecure", "bool", "mlflow, prometheus, ical: skip certificate checks (never the default)" },
 	{ "source", "timeout", "int", "seconds before a stalled transfer fails" },
 	{ "source", "interval", "int", "seconds between background syncs in the TUI" },
 	{ "source", "filter", "string", "mlflow: search filter, e.g. name LIKE 'fraud-%'" },
 	{ "source", "page-size", "int", "mlflow: results per page (default: the largest allowed)" },
 	{ "source", "full-sync", "string", "mlflow: when a sync lists the whole registry: daily (the first sync of a UTC day, default), always or never (then only 'sync --full')" },
 	{ "source", "runs", "string", "mlflow: whose run metrics a sync fetches: pod (the models the pod names, default) or all" },
-	{ "source", "max-response", "int", "mlflow, prometheus: the largest answer accepted, in MiB (default 64)" },
+	{ "source", "max-response", "int", "mlflow, prometheus, ical: the largest answer accepted, in MiB (default 64)" },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -109,8 +109,10 @@ static void apply_source_key(struct hf_conf *conf, struct hf_source_conf *src, c
 			src->type = HF_SOURCE_MLFLOW;
 		else if (!strcmp(value, "prometheus"))
 			src->type = HF_SOURCE_PROMETHEUS;
+		else if (!strcmp(value, "ical"))
+			src->type = HF_SOURCE_ICAL;
 		else
-			warn(conf, full, "unknown source type '%s' (expected git, mlflow or prometheus)",
+			warn(conf, full, "unknown source type '%s' (expected git, mlflow, prometheus or ical)",
 			     value);
 	} else if (!strcmp(key, "url")) {
 		set_string(&src->url, value);
@@ -259,9 +261,12 @@ enum hf_status hf_conf_load(const char *path, struct hf_conf *conf)
 		char *where = xasprintf("source.%s", s->name);
 
 		if (s->type == HF_SOURCE_UNKNOWN)
-			warn(conf, where, "no type (git, mlflow or prometheus): source ignored");
+			warn(conf, where, "no type (git, mlflow, prometheus or ical): source ignored");
 		else if (!s->url)
 			warn(conf, where, "no url: source ignored");
+		/* a calendar feed's address is its secret: only its host is ever shown */
+		if (s->type == HF_SOURCE_ICAL)
+			hf_redact_add_url_path(s->url);
 		free(where);
 	}
 	return HF_OK;
@@ -306,6 +311,7 @@ const char *hf_source_type_name(enum hf_source_type type)
 	case HF_SOURCE_GIT: return "git";
 	case HF_SOURCE_MLFLOW: return "mlflow";
 	case HF_SOURCE_PROMETHEUS: return "prometheus";
+	case HF_SOURCE_ICAL: return "ical";
 	default: return "unknown";
 	}
 }

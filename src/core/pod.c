@@ -46,6 +46,7 @@ void hf_pod_clear(struct hf_pod *pod)
 		free(pod->members[i].handle);
 		free(pod->members[i].name);
 		free(pod->members[i].timezone);
+		free(pod->members[i].email);
 	}
 	free(pod->members);
 	hf_strv_free(pod->eval_metrics, pod->neval_metrics);

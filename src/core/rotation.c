@@ -47,6 +47,14 @@ void hf_rotation_clear(struct hf_rotation *r)
 	}
 	free(r->overrides);
 	hf_strv_free(r->covers, r->ncovers);
+	free(r->calendar);
+	for (size_t i = 0; i < r->nfeed; i++) {
+		free(r->feed[i].who);
+		free(r->feed[i].event);
+	}
+	free(r->feed);
+	hf_strv_free(r->who_names, r->nwho);
+	hf_strv_free(r->who_handles, r->nwho);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -55,6 +63,21 @@ size_t hf_rotation_people(const struct hf_rotation *r, int64_t day)
 	const struct hf_rotation_change *c = NULL;
 	size_t n = 0;
 
+	if (r->calendar) {
+		/* a feed: the members it names on shifts from that day on */
+		for (size_t i = 0; i < r->nfeed; i++) {
+			size_t j;
+
+			if (!r->feed[i].matched || r->feed[i].end <= day * DAY)
+				continue;
+			for (j = 0; j < i; j++)
+				if (r->feed[j].matched && r->feed[j].end > day * DAY &&
+				    strcmp(r->feed[i].who, r->feed[j].who) == 0)
+					break;
+			n += j == i;
+		}
+		return n;
+	}
 	for (size_t i = 0; i < r->nchanges; i++)
 		if (i == 0 || r->changes[i].from_day <= day)
 			c = &r->changes[i];
@@ -498,7 +521,7 @@ static void overlay(const struct hf_rotation *r, const struct shiftvec *base, co
 
 static enum hf_status check(const struct hf_rotation *r, int64_t from, int64_t to)
 {
-	if (!r->nchanges || !r->changes[0].nmembers)
+	if (!r->calendar && (!r->nchanges || !r->changes[0].nmembers))
 		return hf_error(HF_EINVAL, "rotation '%s' has no members", r->name ? r->name : "");
 	if (to < from || to - from > MAX_SPAN)
 		return hf_error(HF_EINVAL, "window of rotation '%s' is over 100 years", r->name ? r->name : "");
@@ -514,6 +537,14 @@ static void compute(const struct hf_rotation *r, const struct hf_zone *z, int64_
 	int64_t lo = from, hi = to;
 	bool grew = true;
 
+	if (r->calendar) {
+		/* a feed's shifts as the feed gives them, overlaps and holes included */
+		for (size_t i = 0; i < r->nfeed; i++)
+			if (r->feed[i].end > from && r->feed[i].start < to && r->feed[i].start < r->feed[i].end)
+				push(out, r->feed[i].start, r->feed[i].end, r->feed[i].who, NULL, -1);
+		free(use);
+		return;
+	}
 	plan_init(&pl, r, z, to);
 	base_windows(&pl, from, to, &base);
 	if (base.n) {

@@ -13,8 +13,10 @@
 
 static const char *const rotation_keys[] = {
 	"name", "timezone", "start", "shift", "handoff", "members", "changes", "restrict",
-	"overrides", "covers", NULL,
+	"overrides", "covers", "calendar", "who", NULL,
 };
+/* what a feed rotation takes from git; its shifts come from the calendar */
+static const char *const feed_keys[] = { "name", "timezone", "covers", "calendar", "who", NULL };
 static const char *const change_keys[] = { "from", "members", NULL };
 static const char *const restrict_keys[] = { "days", "hours", NULL };
 static const char *const override_keys[] = { "who", "from", "to", "reason", NULL };
@@ -210,6 +212,92 @@ static bool load_covers(struct hf_podfile_ctx *ctx, json_t *arr, struct hf_rotat
 	return true;
 }
 
+/* The `who` map of a feed rotation: a name as the feed gives it -> a handle. */
+static bool load_who(struct hf_podfile_ctx *ctx, json_t *obj, struct hf_rotation *r)
+{
+	const char *key;
+	json_t *v;
+
+	r->who_names = xcalloc(json_object_size(obj) + 1, sizeof(char *));
+	r->who_handles = xcalloc(json_object_size(obj) + 1, sizeof(char *));
+	json_object_foreach(obj, key, v) {
+		const char *h = json_string_value(v);
+
+		if (!h || !hf_podfile_is_word(h)) {
+			hf_podfile_error(ctx, hf_podfile_field("who.%s", key),
+					 "'who' maps a name in the feed to a handle such as \"raj\"");
+			return false;
+		}
+		if (!*key) {
+			hf_podfile_error(ctx, "who", "'who' has an empty name");
+			return false;
+		}
+		r->who_names[r->nwho] = xstrdup(key);
+		r->who_handles[r->nwho++] = xstrdup(h);
+	}
+	return true;
+}
+
+/*
+ * `{"calendar": "SOURCE", "covers": [...], "timezone": "...", "who": {...}}`:
+ * covers and the who map stay in git, the shifts come from the calendar
+ * source. The keys of a git rotation are refused beside it, since the feed
+ * decides them (and overrides are made in the system that owns the feed).
+ */
+static enum hf_status load_feed_rotation(struct hf_podfile_ctx *ctx, json_t *root, const char *calendar)
+{
+	struct hf_rotation r = { 0 };
+	const char *tzname = NULL, *key;
+	json_t *who = NULL, *covers = NULL, *v;
+	struct hf_tz *tz = NULL;
+	enum hf_status rc = HF_EINVAL;
+	bool taken;
+
+	json_object_foreach(root, key, v) {
+		bool feed = false;
+
+		for (size_t i = 0; feed_keys[i]; i++)
+			feed = feed || strcmp(feed_keys[i], key) == 0;
+		for (size_t i = 0; !feed && rotation_keys[i]; i++)
+			if (strcmp(rotation_keys[i], key) == 0)
+				hf_podfile_error(ctx, key, "'%s' cannot go with 'calendar': the shifts of a "
+						 "feed rotation come from the calendar (overrides are made in "
+						 "the system that owns it)", key);
+	}
+	hf_podfile_unknown_keys(ctx, root, "", rotation_keys);
+	if (ctx->errors ||
+	    !hf_podfile_string(ctx, root, "timezone", "timezone", false, &tzname) ||
+	    !hf_podfile_object(ctx, root, "who", "who", false, &who) ||
+	    !hf_podfile_array(ctx, root, "covers", "covers", false, &covers))
+		goto out;
+	if (!hf_podfile_is_word(calendar)) {
+		hf_podfile_error(ctx, "calendar", "'calendar' must name a calendar source of the "
+				 "configuration ([source \"NAME\"] type = ical), not '%s'", calendar);
+		goto out;
+	}
+	r.name = xstrdup(ctx->name);
+	r.calendar = xstrdup(calendar);
+	if (hf_tz_open(tzname ? tzname : "UTC", &tz)) {
+		hf_podfile_error(ctx, "timezone", "%s", hf_last_error());
+		goto out;
+	}
+	r.timezone = xstrdup(tzname ? tzname : "UTC");
+	if ((who && !load_who(ctx, who, &r)) || (covers && !load_covers(ctx, covers, &r)) || ctx->errors)
+		goto out;
+	if ((rc = hf_store_rotation_taken(ctx->store, r.name, ctx->source, ctx->path, &taken)))
+		goto out;
+	if (taken) {
+		hf_podfile_error(ctx, NULL, "rotation '%s' is already defined by another file", r.name);
+		rc = HF_EINVAL;
+		goto out;
+	}
+	rc = hf_store_rotation_put(ctx->store, ctx->source, ctx->path, &r);
+out:
+	hf_tz_free(tz);
+	hf_rotation_clear(&r);
+	return rc;
+}
+
 enum hf_status hf_podfile_load_oncall(struct hf_podfile_ctx *ctx, json_t *root)
 {
 	struct hf_rotation r = { 0 };
@@ -220,9 +308,16 @@ enum hf_status hf_podfile_load_oncall(struct hf_podfile_ctx *ctx, json_t *root)
 	enum hf_status rc = HF_EINVAL;
 	int64_t t;
 	bool taken;
+	const char *calendar = NULL;
 
+	if (!hf_podfile_string(ctx, root, "calendar", "calendar", false, &calendar))
+		return HF_EINVAL;
+	if (calendar)
+		return load_feed_rotation(ctx, root, calendar);
+	if (json_object_get(root, "who"))
+		hf_podfile_error(ctx, "who", "'who' maps names in a calendar feed: it goes with 'calendar'");
 	hf_podfile_unknown_keys(ctx, root, "", rotation_keys);
-	if (!hf_podfile_string(ctx, root, "name", "name", false, &name) ||
+	if (ctx->errors || !hf_podfile_string(ctx, root, "name", "name", false, &name) ||
 	    !hf_podfile_string(ctx, root, "timezone", "timezone", true, &tzname) ||
 	    !hf_podfile_date(ctx, root, "start", "start", true, &start) ||
 	    !hf_podfile_string(ctx, root, "shift", "shift", true, &shift) ||

@@ -11,7 +11,7 @@
 #include "internal.h"
 
 static const char *const pod_keys[] = { "name", "members", "evaluation", "live", NULL };
-static const char *const member_keys[] = { "handle", "name", "role", "timezone", NULL };
+static const char *const member_keys[] = { "handle", "name", "role", "timezone", "email", NULL };
 static const char *const eval_keys[] = { "suite", "metrics", NULL };
 
 static void load_members(struct hf_podfile_ctx *ctx, json_t *members, struct hf_pod *pod)
@@ -22,7 +22,7 @@ static void load_members(struct hf_podfile_ctx *ctx, json_t *members, struct hf_
 	pod->members = xcalloc(json_array_size(members) + 1, sizeof(*pod->members));
 	json_array_foreach(members, i, m) {
 		const char *prefix = hf_podfile_field("members[%zu]", i);
-		const char *handle = NULL, *name = NULL, *role = NULL, *tz = NULL;
+		const char *handle = NULL, *name = NULL, *role = NULL, *tz = NULL, *email = NULL;
 		char where[64];
 		struct hf_member *mem;
 
@@ -35,8 +35,14 @@ static void load_members(struct hf_podfile_ctx *ctx, json_t *members, struct hf_
 		if (!hf_podfile_string(ctx, m, "handle", hf_podfile_field("%s.handle", where), true, &handle) ||
 		    !hf_podfile_string(ctx, m, "name", hf_podfile_field("%s.name", where), false, &name) ||
 		    !hf_podfile_string(ctx, m, "role", hf_podfile_field("%s.role", where), true, &role) ||
-		    !hf_podfile_string(ctx, m, "timezone", hf_podfile_field("%s.timezone", where), false, &tz))
+		    !hf_podfile_string(ctx, m, "timezone", hf_podfile_field("%s.timezone", where), false, &tz) ||
+		    !hf_podfile_string(ctx, m, "email", hf_podfile_field("%s.email", where), false, &email))
 			continue;
+		if (email && (!strchr(email, '@') || strpbrk(email, " \t\r\n<>"))) {
+			hf_podfile_error(ctx, hf_podfile_field("%s.email", where),
+					 "email '%s' must be an address such as raj@example.com", email);
+			continue;
+		}
 		if (!hf_podfile_is_word(handle)) {
 			hf_podfile_error(ctx, hf_podfile_field("%s.handle", where),
 					 "handle '%s' must be one word without spaces", handle);
@@ -57,6 +63,7 @@ static void load_members(struct hf_podfile_ctx *ctx, json_t *members, struct hf_
 		mem->name = xstrdup(name);
 		mem->role = hf_role_parse(role);
 		mem->timezone = xstrdup(tz);
+		mem->email = xstrdup(email);
 	}
 }
 

@@ -9,6 +9,7 @@
 
 #include "handoff/clock.h"
 #include "handoff/git_source.h"
+#include "handoff/ical_feed.h"
 #include "handoff/mlflow.h"
 #include "handoff/prometheus.h"
 #include "handoff/source.h"
@@ -24,6 +25,7 @@ const struct hf_source_ops *hf_source_ops_for(enum hf_source_type type)
 	case HF_SOURCE_GIT: return &hf_source_git_ops;
 	case HF_SOURCE_MLFLOW: return &hf_source_mlflow_ops;
 	case HF_SOURCE_PROMETHEUS: return &hf_source_prometheus_ops;
+	case HF_SOURCE_ICAL: return &hf_source_ical_ops;
 	default: return NULL;
 	}
 }

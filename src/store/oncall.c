@@ -5,7 +5,10 @@
 #include <string.h>
 
 #include "handoff/clock.h"
+#include "handoff/feed.h"
+#include "handoff/store_feed.h"
 #include "handoff/store_oncall.h"
+#include "handoff/store_pod.h"
 #include "handoff/xmalloc.h"
 #include "internal.h"
 
@@ -13,6 +16,8 @@ static void read_count(sqlite3_stmt *st, void *item)
 {
 	*(size_t *)item = (size_t)sqlite3_column_int64(st, 0);
 }
+
+static enum hf_status feed_coverage(struct hf_store *store, const char *model, size_t *people);
 
 enum hf_status hf_store_oncall_coverage(struct hf_store *store, const char *model, size_t *people)
 {
@@ -33,6 +38,8 @@ enum hf_status hf_store_oncall_coverage(struct hf_store *store, const char *mode
 	rc = hf_store_read_one(store, st, read_count, people, &found, "reading on-call coverage");
 	if (!rc && !found)
 		return hf_store_fail(store, "reading on-call coverage");
+	if (!rc)
+		rc = feed_coverage(store, model, people);
 	return rc;
 }
 
@@ -61,8 +68,8 @@ enum hf_status hf_store_rotation_put(struct hf_store *store, const char *source,
 		return hf_error(HF_EINVAL, "rotation '%s' is already defined by another file", r->name);
 	st = hf_store_stmt(store,
 		"INSERT INTO rotation (source, path, name, timezone, start_day, shift_count, shift_unit,"
-		" handoff_wday, handoff_minute, restricted, restrict_days, restrict_from, restrict_to)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+		" handoff_wday, handoff_minute, restricted, restrict_days, restrict_from, restrict_to, calendar)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
 	if (!st)
 		return HF_EIO;
 	hf_bind_text(st, 1, source);
@@ -78,8 +85,25 @@ enum hf_status hf_store_rotation_put(struct hf_store *store, const char *source,
 	hf_bind_int(st, 11, r->restrict_days);
 	hf_bind_int(st, 12, r->restrict_from);
 	hf_bind_int(st, 13, r->restrict_to);
+	hf_bind_text(st, 14, r->calendar);
 	if ((rc = hf_store_exec_stmt(store, st, "storing a rotation")))
 		return rc;
+
+	st = hf_store_stmt(store,
+		"INSERT INTO rotation_who (source, path, rotation, position, name, handle)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (!st)
+		return HF_EIO;
+	for (size_t i = 0; i < r->nwho; i++) {
+		hf_bind_text(st, 1, source);
+		hf_bind_text(st, 2, path);
+		hf_bind_text(st, 3, r->name);
+		hf_bind_int(st, 4, (int64_t)i);
+		hf_bind_text(st, 5, r->who_names[i]);
+		hf_bind_text(st, 6, r->who_handles[i]);
+		if ((rc = hf_store_exec_stmt(store, st, "storing a rotation's who map")))
+			return rc;
+	}
 
 	st = hf_store_stmt(store,
 		"INSERT INTO rotation_member (source, path, rotation, change, effective, position, handle)"
@@ -224,6 +248,76 @@ static enum hf_status read_details(struct hf_store *store, struct hf_rotation *r
 				  hf_store_row_text, NULL, "reading covered models");
 }
 
+struct who_row {
+	char *name, *handle;
+};
+
+static void read_who(sqlite3_stmt *st, void *item)
+{
+	struct who_row *w = item;
+
+	w->name = hf_column_text(st, 0);
+	w->handle = hf_column_text(st, 1);
+}
+
+static void who_rows_free(void *items, size_t n)
+{
+	struct who_row *w = items;
+
+	for (size_t i = 0; i < n; i++) {
+		free(w[i].name);
+		free(w[i].handle);
+	}
+	free(w);
+}
+
+/*
+ * A feed rotation's shifts: the calendar source's kept events, each matched
+ * to a member now (so a changed who map or email applies at once, without
+ * reading the feed again).
+ */
+static enum hf_status read_feed(struct hf_store *store, struct hf_rotation *r)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT name, handle FROM rotation_who WHERE rotation = ?1 ORDER BY position");
+	struct who_row *rows;
+	struct hf_feed feed;
+	struct hf_pod pod;
+	struct hf_feed_member *m;
+	size_t nrows;
+	enum hf_status rc;
+
+	hf_bind_text(st, 1, r->name);
+	if ((rc = hf_store_read_rows(store, st, &rows, &nrows, sizeof(*rows), read_who, who_rows_free,
+				     "reading a rotation's who map")))
+		return rc;
+	r->who_names = xcalloc(nrows + 1, sizeof(char *));
+	r->who_handles = xcalloc(nrows + 1, sizeof(char *));
+	for (size_t i = 0; i < nrows; i++) {
+		r->who_names[i] = rows[i].name;
+		r->who_handles[i] = rows[i].handle;
+	}
+	r->nwho = nrows;
+	free(rows);
+	if ((rc = hf_store_feed_state(store, r->calendar, &r->feed_at, NULL)) ||
+	    (rc = hf_store_feed_events(store, r->calendar, &feed)))
+		return rc;
+	if ((rc = hf_store_pod_get(store, &pod))) {
+		hf_feed_clear(&feed);
+		return rc;
+	}
+	m = xcalloc(pod.nmembers + 1, sizeof(*m));
+	for (size_t i = 0; i < pod.nmembers; i++)
+		m[i] = (struct hf_feed_member){ pod.members[i].handle, pod.members[i].name,
+						pod.members[i].email };
+	hf_feed_shifts(feed.events, feed.n, m, pod.nmembers, r->who_names, r->who_handles, r->nwho,
+		       &r->feed, &r->nfeed);
+	free(m);
+	hf_pod_clear(&pod);
+	hf_feed_clear(&feed);
+	return HF_OK;
+}
+
 static void read_rotation(sqlite3_stmt *st, void *item)
 {
 	struct hf_rotation *r = item;
@@ -240,6 +334,7 @@ static void read_rotation(sqlite3_stmt *st, void *item)
 	r->restrict_days = (unsigned)sqlite3_column_int(st, 8);
 	r->restrict_from = sqlite3_column_int(st, 9);
 	r->restrict_to = sqlite3_column_int(st, 10);
+	r->calendar = hf_column_text(st, 11);
 }
 
 static void rotations_free(void *r, size_t n)
@@ -252,7 +347,7 @@ enum hf_status hf_store_rotations(struct hf_store *store, const char *name,
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT name, timezone, start_day, shift_count, shift_unit, handoff_wday, handoff_minute,"
-		" restricted, restrict_days, restrict_from, restrict_to FROM rotation"
+		" restricted, restrict_days, restrict_from, restrict_to, calendar FROM rotation"
 		" WHERE ?1 IS NULL OR name = ?1 ORDER BY name, source");
 	struct hf_rotation *v;
 	size_t nv;
@@ -264,8 +359,11 @@ enum hf_status hf_store_rotations(struct hf_store *store, const char *name,
 	if ((status = hf_store_read_rows(store, st, &v, &nv, sizeof(*v), read_rotation, rotations_free,
 					 "reading rotations")))
 		return status;
-	for (size_t i = 0; i < nv && !status; i++)
+	for (size_t i = 0; i < nv && !status; i++) {
 		status = read_details(store, &v[i]);
+		if (!status && v[i].calendar)
+			status = read_feed(store, &v[i]);
+	}
 	if (status) {
 		hf_rotations_free(v, nv);
 		return status;
@@ -286,4 +384,33 @@ enum hf_status hf_store_rotations_covering(struct hf_store *store, const char *m
 	hf_bind_text(st, 1, model);
 	return hf_store_read_rows(store, st, names, n, sizeof(**names), hf_store_row_text,
 				  hf_store_free_texts, "reading rotations covering a model");
+}
+
+/* Feed rotations covering model: the members the feed names on shifts from today on. */
+static enum hf_status feed_coverage(struct hf_store *store, const char *model, size_t *people)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT DISTINCT c.rotation FROM rotation_cover c JOIN rotation r ON r.name = c.rotation"
+		" WHERE c.model = ?1 AND r.calendar IS NOT NULL ORDER BY c.rotation");
+	char **names;
+	size_t n;
+	enum hf_status rc;
+
+	hf_bind_text(st, 1, model);
+	if ((rc = hf_store_read_rows(store, st, &names, &n, sizeof(*names), hf_store_row_text,
+				     hf_store_free_texts, "reading feed rotations covering a model")))
+		return rc;
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct hf_rotation *r;
+		size_t nr, k;
+
+		if ((rc = hf_store_rotations(store, names[i], &r, &nr)))
+			break;
+		k = nr ? hf_rotation_people(&r[0], hf_now() / 86400) : 0;
+		if (k > *people)
+			*people = k;
+		hf_rotations_free(r, nr);
+	}
+	hf_store_free_texts(names, n);
+	return rc;
 }

@@ -33,8 +33,8 @@ enum hf_status hf_store_pod_put(struct hf_store *store, const char *source, cons
 	if (rc || (rc = hf_store_pod_live_put(store, source, path, &pod->live)))
 		return rc;
 	st = hf_store_stmt(store,
-		"INSERT OR REPLACE INTO member (source, path, handle, name, role, timezone, position) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT OR REPLACE INTO member (source, path, handle, name, role, timezone, position, email) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (!st)
 		return HF_EIO;
 	for (size_t i = 0; i < pod->nmembers; i++) {
@@ -47,6 +47,7 @@ enum hf_status hf_store_pod_put(struct hf_store *store, const char *source, cons
 		hf_bind_text(st, 5, hf_role_name(m->role));
 		hf_bind_text(st, 6, m->timezone);
 		hf_bind_int(st, 7, (int64_t)i);
+		hf_bind_text(st, 8, m->email);
 		if ((rc = hf_store_exec_stmt(store, st, "storing a member")))
 			return rc;
 	}
@@ -70,6 +71,7 @@ static void read_member(sqlite3_stmt *st, void *item)
 	m->name = hf_column_text(st, 1);
 	m->role = hf_role_parse((const char *)sqlite3_column_text(st, 2));
 	m->timezone = hf_column_text(st, 3);
+	m->email = hf_column_text(st, 4);
 }
 
 enum hf_status hf_store_pod_get(struct hf_store *store, struct hf_pod *pod)
@@ -83,7 +85,7 @@ enum hf_status hf_store_pod_get(struct hf_store *store, struct hf_pod *pod)
 	    (rc = hf_store_pod_live_get(store, &pod->live)))
 		return rc;
 	st = hf_store_stmt(store,
-		"SELECT handle, name, role, timezone FROM member ORDER BY position, handle");
+		"SELECT handle, name, role, timezone, email FROM member ORDER BY position, handle");
 	return hf_store_read_rows(store, st, &pod->members, &pod->nmembers, sizeof(*pod->members),
 				  read_member, NULL, "reading members");
 }

@@ -197,6 +197,29 @@ static const char live_sql[] =
 	"  PRIMARY KEY (source, model, metric, op));"
 	"CREATE INDEX live_value_by_model ON live_value (model, source);";
 
+/*
+ * Calendar-feed rotations: a rotation file may name a calendar source
+ * instead of members (`calendar`), with a `who` map from names in the feed
+ * to handles; members may give an email to be matched by. The feed's
+ * events, expanded over the source's window, are kept per source with the
+ * time they were read, so a failed sync keeps them with their age.
+ */
+static const char calendar_sql[] =
+	"ALTER TABLE rotation ADD COLUMN calendar TEXT;"
+	"ALTER TABLE member ADD COLUMN email TEXT;"
+	"CREATE TABLE rotation_who ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, rotation TEXT NOT NULL, position INTEGER NOT NULL,"
+	"  name TEXT NOT NULL, handle TEXT NOT NULL);"
+	"CREATE TABLE feed_event ("
+	"  source TEXT NOT NULL, starts INTEGER NOT NULL, ends INTEGER NOT NULL,"	/* UTC */
+	"  uid TEXT, summary TEXT, people TEXT,"	/* people: EMAIL<tab>CN per line */
+	"  all_day INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX feed_event_by_source ON feed_event (source, starts);"
+	"CREATE TABLE feed_state ("
+	"  source TEXT NOT NULL PRIMARY KEY, at INTEGER NOT NULL,"	/* when the feed was read whole */
+	"  window_from INTEGER NOT NULL, window_to INTEGER NOT NULL, events INTEGER NOT NULL,"
+	"  calname TEXT);";
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -207,5 +230,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "sync engine", sync_engine_sql },
 	{ "registry runs", registry_runs_sql },
 	{ "live", live_sql },
+	{ "calendar feeds", calendar_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

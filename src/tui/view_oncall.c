@@ -213,6 +213,15 @@ static void oncall_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_SECTION, r->rot->name, -1);
+		if (r->rot->calendar) {
+			/* a feed rotation: its shifts, and so its overrides, live in the calendar */
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %s, from calendar '%s' (overrides are made "
+				      "in the calendar)", r->rot->timezone ? r->rot->timezone : "UTC",
+				      r->rot->calendar);
+			if (!r->rot->feed_at)
+				hf_draw_text(d, HF_COLOR_WARNING, "  not read yet: sync", -1);
+			break;
+		}
 		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %s, %d%s shifts",
 			      r->rot->timezone ? r->rot->timezone : "UTC", r->rot->shift_count,
 			      unit);

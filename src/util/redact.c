@@ -298,3 +298,28 @@ void hf_redact_add_url(const char *url)
 		add_secret_n(user, n, true);
 	}
 }
+
+void hf_redact_add_url_path(const char *url)
+{
+	const char *sep = url ? strstr(url, "://") : NULL;
+	struct url_parts u;
+	const char *rest;
+
+	if (!sep)
+		return;
+	hf_redact_add_url(url);
+	parse_scheme_url(url, (size_t)(sep - url), 0, &u);
+	rest = url + u.host_end;
+	/* past ":port": the path, query and fragment are the secret */
+	while (*rest && *rest != '/' && *rest != '?' && *rest != '#')
+		rest++;
+	if (strlen(rest) > 1) {
+		add_secret_n(rest, strlen(rest), false);
+		add_secret_n(rest, strlen(rest), true);
+		/* libraries quote a piece too: the path alone and the query alone */
+		if (strchr(rest, '?') && strchr(rest, '?') > rest)
+			add_secret_n(rest, (size_t)(strchr(rest, '?') - rest), false);
+		if (strchr(rest, '?'))
+			add_secret_n(strchr(rest, '?'), strlen(strchr(rest, '?')), false);
+	}
+}

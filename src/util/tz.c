@@ -9,7 +9,8 @@
  * t" for any zone without touching the process-wide TZ (localtime_r would
  * need setenv("TZ") per call, which is neither thread-safe nor cheap); and
  * the same library gives the tests a real RFC 5545 parser to check the
- * calendar feed with. This file and the ICS test are its only users.
+ * calendar feed with. Its other user is the calendar source's expansion
+ * (src/sources/ical_feed.c), under the same lock (hf_ical_lock).
  *
  * Known limit: libical 3.0's reading of some zones whose rules changed
  * disagrees with glibc's in some past years (Asia/Jerusalem in 2013 and
@@ -57,6 +58,16 @@ struct window {
  * Lock order: a handle's cache lock, then ical_lock.
  */
 static pthread_mutex_t ical_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void hf_ical_lock(void)
+{
+	pthread_mutex_lock(&ical_lock);
+}
+
+void hf_ical_unlock(void)
+{
+	pthread_mutex_unlock(&ical_lock);
+}
 
 struct cache {
 	pthread_mutex_t lock;

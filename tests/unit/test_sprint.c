@@ -37,10 +37,10 @@ static int64_t at(const char *instant)
 }
 
 static struct hf_member members[] = {
-	{ (char *)"ana", (char *)"Ana Ruiz", HF_ROLE_RESEARCH, NULL },
-	{ (char *)"li", (char *)"Li Wei", HF_ROLE_RESEARCH, NULL },
-	{ (char *)"raj", (char *)"Raj Iyer", HF_ROLE_ENGINEERING, NULL },
-	{ (char *)"sam", (char *)"Sam Okafor", HF_ROLE_ENGINEERING, NULL },
+	{ (char *)"ana", (char *)"Ana Ruiz", HF_ROLE_RESEARCH, NULL, NULL },
+	{ (char *)"li", (char *)"Li Wei", HF_ROLE_RESEARCH, NULL, NULL },
+	{ (char *)"raj", (char *)"Raj Iyer", HF_ROLE_ENGINEERING, NULL, NULL },
+	{ (char *)"sam", (char *)"Sam Okafor", HF_ROLE_ENGINEERING, NULL, NULL },
 };
 static const struct hf_pod pod = { .name = (char *)"demo-pod", .members = members, .nmembers = 4 };
 

@@ -149,7 +149,7 @@ static void rollback_leaves_previous_view(void **state)
 	char *path = temp_db();
 	struct hf_store *store;
 	struct hf_pod pod = { 0 }, got;
-	struct hf_member members[] = { { (char *)"ana", (char *)"Ana", HF_ROLE_RESEARCH, NULL } };
+	struct hf_member members[] = { { (char *)"ana", (char *)"Ana", HF_ROLE_RESEARCH, NULL, NULL } };
 
 	assert_int_equal(hf_store_open(path, &store), HF_OK);
 	pod.name = (char *)"first";

@@ -1,0 +1,5 @@
+# mk/ical.mk: build and test files of calendar-feed rotations (the ical source; appended to the lists set in Makefile.am)
+libhf_core_a_SOURCES += src/core/feed.c
+libhf_store_a_SOURCES += src/store/feed.c
+libhf_sources_a_SOURCES += src/sources/ical.c src/sources/ical_feed.c
+noinst_HEADERS += include/handoff/feed.h include/handoff/store_feed.h include/handoff/ical_feed.h
