@@ -108,7 +108,8 @@ const struct hf_source_ops *hf_source_ops_for(enum hf_source_type type);
 /*
  * When a sync of every source runs this type: 0 for sources of the pod's
  * own state (git, mlflow), 1 for those that read what the others stored
- * (prometheus reads the contracts' live queries), so one sync of all sees
+ * (prometheus reads the contracts' live queries; ical the rotation files
+ * that name it, to warn of events nobody matches), so one sync of all sees
  * the contracts it just brought whatever the configuration's order.
  */
 int hf_source_pass(enum hf_source_type type);

@@ -32,7 +32,7 @@ const struct hf_source_ops *hf_source_ops_for(enum hf_source_type type)
 
 int hf_source_pass(enum hf_source_type type)
 {
-	return type == HF_SOURCE_PROMETHEUS ? 1 : 0;
+	return type == HF_SOURCE_PROMETHEUS || type == HF_SOURCE_ICAL ? 1 : 0;
 }
 
 void hf_sync_progress_report(const struct hf_sync_progress *p, const char *source,
