@@ -212,6 +212,21 @@ static bool load_covers(struct hf_podfile_ctx *ctx, json_t *arr, struct hf_rotat
 	return true;
 }
 
+/* Store a rotation whose name no other file has taken (that is the file's error). */
+static enum hf_status store_rotation(struct hf_podfile_ctx *ctx, const struct hf_rotation *r)
+{
+	enum hf_status rc;
+	bool taken;
+
+	if ((rc = hf_store_rotation_taken(ctx->store, r->name, ctx->source, ctx->path, &taken)))
+		return rc;
+	if (taken) {
+		hf_podfile_error(ctx, NULL, "rotation '%s' is already defined by another file", r->name);
+		return HF_EINVAL;
+	}
+	return hf_store_rotation_put(ctx->store, ctx->source, ctx->path, r);
+}
+
 /* The `who` map of a feed rotation: a name as the feed gives it -> a handle. */
 static bool load_who(struct hf_podfile_ctx *ctx, json_t *obj, struct hf_rotation *r)
 {
@@ -251,7 +266,6 @@ static enum hf_status load_feed_rotation(struct hf_podfile_ctx *ctx, json_t *roo
 	json_t *who = NULL, *covers = NULL, *v;
 	struct hf_tz *tz = NULL;
 	enum hf_status rc = HF_EINVAL;
-	bool taken;
 
 	json_object_foreach(root, key, v) {
 		bool feed = false;
@@ -284,14 +298,7 @@ static enum hf_status load_feed_rotation(struct hf_podfile_ctx *ctx, json_t *roo
 	r.timezone = xstrdup(tzname ? tzname : "UTC");
 	if ((who && !load_who(ctx, who, &r)) || (covers && !load_covers(ctx, covers, &r)) || ctx->errors)
 		goto out;
-	if ((rc = hf_store_rotation_taken(ctx->store, r.name, ctx->source, ctx->path, &taken)))
-		goto out;
-	if (taken) {
-		hf_podfile_error(ctx, NULL, "rotation '%s' is already defined by another file", r.name);
-		rc = HF_EINVAL;
-		goto out;
-	}
-	rc = hf_store_rotation_put(ctx->store, ctx->source, ctx->path, &r);
+	rc = store_rotation(ctx, &r);
 out:
 	hf_tz_free(tz);
 	hf_rotation_clear(&r);
@@ -307,7 +314,6 @@ enum hf_status hf_podfile_load_oncall(struct hf_podfile_ctx *ctx, json_t *root)
 	struct hf_zone z;
 	enum hf_status rc = HF_EINVAL;
 	int64_t t;
-	bool taken;
 	const char *calendar = NULL;
 
 	if (!hf_podfile_string(ctx, root, "calendar", "calendar", false, &calendar))
@@ -363,14 +369,7 @@ enum hf_status hf_podfile_load_oncall(struct hf_podfile_ctx *ctx, json_t *root)
 		goto out;
 	if (ctx->errors)
 		goto out;
-	if ((rc = hf_store_rotation_taken(ctx->store, r.name, ctx->source, ctx->path, &taken)))
-		goto out;
-	if (taken) {
-		hf_podfile_error(ctx, NULL, "rotation '%s' is already defined by another file", r.name);
-		rc = HF_EINVAL;
-		goto out;
-	}
-	rc = hf_store_rotation_put(ctx->store, ctx->source, ctx->path, &r);
+	rc = store_rotation(ctx, &r);
 out:
 	hf_tz_free(tz);
 	hf_rotation_clear(&r);
