@@ -55,3 +55,11 @@ fuzz_fuzz_podfile_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_conf_LDFLAGS = -fsanitize=fuzzer
 endif
 EXTRA_DIST += fuzz/README.md fuzz/fuzz_sanitize.c fuzz/fuzz_podfile.c fuzz/fuzz_conf.c .clang-format
+
+# The sync engine: timeouts, cancel and signals against a silent remote (tests/lib/silent_server.py)
+TESTS += tests/integ/sync_stall.sh
+EXTRA_DIST += tests/integ/sync_stall.sh tests/lib/silent_server.py
+TESTS += tests/integ/sync_race.sh
+EXTRA_DIST += tests/integ/sync_race.sh
+TESTS += tests/integ/sync_kill.sh
+EXTRA_DIST += tests/integ/sync_kill.sh

@@ -26,8 +26,8 @@
  * failure pauses the whole client, not just the request: no transfer
  * starts until the pause is over (exponential from 250 ms to 8 s, jittered
  * half to full, and at least what a Retry-After said, at most 60 s), and
- * then one request goes first as a probe; the others follow once it
- * succeeds. One request is tried at most HF_HTTP_ATTEMPTS times, and the
+ * then the request that failed goes first, alone, as a probe; the others
+ * follow once it succeeds. One request is tried at most HF_HTTP_ATTEMPTS times, and the
  * client retries at most HF_HTTP_RETRIES attempts in its life, so a server
  * that goes away costs a few failed requests, not one storm per queued
  * request.

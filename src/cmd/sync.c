@@ -214,6 +214,8 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 	hf_git_allow_prompt(isatty(STDIN_FILENO) && isatty(STDERR_FILENO));
 	if (hf_args_has(args, "full"))
 		flags |= HF_SYNC_FULL;
+	if (hf_args_has(args, "no-wait"))
+		flags |= HF_SYNC_NO_WAIT;
 	catch_signals(true);
 	for (size_t i = 0; i < ntodo && !hf_cancelled(&sync_cancel); i++)
 		failed += sync_one(store, todo[i], tty ? &pl : NULL, flags);
@@ -226,13 +228,14 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 
 static const struct hf_cmd_flag sync_flags[] = {
 	{ "full", NULL, "list the whole registry: find deletions and repair the view" },
+	{ "no-wait", NULL, "when another sync of a source is running, say so and skip it" },
 	{ "quiet", NULL, "print nothing but errors" },
 	{ "rebuild", NULL, "delete the database (a cache of the sources) and sync every source afresh" },
 	{ NULL, NULL, NULL },
 };
 
 const struct hf_cmd hf_cmd_sync = {
-	"sync", "[SOURCE...] [--full] [--quiet] [--rebuild]",
+	"sync", "[SOURCE...] [--full] [--no-wait] [--quiet] [--rebuild]",
 	"pull every configured source (or the ones named) into the local view",
 	sync_flags, 0, -1, run_sync,
 };

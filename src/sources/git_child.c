@@ -10,6 +10,9 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -80,13 +83,20 @@ static void child_progress(void *data, const char *source, const char *what, siz
 }
 
 /* The child: fetch, say how it went, and end without running the parent's exit handlers. */
-static void child_run(struct hf_git_sync *gs, int fd)
+static void child_run(struct hf_git_sync *gs, int fd, pid_t parent)
 {
 	struct hf_sync_progress progress = { child_progress, NULL };
-	int null = open("/dev/null", O_RDWR);
+	int null;
 	enum hf_status rc;
 	char *line;
 
+#ifdef __linux__
+	/* a parent killed outright (kill -9) takes the fetch with it, not left hanging on a silent remote */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+	if (getppid() != parent)
+		_exit(1);
+	null = open("/dev/null", O_RDWR);
 	child_fd = fd;
 	/* the terminal belongs to the parent (curses, a progress line) */
 	if (null >= 0) {
@@ -218,13 +228,14 @@ enum hf_status hf_git_fetch(struct hf_git_sync *gs)
 	enum hf_status rc = HF_OK;
 	int fds[2], wstatus = 0;
 	bool open = true;
-	pid_t pid;
+	pid_t pid, parent;
 
 	remove_stale_locks(gs->conf->name);
 	if (pipe(fds) != 0)
 		return hf_error(HF_ERR, "source '%s': cannot make a pipe: %s", gs->conf->name,
 				strerror(errno));
 	fflush(NULL);
+	parent = getpid();
 	pid = fork();
 	if (pid < 0) {
 		close(fds[0]);
@@ -234,7 +245,7 @@ enum hf_status hf_git_fetch(struct hf_git_sync *gs)
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		child_run(gs, fds[1]);
+		child_run(gs, fds[1], parent);
 	}
 	close(fds[1]);
 	hf_strbuf_init(&res.buf);

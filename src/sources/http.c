@@ -432,6 +432,14 @@ static void queue_push(struct queue *q, size_t i)
 	q->slots[(q->head + q->len++) % q->cap] = i;
 }
 
+/* A retry goes first: the probe after a pause is the request that failed. */
+static void queue_push_front(struct queue *q, size_t i)
+{
+	q->head = (q->head + q->cap - 1) % q->cap;
+	q->slots[q->head] = i;
+	q->len++;
+}
+
 static size_t queue_pop(struct queue *q)
 {
 	size_t i = q->slots[q->head];
@@ -547,7 +555,7 @@ enum hf_status hf_http_perform(struct hf_http_client *c, struct hf_http_req *req
 			    !hf_cancelled(c->cancel)) {
 				c->stats.retries++;
 				pause_client(c, req, (long)retry_after);
-				queue_push(&q, (size_t)(req - reqs));
+				queue_push_front(&q, (size_t)(req - reqs));
 				free(ctype);
 				continue;
 			}

@@ -221,6 +221,7 @@ enum hf_status hf_source_sync(struct hf_store *store, const struct hf_source_con
 				conf->name, hf_source_type_name(conf->type));
 	if ((rc = lock_source(store, &sync)))
 		return rc;	/* busy or cancelled while waiting: not a run of ours to record */
+	sync.now = hf_now();	/* the run starts once the lock is ours, after any wait */
 	run.source = conf->name;
 	run.type = (char *)hf_source_type_name(conf->type);
 	run.started = sync.now;

@@ -35,6 +35,23 @@ hf sync registry --full >/dev/null 2>"$T/err" || { cat "$T/err"; fail "sync with
 assert_eq "$(stat "s['requests']['/api/2.0/mlflow/runs/search']")" 3 "runs/search requests with two 429s (1 batch + 2 retries)"
 assert_eq "$(stat "s['early_retries']")" 0 "retries before Retry-After"
 
+# a server that fails makes the whole batch wait (one backoff for the client, not one per request):
+# the runs one by one (a server refusing runs/search), a 429 on one of them with Retry-After: 1 holds
+# every other request back for that second
+ctl /__config '{"refuse_runs_search": true}' >/dev/null
+ctl /__reset '{}' >/dev/null
+ctl /__faults '{"kind": "429", "route": "runs/get", "count": 1, "retry_after": 1}' >/dev/null
+hf sync registry --full >/dev/null 2>"$T/err" || { cat "$T/err"; fail "sync with a 429 on one run"; }
+assert_eq "$(stat "s['early_any']")" 0 "requests sent while Retry-After held"
+assert_eq "$(stat "s['requests']['/api/2.0/mlflow/runs/get']")" 12 "runs/get: 11 runs and the one retry"
+# and a server that keeps failing: a handful of failed requests, not 5 per queued request (the storm)
+ctl /__reset '{}' >/dev/null
+ctl /__faults '{"kind": "500", "status": 503, "route": "runs/get", "count": 1000}' >/dev/null
+sync_fails "answered 503 INTERNAL_ERROR"
+[ "$(stat "s['requests']['/api/2.0/mlflow/runs/get']")" -le 12 ] ||
+	fail "$(stat "s['requests']['/api/2.0/mlflow/runs/get']") runs/get attempts for 11 runs on a failing server"
+ctl /__config '{"refuse_runs_search": false}' >/dev/null
+
 # 503 every time: a bounded number of attempts, then the sync fails naming the URL
 ctl /__reset '{}' >/dev/null
 ctl /__faults '{"kind": "500", "status": 503, "route": "model-versions/search", "count": 100}' >/dev/null

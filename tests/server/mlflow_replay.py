@@ -43,9 +43,13 @@ Control endpoints (tests only, never part of MLflow):
   POST /__config  {"strip_search_aliases": bool, "token": str|null,
                    "basic": "user:password"|null, "refuse_runs_search": bool,
                    "latency_ms": MS}
+  POST /__bulk    {"alias": A, "version": V, "value": X}: every model's alias A -> version V
+      (when it has V), and a tag "bulk" = X on the model and on that version only (the kill test)
   POST /__run     {"run_id": ID, "status": "RUNNING"|"FINISHED", "metrics": {"k": v}}
       changes a run (a run that finishes after a sync saw it running)
-  GET  /__stats   {"requests": {path: n}, "total": n, "early_retries": n,
+  GET  /__stats   {"requests": {path: n}, "total": n, "early_retries": n, "early_any": n
+                   (requests of any path sent while a 429's Retry-After was in force:
+                   from 0.3 s after it, as earlier ones were already on their way),
                    "auth_headers": n, "gzipped": n, "connections": n,
                    "log": ["GET /path?query", ...]}
   POST /__reset   clear the statistics and faults
@@ -108,6 +112,9 @@ class State:
         self.early = 0
         self.auth_headers = 0
         self.retry_not_before = {}
+        self.quiet_from = 0.0   # a Retry-After asks every client request to wait until quiet_until
+        self.quiet_until = 0.0  # (from quiet_from: requests already on their way arrive just after)
+        self.early_any = 0
         self.run_cache = {}
         self.index = {}         # model name -> its versions (rebuilt when versions come or go)
         self.index_size = -1
@@ -387,6 +394,8 @@ class Handler(BaseHTTPRequestHandler):
             ra = int(f.get("retry_after", 1))
             with self.st.lock:
                 self.st.retry_not_before[self.path] = time.monotonic() + ra
+                self.st.quiet_from = time.monotonic() + 0.3
+                self.st.quiet_until = max(self.st.quiet_until, time.monotonic() + ra)
             self.send(429, err("REQUEST_LIMIT_EXCEEDED", "too many requests"), JSON,
                       {"Retry-After": str(ra)})
         elif kind == "401":
@@ -454,7 +463,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/__stats":
             with st.lock:
                 self.send(200, json.dumps({"requests": st.stats, "total": sum(st.stats.values()),
-                                           "early_retries": st.early, "auth_headers": st.auth_headers,
+                                           "early_retries": st.early, "early_any": st.early_any,
+                                           "auth_headers": st.auth_headers,
                                            "gzipped": st.gzipped, "connections": st.connections,
                                            "log": st.log[-2000:]}))
             return
@@ -475,6 +485,20 @@ class Handler(BaseHTTPRequestHandler):
                     st.refuse_runs_search = bool(body["refuse_runs_search"])
                 if "latency_ms" in body:
                     self.server.latency = float(body["latency_ms"]) / 1000.0
+            elif self.path == "/__bulk":
+                alias, version, value = body.get("alias"), str(body.get("version")), str(body.get("value", ""))
+                for name, m in st.models.items():
+                    if (name, version) not in st.versions:
+                        continue
+                    if alias:
+                        al = [a for a in m.get("aliases", []) if a["alias"] != alias]
+                        al.append({"alias": alias, "version": version})
+                        m["aliases"] = sorted(al, key=lambda a: a["alias"])
+                    for o in [m] + st.model_versions(name):   # one "bulk" tag: on the model and on V
+                        o["tags"] = [t for t in o.get("tags", []) if t["key"] != "bulk"]
+                        if o is m or o is st.versions[(name, version)]:
+                            o["tags"].append({"key": "bulk", "value": value})
+                st.writes += 1
             elif self.path == "/__run":
                 r = st.runs.get(body.get("run_id"))
                 if r is None:
@@ -491,6 +515,8 @@ class Handler(BaseHTTPRequestHandler):
                 st.stats = {}
                 st.log = []
                 st.early = 0
+                st.early_any = 0
+                st.quiet_until = 0.0
                 st.auth_headers = 0
                 st.connections = 0
             else:
@@ -512,6 +538,8 @@ class Handler(BaseHTTPRequestHandler):
             nb = st.retry_not_before.pop(self.path, None)
             if nb is not None and time.monotonic() < nb - 0.05:
                 st.early += 1
+            if path.startswith(API) and st.quiet_from < time.monotonic() < st.quiet_until - 0.05:
+                st.early_any += 1
             if self.headers.get("Authorization"):
                 st.auth_headers += 1
         want = None
