@@ -38,6 +38,8 @@
 	X(SYNC, "sync", "r", "Sync every source now, in the background")                           \
 	X(GROUP, "group", "o", "Readiness: group by owner or by role")                             \
 	X(SORT, "sort", "s", "Models: sort by name, stage, readiness, blockers or missed SLOs")    \
+	X(MODELS_ALL, "models-all", "a",                                                           \
+	  "Models: also list registered models no pod file names (again: the pod's only)")         \
 	X(REDRAW, "redraw", "<C-l>", "Redraw the screen")
 
 enum hf_action {

@@ -56,8 +56,9 @@ void hf_tui_oncall_line(const struct hf_tui_oncall *o, char *buf, size_t n);
 
 /*
  * The models of the pod, as the pod and models views show them, evaluated
- * lazily: hf_tui_models_load reads only the names (pod files and registry,
- * sorted, as hf_report_models lists them), a row is evaluated when it is
+ * lazily: hf_tui_models_load reads only the names (pod files, and with all
+ * the registry's models too, sorted, as hf_report_models and
+ * hf_report_models_all list them), a row is evaluated when it is
  * first drawn (hf_tui_models_eval) and the rest in the background, a slice
  * at a time (hf_tui_models_step), so the first frame never waits for
  * thousands of reports. Only a summary of each report is kept.
@@ -89,7 +90,7 @@ struct hf_tui_models {
 	size_t nready; /* of the evaluated ones */
 	bool changed;  /* rows were hidden since the caller last looked */
 };
-enum hf_status hf_tui_models_load(struct hf_store *store, struct hf_tui_models *out);
+enum hf_status hf_tui_models_load(struct hf_store *store, bool all, struct hf_tui_models *out);
 /* Evaluate row i now if it is not yet. */
 void hf_tui_models_eval(struct hf_tui_models *ms, size_t i);
 /* Evaluate rows for about budget_ms; true while rows remain. */

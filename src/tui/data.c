@@ -199,7 +199,7 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-enum hf_status hf_tui_models_load(struct hf_store *store, struct hf_tui_models *out)
+enum hf_status hf_tui_models_load(struct hf_store *store, bool all, struct hf_tui_models *out)
 {
 	char **pod = NULL, **reg = NULL;
 	size_t npod = 0, nreg = 0, i = 0, j = 0;
@@ -209,7 +209,7 @@ enum hf_status hf_tui_models_load(struct hf_store *store, struct hf_tui_models *
 	out->store = store;
 	if ((rc = hf_store_model_names(store, &pod, &npod)))
 		return rc;
-	if ((rc = hf_store_reg_model_names(store, &reg, &nreg))) {
+	if (all && (rc = hf_store_reg_model_names(store, &reg, &nreg))) {
 		hf_strv_free(pod, npod);
 		return rc;
 	}

@@ -240,7 +240,12 @@ static void open_view(struct tui *t, const char *name, char *arg)
 	}
 	for (size_t i = 0; i < NTOP; i++) {
 		if (hf_views[i] == ops) {
-			free(arg);
+			/* a top view opened with an argument loads again to take it */
+			if (arg) {
+				free(v->arg);
+				v->arg = arg;
+				view_unload(v);
+			}
 			switch_top(t, i);
 			return;
 		}
@@ -483,6 +488,10 @@ static void generic_action(struct tui *t, enum hf_action a)
 		break;
 	case HF_ACTION_REDRAW:
 		t->full_redraw = true;
+		break;
+	case HF_ACTION_MODELS_ALL:
+		/* the registry's models too: the models view, opened for them */
+		open_view(t, "models", xstrdup("all"));
 		break;
 	case HF_ACTION_ENTER:
 	case HF_ACTION_GROUP:

@@ -4,10 +4,12 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "handoff/store_live.h"
 #include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
+#include "handoff/xmalloc.h"
 
 struct models_state {
 	struct hf_tui_models ms;
@@ -18,8 +20,9 @@ enum sort_key { SORT_NAME, SORT_STAGE, SORT_READY, SORT_BLOCKERS, SORT_MISSED, S
 static const char *const sort_names[SORT__COUNT] = {
 	"name", "stage", "readiness", "blockers", "missed SLOs",
 };
-/* The order survives reloads (the state is zeroed), so it is kept here. */
+/* The order and the choice of models survive reloads (the state is zeroed), so they are kept here. */
 static enum sort_key sort_key;
+static bool show_all;	/* also registered models no pod file names (a) */
 
 /* Further along first; rows not evaluated yet last, by name. */
 static int cmp_models(void *data, size_t a, size_t b)
@@ -58,7 +61,14 @@ static void models_sort(struct hf_view *v)
 static enum hf_status models_load(struct hf_view *v, struct hf_store *store)
 {
 	struct models_state *s = v->state;
-	enum hf_status rc = hf_tui_models_load(store, &s->ms);
+	enum hf_status rc;
+
+	/* opened from the pod screen's line about them */
+	if (v->arg && !strcmp(v->arg, "all")) {
+		show_all = true;
+		HF_FREE(v->arg);
+	}
+	rc = hf_tui_models_load(store, show_all, &s->ms);
 
 	if (rc || (rc = hf_store_live_any(store, &s->live)))
 		return rc;
@@ -173,6 +183,12 @@ static unsigned models_key(struct hf_view *v, enum hf_action action)
 	struct models_state *s = v->state;
 	size_t row = hf_list_selected(&v->list);
 
+	if (action == HF_ACTION_MODELS_ALL) {
+		show_all = !show_all;
+		hf_view_message(v, show_all ? "every model, the registry's too (a: the pod's only)"
+					    : "the pod's models (a: the registry's too)");
+		return HF_REACT_RELOAD;
+	}
 	if (action == HF_ACTION_SORT) {
 		/* rows still being read sort last and move up as they come in (models_step) */
 		sort_key = (sort_key + 1) % SORT__COUNT;

@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/clock.h"
 #include "handoff/store_live.h"
 #include "handoff/store_pod.h"
+#include "handoff/store_registry.h"
 #include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
 #include "handoff/width.h"
@@ -26,7 +28,12 @@ struct pod_state {
 	bool empty;		  /* no models and nothing blocked: two lines of help instead */
 	bool live;		  /* the pod checks SLOs live: a LIVE column */
 	size_t first_blocked_row; /* list rows >= this are blocked sprint items */
+	/* registered models no pod file names: this week's, or all of them; one line after the models */
+	size_t outside, outside_new;
+	size_t outside_row;	  /* the row of that line (SIZE_MAX: none) */
 };
+
+#define NEW_REGISTRATIONS_S (7 * 86400)	/* "this week" */
 
 /* Column widths for the terminal width (80 columns is the floor). */
 struct pod_cols {
@@ -46,6 +53,22 @@ static void pod_columns(int cols, bool live, struct pod_cols *c)
 		c->live = 0;
 }
 
+/* How many registered models no pod file names, and how many of them were registered this week. */
+static enum hf_status outside_counts(struct hf_store *store, struct pod_state *s)
+{
+	char **names;
+	enum hf_status rc;
+
+	if ((rc = hf_store_reg_outside_pod(store, 0, &names, &s->outside)))
+		return rc;
+	hf_strv_free(names, s->outside);
+	if ((rc = hf_store_reg_outside_pod(store, hf_now() - NEW_REGISTRATIONS_S, &names,
+					   &s->outside_new)))
+		return rc;
+	hf_strv_free(names, s->outside_new);
+	return HF_OK;
+}
+
 static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
 {
 	struct pod_state *s = v->state;
@@ -54,9 +77,11 @@ static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
 	v->head_lines = 2;
 	if ((rc = hf_store_pod_get(store, &s->pod)))
 		return rc;
-	if ((rc = hf_tui_models_load(store, &s->ms)))
+	if ((rc = hf_tui_models_load(store, false, &s->ms)))
 		return rc;
 	s->nmodels = s->ms.n;
+	if ((rc = outside_counts(store, s)))
+		return rc;
 	v->pending = s->ms.n > 0;
 	if ((rc = hf_tui_sprint_load(store, &s->sprint)))
 		return rc;
@@ -72,12 +97,17 @@ static enum hf_status pod_load(struct hf_view *v, struct hf_store *store)
 		return rc;
 	for (size_t i = 0; i < s->nmodels; i++)
 		hf_list_add(&v->list, 0);
-	s->first_blocked_row = s->nmodels;
+	s->outside_row = SIZE_MAX;
+	if (s->outside) {
+		s->outside_row = s->nmodels;
+		hf_list_add(&v->list, 0);
+	}
+	s->first_blocked_row = v->list.n;
 	if (s->sprint.found && s->sprint.eval.nblocked) {
 		hf_list_add(&v->list, HF_ROW_HEADING);
 		for (size_t i = 0; i < s->sprint.eval.nblocked; i++)
 			hf_list_add(&v->list, 0);
-	} else if (!s->nmodels) {
+	} else if (!s->nmodels && !s->outside) {
 		/* an empty database: say how to fill it */
 		s->empty = true;
 		hf_list_add(&v->list, HF_ROW_INERT);
@@ -205,6 +235,14 @@ static void pod_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		if (s->ms.changed)
 			v->pending = true;
 		draw_model(d, &s->ms.m[row], s->live);
+	} else if (row == s->outside_row) {
+		if (s->outside_new)
+			hf_draw_textf(d, HF_COLOR_DIM, -1, " %zu new registration%s this week, not in the pod"
+				      " (a: list them)", s->outside_new, s->outside_new == 1 ? "" : "s");
+		else
+			hf_draw_textf(d, HF_COLOR_DIM, -1, " %zu registered model%s not in the pod (a: list "
+				      "%s)", s->outside, s->outside == 1 ? "" : "s",
+				      s->outside == 1 ? "it" : "them");
 	} else if (row == s->first_blocked_row) {
 		hf_draw_textf(d, HF_COLOR_SECTION, -1, " BLOCKED IN SPRINT %s", sp->id);
 	} else {
@@ -257,6 +295,8 @@ static unsigned pod_key(struct hf_view *v, enum hf_action action)
 		return HF_REACT_NOT_MINE;
 	if (row < s->nmodels)
 		return hf_view_open(v, "model", s->ms.m[row].name);
+	if (row == s->outside_row)
+		return hf_view_open(v, "models", "all");
 	if (row > s->first_blocked_row) {
 		const struct hf_sprint_item *it =
 			&s->sprint.sprint

@@ -134,7 +134,7 @@ static bool readiness_step(struct hf_view *v, int budget_ms)
 static enum hf_status readiness_load(struct hf_view *v, struct hf_store *store)
 {
 	struct readiness_state *s = v->state;
-	enum hf_status rc = hf_tui_models_load(store, &s->names);
+	enum hf_status rc = hf_tui_models_load(store, false, &s->names);
 
 	if (rc)
 		return rc;

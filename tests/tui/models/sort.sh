@@ -3,12 +3,16 @@
 
 # the model names down the list, one line
 names() {
-	hf_tui_capture | sed -n '3,9p' | awk '{ print $1 }' | tr '\n' ' '
+	hf_tui_capture | sed -n '3,9p' | awk 'NF { print $1 }' | tr '\n' ' '
 }
 
 hf_tui_start 100 24 --demo
 hf_tui_wait_text "demo-pod"
 hf_tui_keys 2
+# the pod's models; a adds the registry's (image-embedder has no pod files)
+[ "$(names)" = "churn-predictor doc-classifier fraud-detector query-rewriter ranker speech-vad " ] ||
+	fail "the pod's models: $(names)"
+hf_tui_keys a
 hf_tui_row 0 | grep -q 'by name (s sorts)$' || fail "not sorted by name at first"
 [ "$(names)" = "churn-predictor doc-classifier fraud-detector image-embedder query-rewriter ranker speech-vad " ] ||
 	fail "name order: $(names)"
@@ -28,4 +32,14 @@ hf_tui_row 0 | grep -q '^ fraud-detector' || fail "Enter did not open the first 
 hf_tui_keys q s
 [ "$(names)" = "churn-predictor doc-classifier fraud-detector image-embedder query-rewriter ranker speech-vad " ] ||
 	fail "s did not come back to names: $(names)"
+hf_tui_keys a
+[ "$(names)" = "churn-predictor doc-classifier fraud-detector query-rewriter ranker speech-vad " ] ||
+	fail "a again: the pod's models only: $(names)"
+# from the pod screen, the line about the registry's models opens them
+hf_tui_keys 1
+hf_tui_wait_text "1 registered model not in the pod (a: list it)"
+hf_tui_keys a
+hf_tui_row 0 | grep -q '^ Models' || fail "a on the pod screen did not open the models"
+[ "$(names)" = "churn-predictor doc-classifier fraud-detector image-embedder query-rewriter ranker speech-vad " ] ||
+	fail "a on the pod screen: every model: $(names)"
 hf_tui_pass

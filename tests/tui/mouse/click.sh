@@ -22,10 +22,10 @@ wheel() {
 
 hf_tui_start 80 24 --demo
 hf_tui_wait_text "demo-pod"
-# the fourth model row (screen row 5) is image-embedder
+# the fourth model row (screen row 5) is query-rewriter
 click 5 5
 hf_tui_keys Enter
-hf_tui_row 0 | grep -q '^ image-embedder' || fail "the click did not select image-embedder"
+hf_tui_row 0 | grep -q '^ query-rewriter' || fail "the click did not select query-rewriter"
 hf_tui_keys q
 
 # a click on [5]sprint in the bottom line switches to the sprint view
