@@ -61,3 +61,6 @@ TESTS += tests/integ/mlflow_replay.sh
 EXTRA_DIST += tests/integ/mlflow_replay.sh
 TESTS += tests/integ/mlflow_incremental.sh
 EXTRA_DIST += tests/integ/mlflow_incremental.sh
+# Bench (run by hand): one model with many versions, parsed, assembled and stored
+noinst_PROGRAMS += bench/mlflow_parse_bench
+bench_mlflow_parse_bench_SOURCES = bench/mlflow_parse_bench.c
