@@ -87,6 +87,14 @@ enum hf_status hf_status_sync(struct hf_store *store, json_t *doc, FILE *text)
 		json_object_set_new(r, "ok", json_boolean(runs[i].ok));
 		json_object_set_new(r, "error", hf_json_str(runs[i].error));
 		json_object_set_new(r, "at", json_string(at));
+		/* what the run cost and changed (0 and null for runs logged before handoff kept them) */
+		json_object_set_new(r, "seconds", json_integer(runs[i].finished - runs[i].started));
+		json_object_set_new(r, "fetch_ms", json_integer(runs[i].fetch_ms));
+		json_object_set_new(r, "apply_ms", json_integer(runs[i].apply_ms));
+		json_object_set_new(r, "changes", runs[i].changes >= 0 ? json_integer(runs[i].changes)
+								    : json_null());
+		json_object_set_new(r, "full", json_boolean(runs[i].full));
+		json_object_set_new(r, "detail", hf_json_str(runs[i].detail));
 		json_array_append_new(arr, r);
 	}
 	if (doc)

@@ -1,4 +1,4 @@
-# sync_race.sh: two syncs of one source at once (the second waits, or with --no-wait names the first), another source syncs meanwhile, readers never fail during a sync
+# sync_race.sh: two syncs of one source at once (the second waits, or with --no-wait names the first), another source syncs meanwhile, readers never fail during a sync (the first is held mid-fetch by the replay server)
 . "$HF_SRCDIR/tests/integ/mlflow_lib.sh"
 GIT=${GIT:-git}
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
@@ -16,17 +16,16 @@ printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = 
 	"$T/pod" "$URL" >"$CONFIG"
 hf sync >/dev/null 2>"$T/err" || { cat "$T/err"; fail "first sync"; }
 
-# every answer of the registry now takes 3 s: a --full sync takes about ten
-ctl /__config '{"latency_ms": 3000}' >/dev/null
+# the next registry sync is held mid-fetch (its model search waits for /__release): it holds the lock
 ctl /__reset '{}' >/dev/null
+ctl /__faults '{"kind": "hold", "route": "registered-models/search", "count": 1}' >/dev/null
 "$HANDOFF_BIN" --config "$CONFIG" sync registry --full >/dev/null 2>"$T/first.err" &
 first=$!
-# wait until the first sync is talking to the server (it holds the lock by then)
-for _ in $(seq 1 300); do
-	[ "$(stat "s['total']")" -ge 1 ] && break
+for _ in $(seq 1 600); do
+	[ "$(stat "s['held']")" -ge 1 ] && break
 	sleep 0.05
 done
-[ "$(stat "s['total']")" -ge 1 ] || fail "the first sync never reached the server"
+[ "$(stat "s['held']")" -ge 1 ] || fail "the first sync never reached the server"
 
 # --no-wait: says plainly that a sync is running, which process, since when; no database error
 rc=0
@@ -36,24 +35,29 @@ grep -q "source 'registry': a sync of it is already running (pid $first, since [
 	{ cat "$T/nowait.err"; fail "--no-wait does not name the running sync"; }
 
 # readers never fail while the sync runs; another source syncs meanwhile
-for _ in 1 2; do
-	hf status >/dev/null 2>"$T/reader.err" || { cat "$T/reader.err"; fail "status during a sync"; }
-	hf models >/dev/null 2>"$T/reader.err" || { cat "$T/reader.err"; fail "models during a sync"; }
-	hf show fraud-detector >/dev/null 2>"$T/reader.err" || { cat "$T/reader.err"; fail "show during a sync"; }
-done
+hf status >/dev/null 2>"$T/reader.err" || { cat "$T/reader.err"; fail "status during a sync"; }
+hf models >/dev/null 2>"$T/reader.err" || { cat "$T/reader.err"; fail "models during a sync"; }
+hf show fraud-detector >/dev/null 2>"$T/reader.err" || { cat "$T/reader.err"; fail "show during a sync"; }
 hf sync pod >/dev/null 2>"$T/pod.err" || { cat "$T/pod.err"; fail "another source during a sync"; }
-kill -0 $first 2>/dev/null || fail "the registry sync ended before the pod's: the test proves nothing (too fast)"
+kill -0 $first 2>/dev/null || { cat "$T/first.err"; fail "the held sync ended"; }
 
-# a second sync of the same source waits for the first, then runs; nobody sees 'database is locked'
-hf sync registry >/dev/null 2>"$T/second.err" || { cat "$T/second.err"; fail "the second sync failed"; }
+# a second sync of the same source waits for the first (it cannot finish while the first holds the lock)
+"$HANDOFF_BIN" --config "$CONFIG" sync registry >/dev/null 2>"$T/second.err" &
+second=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+	kill -0 $second 2>/dev/null || { cat "$T/second.err"; fail "the second sync did not wait for the first"; }
+	sleep 0.1
+done
+ctl /__release '{}' >/dev/null
 wait $first || { cat "$T/first.err"; fail "the first sync failed"; }
+wait $second || { cat "$T/second.err"; fail "the second sync failed"; }
 for f in "$T/first.err" "$T/second.err" "$T/nowait.err" "$T/pod.err" "$T/reader.err"; do
 	grep -qi "locked" "$f" && { cat "$f"; fail "'database is locked' in $(basename "$f")"; }
 done
 # both ran, one after the other: the second started after the first finished
 q "SELECT id, pid, started, finished, ok FROM sync_run WHERE source = 'registry' ORDER BY id" >"$T/runs"
 assert_eq "$(tail -2 "$T/runs" | cut -d'|' -f5 | tr '\n' ' ')" "1 1 " "both syncs recorded ok"
-assert_eq "$(tail -2 "$T/runs" | head -1 | cut -d'|' -f2)" "$first" "the first run is the first process's"
+assert_eq "$(tail -2 "$T/runs" | cut -d'|' -f2 | tr '\n' ' ')" "$first $second " "the first process's run, then the second's"
 [ "$(tail -1 "$T/runs" | cut -d'|' -f3)" -ge "$(tail -2 "$T/runs" | head -1 | cut -d'|' -f4)" ] ||
 	fail "the second sync started before the first finished"
 assert_eq "$(q 'SELECT count(*) FROM sync_lock')" 0 "no lock left"

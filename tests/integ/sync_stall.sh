@@ -70,7 +70,7 @@ grep -q "stalled: no data for 2 s (timeout)" "$T/err" || { cat "$T/err"; fail "h
 # wait_accepted N: until the silent server has accepted N connections
 wait_accepted() {
 	for _ in $(seq 1 300); do
-		[ "$(wc -l <"$T/accepted" 2>/dev/null || echo 0)" -ge "$1" ] && return 0
+		[ "$(cat "$T/accepted" 2>/dev/null | wc -l)" -ge "$1" ] && return 0
 		sleep 0.1
 	done
 	fail "the sync never reached the silent server"
@@ -79,7 +79,7 @@ for sig in INT TERM; do
 	for url in "git://127.0.0.1:$SPORT/pod.git" "http://127.0.0.1:$SPORT/api"; do
 		case $url in git*) type=git ;; *) type=mlflow ;; esac
 		printf '[source "r"]\n\ttype = %s\n\turl = %s\n\ttimeout = 600\n' "$type" "$url" >"$T/config.ini"
-		n=$(($(wc -l <"$T/accepted") + 1))
+		n=$(($(cat "$T/accepted" 2>/dev/null | wc -l) + 1))
 		timeout 60 "$HANDOFF_BIN" --config "$T/config.ini" sync >/dev/null 2>"$T/err" &
 		pid=$!
 		wait_accepted $n

@@ -37,7 +37,8 @@ Control endpoints (tests only, never part of MLflow):
       K: 500 | 429 (with "retry_after" seconds) | stall | truncate | html |
          oversize (streams "mib" MiB, default 65) | 401 | body (answers
          "body" with "status" and "content_type": a wrong shape) |
-         hang (accepts and never answers, "seconds")
+         hang (accepts and never answers, "seconds") |
+         hold (answers normally once POST /__release is called: a test's sync held mid-way)
       A list of such objects is accepted too. Each fault answers the next
       N requests whose path contains SUBSTRING (default: any /api/ path).
   POST /__config  {"strip_search_aliases": bool, "token": str|null,
@@ -45,6 +46,7 @@ Control endpoints (tests only, never part of MLflow):
                    "latency_ms": MS}
   POST /__bulk    {"alias": A, "version": V, "value": X}: every model's alias A -> version V
       (when it has V), and a tag "bulk" = X on the model and on that version only (the kill test)
+  POST /__release let the requests held by a "hold" fault go on
   POST /__run     {"run_id": ID, "status": "RUNNING"|"FINISHED", "metrics": {"k": v}}
       changes a run (a run that finishes after a sync saw it running)
   GET  /__stats   {"requests": {path: n}, "total": n, "early_retries": n, "early_any": n
@@ -119,6 +121,8 @@ class State:
         self.index = {}         # model name -> its versions (rebuilt when versions come or go)
         self.index_size = -1
         self.refuse_runs_search = False
+        self.release = threading.Event()  # lets "hold" faults go on
+        self.held = 0
         self.writes = 0         # writes since start: recorded answers are only exact before the first
         self.item_cost = (0.0, 0.0, 0.0)  # seconds per model, version, run in an answer
 
@@ -421,6 +425,13 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             SHUTDOWN.wait(float(f.get("seconds", 60)))
             self.close_connection = True
+        elif kind == "hold":
+            with self.st.lock:
+                self.st.held += 1
+            self.st.release.wait(float(f.get("seconds", 60)))
+            if self.command == "GET":
+                return self.route_get()
+            return self.route_write()
         elif kind == "hang":
             # accept and never answer: no status line, no byte
             SHUTDOWN.wait(float(f.get("seconds", 60)))
@@ -463,7 +474,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/__stats":
             with st.lock:
                 self.send(200, json.dumps({"requests": st.stats, "total": sum(st.stats.values()),
-                                           "early_retries": st.early, "early_any": st.early_any,
+                                           "early_retries": st.early, "early_any": st.early_any, "held": st.held,
                                            "auth_headers": st.auth_headers,
                                            "gzipped": st.gzipped, "connections": st.connections,
                                            "log": st.log[-2000:]}))
@@ -485,6 +496,8 @@ class Handler(BaseHTTPRequestHandler):
                     st.refuse_runs_search = bool(body["refuse_runs_search"])
                 if "latency_ms" in body:
                     self.server.latency = float(body["latency_ms"]) / 1000.0
+            elif self.path == "/__release":
+                st.release.set()
             elif self.path == "/__bulk":
                 alias, version, value = body.get("alias"), str(body.get("version")), str(body.get("value", ""))
                 for name, m in st.models.items():
@@ -516,6 +529,8 @@ class Handler(BaseHTTPRequestHandler):
                 st.log = []
                 st.early = 0
                 st.early_any = 0
+                st.held = 0
+                st.release.clear()
                 st.quiet_until = 0.0
                 st.auth_headers = 0
                 st.connections = 0

@@ -334,6 +334,50 @@ static char *temp_dir(void)
 	return xstrdup(dir);
 }
 
+/* Versions repeated across pages are kept once, versions of unlisted models dropped, newest first. */
+static void test_assemble_repeats(void **state)
+{
+	static const char models[] = "{\"registered_models\": [{\"name\": \"b\"}, {\"name\": \"a\"}]}";
+	static const char page1[] = "{\"model_versions\": [{\"name\": \"a\", \"version\": \"2\"},"
+		" {\"name\": \"a\", \"version\": \"10\", \"aliases\": [\"champion\"]},"
+		" {\"name\": \"zz\", \"version\": \"1\"}]}";
+	static const char page2[] = "{\"model_versions\": [{\"name\": \"a\", \"version\": \"2\"},"
+		" {\"name\": \"b\", \"version\": \"1\"}, {\"name\": \"a\", \"version\": \"1\"}]}";
+	struct hf_mlflow_parsed p = { 0 };
+
+	(void)state;
+	assert_int_equal(hf_mlflow_parse_models(&p, "m", models, sizeof(models) - 1, NULL), HF_OK);
+	assert_int_equal(hf_mlflow_parse_versions(&p, "v", page1, sizeof(page1) - 1, NULL), HF_OK);
+	assert_int_equal(hf_mlflow_parse_versions(&p, "v", page2, sizeof(page2) - 1, NULL), HF_OK);
+	hf_mlflow_parsed_assemble(&p);
+	assert_int_equal(p.nmodels, 2);
+	assert_string_equal(p.models[0].name, "a");
+	assert_int_equal(p.models[0].nversions, 3);
+	assert_string_equal(p.models[0].versions[0].version, "10");
+	assert_string_equal(p.models[0].versions[1].version, "2");
+	assert_string_equal(p.models[0].versions[2].version, "1");
+	assert_string_equal(hf_reg_model_alias(&p.models[0], "champion"), "10");
+	assert_int_equal(p.models[1].nversions, 1);
+	hf_mlflow_parsed_clear(&p);
+}
+
+/* A number from the server is checked before it is converted (1e300 would be undefined behaviour). */
+static void test_parse_numbers(void **state)
+{
+	static const char big[] = "{\"registered_models\": [{\"name\": \"m\", \"last_updated_timestamp\": 1e300}]}";
+	static const char huge[] = "{\"run\": {\"info\": {\"run_id\": \"r\"}, \"data\": {\"metrics\":"
+		" [{\"key\": \"k\", \"value\": 1, \"step\": 1e19, \"timestamp\": 5}]}}}";
+	struct hf_mlflow_parsed p = { 0 };
+	struct hf_reg_run run;
+
+	(void)state;
+	assert_int_equal(hf_mlflow_parse_models(&p, "m", big, sizeof(big) - 1, NULL), HF_EINVAL);
+	assert_non_null(strstr(hf_last_error(), "'registered_models[0].last_updated_timestamp' is out of range"));
+	hf_mlflow_parsed_clear(&p);
+	assert_int_equal(hf_mlflow_parse_run("r", huge, sizeof(huge) - 1, &run), HF_EINVAL);
+	assert_non_null(strstr(hf_last_error(), "step' is out of range"));
+}
+
 static void rm_dir(char *dir)
 {
 	char *cmd = xasprintf("rm -rf '%s'", dir);
@@ -609,6 +653,8 @@ int main(void)
 		cmocka_unit_test(test_version_value),
 		cmocka_unit_test(test_parse_fixtures),
 		cmocka_unit_test(test_parse_errors),
+		cmocka_unit_test(test_assemble_repeats),
+		cmocka_unit_test(test_parse_numbers),
 		cmocka_unit_test(test_store_replace),
 		cmocka_unit_test(test_demo_registry),
 		cmocka_unit_test(test_load_dir_errors),
