@@ -1,26 +1,11 @@
 # mlflow_incremental.sh: the incremental registry sync against the replay server: what each change costs and shows, deletions, runs, --full
 . "$HF_SRCDIR/tests/integ/mlflow_lib.sh"
-GIT=${GIT:-git}
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 export HANDOFF_NOW=2026-11-30T10:00:00Z
 API=/api/2.0/mlflow
 
 # a pod whose contracts name two of the six registered models
-mkdir -p "$T/pod/models/fraud-detector" "$T/pod/models/churn"
-printf '{"name": "inc-pod", "members": []}\n' >"$T/pod/pod.json"
-printf '{"registry": {"source": "registry", "name": "fraud-detector", "candidate": "champion"},
- "owners": {"research": "ana", "engineering": "raj"}, "slos": [{"metric": "accuracy", "op": ">=", "target": 0.5}]}\n' \
-	>"$T/pod/models/fraud-detector/contract.json"
-printf '{"registry": {"name": "churn-predictor", "candidate": "champion"},
- "owners": {"research": "ana", "engineering": "raj"}, "slos": [{"metric": "accuracy", "op": ">=", "target": 0.5}]}\n' \
-	>"$T/pod/models/churn/contract.json"
-"$GIT" -C "$T/pod" init -q -b main
-"$GIT" -C "$T/pod" add -A
-"$GIT" -C "$T/pod" -c user.name=t -c user.email=t@example.org commit -q -m pod
-
 start_server
-printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n' \
-	"$T/pod" "$URL" >"$CONFIG"
+make_pod "$T/pod" fraud-detector=fraud-detector churn=churn-predictor
 hf sync pod >/dev/null 2>"$T/err" || { cat "$T/err"; fail "pod sync failed"; }
 assert_eq "$(q 'SELECT count(*) FROM contract') $(q 'SELECT count(*) FROM problem')" "2 0" "the pod's two contracts"
 

@@ -104,3 +104,25 @@ d=json.load(sys.stdin)
 r=[s for s in d['sync'] if s['name']=='registry']
 print(r[0]['$1'] if r else 'none')"
 }
+
+# make_pod DIR MODEL=REGISTRY_NAME...: a git pod repository whose contracts name registered models
+# (registry source "registry"), and a config with it as source "pod" beside the registry
+make_pod() {
+	local dir=$1 spec m reg
+	shift
+	mkdir -p "$dir"
+	printf '{"name": "test-pod", "members": []}\n' >"$dir/pod.json"
+	for spec in "$@"; do
+		m=${spec%%=*} reg=${spec#*=}
+		mkdir -p "$dir/models/$m"
+		printf '{"registry": {"source": "registry", "name": "%s", "candidate": "champion"},
+ "owners": {"research": "ana", "engineering": "raj"}, "slos": [{"metric": "accuracy", "op": ">=", "target": 0.5}]}\n' \
+			"$reg" >"$dir/models/$m/contract.json"
+	done
+	GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "${GIT:-git}" -C "$dir" init -q -b main
+	GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "${GIT:-git}" -C "$dir" add -A
+	GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "${GIT:-git}" -C "$dir" \
+		-c user.name=t -c user.email=t@example.org commit -q -m pod
+	printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n' \
+		"$dir" "$URL" >"$CONFIG"
+}

@@ -1,19 +1,7 @@
 # sync_race.sh: two syncs of one source at once (the second waits, or with --no-wait names the first), another source syncs meanwhile, readers never fail during a sync (the first is held mid-fetch by the replay server)
 . "$HF_SRCDIR/tests/integ/mlflow_lib.sh"
-GIT=${GIT:-git}
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-
-mkdir -p "$T/pod/models/fraud-detector"
-printf '{"name": "race-pod", "members": []}\n' >"$T/pod/pod.json"
-printf '{"registry": {"name": "fraud-detector", "candidate": "champion"},
- "owners": {"research": "ana", "engineering": "raj"}, "slos": [{"metric": "accuracy", "op": ">=", "target": 0.5}]}\n' \
-	>"$T/pod/models/fraud-detector/contract.json"
-"$GIT" -C "$T/pod" init -q -b main
-"$GIT" -C "$T/pod" add -A
-"$GIT" -C "$T/pod" -c user.name=t -c user.email=t@example.org commit -q -m pod
 start_server
-printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n' \
-	"$T/pod" "$URL" >"$CONFIG"
+make_pod "$T/pod" fraud-detector=fraud-detector
 hf sync >/dev/null 2>"$T/err" || { cat "$T/err"; fail "first sync"; }
 
 # the next registry sync is held mid-fetch (its model search waits for /__release): it holds the lock

@@ -241,6 +241,15 @@ hf_tui_stop() {
 	HF_TUI_SOCKET=hf-tui-$$-$HF_TUI_RUNS
 }
 
+#| - `hf_tui_app_pid`: the process id of the app (the child of the pane's shell), to signal it.
+hf_tui_app_pid() {
+	local shell app
+	shell=$(hf_tui__tmux display -p '#{pane_pid}')
+	app=$(pgrep -P "$shell" | head -1)
+	[ -n "$app" ] || fail "no app process under the pane's shell"
+	echo "$app"
+}
+
 #| - `hf_tui_stderr`: what the app wrote to stderr so far.
 hf_tui_stderr() {
 	cat "$HF_TUI_ERR" 2>/dev/null || true

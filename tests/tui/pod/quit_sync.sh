@@ -41,9 +41,7 @@ done
 hf_tui_start 80 24
 hf_tui__tmux send-keys r
 wait_accepted $((n + 1))
-shell=$(hf_tui__tmux display -p '#{pane_pid}')
-app=$(pgrep -P "$shell" | head -1)
-[ -n "$app" ] || fail "no app process under the pane's shell"
+app=$(hf_tui_app_pid)
 kill -TERM "$app"
 [ "$(hf_tui_exit_status)" = 143 ] || fail "SIGTERM during the sync: not 143"
 [ "$(hf_tui__tmux display -p '#{alternate_on}')" = 0 ] || fail "SIGTERM: the terminal was left on the alternate screen"

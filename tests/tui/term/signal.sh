@@ -4,9 +4,7 @@
 hf_tui_start 80 24 --demo
 hf_tui_wait_text "demo-pod"
 [ "$(hf_tui__tmux display -p '#{alternate_on}')" = 1 ] || fail "the TUI is not on the alternate screen"
-shell=$(hf_tui__tmux display -p '#{pane_pid}')
-app=$(pgrep -P "$shell" | head -1)
-[ -n "$app" ] || fail "no app process under the pane's shell"
+app=$(hf_tui_app_pid)
 kill -HUP "$app"
 [ "$(hf_tui_exit_status)" = 129 ] || fail "the app did not die of SIGHUP"
 [ "$(hf_tui__tmux display -p '#{alternate_on}')" = 0 ] || fail "the terminal was left on the alternate screen"
