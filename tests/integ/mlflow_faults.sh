@@ -101,6 +101,11 @@ done
 # an oversized body is refused
 ctl /__faults '{"kind": "oversize", "route": "runs/search", "count": 1, "mib": 65}' >/dev/null
 sync_fails "larger than 64 MiB"
+# at the configured cap, not the default (issue 11, item 6)
+write_config "timeout = 1" "max-response = 1"
+ctl /__faults '{"kind": "oversize", "route": "runs/search", "count": 1, "mib": 2}' >/dev/null
+sync_fails "larger than 1 MiB"
+write_config "timeout = 1"
 
 # an MLflow error (400 with error_code) names the code and message
 write_config "timeout = 1" "filter = name BOGUS 'x'"
