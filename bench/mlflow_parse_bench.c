@@ -21,7 +21,6 @@ int main(int argc, char **argv)
 	struct hf_store *store = NULL;
 	char path[] = "/tmp/hf-parse-bench-XXXXXX";
 	int64_t t0, t1, t2, t3;
-	size_t events = 0;
 	int fd;
 
 	if (n < 1)
@@ -58,7 +57,7 @@ int main(int argc, char **argv)
 	u.models = p.models;
 	u.nmodels = p.nmodels;
 	if (hf_store_open(path, &store) || hf_store_begin(store) ||
-	    hf_store_reg_update(store, "bench", &u, hf_now(), &events) || hf_store_commit(store)) {
+	    hf_store_reg_update(store, "bench", &u, hf_now(), NULL) || hf_store_commit(store)) {
 		fprintf(stderr, "mlflow_parse_bench: %s\n", hf_last_error());
 		return 1;
 	}

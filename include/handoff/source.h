@@ -42,6 +42,9 @@ struct hf_sync_summary {
 	bool full;		/* the source read everything (not incremental) */
 	bool up_to_date;	/* nothing new at the source */
 	char *detail;		/* the source's own words ("abc1234 on main"), owned, may be NULL */
+	char *changed;		/* what changed, in the source's words ("1 version registered,
+				 * 1 alias moved"), owned, may be NULL: the line then gives
+				 * the count of changes */
 	char *problem;		/* the first thing the run could not read though it went on ("the live
 				 * query of ranker latency_p99_ms failed: ..."): one line for the
 				 * status line, its problems are in the store; owned, may be NULL */
@@ -58,6 +61,7 @@ struct hf_sync {
 	const struct hf_sync_progress *progress;	/* may be NULL */
 	const struct hf_cancel *cancel;	/* may be NULL */
 	unsigned flags;		/* enum hf_sync_flags */
+	const char *model;	/* a registry's one model to fetch (sync --model), or NULL: everything */
 	int64_t now;		/* hf_now() when the run started */
 	struct hf_sync_summary summary;
 };
@@ -135,6 +139,17 @@ enum hf_status hf_source_sync(struct hf_store *store, const struct hf_source_con
 			      const struct hf_sync_progress *progress,
 			      const struct hf_cancel *cancel, unsigned flags,
 			      struct hf_sync_summary *summary);
+
+/*
+ * hf_source_sync for one registered model of a registry source (`handoff
+ * sync --model NAME`): that model, its versions and the runs that matter
+ * are fetched and stored whether the pod names it or not; nothing else
+ * changes. HF_EINVAL for a source type without models by name (git).
+ */
+enum hf_status hf_source_sync_model(struct hf_store *store, const struct hf_source_conf *conf,
+				    const struct hf_sync_progress *progress,
+				    const struct hf_cancel *cancel, const char *model,
+				    struct hf_sync_summary *summary);
 
 void hf_sync_summary_clear(struct hf_sync_summary *s);
 

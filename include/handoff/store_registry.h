@@ -48,15 +48,26 @@ struct hf_reg_update {
 	size_t nruns;
 };
 
+/* What hf_store_reg_update changed, by kind: the sync's one-line summary says it. */
+struct hf_reg_changes {
+	size_t models_new, models_updated, models_deleted;	/* written or removed */
+	size_t versions_new, versions_deleted, stages;	/* activity events */
+	size_t aliases_set, aliases_moved, aliases_removed;	/* activity events */
+	size_t runs;		/* runs whose metrics were written */
+};
+
+/* The models and runs written or removed (the sync log's count of changes). */
+size_t hf_reg_changes_total(const struct hf_reg_changes *c);
+
 /*
  * Apply u inside the sync transaction, recording history as
  * hf_store_reg_replace does, but only for the models u names (so an
  * incremental sync never reads a model it did not fetch as deleted).
- * *events (may be NULL) receives the number of activity events plus the
- * models and runs written.
+ * *changes (may be NULL) receives what was written, by kind.
  */
 enum hf_status hf_store_reg_update(struct hf_store *store, const char *source,
-				   const struct hf_reg_update *u, int64_t now, size_t *events);
+				   const struct hf_reg_update *u, int64_t now,
+				   struct hf_reg_changes *changes);
 
 /* What the previous syncs of a source left, for the next fetch to know what to ask. */
 struct hf_reg_known_model {

@@ -1,7 +1,9 @@
 /* show.c: `handoff show MODEL [--json]`: everything about one model */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "handoff/clock.h"
@@ -11,6 +13,7 @@
 #include "handoff/report_out.h"
 #include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
+#include "handoff/xmalloc.h"
 
 #define ACTIVITY_LIMIT 10
 
@@ -406,6 +409,55 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 	}
 }
 
+/* name as one shell word: as it is when plain, else in single quotes ('\'' for a quote). */
+static char *shell_word(const char *name)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	bool plain = *name != '\0';
+
+	for (const char *p = name; *p && plain; p++)
+		plain = isalnum((unsigned char)*p) || strchr("._/-+:@", *p);
+	if (plain)
+		return xstrdup(name);
+	hf_strbuf_init(&sb);
+	hf_strbuf_addch(&sb, '\'');
+	for (const char *p = name; *p; p++) {
+		if (*p == '\'')
+			hf_strbuf_adds(&sb, "'\\''");
+		else
+			hf_strbuf_addch(&sb, *p);
+	}
+	hf_strbuf_addch(&sb, '\'');
+	return hf_strbuf_detach(&sb);
+}
+
+/*
+ * Whether the candidate or a version an alias names has a run no sync
+ * fetched (a sync fetches the runs of the pod's models only).
+ */
+static bool run_not_fetched(struct hf_store *store, const struct hf_model_report *r)
+{
+	struct hf_reg_model m;
+	struct hf_reg_known k = { 0 };
+	bool missing = false;
+
+	if (!r->registry_name || hf_store_reg_model_get(store, r->registry_source, r->registry_name, &m))
+		return false;
+	if (m.source && !hf_store_reg_known(store, m.source, &k)) {
+		for (size_t i = 0; i < m.nversions && !missing; i++) {
+			const struct hf_reg_version *v = &m.versions[i];
+			bool named = r->candidate_version && !strcmp(v->version, r->candidate_version);
+
+			for (size_t j = 0; j < m.naliases && !named; j++)
+				named = !strcmp(m.aliases[j].version, v->version);
+			missing = named && v->run_id && *v->run_id && !hf_reg_known_run(&k, v->run_id);
+		}
+		hf_reg_known_clear(&k);
+	}
+	hf_reg_model_clear(&m);
+	return missing;
+}
+
 static int run_show(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	struct hf_store *store;
@@ -437,6 +489,16 @@ static int run_show(struct hf_ctx *ctx, const struct hf_args *args)
 		hf_out_json(stdout, show_json(&r, act, nact, &h));
 	else
 		show_text(&r, act, nact, &h);
+	if (!json && !r.has_pod_files && run_not_fetched(store, &r)) {
+		/* a model the pod does not name: its runs are fetched when asked for */
+		char *arg = shell_word(r.registry_name);
+
+		fputs("\nruns not fetched: a sync fetches the runs of the pod's models; this fetches "
+		      "this model's: handoff sync --model ", stdout);
+		hf_out_text(stdout, arg);
+		putchar('\n');
+		free(arg);
+	}
 	hf_reg_alias_moves_free(h.moves, h.n);
 	hf_activity_free(act, nact);
 	hf_model_report_clear(&r);

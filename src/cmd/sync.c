@@ -1,4 +1,4 @@
-/* sync.c: `handoff sync [SOURCE...] [--full] [--quiet] [--rebuild]`: pull every configured source into the store */
+/* sync.c: `handoff sync [SOURCE...] [--full | --model NAME] [--no-wait] [--quiet] [--rebuild]`: pull every configured source into the store, one line each */
 #include "config.h"
 
 #include <signal.h>
@@ -124,12 +124,13 @@ static int unknown_source(const struct hf_conf *conf, const char *name)
 }
 
 /*
- * Sync one source and say how it went: on a terminal the one-line summary
- * of what changed, and always an error naming the source when it failed.
- * Returns 1 when it failed, else 0.
+ * Sync one source and say how it went: on a terminal (pl) the one-line
+ * summary of what it read and changed (a cron job's mail stays empty; the
+ * line is in the sync log either way), and always an error naming the
+ * source when it failed. Returns 1 when it failed, else 0.
  */
 static int sync_one(struct hf_store *store, const struct hf_source_conf *s,
-		    struct progress_line *pl, unsigned flags)
+		    struct progress_line *pl, unsigned flags, const char *model, size_t *found)
 {
 	struct hf_sync_progress progress = { on_progress, pl };
 	struct hf_sync_summary sum;
@@ -138,7 +139,11 @@ static int sync_one(struct hf_store *store, const struct hf_source_conf *s,
 
 	if (pl)
 		on_progress(pl, s->name, "syncing", 0, 0);
-	if (hf_source_sync(store, s, pl ? &progress : NULL, &sync_cancel, flags, &sum)) {
+	enum hf_status rc = model
+		? hf_source_sync_model(store, s, pl ? &progress : NULL, &sync_cancel, model, &sum)
+		: hf_source_sync(store, s, pl ? &progress : NULL, &sync_cancel, flags, &sum);
+
+	if (rc) {
 		char *msg = hf_sanitize(hf_last_error(), 0);
 
 		if (pl)
@@ -159,6 +164,8 @@ static int sync_one(struct hf_store *store, const struct hf_source_conf *s,
 		free(clean);
 		free(line);
 	}
+	if (!failed && model)
+		*found += sum.models_fetched;
 	/* synced, but something of it could not be read (a live query): say so, quiet or not */
 	if (!failed && sum.problem)
 		hf_warn("source '%s': %s", name, sum.problem);
@@ -174,10 +181,14 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 	struct progress_line pl = { stderr, { 0, 0 }, 80, false };
 	bool quiet = hf_args_has(args, "quiet"), tty = !quiet && isatty(STDERR_FILENO);
 	const struct hf_source_conf **todo;
-	size_t ntodo = 0;
+	size_t ntodo = 0, found = 0;
+	const char *model = hf_args_get(args, "model");
 	unsigned flags = 0;
 	int failed = 0;
 
+	if (model && (hf_args_has(args, "full") || hf_args_has(args, "rebuild")))
+		return hf_fail("--model fetches one model: it does not go with --%s",
+			       hf_args_has(args, "full") ? "full" : "rebuild");
 	if (hf_ctx_conf(ctx, &conf))
 		return hf_fail_last();
 	if (!conf->nsources)
@@ -185,9 +196,11 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 				   "init')", conf->path ? conf->path : ctx->config_path);
 	todo = xcalloc(conf->nsources + (size_t)args->npos, sizeof(*todo));
 	if (args->npos == 0) {
+		/* --model: a registered model is asked of the registry sources only */
 		for (int pass = 0; pass < HF_SOURCE_PASSES; pass++)
 			for (size_t i = 0; i < conf->nsources; i++)
-				if (hf_source_pass(conf->sources[i].type) == pass)
+				if (hf_source_pass(conf->sources[i].type) == pass &&
+				    (!model || conf->sources[i].type == HF_SOURCE_MLFLOW))
 					todo[ntodo++] = &conf->sources[i];
 	}
 	for (int i = 0; i < args->npos; i++) {
@@ -198,6 +211,11 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 			return unknown_source(conf, args->pos[i]);
 		}
 		todo[ntodo++] = s;
+	}
+	if (model && !ntodo) {
+		free(todo);
+		return hf_fail("--model asks a registry for a model, and '%s' has no source of type mlflow",
+			       conf->path ? conf->path : ctx->config_path);
 	}
 	/* the database is a cache of the sources: --rebuild starts it again, and a damaged one is not written to */
 	if (hf_args_has(args, "rebuild") && args->npos) {
@@ -218,16 +236,25 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 		flags |= HF_SYNC_NO_WAIT;
 	catch_signals(true);
 	for (size_t i = 0; i < ntodo && !hf_cancelled(&sync_cancel); i++)
-		failed += sync_one(store, todo[i], tty ? &pl : NULL, flags);
+		failed += sync_one(store, todo[i], tty ? &pl : NULL, flags, model, &found);
 	catch_signals(false);
 	free(todo);
 	if (hf_cancelled(&sync_cancel))
 		return 128 + hf_cancel_reason(&sync_cancel);
+	if (model && !failed && !found) {
+		char *clean = hf_sanitize(model, 0);
+		int rc = hf_fail("no registered model '%s' in the registry source%s synced (see 'handoff "
+				 "models --all')", clean, ntodo == 1 ? "" : "s");
+
+		free(clean);
+		return rc;
+	}
 	return failed ? HF_EXIT_ERROR : HF_EXIT_OK;
 }
 
 static const struct hf_cmd_flag sync_flags[] = {
 	{ "full", NULL, "list the whole registry: find deletions and repair the view" },
+	{ "model", "NAME", "fetch one registered model and its runs (one the pod does not name)" },
 	{ "no-wait", NULL, "when another sync of a source is running, say so and skip it" },
 	{ "quiet", NULL, "print nothing but errors" },
 	{ "rebuild", NULL, "delete the database (a cache of the sources) and sync every source afresh" },
@@ -235,7 +262,7 @@ static const struct hf_cmd_flag sync_flags[] = {
 };
 
 const struct hf_cmd hf_cmd_sync = {
-	"sync", "[SOURCE...] [--full] [--no-wait] [--quiet] [--rebuild]",
+	"sync", "[SOURCE...] [--full | --model NAME] [--no-wait] [--quiet] [--rebuild]",
 	"pull every configured source (or the ones named) into the local view",
 	sync_flags, 0, -1, run_sync,
 };

@@ -96,6 +96,33 @@ static enum hf_status note_gone_runs(struct hf_store *store, const char *source,
 	return rc;
 }
 
+static void add_change(struct hf_strbuf *sb, size_t n, const char *one, const char *many)
+{
+	if (n)
+		hf_strbuf_addf(sb, "%s%zu %s", sb->len ? ", " : "", n, n == 1 ? one : many);
+}
+
+/* "1 version registered, 1 alias moved, metrics of 2 runs": what the apply wrote, by kind. */
+static char *changes_text(const struct hf_reg_changes *c)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	hf_strbuf_init(&sb);
+	add_change(&sb, c->models_new, "model new", "models new");
+	add_change(&sb, c->models_deleted, "model deleted", "models deleted");
+	add_change(&sb, c->versions_new, "version registered", "versions registered");
+	add_change(&sb, c->versions_deleted, "version deleted", "versions deleted");
+	add_change(&sb, c->stages, "stage moved", "stages moved");
+	add_change(&sb, c->aliases_set, "alias set", "aliases set");
+	add_change(&sb, c->aliases_moved, "alias moved", "aliases moved");
+	add_change(&sb, c->aliases_removed, "alias removed", "aliases removed");
+	add_change(&sb, c->models_updated, "model updated", "models updated");
+	if (c->runs)
+		hf_strbuf_addf(&sb, "%smetrics of %zu run%s", sb.len ? ", " : "", c->runs,
+			       c->runs == 1 ? "" : "s");
+	return hf_strbuf_detach(&sb);
+}
+
 /*
  * Store what the fetch brought, in the sync's transaction: a full listing
  * replaces the source's registry (models it lacks were deleted); an
@@ -109,15 +136,15 @@ static enum hf_status mlflow_apply(struct hf_store *store, struct hf_sync *sync,
 	struct hf_sync_summary *sum = &sync->summary;
 	const char *source = sync->conf->name;
 	struct hf_reg_update u = { 0 };
-	size_t changes = 0;
+	struct hf_reg_changes changes = { 0 };
 	char buf[32];
 	enum hf_status rc;
 
 	if (!mf)
 		return HF_OK;
 	set_source(mf->p.models, mf->p.nmodels, source);
-	/* problems of this source are from its previous sync */
-	rc = hf_store_forget_source(store, source);
+	/* problems of this source are from its previous sync (one model by name leaves them) */
+	rc = sync->model ? HF_OK : hf_store_forget_source(store, source);
 	if (!rc)
 		rc = note_gone_runs(store, source, mf->runs_gone, mf->nruns_gone, sync->now);
 	u.full = mf->full;
@@ -148,7 +175,8 @@ static enum hf_status mlflow_apply(struct hf_store *store, struct hf_sync *sync,
 	sum->models_fetched = mf->p.nmodels;
 	sum->runs_fetched = mf->runs_fetched;
 	sum->requests = mf->requests;
-	sum->changes = changes;
+	sum->changes = hf_reg_changes_total(&changes);
+	sum->changed = changes_text(&changes);
 	return rc;
 }
 

@@ -472,7 +472,8 @@ static enum hf_status incremental_listing(struct fetch *f)
 	pn.p = &out->p;
 	pn.names = names;
 	hf_sync_progress_report(f->sync->progress, conf->name, "the pod's models", 0, f->npod);
-	rc = run_chains(f, &chain, 1, &listing, reqs, nreq, per_name_done, &pn);
+	/* sync --model asks for that model only: no listing */
+	rc = run_chains(f, &chain, f->sync->model ? 0 : 1, &listing, reqs, nreq, per_name_done, &pn);
 	hf_trace("mlflow: %zu pod models by name, %zu pages of the registry by last update",
 		 f->npod, chain.pages);
 	chain_release(&chain);
@@ -614,8 +615,9 @@ static struct want_run *runs_wanted(struct fetch *f, size_t *n)
 			if (!hf_mlflow_version_matters(m, j))
 				continue;
 			k = hf_reg_known_run(&f->known, v->run_id);
-			/* --full fetches the runs again too: it repairs the view */
-			if (k && !full && !hf_reg_run_live(k->status) && k->version_updated == v->updated)
+			/* --full fetches the runs again too: it repairs the view; a run several
+			 * versions share is stored with the latest update of them */
+			if (k && !full && !hf_reg_run_live(k->status) && k->version_updated >= v->updated)
 				continue;
 			w = xgrow(w, count + 1, &alloc, sizeof(*w));
 			w[count].run_id = v->run_id;
@@ -624,9 +626,12 @@ static struct want_run *runs_wanted(struct fetch *f, size_t *n)
 	}
 	if (count > 1)
 		qsort(w, count, sizeof(*w), want_cmp);
-	for (size_t i = 0; i < count; i++)
+	for (size_t i = 0; i < count; i++) {
 		if (!out || strcmp(w[out - 1].run_id, w[i].run_id))
 			w[out++] = w[i];
+		else if (w[i].version_updated > w[out - 1].version_updated)
+			w[out - 1].version_updated = w[i].version_updated;
+	}
 	*n = out;
 	return w;
 }
@@ -912,6 +917,14 @@ static enum hf_status read_previous(struct hf_store *store, struct fetch *f, int
 	free(wm);
 	free(fa);
 	free(sa);
+	/* sync --model: that one model is the whole question */
+	if (!rc && f->sync->model) {
+		hf_strv_free(f->pod, f->npod);
+		f->pod = xcalloc(1, sizeof(*f->pod));
+		f->pod[0] = xstrdup(f->sync->model);
+		f->npod = 1;
+		return HF_OK;
+	}
 	/* with a filter the registry view is already narrowed to what the pod follows */
 	if (!rc && f->conf->filter && *f->conf->filter) {
 		size_t alloc = f->npod;
@@ -936,6 +949,8 @@ static enum hf_status read_previous(struct hf_store *store, struct fetch *f, int
 /* Whether this sync lists the whole registry: asked, first ever, or the first of a UTC day. */
 static bool wants_full(const struct fetch *f, int64_t full_at)
 {
+	if (f->sync->model)
+		return false;	/* one model by name, nothing else */
 	if (f->sync->flags & HF_SYNC_FULL)
 		return true;
 	if (!f->watermark || !full_at || f->filter_changed)
@@ -974,6 +989,8 @@ enum hf_status hf_mlflow_fetch(struct hf_store *store, struct hf_sync *sync,
 	}
 	if (!rc && !f.out->full && f.watermark > f.out->watermark)
 		f.out->watermark = f.watermark;	/* an empty listing keeps the old mark */
+	if (sync->model)
+		f.out->watermark = 0;	/* no listing: the mark stays as it was */
 	if (!rc)
 		rc = fetch_runs(&f);
 	hf_http_client_stats(f.c.http, &st);

@@ -45,6 +45,7 @@ void hf_sync_progress_report(const struct hf_sync_progress *p, const char *sourc
 void hf_sync_summary_clear(struct hf_sync_summary *s)
 {
 	free(s->detail);
+	free(s->changed);
 	free(s->problem);
 	memset(s, 0, sizeof(*s));
 }
@@ -84,7 +85,9 @@ char *hf_sync_summary_line(const struct hf_sync_summary *s)
 	}
 	if (s->requests)
 		add_count(&sb, s->requests, "request", "requests");
-	if (s->changes)
+	if (s->changes && s->changed && *s->changed)
+		hf_strbuf_addf(&sb, "; %s", s->changed);
+	else if (s->changes)
 		add_count(&sb, s->changes, "change", "changes");
 	else
 		hf_strbuf_adds(&sb, ", nothing changed");
@@ -198,10 +201,10 @@ static enum hf_status fetch_apply(struct hf_store *store, const struct hf_source
 	return rc;
 }
 
-enum hf_status hf_source_sync(struct hf_store *store, const struct hf_source_conf *conf,
-			      const struct hf_sync_progress *progress,
-			      const struct hf_cancel *cancel, unsigned flags,
-			      struct hf_sync_summary *summary)
+static enum hf_status source_sync(struct hf_store *store, const struct hf_source_conf *conf,
+				  const struct hf_sync_progress *progress,
+				  const struct hf_cancel *cancel, unsigned flags, const char *model,
+				  struct hf_sync_summary *summary)
 {
 	const struct hf_source_ops *ops = hf_source_ops_for(conf->type);
 	struct hf_sync sync = { 0 };
@@ -213,6 +216,7 @@ enum hf_status hf_source_sync(struct hf_store *store, const struct hf_source_con
 	sync.progress = progress;
 	sync.cancel = cancel;
 	sync.flags = flags;
+	sync.model = model;
 	sync.now = hf_now();
 	if (summary)
 		memset(summary, 0, sizeof(*summary));
@@ -257,4 +261,20 @@ enum hf_status hf_source_sync(struct hf_store *store, const struct hf_source_con
 	else
 		hf_sync_summary_clear(&sync.summary);
 	return rc;
+}
+
+enum hf_status hf_source_sync(struct hf_store *store, const struct hf_source_conf *conf,
+			      const struct hf_sync_progress *progress,
+			      const struct hf_cancel *cancel, unsigned flags,
+			      struct hf_sync_summary *summary)
+{
+	return source_sync(store, conf, progress, cancel, flags, NULL, summary);
+}
+
+enum hf_status hf_source_sync_model(struct hf_store *store, const struct hf_source_conf *conf,
+				    const struct hf_sync_progress *progress,
+				    const struct hf_cancel *cancel, const char *model,
+				    struct hf_sync_summary *summary)
+{
+	return source_sync(store, conf, progress, cancel, 0, model, summary);
 }

@@ -132,7 +132,8 @@ static bool in_scope(const struct scope *sc, const char *model)
  */
 static enum hf_status record_history(struct hf_store *store, const char *source,
 				     const struct hf_reg_model *models, size_t n,
-				     const struct scope *sc, int64_t now, size_t *events)
+				     const struct scope *sc, int64_t now, size_t *events,
+				     struct hf_reg_changes *c)
 {
 	struct prev_set pv = { 0 }, pa = { 0 };
 	char *seen_v = NULL, *seen_a = NULL;
@@ -165,6 +166,7 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 						    r->value, v->stage);
 				rc = activity(store, now, source, "stage", m->name, summary, v->version,
 					      events);
+				c->stages++;
 				free(summary);
 				continue;
 			}
@@ -173,6 +175,7 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 					    hf_reg_stage(v->stage) ? v->stage : "");
 			rc = activity(store, v->created ? v->created : now, source, "version",
 				      m->name, summary, v->version, events);
+			c->versions_new++;
 			free(summary);
 		}
 		for (size_t j = 0; j < m->naliases && !rc; j++) {
@@ -186,8 +189,10 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 					continue;
 				summary = xasprintf("alias %s moved from version %s to %s", a->alias,
 						    r->value ? r->value : "?", a->version);
+				c->aliases_moved++;
 			} else {
 				summary = xasprintf("alias %s set to version %s", a->alias, a->version);
+				c->aliases_set++;
 			}
 			rc = activity(store, now, source, "alias", m->name, summary, a->version, events);
 			if (!rc)
@@ -203,6 +208,7 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 		summary = xasprintf("alias %s removed (was version %s)", pa.rows[i].key,
 				    pa.rows[i].value ? pa.rows[i].value : "?");
 		rc = activity(store, now, source, "alias", pa.rows[i].model, summary, "", events);
+		c->aliases_removed++;
 		if (!rc)
 			rc = alias_history(store, source, pa.rows[i].model, pa.rows[i].key, NULL, now);
 		free(summary);
@@ -215,6 +221,7 @@ static enum hf_status record_history(struct hf_store *store, const char *source,
 		summary = xasprintf("version %s deleted from the registry", pv.rows[i].key);
 		rc = activity(store, now, source, "version", pv.rows[i].model, summary,
 			      pv.rows[i].key, events);
+		c->versions_deleted++;
 		free(summary);
 	}
 out:
@@ -435,14 +442,19 @@ static void read_digest(sqlite3_stmt *st, void *item)
 	d->digest = sqlite3_column_int64(st, 1);
 }
 
+size_t hf_reg_changes_total(const struct hf_reg_changes *c)
+{
+	return c->models_new + c->models_updated + c->models_deleted + c->runs;
+}
+
 /*
- * hf_store_reg_update: *nevents counts the activity events, *nchanged the
- * models added, changed or removed. force (the demo's replace, whose
- * metrics come with the versions) writes every model again.
+ * hf_store_reg_update: *nevents counts the activity events, *c what was
+ * written by kind. force (the demo's replace, whose metrics come with the
+ * versions) writes every model again.
  */
 static enum hf_status update(struct hf_store *store, const char *source,
 			     const struct hf_reg_update *u, bool force, int64_t now, size_t *nevents,
-			     size_t *nchanged)
+			     struct hf_reg_changes *c)
 {
 	struct stored_digest *stored = NULL;
 	struct hf_reg_model *changed;
@@ -452,7 +464,8 @@ static enum hf_status update(struct hf_store *store, const char *source,
 	sqlite3_stmt *st;
 	enum hf_status rc;
 
-	*nevents = *nchanged = 0;
+	*nevents = 0;
+	memset(c, 0, sizeof(*c));
 	st = hf_store_stmt(store, "SELECT name, ifnull(digest, 0) FROM reg_model WHERE source = ?1");
 	hf_bind_text(st, 1, source);
 	if ((rc = hf_store_read_rows(store, st, &stored, &nstored, sizeof(*stored), read_digest, NULL,
@@ -473,16 +486,27 @@ static enum hf_status update(struct hf_store *store, const char *source,
 			continue;	/* as stored: nothing to write, nothing happened */
 		changed[nch++] = u->models[i];	/* shallow: borrowed for this call */
 		sc.names[sc.n++] = u->models[i].name;
+		if (d)
+			c->models_updated++;
+		else
+			c->models_new++;
 	}
-	for (size_t i = 0; i < u->ngone; i++)
+	for (size_t i = 0; i < u->ngone; i++) {
+		struct stored_digest key = { u->gone[i], 0 };
+
 		sc.names[sc.n++] = u->gone[i];
+		if (nstored && bsearch(&key, stored, nstored, sizeof(*stored), digest_cmp))
+			c->models_deleted++;
+	}
 	/* a full listing names every model: a stored one it lacks was deleted */
 	for (size_t i = 0; u->full && i < nstored; i++)
-		if (!seen[i])
+		if (!seen[i]) {
 			sc.names[sc.n++] = stored[i].name;
+			c->models_deleted++;
+		}
 	if (sc.n > 1)
 		qsort(sc.names, sc.n, sizeof(*sc.names), str_cmp);
-	rc = record_history(store, source, changed, nch, &sc, now, nevents);
+	rc = record_history(store, source, changed, nch, &sc, now, nevents, c);
 	for (size_t i = 0; i < sc.n && !rc; i++)
 		rc = delete_models(store, source, sc.names[i]);
 	for (size_t i = 0; i < nch && !rc; i++) {
@@ -501,7 +525,7 @@ static enum hf_status update(struct hf_store *store, const char *source,
 		rc = exec_source(store, "DELETE FROM reg_run WHERE source = ?1 AND run_id NOT IN"
 				 " (SELECT run_id FROM reg_version WHERE source = ?1 AND run_id IS NOT NULL)",
 				 source, "forgetting runs no version names");
-	*nchanged = sc.n;
+	c->runs = u->nruns;
 	free(sc.names);
 	free(changed);
 	free(seen);
@@ -513,13 +537,15 @@ out0:
 }
 
 enum hf_status hf_store_reg_update(struct hf_store *store, const char *source,
-				   const struct hf_reg_update *u, int64_t now, size_t *events)
+				   const struct hf_reg_update *u, int64_t now,
+				   struct hf_reg_changes *changes)
 {
-	size_t nevents, nchanged;
-	enum hf_status rc = update(store, source, u, false, now, &nevents, &nchanged);
+	struct hf_reg_changes c;
+	size_t nevents;
+	enum hf_status rc = update(store, source, u, false, now, &nevents, &c);
 
-	if (events)
-		*events = nchanged + u->nruns;
+	if (changes)
+		*changes = c;
 	return rc;
 }
 
@@ -528,7 +554,8 @@ enum hf_status hf_store_reg_replace(struct hf_store *store, const char *source,
 				    size_t *events)
 {
 	struct hf_reg_update u = { 0 };
-	size_t nevents = 0, nchanged;
+	struct hf_reg_changes c;
+	size_t nevents = 0;
 	enum hf_status rc;
 
 	u.full = true;
@@ -538,7 +565,7 @@ enum hf_status hf_store_reg_replace(struct hf_store *store, const char *source,
 	rc = exec_source(store, "DELETE FROM run_metric WHERE source = ?1", source,
 			 "clearing run metrics");
 	if (!rc)
-		rc = update(store, source, &u, true, now, &nevents, &nchanged);
+		rc = update(store, source, &u, true, now, &nevents, &c);
 	if (events)
 		*events = nevents;
 	return rc;

@@ -122,6 +122,49 @@ ctl /__config '{"refuse_runs_search": false}' >/dev/null
 hf show fraud-detector >"$T/show.txt" 2>&1 || true
 grep -q "None" "$T/show.txt" && { cat "$T/show.txt"; fail "show prints MLflow's 'None' stage"; }
 
-# 14. the one-line summary of a sync
-HANDOFF_NOW=2026-12-01T09:50:00Z hf sync registry >/dev/null 2>"$T/err" || fail "summary sync"
+# 14. on a terminal, the one-line summary of each source: what it read and what changed, by kind
+#     (without a terminal nothing, for cron: the line is in the sync log)
+command -v script >/dev/null || fail "no script(1) to give handoff a terminal"
+on_tty() {
+	script -qec "$(printf '%q ' "$HANDOFF_BIN" --config "$CONFIG" "$@")" /dev/null | tr '\r' '\n' | grep ' synced ' | tail -1
+}
+HANDOFF_NOW=2026-12-01T09:50:00Z hf sync registry >"$T/out" 2>&1 || fail "summary sync"
+assert_eq "$(cat "$T/out")" "" "nothing printed without a terminal"
+assert_contains "$(q "SELECT detail FROM sync_run WHERE source = 'registry' ORDER BY id DESC LIMIT 1")" \
+	"full read, 5 models, 9 versions, " "the line in the sync log"
+mlflow POST registered-models/alias '{"name":"fraud-detector","alias":"champion","version":"4"}' >/dev/null
+mlflow POST model-versions/create "{\"name\":\"fraud-detector\",\"source\":\"s3://z\",\"run_id\":\"$run\"}" >/dev/null
+assert_eq "$(HANDOFF_NOW=2026-12-01T09:55:00Z on_tty sync registry)" \
+	"registry: synced incremental, 5 models, 10 versions, 1 model fetched, 1 run fetched, 7 requests; 1 version registered, 1 alias moved, 1 model updated, metrics of 1 run" \
+	"summary: what changed, by kind"
+# (the new version shares its run with version 1: fetched once, not at every sync)
+assert_contains "$(HANDOFF_NOW=2026-12-01T09:56:00Z on_tty sync registry)" ", nothing changed" "summary: nothing changed"
+assert_eq "$(HANDOFF_NOW=2026-12-01T09:57:00Z script -qec "$(printf '%q ' "$HANDOFF_BIN" --config "$CONFIG" sync --quiet registry)" /dev/null)" "" "--quiet prints nothing"
+
+# 15. a model the pod does not name: no sync fetches its runs; show says so, and sync --model fetches
+#     that model and its runs (whatever its name), nothing else, and leaves the watermark
+ranker="team-a/ranker v2 (50% traffic) it's"
+champ_run=$(q "SELECT run_id FROM reg_version WHERE model = 'team-a/ranker v2 (50% traffic) it''s' AND version = '1'")
+[ -n "$champ_run" ] || fail "the ranker's champion has a run"
+assert_eq "$(q "SELECT count(*) FROM reg_run WHERE run_id = '$champ_run'")" 0 "a registry-only model's run is not fetched"
+hf show "$ranker" >"$T/show.txt" 2>&1 || true
+assert_contains "$(cat "$T/show.txt")" \
+	"runs not fetched: a sync fetches the runs of the pod's models; this fetches this model's: handoff sync --model 'team-a/ranker v2 (50% traffic) it'\\''s'" \
+	"show says the runs are not fetched and how"
+wm=$(q "SELECT value FROM source_state WHERE source = 'registry' AND key = 'watermark'")
+ctl /__reset '{}' >/dev/null
+hf sync --model "$ranker" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "sync --model"; }
+assert_eq "$(n registered-models/get) $(n model-versions/search) $(n registered-models/search) $(n runs/search)" "1 1 0 1" "sync --model: that model and its runs, no listing"
+assert_eq "$(q "SELECT count(*) FROM run_metric WHERE run_id = '$champ_run'") $(q "SELECT count(*) FROM reg_run WHERE run_id = '$champ_run'")" "2 1" "its champion's run metrics"
+assert_eq "$(q "SELECT value FROM source_state WHERE source = 'registry' AND key = 'watermark'")" "$wm" "sync --model leaves the watermark"
+hf show "$ranker" >"$T/show.txt" 2>&1 || true
+assert_not_contains "$(cat "$T/show.txt")" "runs not fetched" "show once the runs are fetched"
+rc=0
+hf sync --model no-such-model >"$T/out" 2>"$T/err" || rc=$?
+assert_eq "$rc" 2 "sync --model of an unknown model fails"
+assert_contains "$(cat "$T/err")" "handoff: error: no registered model 'no-such-model' in the registry source synced" "and says so"
+rc=0
+hf sync --model "$ranker" pod >"$T/out" 2>"$T/err" || rc=$?
+assert_eq "$rc" 2 "sync --model of a git source fails"
+assert_contains "$(cat "$T/err")" "is a pod repository: a model by name is fetched from a registry source" "and says why"
 echo "ok"

@@ -88,6 +88,20 @@ assert_eq() {
 	[ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"
 }
 
+# assert_contains TEXT PART WHAT (and assert_not_contains): in this file's order, the actual text first
+assert_contains() {
+	case "$1" in
+	*"$2"*) ;;
+	*) fail "$3: '$2' not found in: $1" ;;
+	esac
+}
+
+assert_not_contains() {
+	case "$1" in
+	*"$2"*) fail "$3: '$2' should not be in: $1" ;;
+	esac
+}
+
 # snapshot: a text dump of the registry view, to compare before and after a failure
 snapshot() {
 	q "SELECT name, description FROM reg_model ORDER BY name;
