@@ -3,3 +3,9 @@ libhf_core_a_SOURCES += src/core/feed.c
 libhf_store_a_SOURCES += src/store/feed.c
 libhf_sources_a_SOURCES += src/sources/ical.c src/sources/ical_feed.c
 noinst_HEADERS += include/handoff/feed.h include/handoff/store_feed.h include/handoff/ical_feed.h
+
+# the preview of a rotation edit (handoff oncall ROTATION --preview FILE)
+libhf_core_a_SOURCES += src/core/preview.c
+noinst_HEADERS += include/handoff/preview.h
+TESTS += tests/integ/oncall_preview.sh
+EXTRA_DIST += tests/integ/oncall_preview.sh

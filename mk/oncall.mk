@@ -10,7 +10,7 @@ libhf_podfile_a_SOURCES += src/podfile/oncall.c
 HF_UNIT_TESTS += tests/unit/test_rotation_store
 tests_unit_test_rotation_store_SOURCES = tests/unit/test_rotation_store.c tests/unit/testlib.c \
 	tests/unit/testlib.h
-libhf_app_a_SOURCES += src/cmd/oncall.c
+libhf_app_a_SOURCES += src/cmd/oncall.c src/cmd/oncall_preview.c src/cmd/oncall_internal.h
 nobase_dist_pkgdata_DATA += data/demo/pod/oncall/ml-serving.json data/demo/pod/oncall/research-oncall.json
 TESTS += tests/integ/oncall_cli.sh
 EXTRA_DIST += tests/integ/oncall_cli.sh

@@ -15,6 +15,7 @@
 #include "handoff/strbuf.h"
 #include "handoff/tz.h"
 #include "handoff/xmalloc.h"
+#include "oncall_internal.h"
 
 #define DAY 86400
 
@@ -43,8 +44,7 @@ static struct local_time local_time_at(int64_t t, int32_t off)
 	return lt;
 }
 
-/* "Mon 2026-10-26 09:00" in tz. */
-static void fmt_human(const struct hf_tz *tz, int64_t t, char *buf, size_t n)
+void hf_oncall_fmt_human(const struct hf_tz *tz, int64_t t, char *buf, size_t n)
 {
 	struct local_time lt = local_time_at(t, hf_tz_offset(tz, t));
 
@@ -239,13 +239,13 @@ static void text_shift_row(FILE *out, const struct hf_shift *s, const struct hf_
 	char a[40], b[40], c[40];
 
 	hf_strbuf_init(&sb);
-	fmt_human(rtz, s->start, a, sizeof(a));
-	fmt_human(rtz, s->end, b, sizeof(b));
+	hf_oncall_fmt_human(rtz, s->start, a, sizeof(a));
+	hf_oncall_fmt_human(rtz, s->end, b, sizeof(b));
 	hf_strbuf_adds(&sb, "    ");
 	hf_out_cell(&sb, s->who, 10);
 	hf_strbuf_addf(&sb, " %-21s %-21s", a, b);
 	if (two_zones) {
-		fmt_human(vtz, s->start, c, sizeof(c));
+		hf_oncall_fmt_human(vtz, s->start, c, sizeof(c));
 		hf_strbuf_addf(&sb, " %-21s", c);
 	}
 	while (sb.len && sb.buf[sb.len - 1] == ' ')
@@ -253,7 +253,7 @@ static void text_shift_row(FILE *out, const struct hf_shift *s, const struct hf_
 	/* the member's own clock, when it differs from both columns */
 	if (wtz && strcmp(hf_tz_name(wtz), hf_tz_name(rtz)) != 0 &&
 	    (!two_zones || strcmp(hf_tz_name(wtz), hf_tz_name(vtz)) != 0)) {
-		fmt_human(wtz, s->start, c, sizeof(c));
+		hf_oncall_fmt_human(wtz, s->start, c, sizeof(c));
 		hf_strbuf_addf(&sb, "  (%.3s %s %s)", c, c + 15, hf_tz_name(wtz));
 	}
 	fputs(sb.buf, out);
@@ -274,12 +274,12 @@ static void text_shift_when(FILE *out, const char *label, const char *who, const
 {
 	char a[40];
 
-	fmt_human(rtz, t, a, sizeof(a));
+	hf_oncall_fmt_human(rtz, t, a, sizeof(a));
 	fputs(label, out);
 	hf_out_text(out, who);
 	fprintf(out, "%s %s", word, a);
 	if (two_zones) {
-		fmt_human(vtz, t, a, sizeof(a));
+		hf_oncall_fmt_human(vtz, t, a, sizeof(a));
 		fprintf(out, " (%s ", a);
 		hf_out_text(out, hf_tz_name(vtz));
 		fputc(')', out);
@@ -574,6 +574,24 @@ static int run_oncall(struct hf_ctx *ctx, const struct hf_args *args)
 				     hf_args_get(args, "at"));
 		goto out;
 	}
+	if (hf_args_get(args, "preview")) {
+		if (!name || ics || hf_args_get(args, "at") || hf_args_get(args, "next")) {
+			status = hf_fail("--preview needs a rotation and goes with --json, --markdown or "
+					 "--weeks only: handoff oncall ROTATION --preview FILE");
+			goto out;
+		}
+		if (hf_ctx_store(ctx, &store)) {
+			status = hf_fail_last();
+			goto out;
+		}
+		status = hf_oncall_preview(store, name, hf_args_get(args, "preview"), t, weeks, json,
+					   hf_args_has(args, "markdown"));
+		goto out;
+	}
+	if (hf_args_has(args, "markdown")) {
+		status = hf_fail("--markdown goes with --preview");
+		goto out;
+	}
 	if (ics && (json || !name)) {
 		status = hf_fail(json ? "--ics and --json cannot be combined"
 				     : "--ics needs a rotation: handoff oncall ROTATION --ics");
@@ -701,12 +719,15 @@ static const struct hf_cmd_flag oncall_flags[] = {
 	{ "next", "N", "list the next N shifts (default 5)" },
 	{ "json", NULL, "one JSON object (see docs/json.md)" },
 	{ "ics", NULL, "an iCalendar feed of ROTATION's shifts (RFC 5545)" },
-	{ "weeks", "N", "with --ics: weeks ahead to include (default 8)" },
+	{ "weeks", "N", "with --ics or --preview: weeks ahead to include (default 8)" },
+	{ "preview", "FILE", "what an edited oncall/ROTATION.json changes: shifts that change hands, hours, gaps, double cover" },
+	{ "markdown", NULL, "with --preview: Markdown, for a pull request description" },
 	{ NULL, NULL, NULL },
 };
 
 const struct hf_cmd hf_cmd_oncall = {
-	"oncall", "[ROTATION] [--at TIME] [--next N] [--json] | ROTATION --ics [--weeks N]",
+	"oncall", "[ROTATION] [--at TIME] [--next N] [--json] | ROTATION --ics [--weeks N] | "
+	"ROTATION --preview FILE [--weeks N] [--json|--markdown]",
 	"who is on call now and next; the next shifts; a calendar feed",
 	oncall_flags, 0, 1, run_oncall,
 };
