@@ -1,11 +1,11 @@
 # mk/foundation.mk: util, store, config, podfile framework, CLI framework, docs and CI checks
 libhf_util_a_SOURCES += \
-	src/util/clock.c src/util/error.c src/util/paths.c src/util/prompt.c src/util/redact.c \
+	src/util/ascii.c src/util/clock.c src/util/error.c src/util/paths.c src/util/prompt.c src/util/redact.c \
 	src/util/sanitize.c src/util/strbuf.c src/util/trace.c src/util/utf8.c src/util/width.c \
 	src/util/xmalloc.c src/util/proc.c
 
 noinst_HEADERS += \
-	include/handoff/clock.h include/handoff/paths.h include/handoff/prompt.h include/handoff/redact.h \
+	include/handoff/ascii.h include/handoff/clock.h include/handoff/paths.h include/handoff/prompt.h include/handoff/redact.h \
 	include/handoff/sanitize.h \
 	include/handoff/status.h include/handoff/strbuf.h include/handoff/trace.h \
 	include/handoff/width.h include/handoff/xmalloc.h include/handoff/proc.h \

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "handoff/ascii.h"
 #include "handoff/cmd.h"
 #include "handoff/demo.h"
 #include "handoff/paths.h"
@@ -17,6 +19,7 @@ struct global_opts {
 	const char *config;
 	bool demo;
 	bool no_color;
+	bool ascii;
 };
 
 static int set_global(const char *name, const char *value, void *data)
@@ -31,6 +34,8 @@ static int set_global(const char *name, const char *value, void *data)
 		o->demo = true;
 	else if (!strcmp(name, "no-color"))
 		o->no_color = true;
+	else if (!strcmp(name, "ascii"))
+		o->ascii = true;
 	return 0;
 }
 
@@ -87,6 +92,9 @@ int main(int argc, char **argv)
 	ctx.config_path = opts.config ? opts.config : (default_config = hf_path_default_config());
 	ctx.color = !opts.no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	ctx.demo = opts.demo;
+	ctx.ascii = opts.ascii;
+	/* a terminal known not to be UTF-8 gets ASCII ([ui] ascii may say otherwise in the TUI) */
+	hf_ascii_set(opts.ascii || hf_ascii_auto(getenv("TERM"), hf_width_user_utf8()));
 	/* --demo: a throw-away pod and registry in a temporary database, removed at exit */
 	if (opts.demo && !hf_demo_setup(&demo))
 		ctx.db_path = demo.db_path;
@@ -99,7 +107,22 @@ int main(int argc, char **argv)
 	} else if (!(cmd = hf_cmd_find(argv[first]))) {
 		rc = hf_fail("no command '%s' (see 'handoff --help')", argv[first]);
 	} else {
+		FILE *out = stdout, *err = stderr;
+
+		/* the command line's text on such a terminal: folded on its way out */
+		if (hf_ascii_on() && isatty(STDOUT_FILENO) && (stdout = hf_ascii_stream(out)) == NULL)
+			stdout = out;
+		if (hf_ascii_on() && isatty(STDERR_FILENO) && (stderr = hf_ascii_stream(err)) == NULL)
+			stderr = err;
 		rc = hf_cmd_run(&ctx, cmd, argc - first, argv + first);
+		if (stdout != out) {
+			fclose(stdout);
+			stdout = out;
+		}
+		if (stderr != err) {
+			fclose(stderr);
+			stderr = err;
+		}
 	}
 	hf_ctx_release(&ctx);
 	hf_demo_release(&demo);

@@ -41,7 +41,7 @@ const struct hf_cmd *hf_cmd_find(const char *name);
 int hf_cmd_run(struct hf_ctx *ctx, const struct hf_cmd *cmd, int argc, char **argv);
 
 /*
- * The global options (--db, --config, --demo, --no-color), taken
+ * The global options (--db, --config, --demo, --no-color, --ascii), taken
  * wherever they stand, before the command or among its arguments, as git's
  * parse-options takes a command's options: a value of the command's own
  * option is never taken for one, nor anything after the command's "--".

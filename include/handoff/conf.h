@@ -61,6 +61,7 @@ struct hf_conf {
 	char *pod_name;
 	char *ui_theme;
 	char *user_handle;	/* [user] handle: who acts (a pod member's handle) */
+	bool ui_ascii, ui_ascii_set;	/* [ui] ascii, and whether it was given (else automatic) */
 	struct hf_source_conf *sources;
 	size_t nsources;
 	char **warnings;	/* "FILE: KEY: message" each */

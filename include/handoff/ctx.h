@@ -22,6 +22,7 @@ struct hf_ctx {
 	const char *config_path;	/* resolved: --config, default; may not exist */
 	bool config_given;		/* --config was on the command line */
 	bool color;			/* colour allowed (no --no-color, no NO_COLOR) */
+	bool ascii;			/* --ascii: draw in ASCII whatever [ui] ascii says */
 	bool demo;			/* running on the built-in demo pod */
 	struct hf_conf conf;		/* loaded by hf_ctx_conf */
 	bool conf_loaded;

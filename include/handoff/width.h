@@ -15,9 +15,8 @@
 void hf_width_init(void);
 
 /*
- * Whether the user's own locale (before the C.UTF-8 fallback) is UTF-8: a
- * terminal that is not gets plain ASCII for marks and sparklines. True
- * before hf_width_init.
+ * Whether the user's own locale (before the C.UTF-8 fallback) is UTF-8:
+ * one half of hf_ascii_auto's rule (ascii.h). True before hf_width_init.
  */
 bool hf_width_user_utf8(void);
 

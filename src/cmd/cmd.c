@@ -106,6 +106,7 @@ const struct hf_cmd_flag hf_global_flags[] = {
 	{ "config", "PATH", "the configuration (default $XDG_CONFIG_HOME/handoff/config)" },
 	{ "demo", NULL, "use the built-in demo pod (no network, no config)" },
 	{ "no-color", NULL, "no colours (also when NO_COLOR is set)" },
+	{ "ascii", NULL, "draw with ASCII only (automatic on a terminal known not to be UTF-8)" },
 	{ NULL, NULL, NULL },
 };
 
@@ -182,7 +183,7 @@ void hf_cmd_help(FILE *out, const struct hf_cmd *cmd)
 
 void hf_cmd_help_all(FILE *out)
 {
-	fputs("usage: handoff [--db PATH] [--config PATH] [--no-color] [COMMAND [ARGS]]\n"
+	fputs("usage: handoff [--db PATH] [--config PATH] [--no-color] [--ascii] [COMMAND [ARGS]]\n"
 	      "       handoff --demo | --help | --version\n\n"
 	      "With no command, handoff opens the pod screen (the TUI).\n\ncommands:\n", out);
 	for (size_t i = 0; hf_commands[i]; i++)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/ascii.h"
 #include "handoff/clock.h"
 #include "handoff/live.h"
 #include "handoff/live_out.h"
@@ -13,7 +14,7 @@
 
 bool hf_live_out_ascii(void)
 {
-	return !hf_width_user_utf8();
+	return hf_ascii_on();	/* the one rule (ascii.h): --ascii, or a terminal known not to be UTF-8 */
 }
 
 static json_t *time_json(int64_t t)

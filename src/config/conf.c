@@ -15,6 +15,8 @@
 const struct hf_conf_key hf_conf_keys[] = {
 	{ "pod", "name", "string", "the pod's name when no pod.json gives one" },
 	{ "ui", "theme", "string", "colour theme: a file name under themes/ without .theme" },
+	{ "ui", "ascii", "bool", "draw with ASCII only, for a terminal that is not UTF-8 (default: "
+				 "automatic)" },
 	{ "user", "handle", "string", "who you are in the pod: your handle in pod.json's members" },
 	{ "source", "type", "string", "git, mlflow, prometheus or ical" },
 	{ "source", "url", "string", "repository (path, file://, git://, ssh://, https://), tracking server, Prometheus, or calendar feed (https://, http:// or a file; its path is a secret: only the host is shown)" },
@@ -187,6 +189,11 @@ static int apply_entry(const char *full, const char *value, void *data)
 		apply_source_key(conf, source_for(conf, sub), full, key, value);
 	} else if (!strcmp(section, "pod")) {
 		set_string(&conf->pod_name, value);
+	} else if (!strcmp(section, "ui") && !strcmp(key, "ascii")) {
+		if (parse_bool(value, &conf->ui_ascii))
+			warn(conf, full, "'%s' is not true or false", value);
+		else
+			conf->ui_ascii_set = true;
 	} else if (!strcmp(section, "ui")) {
 		set_string(&conf->ui_theme, value);
 	} else if (!strcmp(section, "user")) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/ascii.h"
 #include "handoff/sanitize.h"
 #include "handoff/tui_draw.h"
 #include "handoff/width.h"
@@ -180,7 +181,17 @@ static void put(struct hf_draw *d, enum hf_color role, const char *s, int width)
 	if (width <= 0)
 		return;
 	attrset(a);
-	mvaddstr(d->y, d->x + d->col, s);
+	if (hf_ascii_on()) {
+		/* a terminal that is not UTF-8: the same columns, in ASCII */
+		struct hf_strbuf folded = HF_STRBUF_INIT;
+
+		hf_strbuf_init(&folded);
+		hf_ascii_append(&folded, s, strlen(s));
+		mvaddstr(d->y, d->x + d->col, folded.buf);
+		hf_strbuf_release(&folded);
+	} else {
+		mvaddstr(d->y, d->x + d->col, s);
+	}
 	d->col += width;
 }
 

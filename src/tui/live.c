@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/ascii.h"
 #include "handoff/clock.h"
 #include "handoff/live.h"
 #include "handoff/readiness.h"
@@ -15,7 +16,8 @@
 
 bool hf_view_ascii(void)
 {
-	return !hf_draw_has_color() || !hf_width_user_utf8();
+	/* ASCII mode (ascii.h: the one rule for the terminal), or no colour to tell cells apart */
+	return hf_ascii_on() || !hf_draw_has_color();
 }
 
 char hf_view_mark_of(const char *result)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/ascii.h"
 #include "handoff/clock.h"
 #include "handoff/paths.h"
 #include "handoff/strbuf.h"
@@ -895,6 +896,9 @@ int hf_tui_run(struct hf_ctx *ctx)
 		return HF_EXIT_ERROR;
 	}
 	t.color = ctx->color;
+	/* [ui] ascii decides over the automatic choice; --ascii over both */
+	if (!ctx->ascii && t.conf && t.conf->ui_ascii_set)
+		hf_ascii_set(t.conf->ui_ascii);
 	t.idle_file = getenv("HANDOFF_TEST_IDLE");
 	if (t.idle_file && !*t.idle_file)
 		t.idle_file = NULL;

@@ -37,7 +37,7 @@ static void good_file_gives_every_setting(void **state)
 		"[source \"Registry.Prod\"]\n\ttype = mlflow\n\turl = http://127.0.0.1:5000\n"
 		"\ttoken-env = MLFLOW_TOKEN\n\tinsecure = false\n\ttimeout = 20\n"
 		"\tfilter = name LIKE 'fraud-%'\n\tpage-size = 500\n"
-		"[ui]\n\ttheme = light\n"
+		"[ui]\n\ttheme = light\n\tascii = true\n"
 		"[user]\n\thandle = ana\n");
 	struct hf_conf conf;
 	const struct hf_source_conf *pod, *reg;
@@ -46,6 +46,8 @@ static void good_file_gives_every_setting(void **state)
 	assert_int_equal(conf.nwarnings, 0);
 	assert_string_equal(conf.pod_name, "vision-pod");
 	assert_string_equal(conf.ui_theme, "light");
+	assert_true(conf.ui_ascii_set);
+	assert_true(conf.ui_ascii);
 	assert_string_equal(conf.user_handle, "ana");
 	assert_int_equal(conf.nsources, 2);
 	pod = hf_conf_source(&conf, "pod");
@@ -72,18 +74,21 @@ static void good_file_gives_every_setting(void **state)
 static void unknown_key_is_warned_with_file_and_key(void **state)
 {
 	char *path = write_temp("[source \"pod\"]\n\ttype = git\n\turl = /srv/pod\n\tcolour = blue\n"
-				"[ui]\n\tthem = dark\n[source \"x\"]\n\ttype = svn\n\turl = /x\n");
+				"[ui]\n\tthem = dark\n\tascii = maybe\n"
+				"[source \"x\"]\n\ttype = svn\n\turl = /x\n");
 	struct hf_conf conf;
 	char *expect;
 
 	assert_int_equal(hf_conf_load(path, &conf), HF_OK);
-	assert_int_equal(conf.nwarnings, 4);
+	assert_int_equal(conf.nwarnings, 5);
 	expect = xasprintf("%s: source.pod.colour: unknown key (ignored)", path);
 	assert_string_equal(conf.warnings[0], expect);
 	free(expect);
 	assert_non_null(strstr(conf.warnings[1], "ui.them: unknown key"));
-	assert_non_null(strstr(conf.warnings[2], "source.x.type: unknown source type 'svn'"));
-	assert_non_null(strstr(conf.warnings[3], "source.x: no type"));
+	assert_non_null(strstr(conf.warnings[2], "ui.ascii: 'maybe' is not true or false"));
+	assert_false(conf.ui_ascii_set);	/* a bad value leaves the automatic choice */
+	assert_non_null(strstr(conf.warnings[3], "source.x.type: unknown source type 'svn'"));
+	assert_non_null(strstr(conf.warnings[4], "source.x: no type"));
 	/* the good entries still load */
 	assert_string_equal(hf_conf_source(&conf, "pod")->url, "/srv/pod");
 	hf_conf_clear(&conf);

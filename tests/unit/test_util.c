@@ -1,14 +1,16 @@
-/* test_util.c: unit tests for the sanitiser, widths, strbuf and the clock (floor division, dates before 1970) */
+/* test_util.c: unit tests for the sanitiser, widths, ASCII mode, strbuf and the clock (floor division, dates before 1970) */
 #include "config.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
+#include "handoff/ascii.h"
 #include "handoff/clock.h"
 #include "handoff/ics.h"
 #include "handoff/sanitize.h"
@@ -90,6 +92,75 @@ static void width_fit_truncates_with_ellipsis(void **state)
 	hf_strbuf_release(&sb);
 }
 
+static char *ascii_of(const char *s)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	hf_strbuf_init(&sb);
+	hf_ascii_append(&sb, s, strlen(s));
+	return hf_strbuf_detach(&sb);
+}
+
+static void ascii_folds_column_for_column(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "churn ●●●○○○○ 19/19 ✓✗ ana→sam", "churn ***---- 19/19 +x ana>sam" },
+		{ "Engineering reproduce…", "Engineering reproduce~" },
+		{ "│ └─ ▸ a · b — c", "| +- > a . b - c" },
+		{ "▁▂▃▄▅▆▇█", "_.-~=+*#" },
+		{ "détection Zürich", "detection Zurich" },
+		{ "不正 🚀.", "???? ??." },		/* wide: one ? per column */
+		{ "bad \xC3 byte", "bad ? byte" },
+		{ "plain ASCII stays", "plain ASCII stays" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = ascii_of(cases[i][0]);
+
+		assert_string_equal(got, cases[i][1]);
+		assert_int_equal(hf_width(got), hf_width(cases[i][0]));
+		free(got);
+	}
+}
+
+static void ascii_is_automatic_only_where_the_terminal_is_known(void **state)
+{
+	/* a VT terminal or an 8-bit console, without a UTF-8 locale */
+	assert_true(hf_ascii_auto("vt100", false));
+	assert_true(hf_ascii_auto("vt220", false));
+	assert_true(hf_ascii_auto("linux", false));
+	assert_true(hf_ascii_auto("linux-16color", false));
+	/* the common case: LANG not forwarded over ssh to a UTF-8 terminal */
+	assert_false(hf_ascii_auto("xterm-256color", false));
+	assert_false(hf_ascii_auto("screen", false));
+	assert_false(hf_ascii_auto("tmux-256color", false));
+	assert_false(hf_ascii_auto("linuxish", false));
+	assert_false(hf_ascii_auto(NULL, false));
+	/* the user says UTF-8: believed */
+	assert_false(hf_ascii_auto("vt100", true));
+	assert_false(hf_ascii_auto("linux", true));
+}
+
+static void ascii_stream_folds_sequences_split_between_writes(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *to = open_memstream(&buf, &len);
+	FILE *s;
+
+	assert_non_null(to);
+	s = hf_ascii_stream(to);
+	assert_non_null(s);
+	fputs("a \xE2", s);	/* the first byte of → ... */
+	fflush(s);
+	fputs("\x86\x92 b ✓\n", s);	/* ... and the rest */
+	fputs("cut \xE2\x9C", s);	/* never finished: one ? at close */
+	fclose(s);
+	fclose(to);
+	assert_string_equal(buf, "a > b +\ncut ?");
+	free(buf);
+}
+
 static void strbuf_grows_and_formats(void **state)
 {
 	struct hf_strbuf sb = HF_STRBUF_INIT;
@@ -166,6 +237,9 @@ int main(void)
 		cmocka_unit_test(sanitize_keeps_text_and_optional_newlines),
 		cmocka_unit_test(width_counts_columns_not_bytes),
 		cmocka_unit_test(width_fit_truncates_with_ellipsis),
+		cmocka_unit_test(ascii_folds_column_for_column),
+		cmocka_unit_test(ascii_is_automatic_only_where_the_terminal_is_known),
+		cmocka_unit_test(ascii_stream_folds_sequences_split_between_writes),
 		cmocka_unit_test(strbuf_grows_and_formats),
 		cmocka_unit_test(clock_parses_iso8601_and_honours_handoff_now),
 		cmocka_unit_test(floor_division_before_1970),

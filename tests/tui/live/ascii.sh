@@ -21,7 +21,8 @@ hf_tui_env NO_COLOR=1
 hf_tui_start 80 24
 check_ascii
 
-HF_TUI_ENV=(LANG=C)
+# a terminal that is not UTF-8: the one rule of ASCII mode (a VT100 under LANG=C)
+HF_TUI_ENV=(LANG=C TERM=vt100)
 hf_tui_start 80 24
 check_ascii
 hf_tui_pass
