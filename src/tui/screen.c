@@ -145,10 +145,18 @@ enum hf_status hf_screen_start(void)
 
 void hf_screen_stop(void)
 {
+	bool alternate;
+
 	if (!active)
 		return;
 	active = false;
+	alternate = enter_ca_mode && enter_ca_mode != (char *)-1 && *enter_ca_mode;
 	endwin();
+	/* no alternate screen (vt100, linux): clear, or the TUI stays under the shell's prompt */
+	if (!alternate && clear_screen && clear_screen != (char *)-1) {
+		putp(clear_screen);
+		fflush(stdout);
+	}
 	delscreen(screen);
 	screen = NULL;
 	catch_signals(false);
