@@ -2,6 +2,7 @@
 libhf_core_a_SOURCES += src/core/registry.c
 libhf_store_a_SOURCES += src/store/registry.c src/store/registry_state.c
 libhf_sources_a_SOURCES += src/sources/mlflow.c src/sources/mlflow_fetch.c src/sources/mlflow_parse.c \
+	src/sources/mlflow_runs.c \
 	src/sources/mlflow_internal.h
 noinst_HEADERS += include/handoff/registry.h include/handoff/store_registry.h include/handoff/mlflow.h
 
@@ -64,3 +65,6 @@ EXTRA_DIST += tests/integ/mlflow_incremental.sh
 # Bench (run by hand): one model with many versions, parsed, assembled and stored
 noinst_PROGRAMS += bench/mlflow_parse_bench
 bench_mlflow_parse_bench_SOURCES = bench/mlflow_parse_bench.c
+# handoff diff and check --version: runs fetched on demand
+TESTS += tests/integ/diff.sh
+EXTRA_DIST += tests/integ/diff.sh

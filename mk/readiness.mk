@@ -2,15 +2,15 @@
 
 noinst_HEADERS += include/handoff/report.h include/handoff/contract.h include/handoff/card.h \
 	include/handoff/readiness.h include/handoff/store_models.h include/handoff/checklist.h \
-	include/handoff/report_out.h
+	include/handoff/report_out.h include/handoff/compare.h
 
 libhf_core_a_SOURCES += src/core/contract.c src/core/card.c src/core/readiness.c
 libhf_store_a_SOURCES += src/store/models.c
 libhf_podfile_a_SOURCES += src/podfile/contract.c src/podfile/readiness.c src/podfile/card.c \
 	src/podfile/checklist.c
-libhf_report_a_SOURCES += src/report/report.c
+libhf_report_a_SOURCES += src/report/report.c src/report/compare.c
 libhf_app_a_SOURCES += src/cmd/report_out.c src/cmd/models.c src/cmd/show.c \
-	src/cmd/check.c
+	src/cmd/check.c src/cmd/diff.c
 
 HF_UNIT_TESTS += tests/unit/test_readiness tests/unit/test_card
 tests_unit_test_readiness_SOURCES = tests/unit/test_readiness.c

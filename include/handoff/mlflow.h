@@ -52,6 +52,15 @@ enum hf_status hf_mlflow_delete_alias(const struct hf_source_conf *conf, const c
 				      const char *alias);
 
 /*
+ * runs/get for each of ids[0..n), in parallel, on demand (a version the
+ * sync did not fetch the run of): out[i] (n of them, zeroed first) gets
+ * the run's status, metrics and parameters; a run the server no longer has
+ * leaves out[i].run_id NULL. Errors as above; on error nothing is kept.
+ */
+enum hf_status hf_mlflow_get_runs(const struct hf_source_conf *conf, char *const *ids, size_t n,
+				  struct hf_reg_run *out);
+
+/*
  * Parsing (tests and the demo): one registered-models/search page, one
  * model-versions/search page, one runs/get response. `what` names the
  * endpoint or file for messages. Parsed data is appended to the arrays;

@@ -32,6 +32,8 @@ struct hf_reg_run {
 	int64_t version_updated;	/* the updated time of the version it was fetched for */
 	struct hf_reg_metric *metrics;
 	size_t nmetrics;
+	struct hf_reg_tag *params;	/* its parameters (key order as sent) */
+	size_t nparams;
 };
 
 struct hf_reg_version {

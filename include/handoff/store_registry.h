@@ -147,6 +147,16 @@ enum hf_status hf_store_reg_models(struct hf_store *store, const char *source,
 enum hf_status hf_store_reg_alias_at(struct hf_store *store, const char *model, const char *alias,
 				     int64_t at, char **version);
 
+/*
+ * One run as stored: *out gets its status (NULL when never fetched), its
+ * metrics and its parameters, sorted by key (hf_reg_run_clear frees it).
+ * *fetched (may be NULL) says whether a sync or an on-demand fetch ever
+ * brought it (a run fetched with no metrics is fetched; one never asked
+ * for is not).
+ */
+enum hf_status hf_store_reg_run_get(struct hf_store *store, const char *source, const char *run_id,
+				    struct hf_reg_run *out, bool *fetched);
+
 /* One alias move, for `handoff show` history lists. */
 struct hf_reg_alias_move {
 	char *source, *model, *alias;

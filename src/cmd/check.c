@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "handoff/cmd.h"
+#include "handoff/compare.h"
 #include "handoff/out.h"
 #include "handoff/report.h"
 #include "handoff/report_out.h"
@@ -30,6 +31,15 @@ static int run_check(struct hf_ctx *ctx, const struct hf_args *args)
 		return hf_report_fail_unknown(store, name, json);
 	if (rc)
 		return hf_fail_last();
+	if (r.in_registry && r.candidate_version && r.slo_unknown) {
+		/* the version judged may be one whose run the sync did not fetch: bring it */
+		const char *v = r.candidate_version;
+
+		hf_ctx_runs_on_demand(ctx, store, r.registry_source, r.registry_name, &v, 1, false);
+		hf_model_report_clear(&r);
+		if ((rc = hf_report_model_opts(store, name, &opts, &r)))
+			return hf_fail_last();
+	}
 	if (hf_args_has(args, "live"))
 		hf_report_live_gate(&r);
 	if (json) {

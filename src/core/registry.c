@@ -244,6 +244,11 @@ void hf_reg_run_clear(struct hf_reg_run *r)
 	for (size_t i = 0; i < r->nmetrics; i++)
 		free(r->metrics[i].key);
 	free(r->metrics);
+	for (size_t i = 0; i < r->nparams; i++) {
+		free(r->params[i].key);
+		free(r->params[i].value);
+	}
+	free(r->params);
 	memset(r, 0, sizeof(*r));
 }
 

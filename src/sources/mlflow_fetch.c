@@ -856,7 +856,7 @@ static enum hf_status fetch_runs(struct fetch *f)
 		if (out->nruns > 1)
 			qsort(out->runs, out->nruns, sizeof(*out->runs), run_cmp);
 		for (size_t i = 0; i < nplain; i++) {
-			struct hf_reg_run key = { (char *)plain[i].run_id, NULL, 0, NULL, 0 };
+			struct hf_reg_run key = { .run_id = (char *)plain[i].run_id };
 
 			if (!out->nruns || !bsearch(&key, out->runs, out->nruns, sizeof(*out->runs), run_cmp)) {
 				out->runs_gone = xrealloc(out->runs_gone, (out->nruns_gone + 1) * sizeof(char *));
@@ -870,7 +870,7 @@ static enum hf_status fetch_runs(struct fetch *f)
 	if (!rc && out->nruns > 1)
 		qsort(out->runs, out->nruns, sizeof(*out->runs), run_cmp);
 	for (size_t i = 0; !rc && out->nruns && i < n; i++) {
-		struct hf_reg_run key = { (char *)w[i].run_id, NULL, 0, NULL, 0 }, *r;
+		struct hf_reg_run key = { .run_id = (char *)w[i].run_id }, *r;
 
 		r = bsearch(&key, out->runs, out->nruns, sizeof(*out->runs), run_cmp);
 		if (r)

@@ -141,17 +141,18 @@ static enum hf_status opt_array(const char *what, json_t *obj, const char *key, 
 	return HF_OK;
 }
 
-static enum hf_status parse_tags(const char *what, json_t *obj, const char *path,
-				 struct hf_reg_tag **tags, size_t *n)
+/* The {key, value} objects of obj's array `name` (tags, params) appended to *tags. */
+static enum hf_status parse_pairs(const char *what, json_t *obj, const char *name, const char *path,
+				  struct hf_reg_tag **tags, size_t *n)
 {
 	json_t *arr, *t;
 	size_t i, alloc = 0;
 	enum hf_status rc;
 
-	if ((rc = opt_array(what, obj, "tags", path, &arr)) || !arr)
+	if ((rc = opt_array(what, obj, name, path, &arr)) || !arr)
 		return rc;
 	json_array_foreach(arr, i, t) {
-		char *p = xasprintf("%s.tags[%zu]", path, i);
+		char *p = xasprintf("%s.%s[%zu]", path, name, i);
 		char *key = NULL, *value = NULL;
 
 		if (!json_is_object(t))
@@ -173,6 +174,12 @@ static enum hf_status parse_tags(const char *what, json_t *obj, const char *path
 		(*n)++;
 	}
 	return HF_OK;
+}
+
+static enum hf_status parse_tags(const char *what, json_t *obj, const char *path,
+				 struct hf_reg_tag **tags, size_t *n)
+{
+	return parse_pairs(what, obj, "tags", path, tags, n);
 }
 
 static void alias_add(struct hf_reg_model *m, const char *alias, const char *version)
@@ -399,7 +406,7 @@ enum hf_status hf_mlflow_parse_versions(struct hf_mlflow_parsed *p, const char *
 	return parse_page(p, what, body, len, "model_versions", add_version, token);
 }
 
-/* One run object ({"info": {...}, "data": {"metrics": [...]}}) at path into r. */
+/* One run object ({"info": {...}, "data": {"metrics": [...], "params": [...]}}) at path into r. */
 static enum hf_status parse_run_object(const char *what, json_t *run, const char *path,
 				       struct hf_reg_run *r)
 {
@@ -428,6 +435,8 @@ static enum hf_status parse_run_object(const char *what, json_t *run, const char
 	p = xasprintf("%s.data", path);
 	if (!rc && data)
 		rc = opt_array(what, data, "metrics", p, &arr);
+	if (!rc && data)
+		rc = parse_pairs(what, data, "params", p, &r->params, &r->nparams);
 	free(p);
 	json_array_foreach(arr, i, m) {
 		json_t *k, *v;

@@ -287,7 +287,30 @@ static enum hf_status insert_metric(struct hf_store *store, const char *source, 
 	return hf_store_exec_stmt(store, st, "storing a run metric");
 }
 
-/* A fetched run: its metrics replace the stored ones, and it is remembered as fetched. */
+/* A run's parameters, replacing the stored ones. */
+static enum hf_status insert_params(struct hf_store *store, const char *source,
+				    const struct hf_reg_run *r)
+{
+	sqlite3_stmt *st = hf_store_stmt(store, "DELETE FROM run_param WHERE source = ?1 AND run_id = ?2");
+	enum hf_status rc;
+
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, r->run_id);
+	if ((rc = hf_store_exec_stmt(store, st, "replacing a run's parameters")))
+		return rc;
+	for (size_t k = 0; k < r->nparams && !rc; k++) {
+		st = hf_store_stmt(store, "INSERT OR REPLACE INTO run_param (source, run_id, key, value)"
+					  " VALUES (?1, ?2, ?3, ?4)");
+		hf_bind_text(st, 1, source);
+		hf_bind_text(st, 2, r->run_id);
+		hf_bind_text(st, 3, r->params[k].key);
+		hf_bind_text(st, 4, r->params[k].value);
+		rc = hf_store_exec_stmt(store, st, "storing a run parameter");
+	}
+	return rc;
+}
+
+/* A fetched run: its metrics and parameters replace the stored ones, and it is remembered as fetched. */
 static enum hf_status insert_run(struct hf_store *store, const char *source,
 				 const struct hf_reg_run *r, int64_t now)
 {
@@ -303,6 +326,8 @@ static enum hf_status insert_run(struct hf_store *store, const char *source,
 	for (size_t k = 0; k < r->nmetrics; k++)
 		if ((rc = insert_metric(store, source, r->run_id, &r->metrics[k])))
 			return rc;
+	if ((rc = insert_params(store, source, r)))
+		return rc;
 	st = hf_store_stmt(store,
 		"INSERT OR REPLACE INTO reg_run (source, run_id, status, version_updated, fetched) "
 		"VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -525,6 +550,10 @@ static enum hf_status update(struct hf_store *store, const char *source,
 		rc = exec_source(store, "DELETE FROM reg_run WHERE source = ?1 AND run_id NOT IN"
 				 " (SELECT run_id FROM reg_version WHERE source = ?1 AND run_id IS NOT NULL)",
 				 source, "forgetting runs no version names");
+	if (!rc && u->full)
+		rc = exec_source(store, "DELETE FROM run_param WHERE source = ?1 AND run_id NOT IN"
+				 " (SELECT run_id FROM reg_version WHERE source = ?1 AND run_id IS NOT NULL)",
+				 source, "dropping the parameters of runs no version names");
 	c->runs = u->nruns;
 	free(sc.names);
 	free(changed);
@@ -665,6 +694,45 @@ static enum hf_status read_model_parts(struct hf_store *store, struct hf_reg_mod
 			return rc;
 	}
 	return HF_OK;
+}
+
+static void read_run_head(sqlite3_stmt *st, void *item)
+{
+	struct hf_reg_run *r = item;
+
+	r->status = hf_column_text(st, 0);
+	r->version_updated = sqlite3_column_int64(st, 1);
+}
+
+enum hf_status hf_store_reg_run_get(struct hf_store *store, const char *source, const char *run_id,
+				    struct hf_reg_run *out, bool *fetched)
+{
+	sqlite3_stmt *st = hf_store_stmt(store, "SELECT status, version_updated FROM reg_run"
+						" WHERE source = ?1 AND run_id = ?2");
+	enum hf_status rc;
+
+	memset(out, 0, sizeof(*out));
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, run_id);
+	if ((rc = hf_store_read_one(store, st, read_run_head, out, fetched, "reading a fetched run")))
+		return rc;
+	out->run_id = xstrdup(run_id);
+	st = hf_store_stmt(store, "SELECT key, value FROM run_metric WHERE source = ?1 AND run_id = ?2"
+				  " ORDER BY key");
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, run_id);
+	rc = hf_store_read_rows(store, st, &out->metrics, &out->nmetrics, sizeof(*out->metrics),
+				read_metric, NULL, "reading run metrics");
+	st = hf_store_stmt(store, "SELECT key, value FROM run_param WHERE source = ?1 AND run_id = ?2"
+				  " ORDER BY key");
+	hf_bind_text(st, 1, source);
+	hf_bind_text(st, 2, run_id);
+	if (!rc)
+		rc = hf_store_read_rows(store, st, &out->params, &out->nparams, sizeof(*out->params),
+					read_tag, NULL, "reading run parameters");
+	if (rc)
+		hf_reg_run_clear(out);
+	return rc;
 }
 
 /* The head of a registered model: source, name, description, updated. */

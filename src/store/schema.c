@@ -220,6 +220,15 @@ static const char calendar_sql[] =
 	"  window_from INTEGER NOT NULL, window_to INTEGER NOT NULL, events INTEGER NOT NULL,"
 	"  calname TEXT);";
 
+/*
+ * Runs' parameters (runs/get and runs/search carry them), for `handoff
+ * diff`; a run fetched on demand is remembered in reg_run like the sync's.
+ */
+static const char run_params_sql[] =
+	"CREATE TABLE run_param ("
+	"  source TEXT NOT NULL, run_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT,"
+	"  PRIMARY KEY (source, run_id, key));";
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -231,5 +240,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "registry runs", registry_runs_sql },
 	{ "live", live_sql },
 	{ "calendar feeds", calendar_sql },
+	{ "run params", run_params_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

@@ -47,7 +47,8 @@ Control endpoints (tests only, never part of MLflow):
   POST /__bulk    {"alias": A, "version": V, "value": X}: every model's alias A -> version V
       (when it has V), and a tag "bulk" = X on the model and on that version only (the kill test)
   POST /__release let the requests held by a "hold" fault go on
-  POST /__run     {"run_id": ID, "status": "RUNNING"|"FINISHED", "metrics": {"k": v}}
+  POST /__run     {"run_id": ID, "status": "RUNNING"|"FINISHED", "metrics": {"k": v},
+                   "params": {"k": "v"}}
       changes a run (a run that finishes after a sync saw it running)
   GET  /__stats   {"requests": {path: n}, "total": n, "early_retries": n, "early_any": n
                    (requests of any path sent while a 429's Retry-After was in force:
@@ -522,6 +523,10 @@ class Handler(BaseHTTPRequestHandler):
                     ms = [x for x in r["data"].get("metrics", []) if x["key"] != k]
                     ms.append({"key": k, "value": v, "timestamp": st.now_ms(), "step": 9})
                     r["data"]["metrics"] = ms
+                for k, v in (body.get("params") or {}).items():
+                    ps = [x for x in r["data"].get("params", []) if x["key"] != k]
+                    ps.append({"key": k, "value": str(v)})
+                    r["data"]["params"] = ps
                 st.run_cache.pop(body.get("run_id"), None)
             elif self.path == "/__reset":
                 st.faults = []
