@@ -41,6 +41,8 @@ struct hf_ctx {
  */
 enum hf_status hf_ctx_store(struct hf_ctx *ctx, struct hf_store **store);
 enum hf_status hf_ctx_conf(struct hf_ctx *ctx, const struct hf_conf **conf);
+/* The user's handle ([user] handle): HF_EINVAL saying how to set it when the configuration has none. */
+enum hf_status hf_ctx_user(struct hf_ctx *ctx, const char **handle);
 void hf_ctx_release(struct hf_ctx *ctx);
 
 /* Print "handoff: error: MESSAGE" to stderr and return HF_EXIT_ERROR. */

@@ -157,6 +157,9 @@ enum hf_status hf_store_activity_add(struct hf_store *store, const struct hf_act
 /* Newest first; model NULL for all; since 0 for no lower bound. */
 enum hf_status hf_store_activity_list(struct hf_store *store, const char *model, int64_t since,
 				      size_t limit, struct hf_activity **out, size_t *n);
+/* Newest first: events recorded after event id `after_id` (0: all) and at or after `since`. */
+enum hf_status hf_store_activity_after(struct hf_store *store, int64_t after_id, int64_t since,
+				       size_t limit, struct hf_activity **out, size_t *n);
 void hf_activity_free(struct hf_activity *a, size_t n);
 
 /* Outbox: write-back requests waiting to be pushed to their source. */

@@ -9,7 +9,9 @@
 
 #include "handoff/cancel.h"
 #include "handoff/cmd.h"
+#include "handoff/clock.h"
 #include "handoff/git_source.h"
+#include "handoff/inbox.h"
 #include "handoff/sanitize.h"
 #include "handoff/source.h"
 #include "handoff/strbuf.h"
@@ -238,6 +240,9 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 	for (size_t i = 0; i < ntodo && !hf_cancelled(&sync_cancel); i++)
 		failed += sync_one(store, todo[i], tty ? &pl : NULL, flags, model, &found);
 	catch_signals(false);
+	/* stages, verdicts and items that moved become events for the inbox */
+	if (failed < (int)ntodo && !hf_cancelled(&sync_cancel) && hf_history_record(store, hf_now(), NULL))
+		hf_warn("could not record the models' history: %s", hf_last_error());
 	free(todo);
 	if (hf_cancelled(&sync_cancel))
 		return 128 + hf_cancel_reason(&sync_cancel);

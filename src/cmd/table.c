@@ -8,6 +8,8 @@ extern const struct hf_cmd hf_cmd_models;
 extern const struct hf_cmd hf_cmd_show;
 extern const struct hf_cmd hf_cmd_check;
 extern const struct hf_cmd hf_cmd_diff;
+extern const struct hf_cmd hf_cmd_inbox;
+extern const struct hf_cmd hf_cmd_mine;
 extern const struct hf_cmd hf_cmd_sync;
 extern const struct hf_cmd hf_cmd_init;
 extern const struct hf_cmd hf_cmd_sprint;
@@ -21,6 +23,8 @@ const struct hf_cmd *const hf_commands[] = {
 	&hf_cmd_show,
 	&hf_cmd_check,
 	&hf_cmd_diff,
+	&hf_cmd_inbox,
+	&hf_cmd_mine,
 	&hf_cmd_sync,
 	&hf_cmd_init,
 	&hf_cmd_sprint,

@@ -70,6 +70,20 @@ enum hf_status hf_ctx_conf(struct hf_ctx *ctx, const struct hf_conf **conf)
 	return HF_OK;
 }
 
+enum hf_status hf_ctx_user(struct hf_ctx *ctx, const char **handle)
+{
+	const struct hf_conf *conf;
+	enum hf_status rc = hf_ctx_conf(ctx, &conf);
+
+	if (rc)
+		return rc;
+	if (!conf->user_handle || !*conf->user_handle)
+		return hf_error(HF_EINVAL, "who are you? set your handle in '%s': [user] handle = YOUR-HANDLE",
+				conf->path ? conf->path : ctx->config_path);
+	*handle = conf->user_handle;
+	return HF_OK;
+}
+
 void hf_ctx_release(struct hf_ctx *ctx)
 {
 	if (ctx->store && ctx->snapshot)

@@ -262,18 +262,33 @@ static void activity_free(void *a, size_t n)
 	hf_activity_free(a, n);
 }
 
-enum hf_status hf_store_activity_list(struct hf_store *store, const char *model, int64_t since,
-				      size_t limit, struct hf_activity **out, size_t *n)
+/* Events of model (NULL: all) after event id after_id, at or after since, newest first. */
+static enum hf_status activity_query(struct hf_store *store, const char *model, int64_t after_id,
+				     int64_t since, size_t limit, struct hf_activity **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT id, at, source, kind, model, actor, summary, ref FROM activity "
-		"WHERE (?1 IS NULL OR model = ?1) AND at >= ?2 ORDER BY at DESC, id DESC LIMIT ?3");
+		"WHERE (?1 IS NULL OR model = ?1) AND at >= ?2 AND id > ?4"
+		" ORDER BY at DESC, id DESC LIMIT ?3");
 
 	hf_bind_text(st, 1, model);
 	hf_bind_int(st, 2, since);
 	hf_bind_int(st, 3, (int64_t)limit);
+	hf_bind_int(st, 4, after_id);
 	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_activity, activity_free,
 				  "reading activity");
+}
+
+enum hf_status hf_store_activity_list(struct hf_store *store, const char *model, int64_t since,
+				      size_t limit, struct hf_activity **out, size_t *n)
+{
+	return activity_query(store, model, 0, since, limit, out, n);
+}
+
+enum hf_status hf_store_activity_after(struct hf_store *store, int64_t after_id, int64_t since,
+				       size_t limit, struct hf_activity **out, size_t *n)
+{
+	return activity_query(store, NULL, after_id, since, limit, out, n);
 }
 
 void hf_activity_free(struct hf_activity *a, size_t n)

@@ -229,6 +229,19 @@ static const char run_params_sql[] =
 	"  source TEXT NOT NULL, run_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT,"
 	"  PRIMARY KEY (source, run_id, key));";
 
+/*
+ * The inbox: what each pod model looked like at the last sync (its
+ * hand-off stage, each SLO verdict, each checklist item's state; one row
+ * per model and key, the latest only: a change becomes an activity event),
+ * and when each user last marked the inbox read.
+ */
+static const char inbox_sql[] =
+	"CREATE TABLE model_state ("
+	"  model TEXT NOT NULL, key TEXT NOT NULL, value TEXT,"
+	"  PRIMARY KEY (model, key));"
+	"CREATE TABLE inbox_seen (handle TEXT NOT NULL PRIMARY KEY, seen INTEGER NOT NULL,"
+	"  seen_id INTEGER NOT NULL);";	/* the newest activity id read then */
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -241,5 +254,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "live", live_sql },
 	{ "calendar feeds", calendar_sql },
 	{ "run params", run_params_sql },
+	{ "inbox", inbox_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "handoff/cancel.h"
+#include "handoff/clock.h"
+#include "handoff/inbox.h"
 #include "handoff/source.h"
 #include "handoff/store.h"
 #include "handoff/strbuf.h"
@@ -99,6 +101,9 @@ static void *run(void *arg)
 		else if (failed > 1)
 			hf_strbuf_addf(&summary, " (and %zu more failed: see the log, 7)",
 				       failed - 1);
+		/* stages, verdicts and items that moved become events for the inbox */
+		if (failed < s->nsources && !hf_cancelled(&s->cancel))
+			(void)hf_history_record(store, hf_now(), NULL);
 		hf_store_close(store);
 	}
 	pthread_mutex_lock(&s->lock);
