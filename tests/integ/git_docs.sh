@@ -37,12 +37,12 @@ check() {
 }
 
 n=$(extract "$HF_SRCDIR/docs/pod-repository.md" "$T/docs" docs)
-assert_eq "examples in docs/pod-repository.md" "7" "$n"
+assert_eq "examples in docs/pod-repository.md" "8" "$n"
 check "$T/docs" docs
 assert_eq "docs pod" "vision-pod" "$(sql 'SELECT name FROM pod')"
 assert_eq "docs contract" "fraud-detector" "$(sql 'SELECT model FROM contract')"
 assert_eq "docs card" "fraud-detector" "$(sql 'SELECT model FROM model_card')"
-assert_eq "docs rotation" "ml-serving" "$(sql 'SELECT name FROM rotation')"
+assert_eq "docs rotations (one from a calendar feed)" "ml-serving serving-pd" "$(sql 'SELECT group_concat(name, " ") FROM (SELECT name FROM rotation ORDER BY name)')"
 assert_eq "docs sprint" "2026-12" "$(sql 'SELECT id FROM sprint')"
 
 design=${SHARED_DIR:-}/DESIGN.md
