@@ -228,7 +228,22 @@ static void expand_event(struct expand *x, icalcomponent *ev)
 	if (p) {
 		struct icalrecurrencetype rule = icalproperty_get_rrule(p);
 		icalrecur_iterator *it = icalrecur_iterator_new(rule, start);
+		int64_t jump = x->from - len - DAY;
 
+		/*
+		 * Years of recurrences before the window: start the rule at the
+		 * window (libical can when the rule has no COUNT, which needs every
+		 * occurrence counted from DTSTART).
+		 */
+		if (it && !rule.count && !start.is_date && jump > instant(start, x)) {
+			struct icaltimetype j = icaltime_from_timet_with_zone((time_t)jump, 0,
+									      (icaltimezone *)zone_of(start, x));
+
+			if (!icalrecur_iterator_set_start(it, j)) {
+				icalrecur_iterator_free(it);
+				it = icalrecur_iterator_new(rule, start);
+			}
+		}
 		for (size_t steps = 0; it && steps < MAX_STEPS; steps++) {
 			struct icaltimetype t = icalrecur_iterator_next(it);
 
