@@ -9,3 +9,8 @@ libhf_core_a_SOURCES += src/core/preview.c
 noinst_HEADERS += include/handoff/preview.h
 TESTS += tests/integ/oncall_preview.sh
 EXTRA_DIST += tests/integ/oncall_preview.sh
+
+# prints figures, asserts nothing: bench/ical-bench.sh [RUNS]
+noinst_PROGRAMS += bench/ical-bench
+bench_ical_bench_SOURCES = bench/ical-bench.c
+EXTRA_DIST += bench/ical-bench.sh bench/ical_gen.py
