@@ -14,3 +14,6 @@ EXTRA_DIST += tests/integ/oncall_preview.sh
 noinst_PROGRAMS += bench/ical-bench
 bench_ical_bench_SOURCES = bench/ical-bench.c
 EXTRA_DIST += bench/ical-bench.sh bench/ical_gen.py
+
+HF_UNIT_TESTS += tests/unit/test_feed
+tests_unit_test_feed_SOURCES = tests/unit/test_feed.c
