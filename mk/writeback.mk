@@ -1,0 +1,17 @@
+# mk/writeback.mk: write-back: structured edits of pod files, actions, the outbox, git and registry landing
+libhf_core_a_SOURCES += src/core/jsonparse.c src/core/jsonedit.c src/core/action.c
+noinst_HEADERS += include/handoff/jsonedit.h include/handoff/action.h
+
+# text-in / text-out: tests/golden/edit/<case>.in + .act -> .out (or .err)
+HF_UNIT_TESTS += tests/unit/test_jsonedit tests/unit/test_action
+tests_unit_test_jsonedit_SOURCES = tests/unit/test_jsonedit.c
+tests_unit_test_action_SOURCES = tests/unit/test_action.c
+EXTRA_DIST += tests/golden/edit
+
+# libFuzzer target for the edit engine (./configure --enable-fuzzing CC=clang)
+if FUZZING
+noinst_PROGRAMS += fuzz/fuzz_jsonedit
+fuzz_fuzz_jsonedit_SOURCES = fuzz/fuzz_jsonedit.c
+fuzz_fuzz_jsonedit_LDFLAGS = -fsanitize=fuzzer
+endif
+EXTRA_DIST += fuzz/fuzz_jsonedit.c

@@ -1,0 +1,972 @@
+/* action.c: people's actions as structured edits of one pod-file entry: apply, fingerprint, rebase, messages */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handoff/action.h"
+#include "handoff/clock.h"
+#include "handoff/jsonedit.h"
+#include "handoff/xmalloc.h"
+
+static const char *const kind_names[HF_ACTION_KIND_COUNT] = {
+	[HF_ACTION_NONE] = NULL,
+	[HF_ACTION_TICK] = "tick",
+	[HF_ACTION_WAIVE] = "waive",
+	[HF_ACTION_REOPEN] = "reopen",
+	[HF_ACTION_NOTE] = "note",
+	[HF_ACTION_SPRINT_ADD] = "sprint-add",
+	[HF_ACTION_SPRINT_REMOVE] = "sprint-remove",
+	[HF_ACTION_SPRINT_SET] = "sprint-set",
+	[HF_ACTION_CAPACITY] = "capacity",
+	[HF_ACTION_OVERRIDE] = "override",
+	[HF_ACTION_PROMOTE] = "promote",
+	[HF_ACTION_ALIAS_SET] = "alias-set",
+	[HF_ACTION_ALIAS_DELETE] = "alias-delete",
+	[HF_ACTION_TAG_SET] = "tag-set",
+};
+
+const char *hf_action_kind_name(enum hf_action_kind kind)
+{
+	return (unsigned)kind < HF_ACTION_KIND_COUNT ? kind_names[kind] : NULL;
+}
+
+enum hf_action_kind hf_action_kind_parse(const char *name)
+{
+	for (int k = 1; name && k < HF_ACTION_KIND_COUNT; k++)
+		if (strcmp(kind_names[k], name) == 0)
+			return (enum hf_action_kind)k;
+	return HF_ACTION_NONE;
+}
+
+bool hf_action_is_file(enum hf_action_kind kind)
+{
+	return kind >= HF_ACTION_TICK && kind <= HF_ACTION_OVERRIDE;
+}
+
+static bool is_readiness(enum hf_action_kind k)
+{
+	return k >= HF_ACTION_TICK && k <= HF_ACTION_NOTE;
+}
+
+static bool is_sprint(enum hf_action_kind k)
+{
+	return k >= HF_ACTION_SPRINT_ADD && k <= HF_ACTION_CAPACITY;
+}
+
+/* The string fields, for the payload and for freeing. */
+static const struct {
+	const char *name;
+	size_t off;
+} fields[] = {
+#define F(x) { #x, offsetof(struct hf_action, x) }
+	F(source), F(path), F(by), F(at), F(model), F(item), F(evidence), F(reason), F(until),
+	F(note), F(sprint), F(id), F(field), F(value), F(title), F(type), F(owner), F(points),
+	F(status), F(blocked_by), F(handle), F(rotation), F(who), F(from), F(to), F(version),
+	F(alias), F(key),
+#undef F
+};
+#define NFIELDS (sizeof(fields) / sizeof(fields[0]))
+
+static char **field_at(struct hf_action *a, size_t i)
+{
+	return (char **)((char *)a + fields[i].off);
+}
+
+static const char *field_get(const struct hf_action *a, size_t i)
+{
+	return *(char *const *)((const char *)a + fields[i].off);
+}
+
+void hf_action_clear(struct hf_action *a)
+{
+	for (size_t i = 0; i < NFIELDS; i++)
+		free(*field_at(a, i));
+	memset(a, 0, sizeof(*a));
+}
+
+char *hf_action_to_json(const struct hf_action *a)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	hf_strbuf_init(&sb);
+	hf_strbuf_adds(&sb, "{\"action\": ");
+	hf_json_quote(&sb, hf_action_kind_name(a->kind) ? hf_action_kind_name(a->kind) : "");
+	for (size_t i = 0; i < NFIELDS; i++) {
+		const char *v = field_get(a, i);
+
+		if (!v)
+			continue;
+		hf_strbuf_addf(&sb, ", \"%s\": ", fields[i].name);
+		hf_json_quote(&sb, v);
+	}
+	if (a->auto_id)
+		hf_strbuf_adds(&sb, ", \"auto_id\": true");
+	if (a->force)
+		hf_strbuf_adds(&sb, ", \"force\": true");
+	hf_strbuf_addch(&sb, '}');
+	return hf_strbuf_detach(&sb);
+}
+
+enum hf_status hf_action_from_json(const char *json, struct hf_action *a)
+{
+	struct hf_jdoc doc;
+	enum hf_status rc;
+	const struct hf_jnode *root;
+
+	memset(a, 0, sizeof(*a));
+	if ((rc = hf_jdoc_parse(&doc, "action", json, strlen(json))))
+		return rc;
+	root = doc.root;
+	if (root->type != HF_JSON_OBJECT) {
+		hf_jdoc_clear(&doc);
+		return hf_error(HF_EINVAL, "an action must be a JSON object");
+	}
+	a->kind = hf_action_kind_parse(hf_jnode_string(root, "action"));
+	for (size_t i = 0; i < NFIELDS; i++) {
+		const char *v = hf_jnode_string(root, fields[i].name);
+
+		if (v)
+			*field_at(a, i) = xstrdup(v);
+	}
+	a->auto_id = hf_jnode_member(root, "auto_id") &&
+		     hf_jnode_member(root, "auto_id")->type == HF_JSON_TRUE;
+	a->force = hf_jnode_member(root, "force") &&
+		   hf_jnode_member(root, "force")->type == HF_JSON_TRUE;
+	hf_jdoc_clear(&doc);
+	if (a->kind == HF_ACTION_NONE) {
+		hf_action_clear(a);
+		return hf_error(HF_EINVAL, "an action names no known kind (\"action\")");
+	}
+	return HF_OK;
+}
+
+/* ---- validation ---- */
+
+static bool has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
+static bool is_word(const char *s)
+{
+	if (!s || !*s)
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
+static bool is_date(const char *s)
+{
+	int64_t t;
+
+	return s && strlen(s) == 10 && s[4] == '-' && s[7] == '-' && !hf_time_parse(s, &t);
+}
+
+static bool one_of(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+static const char *const statuses[] = { "todo", "doing", "blocked", "done", NULL };
+static const char *const item_kinds[] = { "research", "engineering", "shared", NULL };
+static const char *const sprint_fields[] = { "status", "owner", "points", "blocked_by", "title",
+					     "kind", "model", NULL };
+
+static enum hf_status need_word(const char *v, const char *what)
+{
+	if (!v || !*v)
+		return hf_error(HF_EINVAL, "%s is missing", what);
+	if (!is_word(v))
+		return hf_error(HF_EINVAL, "%s '%s' must be one word without spaces", what, v);
+	return HF_OK;
+}
+
+static enum hf_status need_text(const char *v, const char *what, bool lines)
+{
+	if (!v || !*v)
+		return hf_error(HF_EINVAL, "%s is missing", what);
+	if (!lines && has_control(v))
+		return hf_error(HF_EINVAL, "%s must be one line of text", what);
+	return HF_OK;
+}
+
+static enum hf_status need_number(const char *v, const char *what)
+{
+	if (!v || !hf_json_is_number(v) || v[0] == '-')
+		return hf_error(HF_EINVAL, "%s '%s' must be a number, 0 or more", what, v ? v : "");
+	return HF_OK;
+}
+
+static enum hf_status check_time(const char *v, const char *what)
+{
+	int64_t t;
+
+	if (!v || !*v)
+		return hf_error(HF_EINVAL, "%s is missing", what);
+	if (hf_time_parse(v, &t) || strlen(v) < 16)
+		return hf_error(HF_EINVAL, "%s '%s' must be a time such as 2026-12-24T09:00", what, v);
+	return HF_OK;
+}
+
+static enum hf_status validate_sprint_value(const char *field, const char *v)
+{
+	if (!strcmp(field, "status") && !one_of(v, statuses))
+		return hf_error(HF_EINVAL, "status '%s' must be todo, doing, blocked or done", v ? v : "");
+	if (!strcmp(field, "kind") && !one_of(v, item_kinds))
+		return hf_error(HF_EINVAL, "kind '%s' must be research, engineering or shared", v ? v : "");
+	if (!strcmp(field, "points"))
+		return need_number(v, "points");
+	if (!strcmp(field, "owner") || !strcmp(field, "model"))
+		return need_word(v, field);
+	if (!strcmp(field, "blocked_by"))
+		return v && *v ? need_word(v, "blocked_by") : HF_OK;
+	if (!strcmp(field, "title"))
+		return need_text(v, "title", false);
+	return HF_OK;
+}
+
+enum hf_status hf_action_validate(const struct hf_action *a)
+{
+	enum hf_status rc;
+	int64_t f, t;
+
+	if (!hf_action_kind_name(a->kind) || a->kind == HF_ACTION_NONE)
+		return hf_error(HF_EINVAL, "no such action");
+	if ((rc = need_word(a->by, "who acts ([user] handle)")))
+		return rc;
+	for (size_t i = 0; i < NFIELDS; i++) {
+		const char *v = field_get(a, i);
+		bool lines = !strcmp(fields[i].name, "note") || !strcmp(fields[i].name, "reason");
+
+		if (v && has_control(v) && !lines)
+			return hf_error(HF_EINVAL, "%s must be one line of text", fields[i].name);
+	}
+	if (hf_action_is_file(a->kind) && !is_date(a->at))
+		return hf_error(HF_EINVAL, "the date of the action '%s' must be YYYY-MM-DD",
+				a->at ? a->at : "");
+	if (is_readiness(a->kind) &&
+	    ((rc = need_word(a->model, "model")) || (rc = need_word(a->item, "item"))))
+		return rc;
+	if (is_sprint(a->kind) && (rc = need_word(a->sprint, "sprint")))
+		return rc;
+	switch (a->kind) {
+	case HF_ACTION_TICK:
+		if (a->evidence && (rc = need_text(a->evidence, "evidence", false)))
+			return rc;
+		break;
+	case HF_ACTION_WAIVE:
+		if ((rc = need_text(a->reason, "a reason for the waiver", true)))
+			return rc;
+		if (a->until && !is_date(a->until))
+			return hf_error(HF_EINVAL, "until '%s' must be a date such as 2027-01-31",
+					a->until);
+		break;
+	case HF_ACTION_NOTE:
+		if (!a->note)
+			return hf_error(HF_EINVAL, "the note is missing");
+		break;
+	case HF_ACTION_SPRINT_ADD:
+		if (!a->auto_id && (rc = need_word(a->id, "item id")))
+			return rc;
+		if ((rc = validate_sprint_value("title", a->title)) ||
+		    (rc = validate_sprint_value("kind", a->type)) ||
+		    (rc = validate_sprint_value("points", a->points)) ||
+		    (rc = validate_sprint_value("status", a->status ? a->status : "todo")) ||
+		    (a->owner && (rc = validate_sprint_value("owner", a->owner))) ||
+		    (a->model && (rc = validate_sprint_value("model", a->model))) ||
+		    (a->blocked_by && (rc = validate_sprint_value("blocked_by", a->blocked_by))))
+			return rc;
+		break;
+	case HF_ACTION_SPRINT_REMOVE:
+		return need_word(a->id, "item id");
+	case HF_ACTION_SPRINT_SET:
+		if ((rc = need_word(a->id, "item id")))
+			return rc;
+		if (!one_of(a->field, sprint_fields))
+			return hf_error(HF_EINVAL, "a sprint item has no field '%s' handoff can set",
+					a->field ? a->field : "");
+		return validate_sprint_value(a->field, a->value);
+	case HF_ACTION_CAPACITY:
+		if ((rc = need_word(a->handle, "handle")))
+			return rc;
+		return need_number(a->value, "capacity");
+	case HF_ACTION_OVERRIDE:
+		if ((rc = need_word(a->rotation, "rotation")) || (rc = need_word(a->who, "who")) ||
+		    (rc = check_time(a->from, "from")) || (rc = check_time(a->to, "to")))
+			return rc;
+		hf_time_parse(a->from, &f);
+		hf_time_parse(a->to, &t);
+		if (t <= f)
+			return hf_error(HF_EINVAL, "the override ends (%s) before it starts (%s)",
+					a->to, a->from);
+		break;
+	case HF_ACTION_PROMOTE:
+	case HF_ACTION_ALIAS_SET:
+	case HF_ACTION_ALIAS_DELETE:
+	case HF_ACTION_TAG_SET:
+		if ((rc = need_text(a->model, "model", false)))
+			return rc;
+		if (a->kind != HF_ACTION_ALIAS_DELETE && (rc = need_word(a->version, "version")))
+			return rc;
+		if (a->kind != HF_ACTION_TAG_SET && (rc = need_word(a->alias, "alias")))
+			return rc;
+		if (a->kind == HF_ACTION_TAG_SET && (rc = need_text(a->key, "tag key", false)))
+			return rc;
+		if (a->force && (rc = need_text(a->reason, "a reason for forcing", true)))
+			return rc;
+		break;
+	default:
+		break;
+	}
+	return HF_OK;
+}
+
+/* ---- applying ---- */
+
+/* Set (v not NULL) or remove (v NULL) obj's member key, taking v. */
+static enum hf_status put(struct hf_jedit *ed, const struct hf_jnode *obj, const char *key,
+			  struct hf_jval *v)
+{
+	enum hf_status rc = v ? hf_jedit_set(ed, obj, key, v) : hf_jedit_unset(ed, obj, key);
+
+	hf_jval_free(v);
+	return rc;
+}
+
+static struct hf_jval *str_or_null(const char *s)
+{
+	return s && *s ? hf_jval_string(s) : NULL;
+}
+
+/* The member `key` of the root as a container of `type`, created (empty) when missing. */
+static enum hf_status root_container(struct hf_jedit *ed, const char *key, enum hf_json_type type,
+				     const struct hf_jnode **out)
+{
+	const struct hf_jnode *n = hf_jnode_member(ed->doc.root, key);
+	enum hf_status rc;
+
+	if (!n) {
+		if ((rc = put(ed, ed->doc.root, key,
+			      type == HF_JSON_OBJECT ? hf_jval_object() : hf_jval_array())))
+			return rc;
+		n = hf_jnode_member(ed->doc.root, key);
+	}
+	if (!n || n->type != type)
+		return hf_error(HF_EINVAL, "'%s': \"%s\" must be %s", ed->name, key,
+				type == HF_JSON_OBJECT ? "an object" : "an array");
+	if (hf_jnode_count(ed->doc.root, key) > 1)
+		return hf_error(HF_EINVAL, "'%s': \"%s\" appears twice", ed->name, key);
+	*out = n;
+	return HF_OK;
+}
+
+/* Readiness: the item's record, field by field, in the order people write them. */
+static enum hf_status apply_readiness(struct hf_jedit *ed, const struct hf_action *a)
+{
+	const struct hf_jnode *items, *entry;
+	const char *state = a->kind == HF_ACTION_TICK ? "done"
+			    : a->kind == HF_ACTION_WAIVE ? "waived" : "todo";
+	struct { const char *key; const char *value; bool set; } f[] = {
+		{ "state", state, a->kind != HF_ACTION_NOTE },
+		{ "by", a->by, a->kind != HF_ACTION_NOTE },
+		{ "at", a->at, a->kind != HF_ACTION_NOTE },
+		{ "evidence", a->kind == HF_ACTION_TICK ? a->evidence : NULL, a->kind != HF_ACTION_NOTE },
+		{ "reason", a->kind == HF_ACTION_WAIVE ? a->reason : NULL, a->kind != HF_ACTION_NOTE },
+		{ "until", a->kind == HF_ACTION_WAIVE ? a->until : NULL, a->kind != HF_ACTION_NOTE },
+		{ "note", a->note, a->note != NULL },
+	};
+	enum hf_status rc;
+
+	if ((rc = root_container(ed, "items", HF_JSON_OBJECT, &items)))
+		return rc;
+	if (hf_jnode_count(items, a->item) > 1)
+		return hf_error(HF_EINVAL, "'%s': item '%s' is listed twice", ed->name, a->item);
+	entry = hf_jnode_member(items, a->item);
+	if (!entry) {
+		struct hf_jval *o = hf_jval_object();
+
+		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+			if (f[i].value && *f[i].value)
+				hf_jval_put(o, f[i].key, hf_jval_string(f[i].value));
+		if (a->kind == HF_ACTION_NOTE) {
+			hf_jval_free(o);
+			o = hf_jval_object();
+			hf_jval_put(o, "state", hf_jval_string("todo"));
+			if (*a->note)
+				hf_jval_put(o, "note", hf_jval_string(a->note));
+		}
+		return put(ed, items, a->item, o);
+	}
+	if (entry->type != HF_JSON_OBJECT)
+		return hf_error(HF_EINVAL, "'%s': items.%s must be an object", ed->name, a->item);
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (!f[i].set)
+			continue;
+		items = hf_jnode_member(ed->doc.root, "items");
+		entry = hf_jnode_member(items, a->item);
+		if ((rc = put(ed, entry, f[i].key, str_or_null(f[i].value))))
+			return rc;
+	}
+	return HF_OK;
+}
+
+/* The next free id "PREFIX-N" after the largest N in use (prefix of the last numbered id, else "S"). */
+static char *next_id(const struct hf_jnode *items)
+{
+	long best = 0;
+	char *prefix = xstrdup("S");
+
+	for (size_t i = 0; items && i < items->nkids; i++) {
+		const char *id = hf_jnode_string(items->kids[i], "id"), *dash;
+		char *end;
+		long n;
+
+		if (!id || !(dash = strrchr(id, '-')) || !dash[1] || dash[1] < '0' || dash[1] > '9')
+			continue;
+		n = strtol(dash + 1, &end, 10);
+		if (*end || n < best)
+			continue;
+		best = n;
+		free(prefix);
+		prefix = xstrndup(id, (size_t)(dash - id));
+	}
+	for (long n = best + 1;; n++) {
+		char *id = xasprintf("%s-%ld", prefix, n);
+
+		if (!hf_jnode_find(items, "id", id)) {
+			free(prefix);
+			return id;
+		}
+		free(id);
+	}
+}
+
+static struct hf_jval *sprint_value(const char *field, const char *v)
+{
+	if (!strcmp(field, "points"))
+		return hf_jval_number(v);
+	if (!strcmp(field, "blocked_by") && (!v || !*v))
+		return hf_jval_null();
+	return hf_jval_string(v);
+}
+
+static enum hf_status find_item(struct hf_jedit *ed, const struct hf_action *a,
+				const struct hf_jnode **out)
+{
+	const struct hf_jnode *items = hf_jnode_member(ed->doc.root, "items");
+	const struct hf_jnode *it = hf_jnode_find(items, "id", a->id);
+
+	if (!it)
+		return hf_error(HF_ENOTFOUND, "sprint '%s' has no item '%s' in '%s'", a->sprint, a->id,
+				ed->name);
+	*out = it;
+	return HF_OK;
+}
+
+static enum hf_status apply_sprint(struct hf_jedit *ed, struct hf_action *a)
+{
+	const struct hf_jnode *items, *it, *cap;
+	enum hf_status rc;
+
+	switch (a->kind) {
+	case HF_ACTION_SPRINT_ADD: {
+		struct hf_jval *o;
+
+		if ((rc = root_container(ed, "items", HF_JSON_ARRAY, &items)))
+			return rc;
+		if (a->auto_id && (!a->id || hf_jnode_find(items, "id", a->id))) {
+			free(a->id);
+			a->id = next_id(items);
+		}
+		if (hf_jnode_find(items, "id", a->id))
+			return hf_error(HF_EINVAL, "sprint '%s' has an item '%s' already (in '%s')",
+					a->sprint, a->id, ed->name);
+		o = hf_jval_object();
+		hf_jval_put(o, "id", hf_jval_string(a->id));
+		hf_jval_put(o, "title", hf_jval_string(a->title));
+		hf_jval_put(o, "kind", hf_jval_string(a->type));
+		if (a->owner)
+			hf_jval_put(o, "owner", hf_jval_string(a->owner));
+		if (a->model)
+			hf_jval_put(o, "model", hf_jval_string(a->model));
+		hf_jval_put(o, "points", hf_jval_number(a->points));
+		hf_jval_put(o, "status", hf_jval_string(a->status ? a->status : "todo"));
+		hf_jval_put(o, "blocked_by", sprint_value("blocked_by", a->blocked_by));
+		hf_jval_put(o, "links", hf_jval_array());
+		rc = hf_jedit_append(ed, items, o);
+		hf_jval_free(o);
+		return rc;
+	}
+	case HF_ACTION_SPRINT_REMOVE:
+		if ((rc = find_item(ed, a, &it)))
+			return rc;
+		return hf_jedit_remove(ed, it);
+	case HF_ACTION_SPRINT_SET:
+		if ((rc = find_item(ed, a, &it)) ||
+		    (rc = put(ed, it, a->field, sprint_value(a->field, a->value))))
+			return rc;
+		/* blocked by something: the status says so too */
+		if (!strcmp(a->field, "blocked_by") && a->value && *a->value &&
+		    !(rc = find_item(ed, a, &it)))
+			rc = put(ed, it, "status", hf_jval_string("blocked"));
+		return rc;
+	case HF_ACTION_CAPACITY:
+		if ((rc = root_container(ed, "capacity", HF_JSON_OBJECT, &cap)))
+			return rc;
+		return put(ed, cap, a->handle, hf_jval_number(a->value));
+	default:
+		return hf_error(HF_EINVAL, "not a sprint action");
+	}
+}
+
+static enum hf_status apply_override(struct hf_jedit *ed, const struct hf_action *a)
+{
+	const struct hf_jnode *list;
+	struct hf_jval *o;
+	enum hf_status rc;
+
+	if ((rc = root_container(ed, "overrides", HF_JSON_ARRAY, &list)))
+		return rc;
+	o = hf_jval_object();
+	hf_jval_put(o, "who", hf_jval_string(a->who));
+	hf_jval_put(o, "from", hf_jval_string(a->from));
+	hf_jval_put(o, "to", hf_jval_string(a->to));
+	if (a->reason && *a->reason)
+		hf_jval_put(o, "reason", hf_jval_string(a->reason));
+	rc = hf_jedit_append(ed, list, o);
+	hf_jval_free(o);
+	return rc;
+}
+
+/* What a readiness file starts as when a model has none yet. */
+static const char new_readiness[] = "{\n  \"checklist\": \"default\",\n  \"items\": {\n  }\n}\n";
+
+enum hf_status hf_action_apply(struct hf_action *a, const char *text, size_t len,
+			       struct hf_strbuf *out)
+{
+	const char *name = a->path ? a->path : "the file";
+	struct hf_jedit ed;
+	enum hf_status rc;
+
+	if (!hf_action_is_file(a->kind))
+		return hf_error(HF_EINVAL, "a %s action edits no file",
+				hf_action_kind_name(a->kind) ? hf_action_kind_name(a->kind) : "unknown");
+	if (!text) {
+		if (!is_readiness(a->kind))
+			return hf_error(HF_ENOTFOUND, "'%s' does not exist", name);
+		text = new_readiness;
+		len = sizeof(new_readiness) - 1;
+	}
+	if ((rc = hf_jedit_open(&ed, name, text, len)))
+		goto out;
+	if (is_readiness(a->kind))
+		rc = apply_readiness(&ed, a);
+	else if (is_sprint(a->kind))
+		rc = apply_sprint(&ed, a);
+	else
+		rc = apply_override(&ed, a);
+	if (!rc) {
+		hf_strbuf_reset(out);
+		hf_strbuf_add(out, ed.text.buf, ed.text.len);
+	}
+out:
+	hf_jedit_close(&ed);
+	return rc;
+}
+
+/* ---- fingerprints and the conflict rule ---- */
+
+/* node's canonical form without the member `skip`. */
+static char *canonical_without(const struct hf_jnode *node, const char *skip)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	if (!node)
+		return NULL;
+	if (node->type != HF_JSON_OBJECT)
+		return hf_jnode_canonical(node);
+	hf_strbuf_init(&sb);
+	hf_strbuf_addch(&sb, '{');
+	for (size_t i = 0, n = 0; i < node->nkids; i++) {
+		char *c;
+
+		if (!strcmp(node->kids[i]->key, skip))
+			continue;
+		c = hf_jnode_canonical(node->kids[i]);
+		if (n++)
+			hf_strbuf_addch(&sb, ',');
+		hf_json_quote(&sb, node->kids[i]->key);
+		hf_strbuf_addf(&sb, ":%s", c);
+		free(c);
+	}
+	hf_strbuf_addch(&sb, '}');
+	return hf_strbuf_detach(&sb);
+}
+
+static bool overlaps(const struct hf_action *a, const struct hf_jnode *o)
+{
+	const char *from = hf_jnode_string(o, "from"), *to = hf_jnode_string(o, "to");
+	int64_t af, at, of, ot;
+
+	if (!from || !to || hf_time_parse(a->from, &af) || hf_time_parse(a->to, &at) ||
+	    hf_time_parse(from, &of) || hf_time_parse(to, &ot))
+		return false;
+	return of < at && af < ot;
+}
+
+static char *fingerprint(const struct hf_action *a, const struct hf_jnode *root)
+{
+	const struct hf_jnode *n, *it;
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	char *c;
+
+	switch (a->kind) {
+	case HF_ACTION_TICK:
+	case HF_ACTION_WAIVE:
+	case HF_ACTION_REOPEN:
+		return canonical_without(hf_jnode_member(hf_jnode_member(root, "items"), a->item), "note");
+	case HF_ACTION_NOTE:
+		return hf_jnode_canonical(hf_jnode_member(
+			hf_jnode_member(hf_jnode_member(root, "items"), a->item), "note"));
+	case HF_ACTION_SPRINT_ADD:
+		return a->auto_id ? NULL
+				  : hf_jnode_canonical(hf_jnode_find(hf_jnode_member(root, "items"),
+								    "id", a->id));
+	case HF_ACTION_SPRINT_REMOVE:
+		return hf_jnode_canonical(hf_jnode_find(hf_jnode_member(root, "items"), "id", a->id));
+	case HF_ACTION_SPRINT_SET:
+		it = hf_jnode_find(hf_jnode_member(root, "items"), "id", a->id);
+		if (!it)
+			return xstrdup("(no item)");
+		n = hf_jnode_member(it, a->field);
+		c = n ? hf_jnode_canonical(n) : xstrdup("(none)");
+		if (!strcmp(a->field, "blocked_by")) {
+			char *s = hf_jnode_canonical(hf_jnode_member(it, "status"));
+			char *both = xasprintf("%s %s", c, s ? s : "(none)");
+
+			free(s);
+			free(c);
+			c = both;
+		}
+		return c;
+	case HF_ACTION_CAPACITY:
+		return hf_jnode_canonical(hf_jnode_member(hf_jnode_member(root, "capacity"), a->handle));
+	case HF_ACTION_OVERRIDE:
+		n = hf_jnode_member(root, "overrides");
+		hf_strbuf_init(&sb);
+		for (size_t i = 0; n && n->type == HF_JSON_ARRAY && i < n->nkids; i++) {
+			if (!overlaps(a, n->kids[i]))
+				continue;
+			c = hf_jnode_canonical(n->kids[i]);
+			hf_strbuf_addf(&sb, "%s\n", c);
+			free(c);
+		}
+		if (!sb.len) {
+			hf_strbuf_release(&sb);
+			return NULL;
+		}
+		return hf_strbuf_detach(&sb);
+	default:
+		return NULL;
+	}
+}
+
+enum hf_status hf_action_fingerprint(const struct hf_action *a, const char *text, size_t len,
+				     char **fp)
+{
+	struct hf_jdoc doc;
+	enum hf_status rc;
+
+	*fp = NULL;
+	if (!text)
+		return HF_OK;
+	if ((rc = hf_jdoc_parse(&doc, a->path ? a->path : "the file", text, len)))
+		return rc;
+	*fp = fingerprint(a, doc.root);
+	hf_jdoc_clear(&doc);
+	return HF_OK;
+}
+
+static bool same(const char *x, const char *y)
+{
+	return (!x && !y) || (x && y && strcmp(x, y) == 0);
+}
+
+/* Says what the entry is like in the tip, for the conflict message. */
+static char *describe(const struct hf_action *a, const struct hf_jnode *root)
+{
+	const struct hf_jnode *items = hf_jnode_member(root, "items"), *e, *n;
+	const char *state, *by, *at;
+	char *c, *s;
+
+	switch (a->kind) {
+	case HF_ACTION_TICK:
+	case HF_ACTION_WAIVE:
+	case HF_ACTION_REOPEN:
+	case HF_ACTION_NOTE:
+		e = hf_jnode_member(items, a->item);
+		if (!e)
+			return xasprintf("%s was removed from %s", a->item, a->path ? a->path : "the file");
+		if (a->kind == HF_ACTION_NOTE) {
+			n = hf_jnode_member(e, "note");
+			return n && n->str ? xasprintf("the note on %s is now \"%s\"", a->item, n->str)
+					   : xasprintf("the note on %s was removed", a->item);
+		}
+		state = hf_jnode_string(e, "state");
+		by = hf_jnode_string(e, "by");
+		at = hf_jnode_string(e, "at");
+		return xasprintf("%s is now %s%s%s%s%s%s", a->item, state ? state : "changed",
+				 by ? " by " : "", by ? by : "", at ? " (" : "", at ? at : "",
+				 at ? ")" : "");
+	case HF_ACTION_SPRINT_ADD:
+		return xasprintf("sprint item %s was added meanwhile", a->id);
+	case HF_ACTION_SPRINT_REMOVE:
+	case HF_ACTION_SPRINT_SET:
+		e = hf_jnode_find(items, "id", a->id);
+		if (!e)
+			return xasprintf("sprint item %s was removed", a->id);
+		if (a->kind == HF_ACTION_SPRINT_REMOVE)
+			return xasprintf("sprint item %s was changed", a->id);
+		n = hf_jnode_member(e, a->field);
+		c = n ? hf_jnode_canonical(n) : NULL;
+		s = xasprintf("the %s of %s is now %s", a->field, a->id, c ? c : "unset");
+		free(c);
+		return s;
+	case HF_ACTION_CAPACITY:
+		n = hf_jnode_member(hf_jnode_member(root, "capacity"), a->handle);
+		c = n ? hf_jnode_canonical(n) : NULL;
+		s = xasprintf("the capacity of %s is now %s", a->handle, c ? c : "unset");
+		free(c);
+		return s;
+	case HF_ACTION_OVERRIDE:
+		n = hf_jnode_member(root, "overrides");
+		for (size_t i = 0; n && n->type == HF_JSON_ARRAY && i < n->nkids; i++) {
+			if (!overlaps(a, n->kids[i]))
+				continue;
+			by = hf_jnode_string(n->kids[i], "who");
+			return xasprintf("the override overlaps one of %s from %s to %s", by ? by : "someone",
+					 hf_jnode_string(n->kids[i], "from"),
+					 hf_jnode_string(n->kids[i], "to"));
+		}
+		return xstrdup("the overrides changed");
+	default:
+		return xstrdup("it changed");
+	}
+}
+
+enum hf_rebase hf_action_rebase(const struct hf_action *a, const char *base, size_t base_len,
+				const char *tip, size_t tip_len, char **what)
+{
+	char *fb = NULL, *ft = NULL;
+	struct hf_jdoc doc;
+	enum hf_rebase r = HF_REBASE_CLEAN;
+
+	*what = NULL;
+	if (tip && hf_jdoc_parse(&doc, a->path ? a->path : "the file", tip, tip_len)) {
+		*what = xstrdup(hf_last_error());
+		return HF_REBASE_CONFLICT;
+	}
+	if (!tip) {
+		/* gone: fine for a readiness file (created again), not for the rest */
+		if (base && !is_readiness(a->kind)) {
+			*what = xasprintf("%s was removed", a->path ? a->path : "the file");
+			return HF_REBASE_CONFLICT;
+		}
+		return HF_REBASE_CLEAN;
+	}
+	ft = fingerprint(a, doc.root);
+	if (base && hf_action_fingerprint(a, base, base_len, &fb))
+		hf_error_clear();
+	if (!same(fb, ft)) {
+		r = HF_REBASE_CONFLICT;
+		*what = describe(a, doc.root);
+	}
+	free(fb);
+	free(ft);
+	hf_jdoc_clear(&doc);
+	return r;
+}
+
+/* ---- messages ---- */
+
+/* People's text on one line: control characters (newlines too) become spaces. */
+static void add_line(struct hf_strbuf *sb, const char *s)
+{
+	for (; s && *s; s++)
+		hf_strbuf_addch(sb, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+}
+
+static void addv(struct hf_strbuf *sb, const char *fmt, const char *const *v)
+{
+	for (const char *p = fmt; *p; p++) {
+		if (*p == '%' && p[1] == 's') {
+			add_line(sb, *v++);
+			p++;
+		} else {
+			hf_strbuf_addch(sb, *p);
+		}
+	}
+}
+
+/* fmt holds only %s, each filled with people's text on one line. */
+#define ADD(sb, fmt, ...) addv(sb, fmt, (const char *const[]){ __VA_ARGS__ })
+
+char *hf_action_summary(const struct hf_action *a)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	hf_strbuf_init(&sb);
+	switch (a->kind) {
+	case HF_ACTION_TICK:
+		ADD(&sb, "%s: %s done", a->model, a->item);
+		if (a->evidence)
+			ADD(&sb, " (evidence %s)", a->evidence);
+		break;
+	case HF_ACTION_WAIVE:
+		ADD(&sb, "%s: %s waived (%s", a->model, a->item, a->reason);
+		if (a->until)
+			ADD(&sb, "; until %s", a->until);
+		hf_strbuf_addch(&sb, ')');
+		break;
+	case HF_ACTION_REOPEN:
+		ADD(&sb, "%s: %s reopened", a->model, a->item);
+		break;
+	case HF_ACTION_NOTE:
+		if (a->note && *a->note)
+			ADD(&sb, "%s: note on %s: %s", a->model, a->item, a->note);
+		else
+			ADD(&sb, "%s: note on %s removed", a->model, a->item);
+		break;
+	case HF_ACTION_SPRINT_ADD:
+		ADD(&sb, "sprint %s: add %s \"%s\"", a->sprint, a->id ? a->id : "(new)", a->title);
+		break;
+	case HF_ACTION_SPRINT_REMOVE:
+		ADD(&sb, "sprint %s: remove %s", a->sprint, a->id);
+		break;
+	case HF_ACTION_SPRINT_SET:
+		if (!strcmp(a->field, "status"))
+			ADD(&sb, "sprint %s: %s -> %s", a->sprint, a->id, a->value);
+		else if (!strcmp(a->field, "owner"))
+			ADD(&sb, "sprint %s: %s assigned to %s", a->sprint, a->id, a->value);
+		else if (!strcmp(a->field, "blocked_by") && a->value && *a->value)
+			ADD(&sb, "sprint %s: %s blocked by %s", a->sprint, a->id, a->value);
+		else if (!strcmp(a->field, "blocked_by"))
+			ADD(&sb, "sprint %s: %s no longer blocked", a->sprint, a->id);
+		else
+			ADD(&sb, "sprint %s: %s %s %s", a->sprint, a->id, a->field, a->value);
+		break;
+	case HF_ACTION_CAPACITY:
+		ADD(&sb, "sprint %s: capacity of %s %s", a->sprint, a->handle, a->value);
+		break;
+	case HF_ACTION_OVERRIDE:
+		ADD(&sb, "%s: %s on call %s to %s", a->rotation, a->who, a->from, a->to);
+		if (a->reason && *a->reason)
+			ADD(&sb, " (%s)", a->reason);
+		break;
+	case HF_ACTION_PROMOTE:
+		ADD(&sb, "%s: promote version %s to %s", a->model, a->version, a->alias);
+		if (a->force)
+			ADD(&sb, " (forced: %s)", a->reason);
+		break;
+	case HF_ACTION_ALIAS_SET:
+		ADD(&sb, "%s: alias %s -> version %s", a->model, a->alias, a->version);
+		break;
+	case HF_ACTION_ALIAS_DELETE:
+		ADD(&sb, "%s: alias %s deleted", a->model, a->alias);
+		break;
+	case HF_ACTION_TAG_SET:
+		ADD(&sb, "%s: version %s tag %s=%s", a->model, a->version, a->key,
+		    a->value ? a->value : "");
+		break;
+	default:
+		hf_strbuf_adds(&sb, "unknown action");
+	}
+	return hf_strbuf_detach(&sb);
+}
+
+char *hf_action_message(const struct hf_action *a)
+{
+	char *first = hf_action_summary(a), *msg;
+	struct hf_strbuf by = HF_STRBUF_INIT;
+
+	hf_strbuf_init(&by);
+	add_line(&by, a->by);
+	msg = xasprintf("%s\n\nHandoff-By: %s\n", first, by.buf);
+	hf_strbuf_release(&by);
+	free(first);
+	return msg;
+}
+
+/* One side of a change: its bytes with white-space runs as one space, cut at max. */
+static void change_side(struct hf_strbuf *sb, const char *s, size_t len, size_t max)
+{
+	bool space = false;
+	size_t start = sb->len;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && sb->len > start)
+			hf_strbuf_addch(sb, ' ');
+		space = false;
+		if (sb->len - start >= max) {
+			/* cut on a character boundary */
+			while (sb->len > start && ((unsigned char)sb->buf[sb->len - 1] & 0xC0) == 0x80)
+				hf_strbuf_setlen(sb, sb->len - 1);
+			if (sb->len > start)
+				hf_strbuf_setlen(sb, sb->len - 1);
+			hf_strbuf_adds(sb, "...");
+			return;
+		}
+		hf_strbuf_addch(sb, c);
+	}
+}
+
+char *hf_text_change(const char *old, size_t old_len, const char *new, size_t new_len, size_t max)
+{
+	size_t pre = 0, suf = 0, os, oe, ns, ne;
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+
+	old = old ? old : "";
+	new = new ? new : "";
+	while (pre < old_len && pre < new_len && old[pre] == new[pre])
+		pre++;
+	while (suf < old_len - pre && suf < new_len - pre &&
+	       old[old_len - 1 - suf] == new[new_len - 1 - suf])
+		suf++;
+	/* widen to whole lines */
+	os = ns = pre;
+	while (os > 0 && old[os - 1] != '\n')
+		os--;
+	ns = os;
+	oe = old_len - suf;
+	ne = new_len - suf;
+	while (oe < old_len && old[oe] != '\n')
+		oe++;
+	while (ne < new_len && new[ne] != '\n')
+		ne++;
+	hf_strbuf_init(&sb);
+	if (oe > os) {
+		hf_strbuf_adds(&sb, "-");
+		change_side(&sb, old + os, oe - os, max);
+	}
+	if (ne > ns) {
+		hf_strbuf_adds(&sb, sb.len ? " +" : "+");
+		change_side(&sb, new + ns, ne - ns, max);
+	}
+	return hf_strbuf_detach(&sb);
+}
