@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "handoff/action.h"
+#include "handoff/act.h"
 #include "handoff/jsonedit.h"
 #include "handoff/xmalloc.h"
 
@@ -25,11 +25,11 @@ static const char *const actions[] = {
 #define NACTIONS (sizeof(actions) / sizeof(actions[0]))
 
 /* The root key each action may change; everything else must keep its canonical form. */
-static const char *touched(enum hf_action_kind k)
+static const char *touched(enum hf_act_kind k)
 {
 	switch (k) {
-	case HF_ACTION_CAPACITY: return "capacity";
-	case HF_ACTION_OVERRIDE: return "overrides";
+	case HF_ACT_CAPACITY: return "capacity";
+	case HF_ACT_OVERRIDE: return "overrides";
 	default: return "items";
 	}
 }
@@ -65,26 +65,26 @@ static void same_elsewhere(const char *in, size_t in_len, const char *out, size_
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	struct hf_action a;
+	struct hf_act a;
 	struct hf_strbuf out = HF_STRBUF_INIT;
 	const char *text = (const char *)data + 1;
 	size_t len = size ? size - 1 : 0;
 	char *what = NULL;
 
-	if (!size || hf_action_from_json(actions[data[0] % NACTIONS], &a))
+	if (!size || hf_act_from_json(actions[data[0] % NACTIONS], &a))
 		return 0;
 	hf_strbuf_init(&out);
-	if (hf_action_apply(&a, text, len, &out) == HF_OK) {
+	if (hf_act_apply(&a, text, len, &out) == HF_OK) {
 		same_elsewhere(text, len, out.buf, out.len, touched(a.kind));
 		/* the same file twice is never a conflict */
-		if (hf_action_rebase(&a, text, len, text, len, &what) != HF_REBASE_CLEAN)
+		if (hf_act_rebase(&a, text, len, text, len, &what) != HF_REBASE_CLEAN)
 			abort();
 	} else {
-		hf_action_rebase(&a, text, len, out.buf, out.len, &what);
+		hf_act_rebase(&a, text, len, out.buf, out.len, &what);
 	}
 	free(what);
 	hf_error_clear();
 	hf_strbuf_release(&out);
-	hf_action_clear(&a);
+	hf_act_clear(&a);
 	return 0;
 }

@@ -1,11 +1,12 @@
 # mk/writeback.mk: write-back: structured edits of pod files, actions, the outbox, git and registry landing
-libhf_core_a_SOURCES += src/core/jsonparse.c src/core/jsonedit.c src/core/action.c
-noinst_HEADERS += include/handoff/jsonedit.h include/handoff/action.h
+libhf_core_a_SOURCES += src/core/jsonparse.c src/core/jsonedit.c src/core/act.c
+noinst_HEADERS += include/handoff/jsonedit.h include/handoff/act.h
+libhf_store_a_SOURCES += src/store/outbox.c
 
 # text-in / text-out: tests/golden/edit/<case>.in + .act -> .out (or .err)
-HF_UNIT_TESTS += tests/unit/test_jsonedit tests/unit/test_action
+HF_UNIT_TESTS += tests/unit/test_jsonedit tests/unit/test_act
 tests_unit_test_jsonedit_SOURCES = tests/unit/test_jsonedit.c
-tests_unit_test_action_SOURCES = tests/unit/test_action.c
+tests_unit_test_act_SOURCES = tests/unit/test_act.c
 EXTRA_DIST += tests/golden/edit
 
 # libFuzzer target for the edit engine (./configure --enable-fuzzing CC=clang)

@@ -23,6 +23,7 @@
  *       url = https://prometheus.example
  *   [ui]
  *       theme = dark
+ *       read-only = false
  *   [user]
  *       handle = ana
  *
@@ -60,6 +61,7 @@ struct hf_conf {
 	char *path;		/* the file read, or NULL when none */
 	char *pod_name;
 	char *ui_theme;
+	bool ui_read_only;	/* [ui] read-only: no write actions */
 	char *user_handle;	/* [user] handle: who acts (a pod member's handle) */
 	bool ui_ascii, ui_ascii_set;	/* [ui] ascii, and whether it was given (else automatic) */
 	struct hf_source_conf *sources;

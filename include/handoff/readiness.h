@@ -60,6 +60,8 @@ struct hf_item_state {
 	char *item;
 	char *state;		/* done | waived | todo */
 	char *by, *at, *evidence, *reason;
+	char *until;		/* a waiver's last day (YYYY-MM-DD); after it the item is open again */
+	char *note;		/* free text, shown beside the item */
 };
 void hf_item_states_free(struct hf_item_state *s, size_t n);
 
@@ -76,6 +78,7 @@ struct hf_readiness_facts {
 	size_t eval_missing;		/* of those, not logged on the candidate */
 	const char *eval_missing_first;	/* one missing metric name, for the reason */
 	size_t oncall_people;
+	const char *today;		/* YYYY-MM-DD, for waivers with an end; NULL: no waiver ends */
 };
 
 /*

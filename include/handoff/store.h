@@ -162,22 +162,67 @@ enum hf_status hf_store_activity_after(struct hf_store *store, int64_t after_id,
 				       size_t limit, struct hf_activity **out, size_t *n);
 void hf_activity_free(struct hf_activity *a, size_t n);
 
-/* Outbox: write-back requests waiting to be pushed to their source. */
+/*
+ * Outbox: people's actions (act.h) waiting to land at their source, kept
+ * after they land or are dropped, for the record. An entry is pending
+ * (waiting to be pushed), in conflict (the thing changed underneath: the
+ * person retries or drops it), refused (the server said no: retried by the
+ * next push), landed or dropped. Pending, conflict and refused ones are
+ * "open": the views mark what they touch as pending.
+ */
+enum hf_outbox_state {
+	HF_OUTBOX_PENDING = 0,
+	HF_OUTBOX_CONFLICT,
+	HF_OUTBOX_REFUSED,
+	HF_OUTBOX_LANDED,
+	HF_OUTBOX_DROPPED,
+};
+/* Sets of states for hf_store_outbox_list and _count. */
+#define HF_OUTBOX_STATE(s) (1u << (s))
+#define HF_OUTBOX_WAITING (HF_OUTBOX_STATE(HF_OUTBOX_PENDING) | HF_OUTBOX_STATE(HF_OUTBOX_REFUSED))
+#define HF_OUTBOX_OPEN (HF_OUTBOX_WAITING | HF_OUTBOX_STATE(HF_OUTBOX_CONFLICT))
+#define HF_OUTBOX_ALL 31u
+const char *hf_outbox_state_name(enum hf_outbox_state s);	/* "pending", ... */
+
 struct hf_outbox_entry {
 	int64_t id;
 	int64_t created;
 	char *source;
-	char *kind;		/* tick, waive, alias-set, tag-set, ... */
-	char *payload;		/* JSON text */
-	char *state;		/* pending, done, failed */
-	char *error;
+	char *kind;		/* tick, waive, sprint-set, alias-set, tag-set, ... (act.h) */
+	char *payload;		/* the action as JSON (hf_act_to_json) */
+	enum hf_outbox_state state;
+	char *error;		/* why in conflict or refused; NULL otherwise */
+	int attempts;
+	char *file;		/* git: the pod file it edits (not "path": forgetting a file keeps it) */
+	char *scope;		/* the model, sprint, rotation or registered model it is about */
+	char *target;		/* the item, sprint item, handle, override or alias in scope */
+	char *actor;		/* the pod handle who acted */
+	char *summary;		/* one line: the commit message's first line */
+	char *base;		/* git: the commit the action was made on */
+	char *commit_id;	/* git: its local commit (until it lands: then the landed one) */
+	char *landed;		/* where it landed: a commit id or a registry call */
+	int64_t finished;	/* when it landed or was dropped; 0 while open */
 };
-enum hf_status hf_store_outbox_add(struct hf_store *store, const char *source, const char *kind,
-				   const char *payload, int64_t *id);
+/* Add an entry (id, attempts and finished are ignored); *id receives its id. */
+enum hf_status hf_store_outbox_put(struct hf_store *store, const struct hf_outbox_entry *e,
+				   int64_t *id);
+/* Write back state, error, payload, summary, base, commit_id, landed, finished, target; attempted adds one attempt. */
+enum hf_status hf_store_outbox_update(struct hf_store *store, const struct hf_outbox_entry *e,
+				      bool attempted);
+/* Entries in any of `states` (HF_OUTBOX_* sets), oldest first; source NULL for all. */
+enum hf_status hf_store_outbox_list(struct hf_store *store, const char *source, unsigned states,
+				    struct hf_outbox_entry **out, size_t *n);
+/* The waiting ones (pending, refused) of source (NULL: all), oldest first. */
 enum hf_status hf_store_outbox_pending(struct hf_store *store, const char *source,
 				       struct hf_outbox_entry **out, size_t *n);
+/* One entry by id: *found says whether it exists; clear it with hf_outbox_entry_clear. */
+enum hf_status hf_store_outbox_get(struct hf_store *store, int64_t id, struct hf_outbox_entry *e,
+				   bool *found);
+enum hf_status hf_store_outbox_count(struct hf_store *store, unsigned states, size_t *n);
+/* Set one entry's state by name and error, counting an attempt. */
 enum hf_status hf_store_outbox_mark(struct hf_store *store, int64_t id, const char *state,
 				    const char *error);
+void hf_outbox_entry_clear(struct hf_outbox_entry *e);
 void hf_outbox_free(struct hf_outbox_entry *e, size_t n);
 
 #endif

@@ -17,6 +17,7 @@ const struct hf_conf_key hf_conf_keys[] = {
 	{ "ui", "theme", "string", "colour theme: a file name under themes/ without .theme" },
 	{ "ui", "ascii", "bool", "draw with ASCII only, for a terminal that is not UTF-8 (default: "
 				 "automatic)" },
+	{ "ui", "read-only", "bool", "no write actions: edit keys hidden, write commands refused" },
 	{ "user", "handle", "string", "who you are in the pod: your handle in pod.json's members" },
 	{ "source", "type", "string", "git, mlflow, prometheus or ical" },
 	{ "source", "url", "string", "repository (path, file://, git://, ssh://, https://), tracking server, Prometheus, or calendar feed (https://, http:// or a file; its path is a secret: only the host is shown)" },
@@ -194,6 +195,9 @@ static int apply_entry(const char *full, const char *value, void *data)
 			warn(conf, full, "'%s' is not true or false", value);
 		else
 			conf->ui_ascii_set = true;
+	} else if (!strcmp(section, "ui") && !strcmp(key, "read-only")) {
+		if (parse_bool(value, &conf->ui_read_only))
+			warn(conf, full, "'%s' is not true or false", value);
 	} else if (!strcmp(section, "ui")) {
 		set_string(&conf->ui_theme, value);
 	} else if (!strcmp(section, "user")) {

@@ -168,6 +168,8 @@ void hf_item_states_free(struct hf_item_state *s, size_t n)
 		free(s[i].at);
 		free(s[i].evidence);
 		free(s[i].reason);
+		free(s[i].until);
+		free(s[i].note);
 	}
 	free(s);
 }
@@ -232,9 +234,15 @@ void hf_readiness_eval(const struct hf_check_item *items, size_t nitems,
 			snprintf(e->reason, sizeof(e->reason), "not done");
 		}
 		if (!e->complete && st && st->state && strcmp(st->state, "waived") == 0) {
-			e->complete = true;
-			e->waived = true;
-			snprintf(e->reason, sizeof(e->reason), "%s", has_text(st->reason) ? st->reason : "");
+			/* a waiver with an end counts until that day, then the item is open again */
+			if (has_text(st->until) && facts->today && strcmp(st->until, facts->today) < 0) {
+				snprintf(e->reason, sizeof(e->reason), "waiver ended %s", st->until);
+			} else {
+				e->complete = true;
+				e->waived = true;
+				snprintf(e->reason, sizeof(e->reason), "%s",
+					 has_text(st->reason) ? st->reason : "");
+			}
 		}
 		if (it->required) {
 			out->required++;

@@ -11,12 +11,14 @@
 #include "internal.h"
 
 static const char *const readiness_keys[] = { "checklist", "items", "extra", NULL };
-static const char *const state_keys[] = { "state", "by", "at", "evidence", "reason", "note", NULL };
+static const char *const state_keys[] = { "state", "by", "at", "evidence", "reason", "until", "note",
+					   NULL };
 
 static bool load_state(struct hf_podfile_ctx *ctx, const char *id, json_t *v, struct hf_item_state *s)
 {
 	char where[96];
 	const char *state = NULL, *by = NULL, *at = NULL, *evidence = NULL, *reason = NULL;
+	const char *until = NULL, *note = NULL;
 	int64_t t;
 
 	snprintf(where, sizeof(where), "items.%s", id);
@@ -30,7 +32,9 @@ static bool load_state(struct hf_podfile_ctx *ctx, const char *id, json_t *v, st
 	    !hf_podfile_string(ctx, v, "by", hf_podfile_field("%s.by", where), false, &by) ||
 	    !hf_podfile_string(ctx, v, "at", hf_podfile_field("%s.at", where), false, &at) ||
 	    !hf_podfile_string(ctx, v, "evidence", hf_podfile_field("%s.evidence", where), false, &evidence) ||
-	    !hf_podfile_string(ctx, v, "reason", hf_podfile_field("%s.reason", where), false, &reason))
+	    !hf_podfile_string(ctx, v, "reason", hf_podfile_field("%s.reason", where), false, &reason) ||
+	    !hf_podfile_date(ctx, v, "until", hf_podfile_field("%s.until", where), false, &until) ||
+	    !hf_podfile_string(ctx, v, "note", hf_podfile_field("%s.note", where), false, &note))
 		return false;
 	if (strcmp(state, "done") != 0 && strcmp(state, "waived") != 0 && strcmp(state, "todo") != 0) {
 		hf_podfile_error(ctx, hf_podfile_field("%s.state", where),
@@ -55,6 +59,8 @@ static bool load_state(struct hf_podfile_ctx *ctx, const char *id, json_t *v, st
 	s->at = at && *at ? xstrdup(at) : NULL;
 	s->evidence = evidence && *evidence ? xstrdup(evidence) : NULL;
 	s->reason = reason && *reason ? xstrdup(reason) : NULL;
+	s->until = until && *until ? xstrdup(until) : NULL;
+	s->note = note && *note ? xstrdup(note) : NULL;
 	return true;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/clock.h"
 #include "handoff/card.h"
 #include "handoff/checklist.h"
 #include "handoff/contract.h"
@@ -515,6 +516,7 @@ static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 	struct hf_reg_model reg = { 0 };
 	const struct hf_reg_version *cand = NULL;
 	struct hf_readiness_facts facts = { 0 };
+	char today[16];
 	struct hf_readiness_eval ev = { 0 };
 	struct hf_item_state *states = NULL;
 	struct hf_check_item *items = NULL;
@@ -546,6 +548,8 @@ static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 	if ((rc = gather_facts(store, name, r, pod, cand, &facts)) ||
 	    (rc = hf_report_live_fill(store, pod, &contract, r)))
 		goto out;
+	hf_date_format(hf_now(), today, sizeof(today));
+	facts.today = today;
 	hf_readiness_eval(items, nitems, states, nstates, &facts, &ev);
 	r->stage_index = ev.stage;
 	r->stage = xstrdup(hf_stage_name(ev.stage));

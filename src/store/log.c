@@ -1,4 +1,4 @@
-/* log.c: per-source state, the sync log, problems, forgetting a file, activity and the outbox */
+/* log.c: per-source state, the sync log, problems, forgetting a file and activity */
 #include "config.h"
 
 #include <stdlib.h>
@@ -302,79 +302,4 @@ void hf_activity_free(struct hf_activity *a, size_t n)
 		free(a[i].ref);
 	}
 	free(a);
-}
-
-enum hf_status hf_store_outbox_add(struct hf_store *store, const char *source, const char *kind,
-				   const char *payload, int64_t *id)
-{
-	sqlite3_stmt *st = hf_store_stmt(store,
-		"INSERT INTO outbox (created, source, kind, payload) VALUES (?1, ?2, ?3, ?4)");
-	enum hf_status rc;
-
-	if (!st)
-		return HF_EIO;
-	hf_bind_int(st, 1, hf_now());
-	hf_bind_text(st, 2, source);
-	hf_bind_text(st, 3, kind);
-	hf_bind_text(st, 4, payload);
-	rc = hf_store_exec_stmt(store, st, "queueing a change");
-	if (!rc && id)
-		*id = sqlite3_last_insert_rowid(store->db);
-	return rc;
-}
-
-static void read_outbox_entry(sqlite3_stmt *st, void *item)
-{
-	struct hf_outbox_entry *e = item;
-
-	e->id = sqlite3_column_int64(st, 0);
-	e->created = sqlite3_column_int64(st, 1);
-	e->source = hf_column_text(st, 2);
-	e->kind = hf_column_text(st, 3);
-	e->payload = hf_column_text(st, 4);
-	e->state = hf_column_text(st, 5);
-	e->error = hf_column_text(st, 6);
-}
-
-static void outbox_free(void *e, size_t n)
-{
-	hf_outbox_free(e, n);
-}
-
-enum hf_status hf_store_outbox_pending(struct hf_store *store, const char *source,
-				       struct hf_outbox_entry **out, size_t *n)
-{
-	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT id, created, source, kind, payload, state, error FROM outbox "
-		"WHERE state = 'pending' AND (?1 IS NULL OR source = ?1) ORDER BY id");
-
-	hf_bind_text(st, 1, source);
-	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_outbox_entry, outbox_free,
-				  "reading the outbox");
-}
-
-enum hf_status hf_store_outbox_mark(struct hf_store *store, int64_t id, const char *state,
-				    const char *error)
-{
-	sqlite3_stmt *st = hf_store_stmt(store,
-		"UPDATE outbox SET state = ?2, error = ?3, attempts = attempts + 1 WHERE id = ?1");
-
-	if (!st)
-		return HF_EIO;
-	hf_bind_int(st, 1, id);
-	hf_bind_text(st, 2, state);
-	hf_bind_text(st, 3, error);
-	return hf_store_exec_stmt(store, st, "updating the outbox");
-}
-
-void hf_outbox_free(struct hf_outbox_entry *e, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(e[i].source);
-		free(e[i].kind);
-		free(e[i].payload);
-		free(e[i].state);
-		free(e[i].error);
-	}
-	free(e);
 }

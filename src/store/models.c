@@ -193,8 +193,8 @@ enum hf_status hf_store_readiness_put(struct hf_store *store, const char *source
 	if ((rc = hf_store_exec_stmt(store, st, "storing readiness")))
 		return rc;
 	st = hf_store_stmt(store,
-		"INSERT INTO readiness_item (source, path, model, item, state, by, at, evidence, reason)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+		"INSERT INTO readiness_item (source, path, model, item, state, by, at, evidence, reason,"
+		" until, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
 	if (!st)
 		return HF_EIO;
 	for (size_t i = 0; i < nstates; i++) {
@@ -207,6 +207,8 @@ enum hf_status hf_store_readiness_put(struct hf_store *store, const char *source
 		hf_bind_text(st, 7, states[i].at);
 		hf_bind_text(st, 8, states[i].evidence);
 		hf_bind_text(st, 9, states[i].reason);
+		hf_bind_text(st, 10, states[i].until);
+		hf_bind_text(st, 11, states[i].note);
 		if ((rc = hf_store_exec_stmt(store, st, "storing a readiness item")))
 			return rc;
 	}
@@ -226,6 +228,8 @@ static void read_item_state(sqlite3_stmt *st, void *item)
 	s->at = hf_column_text(st, 3);
 	s->evidence = hf_column_text(st, 4);
 	s->reason = hf_column_text(st, 5);
+	s->until = hf_column_text(st, 6);
+	s->note = hf_column_text(st, 7);
 }
 
 enum hf_status hf_store_readiness_get(struct hf_store *store, const char *model, char **checklist,
@@ -249,7 +253,7 @@ enum hf_status hf_store_readiness_get(struct hf_store *store, const char *model,
 		return hf_error(HF_ENOTFOUND, "no readiness.json for model '%s'", model);
 	}
 	st = hf_store_stmt(store,
-		"SELECT item, state, by, at, evidence, reason FROM readiness_item"
+		"SELECT item, state, by, at, evidence, reason, until, note FROM readiness_item"
 		" WHERE model = ?1 AND source = ?2 ORDER BY rowid");
 	hf_bind_text(st, 1, model);
 	hf_bind_text(st, 2, head[0]);

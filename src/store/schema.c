@@ -242,6 +242,25 @@ static const char inbox_sql[] =
 	"CREATE TABLE inbox_seen (handle TEXT NOT NULL PRIMARY KEY, seen INTEGER NOT NULL,"
 	"  seen_id INTEGER NOT NULL);";	/* the newest activity id read then */
 
+/*
+ * Write-back: what each outbox entry is about (for the views' pending marks),
+ * its local commit and where it landed; a checklist item's note and the date
+ * a waiver ends.
+ */
+static const char writeback_sql[] =
+	"ALTER TABLE outbox ADD COLUMN file TEXT;"
+	"ALTER TABLE outbox ADD COLUMN scope TEXT;"
+	"ALTER TABLE outbox ADD COLUMN target TEXT;"
+	"ALTER TABLE outbox ADD COLUMN actor TEXT;"
+	"ALTER TABLE outbox ADD COLUMN summary TEXT;"
+	"ALTER TABLE outbox ADD COLUMN base TEXT;"
+	"ALTER TABLE outbox ADD COLUMN commit_id TEXT;"
+	"ALTER TABLE outbox ADD COLUMN landed TEXT;"
+	"ALTER TABLE outbox ADD COLUMN finished INTEGER;"
+	"CREATE INDEX outbox_by_state ON outbox (state, source, id);"
+	"ALTER TABLE readiness_item ADD COLUMN until TEXT;"
+	"ALTER TABLE readiness_item ADD COLUMN note TEXT;";
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -255,5 +274,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "calendar feeds", calendar_sql },
 	{ "run params", run_params_sql },
 	{ "inbox", inbox_sql },
+	{ "writeback", writeback_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

@@ -37,7 +37,7 @@ static void good_file_gives_every_setting(void **state)
 		"[source \"Registry.Prod\"]\n\ttype = mlflow\n\turl = http://127.0.0.1:5000\n"
 		"\ttoken-env = MLFLOW_TOKEN\n\tinsecure = false\n\ttimeout = 20\n"
 		"\tfilter = name LIKE 'fraud-%'\n\tpage-size = 500\n"
-		"[ui]\n\ttheme = light\n\tascii = true\n"
+		"[ui]\n\ttheme = light\n\tascii = true\n\tread-only = yes\n"
 		"[user]\n\thandle = ana\n");
 	struct hf_conf conf;
 	const struct hf_source_conf *pod, *reg;
@@ -48,6 +48,7 @@ static void good_file_gives_every_setting(void **state)
 	assert_string_equal(conf.ui_theme, "light");
 	assert_true(conf.ui_ascii_set);
 	assert_true(conf.ui_ascii);
+	assert_true(conf.ui_read_only);
 	assert_string_equal(conf.user_handle, "ana");
 	assert_int_equal(conf.nsources, 2);
 	pod = hf_conf_source(&conf, "pod");

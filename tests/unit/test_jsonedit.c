@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "handoff/action.h"
+#include "handoff/act.h"
 #include "handoff/jsonedit.h"
 #include "handoff/xmalloc.h"
 
@@ -256,21 +256,21 @@ static char *run_case(const char *name)
 		return xasprintf("%s: no .act file", name);
 	for (line = acts; *line && !rc;) {
 		char *nl = strchr(line, '\n');
-		struct hf_action a;
+		struct hf_act a;
 
 		if (nl)
 			*nl = '\0';
-		if (hf_action_from_json(line, &a)) {
+		if (hf_act_from_json(line, &a)) {
 			err = xasprintf("%s: bad action line: %s", name, hf_last_error());
 			break;
 		}
-		if (hf_action_validate(&a)) {
+		if (hf_act_validate(&a)) {
 			err = xasprintf("%s: invalid action: %s", name, hf_last_error());
-			hf_action_clear(&a);
+			hf_act_clear(&a);
 			break;
 		}
-		rc = hf_action_apply(&a, exists ? cur.buf : NULL, cur.len, &next);
-		hf_action_clear(&a);
+		rc = hf_act_apply(&a, exists ? cur.buf : NULL, cur.len, &next);
+		hf_act_clear(&a);
 		if (!rc) {
 			struct hf_jdoc doc;
 

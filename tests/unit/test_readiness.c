@@ -188,10 +188,10 @@ static void eval_counts_stage_and_score(void **state)
 		ITEM("monitor.skew", "monitoring", "monitoring", false, NULL),
 	};
 	struct hf_item_state states[] = {
-		{ "data.sources", "done", "ana", "2026-11-02", "https://wiki/x", NULL },
-		{ "repro.training", "done", "ana", "2026-11-03", NULL, NULL },
-		{ "canary.plan", "waived", "ana", NULL, NULL, "batch model" },
-		{ "contract.valid", "done", "ana", NULL, NULL, NULL },	/* ignored: automatic */
+		{ "data.sources", "done", "ana", "2026-11-02", "https://wiki/x", NULL, NULL, NULL },
+		{ "repro.training", "done", "ana", "2026-11-03", NULL, NULL, NULL, NULL },
+		{ "canary.plan", "waived", "ana", NULL, NULL, "batch model", NULL, NULL },
+		{ "contract.valid", "done", "ana", NULL, NULL, NULL, NULL, NULL },	/* ignored: automatic */
 	};
 	struct hf_readiness_facts f = { .has_contract = true, .contract_valid = true, .has_card = true };
 	struct hf_readiness_eval e;
@@ -221,7 +221,7 @@ static void eval_counts_stage_and_score(void **state)
 	hf_readiness_eval_clear(&e);
 
 	/* an automatic item that does not hold can still be waived; a broken contract blocks the first stage */
-	struct hf_item_state waive[] = { { "card.complete", "waived", "li", NULL, NULL, "legacy model" } };
+	struct hf_item_state waive[] = { { "card.complete", "waived", "li", NULL, NULL, "legacy model", NULL, NULL } };
 	struct hf_readiness_facts broken = { .has_contract = true, .contract_error = "slos: no SLO agreed" };
 
 	hf_readiness_eval(items, 3, waive, 1, &broken, &e);
@@ -230,6 +230,20 @@ static void eval_counts_stage_and_score(void **state)
 	assert_string_equal(e.items[0].reason, "contract invalid: slos: no SLO agreed");
 	assert_true(e.items[2].complete && e.items[2].waived);
 	assert_int_equal(e.done, 1);
+	hf_readiness_eval_clear(&e);
+
+	/* a waiver with an end holds through its last day, then the item is open again */
+	struct hf_item_state until[] = { { "card.complete", "waived", "li", NULL, NULL, "legacy model",
+					   "2026-11-30", NULL } };
+	broken.today = "2026-11-30";
+	hf_readiness_eval(items, 3, until, 1, &broken, &e);
+	assert_true(e.items[2].complete && e.items[2].waived);
+	hf_readiness_eval_clear(&e);
+	broken.today = "2026-12-01";
+	hf_readiness_eval(items, 3, until, 1, &broken, &e);
+	assert_false(e.items[2].complete);
+	assert_false(e.items[2].waived);
+	assert_string_equal(e.items[2].reason, "waiver ended 2026-11-30");
 	hf_readiness_eval_clear(&e);
 }
 
@@ -245,8 +259,8 @@ static void eval_all_done_reaches_monitoring(void **state)
 		ITEM("g", "other", "nowhere", true, NULL),	/* unknown stage: counts, gates nothing */
 	};
 	struct hf_item_state states[] = {
-		{ "c", "done", "raj", NULL, "https://ci/1", NULL },
-		{ "d", "done", "raj", NULL, "https://ci/2", NULL },
+		{ "c", "done", "raj", NULL, "https://ci/1", NULL, NULL, NULL },
+		{ "d", "done", "raj", NULL, "https://ci/2", NULL, NULL, NULL },
 	};
 	struct hf_readiness_facts f = { .has_contract = true, .contract_valid = true, .has_candidate = true,
 					.slos = 2, .slos_met = 2, .oncall_people = 3 };

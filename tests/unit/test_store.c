@@ -237,16 +237,52 @@ static void state_activity_and_outbox_round_trip(void **state)
 	assert_int_equal(list[0].at, 2000);	/* newest first */
 	hf_activity_free(list, n);
 
-	assert_int_equal(hf_store_outbox_add(store, "registry", "alias-set", "{\"alias\":\"champion\"}", &id),
-			 HF_OK);
-	assert_int_equal(hf_store_outbox_pending(store, NULL, &box, &n), HF_OK);
-	assert_int_equal(n, 1);
-	assert_string_equal(box[0].kind, "alias-set");
-	hf_outbox_free(box, n);
-	assert_int_equal(hf_store_outbox_mark(store, id, "done", NULL), HF_OK);
-	assert_int_equal(hf_store_outbox_pending(store, NULL, &box, &n), HF_OK);
-	assert_int_equal(n, 0);
-	hf_outbox_free(box, n);
+	{
+		struct hf_outbox_entry e = { 0 }, got = { 0 };
+		bool found;
+
+		e.source = (char *)"registry";
+		e.kind = (char *)"alias-set";
+		e.payload = (char *)"{\"alias\":\"champion\"}";
+		e.scope = (char *)"ranker";
+		e.target = (char *)"alias:champion";
+		assert_int_equal(hf_store_outbox_put(store, &e, &id), HF_OK);
+		e.source = (char *)"pod";
+		e.kind = (char *)"tick";
+		e.file = (char *)"models/ranker/readiness.json";
+		assert_int_equal(hf_store_outbox_put(store, &e, NULL), HF_OK);
+		/* forgetting the file a sync re-reads keeps the actions on it */
+		assert_int_equal(hf_store_forget_path(store, "pod", "models/ranker/readiness.json"), HF_OK);
+		assert_int_equal(hf_store_outbox_pending(store, NULL, &box, &n), HF_OK);
+		assert_int_equal(n, 2);
+		assert_string_equal(box[0].kind, "alias-set");
+		assert_int_equal(box[0].state, HF_OUTBOX_PENDING);
+		assert_string_equal(box[1].file, "models/ranker/readiness.json");
+		hf_outbox_free(box, n);
+		assert_int_equal(hf_store_outbox_get(store, id, &got, &found), HF_OK);
+		assert_true(found);
+		got.state = HF_OUTBOX_LANDED;
+		got.landed = xstrdup("POST registered-models/alias");
+		got.finished = 5000;
+		assert_int_equal(hf_store_outbox_update(store, &got, true), HF_OK);
+		hf_outbox_entry_clear(&got);
+		assert_int_equal(hf_store_outbox_pending(store, "registry", &box, &n), HF_OK);
+		assert_int_equal(n, 0);
+		hf_outbox_free(box, n);
+		assert_int_equal(hf_store_outbox_list(store, NULL, HF_OUTBOX_STATE(HF_OUTBOX_LANDED), &box, &n), HF_OK);
+		assert_int_equal(n, 1);
+		assert_string_equal(box[0].landed, "POST registered-models/alias");
+		assert_int_equal(box[0].attempts, 1);
+		assert_int_equal(box[0].finished, 5000);
+		hf_outbox_free(box, n);
+		assert_int_equal(hf_store_outbox_mark(store, id + 1, "conflict", "taken"), HF_OK);
+		assert_int_equal(hf_store_outbox_count(store, HF_OUTBOX_OPEN, &n), HF_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(hf_store_outbox_count(store, HF_OUTBOX_WAITING, &n), HF_OK);
+		assert_int_equal(n, 0);
+		assert_int_equal(hf_store_outbox_get(store, 999, &got, &found), HF_OK);
+		assert_false(found);
+	}
 	hf_store_close(store);
 	remove_db(path);
 }

@@ -1,6 +1,6 @@
-/* action.h: a person's action on the pod as a structured edit: apply, re-apply on a newer tip, conflicts, messages */
-#ifndef HANDOFF_ACTION_H
-#define HANDOFF_ACTION_H
+/* act.h: a person's action on the pod (an "act") as a structured edit: apply, re-apply on a newer tip, conflicts, messages */
+#ifndef HANDOFF_ACT_H
+#define HANDOFF_ACT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "handoff/strbuf.h"
 
 /*
- * Pure (src/core/action.c, no I/O). An action names one entry of one pod
+ * Pure (src/core/act.c, no I/O). An action names one entry of one pod
  * file (a checklist item of models/<model>/readiness.json, an item or a
  * capacity of sprints/<sprint>.json, the overrides of oncall/<rotation>.json)
  * or one registry call, and says what to make of it. Applying it to a
@@ -16,33 +16,33 @@
  * again to a newer version of the file is how a race is resolved, never a
  * text merge. The conflict rule decides whether that is still right.
  */
-enum hf_action_kind {
-	HF_ACTION_NONE = 0,
-	HF_ACTION_TICK,		/* item done (by, at, evidence) */
-	HF_ACTION_WAIVE,	/* item waived (reason, until) */
-	HF_ACTION_REOPEN,	/* item back to todo */
-	HF_ACTION_NOTE,		/* a note on an item */
-	HF_ACTION_SPRINT_ADD,	/* a new sprint item */
-	HF_ACTION_SPRINT_REMOVE,
-	HF_ACTION_SPRINT_SET,	/* one field of a sprint item: status, owner, points, blocked_by, title, kind, model */
-	HF_ACTION_CAPACITY,	/* a member's capacity in a sprint */
-	HF_ACTION_OVERRIDE,	/* an override added to a rotation */
-	HF_ACTION_PROMOTE,	/* registry: move an alias to a version (after the gate, or forced) */
-	HF_ACTION_ALIAS_SET,
-	HF_ACTION_ALIAS_DELETE,
-	HF_ACTION_TAG_SET,	/* registry: a version tag */
-	HF_ACTION_KIND_COUNT
+enum hf_act_kind {
+	HF_ACT_NONE = 0,
+	HF_ACT_TICK,		/* item done (by, at, evidence) */
+	HF_ACT_WAIVE,	/* item waived (reason, until) */
+	HF_ACT_REOPEN,	/* item back to todo */
+	HF_ACT_NOTE,		/* a note on an item */
+	HF_ACT_SPRINT_ADD,	/* a new sprint item */
+	HF_ACT_SPRINT_REMOVE,
+	HF_ACT_SPRINT_SET,	/* one field of a sprint item: status, owner, points, blocked_by, title, kind, model */
+	HF_ACT_CAPACITY,	/* a member's capacity in a sprint */
+	HF_ACT_OVERRIDE,	/* an override added to a rotation */
+	HF_ACT_PROMOTE,	/* registry: move an alias to a version (after the gate, or forced) */
+	HF_ACT_ALIAS_SET,
+	HF_ACT_ALIAS_DELETE,
+	HF_ACT_TAG_SET,	/* registry: a version tag */
+	HF_ACT_KIND_COUNT
 };
 
 /* "tick", "sprint-set", "tag-set", ...; NULL out of range. */
-const char *hf_action_kind_name(enum hf_action_kind kind);
-enum hf_action_kind hf_action_kind_parse(const char *name);	/* HF_ACTION_NONE when unknown */
+const char *hf_act_kind_name(enum hf_act_kind kind);
+enum hf_act_kind hf_act_kind_parse(const char *name);	/* HF_ACT_NONE when unknown */
 /* True for the kinds that edit a pod file (the rest are registry calls). */
-bool hf_action_is_file(enum hf_action_kind kind);
+bool hf_act_is_file(enum hf_act_kind kind);
 
-/* Every string is owned (NULL when not given); hf_action_clear frees them. */
-struct hf_action {
-	enum hf_action_kind kind;
+/* Every string is owned (NULL when not given); hf_act_clear frees them. */
+struct hf_act {
+	enum hf_act_kind kind;
 	char *source;		/* the configured source it lands in */
 	char *path;		/* the file, relative to the pod folder */
 	char *by;		/* who acts: a pod handle */
@@ -59,22 +59,22 @@ struct hf_action {
 	bool force;		/* promote despite the gate (reason says why) */
 };
 
-void hf_action_clear(struct hf_action *a);
+void hf_act_clear(struct hf_act *a);
 
 /*
  * The action as one JSON object (the outbox payload): {"action": KIND,
  * "model": ..., ...}; only the fields given. Caller frees. And back:
  * HF_EINVAL naming what is wrong.
  */
-char *hf_action_to_json(const struct hf_action *a);
-enum hf_status hf_action_from_json(const char *json, struct hf_action *a);
+char *hf_act_to_json(const struct hf_act *a);
+enum hf_status hf_act_from_json(const char *json, struct hf_act *a);
 
 /*
  * Check the fields an action of its kind needs and the shape of each
  * (dates, numbers, statuses, one-word ids): HF_EINVAL with a message naming
  * the field. Whether handles and models exist is the caller's to check.
  */
-enum hf_status hf_action_validate(const struct hf_action *a);
+enum hf_status hf_act_validate(const struct hf_act *a);
 
 /*
  * Apply a file action to the file's text (text NULL: the file does not
@@ -84,7 +84,7 @@ enum hf_status hf_action_validate(const struct hf_action *a);
  * names a->path) or an entry has the wrong shape; HF_ENOTFOUND when the
  * sprint item is not there; HF_EINVAL for an id that exists already.
  */
-enum hf_status hf_action_apply(struct hf_action *a, const char *text, size_t len,
+enum hf_status hf_act_apply(struct hf_act *a, const char *text, size_t len,
 			       struct hf_strbuf *out);
 
 /*
@@ -94,7 +94,7 @@ enum hf_status hf_action_apply(struct hf_action *a, const char *text, size_t len
  * Two versions of a file with the same fingerprint are the same for the
  * action. HF_EINVAL when text does not parse. Caller frees *fp.
  */
-enum hf_status hf_action_fingerprint(const struct hf_action *a, const char *text, size_t len,
+enum hf_status hf_act_fingerprint(const struct hf_act *a, const char *text, size_t len,
 				     char **fp);
 
 /* The outcome of re-applying an action on a newer version of its file. */
@@ -109,7 +109,7 @@ enum hf_rebase {
  * as "data.sources is now done by raj (2026-11-20)" or "S-3 was removed".
  * A tip that does not parse is a conflict too.
  */
-enum hf_rebase hf_action_rebase(const struct hf_action *a, const char *base, size_t base_len,
+enum hf_rebase hf_act_rebase(const struct hf_act *a, const char *base, size_t base_len,
 				const char *tip, size_t tip_len, char **what);
 
 /*
@@ -117,9 +117,9 @@ enum hf_rebase hf_action_rebase(const struct hf_action *a, const char *base, siz
  * "fraud-detector: data.sources done (evidence https://...)". Control
  * characters of people's text become spaces. Caller frees.
  */
-char *hf_action_message(const struct hf_action *a);
+char *hf_act_message(const struct hf_act *a);
 /* The first line alone (activity, prompts). Caller frees. */
-char *hf_action_summary(const struct hf_action *a);
+char *hf_act_summary(const struct hf_act *a);
 
 /*
  * The exact change from old to new text, on one line: the first and last

@@ -1,4 +1,4 @@
-/* test_action.c: actions as structured edits: payload round trip, validation, the conflict rule, messages */
+/* test_act.c: actions as structured edits: payload round trip, validation, the conflict rule, messages */
 #include "config.h"
 
 #include <setjmp.h>
@@ -10,45 +10,45 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "handoff/action.h"
+#include "handoff/act.h"
 #include "handoff/xmalloc.h"
 
-static void parse(const char *json, struct hf_action *a)
+static void parse(const char *json, struct hf_act *a)
 {
-	if (hf_action_from_json(json, a))
+	if (hf_act_from_json(json, a))
 		fail_msg("%s: %s", json, hf_last_error());
 }
 
 static void test_round_trip(void **state)
 {
-	struct hf_action a = { 0 }, b;
+	struct hf_act a = { 0 }, b;
 	char *json, *again;
 
 	(void)state;
-	a.kind = HF_ACTION_SPRINT_ADD;
+	a.kind = HF_ACT_SPRINT_ADD;
 	a.by = xstrdup("ana");
 	a.title = xstrdup("Qu\"ote \\ and \xe6\xa4\x9c\xe8\xa8\xbc \xf0\x9f\x9a\x80");
 	a.auto_id = true;
 	a.note = xstrdup("two\nlines");
-	json = hf_action_to_json(&a);
+	json = hf_act_to_json(&a);
 	parse(json, &b);
-	assert_int_equal(b.kind, HF_ACTION_SPRINT_ADD);
+	assert_int_equal(b.kind, HF_ACT_SPRINT_ADD);
 	assert_string_equal(b.title, a.title);
 	assert_string_equal(b.note, "two\nlines");
 	assert_true(b.auto_id);
 	assert_false(b.force);
 	assert_null(b.model);
-	again = hf_action_to_json(&b);
+	again = hf_act_to_json(&b);
 	assert_string_equal(json, again);
 	free(json);
 	free(again);
-	hf_action_clear(&a);
-	hf_action_clear(&b);
-	assert_int_equal(hf_action_from_json("{\"action\": \"fly\"}", &a), HF_EINVAL);
-	assert_int_equal(hf_action_from_json("[1]", &a), HF_EINVAL);
-	assert_int_equal(hf_action_from_json("{", &a), HF_EINVAL);
-	for (int k = 1; k < HF_ACTION_KIND_COUNT; k++)
-		assert_int_equal(hf_action_kind_parse(hf_action_kind_name((enum hf_action_kind)k)), k);
+	hf_act_clear(&a);
+	hf_act_clear(&b);
+	assert_int_equal(hf_act_from_json("{\"action\": \"fly\"}", &a), HF_EINVAL);
+	assert_int_equal(hf_act_from_json("[1]", &a), HF_EINVAL);
+	assert_int_equal(hf_act_from_json("{", &a), HF_EINVAL);
+	for (int k = 1; k < HF_ACT_KIND_COUNT; k++)
+		assert_int_equal(hf_act_kind_parse(hf_act_kind_name((enum hf_act_kind)k)), k);
 }
 
 static void test_validate(void **state)
@@ -74,23 +74,23 @@ static void test_validate(void **state)
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct hf_action a;
+		struct hf_act a;
 
 		parse(cases[i].json, &a);
-		if (hf_action_validate(&a) != HF_EINVAL || !strstr(hf_last_error(), cases[i].message))
+		if (hf_act_validate(&a) != HF_EINVAL || !strstr(hf_last_error(), cases[i].message))
 			fail_msg("case %zu: '%s' lacks '%s'", i, hf_last_error(), cases[i].message);
-		hf_action_clear(&a);
+		hf_act_clear(&a);
 	}
 }
 
 static enum hf_rebase rebase(const char *json, const char *base, const char *tip, char **what)
 {
-	struct hf_action a;
+	struct hf_act a;
 	enum hf_rebase r;
 
 	parse(json, &a);
-	r = hf_action_rebase(&a, base, base ? strlen(base) : 0, tip, tip ? strlen(tip) : 0, what);
-	hf_action_clear(&a);
+	r = hf_act_rebase(&a, base, base ? strlen(base) : 0, tip, tip ? strlen(tip) : 0, what);
+	hf_act_clear(&a);
 	return r;
 }
 
@@ -202,18 +202,18 @@ static void test_messages(void **state)
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct hf_action a;
+		struct hf_act a;
 		char *s, *m;
 
 		parse(cases[i].json, &a);
-		s = hf_action_summary(&a);
-		m = hf_action_message(&a);
+		s = hf_act_summary(&a);
+		m = hf_act_message(&a);
 		assert_string_equal(s, cases[i].summary);
 		assert_int_equal(strncmp(m, s, strlen(s)), 0);
 		assert_non_null(strstr(m, "\n\nHandoff-By: "));
 		free(s);
 		free(m);
-		hf_action_clear(&a);
+		hf_act_clear(&a);
 	}
 }
 
@@ -237,18 +237,18 @@ static void test_text_change(void **state)
 
 static void test_reapply_auto_id(void **state)
 {
-	struct hf_action a;
+	struct hf_act a;
 	struct hf_strbuf out = HF_STRBUF_INIT;
 	const char *tip = "{\"items\": [{\"id\": \"S-3\", \"title\": \"theirs\", \"kind\": \"shared\", \"points\": 1, \"status\": \"todo\"}]}";
 
 	(void)state;
 	hf_strbuf_init(&out);
 	parse("{\"action\": \"sprint-add\", \"path\": \"sprints/s.json\", \"by\": \"li\", \"at\": \"2026-11-29\", \"sprint\": \"s\", \"auto_id\": true, \"id\": \"S-3\", \"title\": \"mine\", \"type\": \"shared\", \"points\": \"2\"}", &a);
-	assert_int_equal(hf_action_apply(&a, tip, strlen(tip), &out), HF_OK);
+	assert_int_equal(hf_act_apply(&a, tip, strlen(tip), &out), HF_OK);
 	assert_string_equal(a.id, "S-4");
 	assert_non_null(strstr(out.buf, "{\"id\": \"S-4\", \"title\": \"mine\""));
 	assert_non_null(strstr(out.buf, "\"id\": \"S-3\", \"title\": \"theirs\""));
-	hf_action_clear(&a);
+	hf_act_clear(&a);
 	hf_strbuf_release(&out);
 }
 

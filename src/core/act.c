@@ -1,58 +1,58 @@
-/* action.c: people's actions as structured edits of one pod-file entry: apply, fingerprint, rebase, messages */
+/* act.c: people's actions as structured edits of one pod-file entry: apply, fingerprint, rebase, messages */
 #include "config.h"
 
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "handoff/action.h"
+#include "handoff/act.h"
 #include "handoff/clock.h"
 #include "handoff/jsonedit.h"
 #include "handoff/xmalloc.h"
 
-static const char *const kind_names[HF_ACTION_KIND_COUNT] = {
-	[HF_ACTION_NONE] = NULL,
-	[HF_ACTION_TICK] = "tick",
-	[HF_ACTION_WAIVE] = "waive",
-	[HF_ACTION_REOPEN] = "reopen",
-	[HF_ACTION_NOTE] = "note",
-	[HF_ACTION_SPRINT_ADD] = "sprint-add",
-	[HF_ACTION_SPRINT_REMOVE] = "sprint-remove",
-	[HF_ACTION_SPRINT_SET] = "sprint-set",
-	[HF_ACTION_CAPACITY] = "capacity",
-	[HF_ACTION_OVERRIDE] = "override",
-	[HF_ACTION_PROMOTE] = "promote",
-	[HF_ACTION_ALIAS_SET] = "alias-set",
-	[HF_ACTION_ALIAS_DELETE] = "alias-delete",
-	[HF_ACTION_TAG_SET] = "tag-set",
+static const char *const kind_names[HF_ACT_KIND_COUNT] = {
+	[HF_ACT_NONE] = NULL,
+	[HF_ACT_TICK] = "tick",
+	[HF_ACT_WAIVE] = "waive",
+	[HF_ACT_REOPEN] = "reopen",
+	[HF_ACT_NOTE] = "note",
+	[HF_ACT_SPRINT_ADD] = "sprint-add",
+	[HF_ACT_SPRINT_REMOVE] = "sprint-remove",
+	[HF_ACT_SPRINT_SET] = "sprint-set",
+	[HF_ACT_CAPACITY] = "capacity",
+	[HF_ACT_OVERRIDE] = "override",
+	[HF_ACT_PROMOTE] = "promote",
+	[HF_ACT_ALIAS_SET] = "alias-set",
+	[HF_ACT_ALIAS_DELETE] = "alias-delete",
+	[HF_ACT_TAG_SET] = "tag-set",
 };
 
-const char *hf_action_kind_name(enum hf_action_kind kind)
+const char *hf_act_kind_name(enum hf_act_kind kind)
 {
-	return (unsigned)kind < HF_ACTION_KIND_COUNT ? kind_names[kind] : NULL;
+	return (unsigned)kind < HF_ACT_KIND_COUNT ? kind_names[kind] : NULL;
 }
 
-enum hf_action_kind hf_action_kind_parse(const char *name)
+enum hf_act_kind hf_act_kind_parse(const char *name)
 {
-	for (int k = 1; name && k < HF_ACTION_KIND_COUNT; k++)
+	for (int k = 1; name && k < HF_ACT_KIND_COUNT; k++)
 		if (strcmp(kind_names[k], name) == 0)
-			return (enum hf_action_kind)k;
-	return HF_ACTION_NONE;
+			return (enum hf_act_kind)k;
+	return HF_ACT_NONE;
 }
 
-bool hf_action_is_file(enum hf_action_kind kind)
+bool hf_act_is_file(enum hf_act_kind kind)
 {
-	return kind >= HF_ACTION_TICK && kind <= HF_ACTION_OVERRIDE;
+	return kind >= HF_ACT_TICK && kind <= HF_ACT_OVERRIDE;
 }
 
-static bool is_readiness(enum hf_action_kind k)
+static bool is_readiness(enum hf_act_kind k)
 {
-	return k >= HF_ACTION_TICK && k <= HF_ACTION_NOTE;
+	return k >= HF_ACT_TICK && k <= HF_ACT_NOTE;
 }
 
-static bool is_sprint(enum hf_action_kind k)
+static bool is_sprint(enum hf_act_kind k)
 {
-	return k >= HF_ACTION_SPRINT_ADD && k <= HF_ACTION_CAPACITY;
+	return k >= HF_ACT_SPRINT_ADD && k <= HF_ACT_CAPACITY;
 }
 
 /* The string fields, for the payload and for freeing. */
@@ -60,7 +60,7 @@ static const struct {
 	const char *name;
 	size_t off;
 } fields[] = {
-#define F(x) { #x, offsetof(struct hf_action, x) }
+#define F(x) { #x, offsetof(struct hf_act, x) }
 	F(source), F(path), F(by), F(at), F(model), F(item), F(evidence), F(reason), F(until),
 	F(note), F(sprint), F(id), F(field), F(value), F(title), F(type), F(owner), F(points),
 	F(status), F(blocked_by), F(handle), F(rotation), F(who), F(from), F(to), F(version),
@@ -69,30 +69,30 @@ static const struct {
 };
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
 
-static char **field_at(struct hf_action *a, size_t i)
+static char **field_at(struct hf_act *a, size_t i)
 {
 	return (char **)((char *)a + fields[i].off);
 }
 
-static const char *field_get(const struct hf_action *a, size_t i)
+static const char *field_get(const struct hf_act *a, size_t i)
 {
 	return *(char *const *)((const char *)a + fields[i].off);
 }
 
-void hf_action_clear(struct hf_action *a)
+void hf_act_clear(struct hf_act *a)
 {
 	for (size_t i = 0; i < NFIELDS; i++)
 		free(*field_at(a, i));
 	memset(a, 0, sizeof(*a));
 }
 
-char *hf_action_to_json(const struct hf_action *a)
+char *hf_act_to_json(const struct hf_act *a)
 {
 	struct hf_strbuf sb = HF_STRBUF_INIT;
 
 	hf_strbuf_init(&sb);
 	hf_strbuf_adds(&sb, "{\"action\": ");
-	hf_json_quote(&sb, hf_action_kind_name(a->kind) ? hf_action_kind_name(a->kind) : "");
+	hf_json_quote(&sb, hf_act_kind_name(a->kind) ? hf_act_kind_name(a->kind) : "");
 	for (size_t i = 0; i < NFIELDS; i++) {
 		const char *v = field_get(a, i);
 
@@ -109,7 +109,7 @@ char *hf_action_to_json(const struct hf_action *a)
 	return hf_strbuf_detach(&sb);
 }
 
-enum hf_status hf_action_from_json(const char *json, struct hf_action *a)
+enum hf_status hf_act_from_json(const char *json, struct hf_act *a)
 {
 	struct hf_jdoc doc;
 	enum hf_status rc;
@@ -123,7 +123,7 @@ enum hf_status hf_action_from_json(const char *json, struct hf_action *a)
 		hf_jdoc_clear(&doc);
 		return hf_error(HF_EINVAL, "an action must be a JSON object");
 	}
-	a->kind = hf_action_kind_parse(hf_jnode_string(root, "action"));
+	a->kind = hf_act_kind_parse(hf_jnode_string(root, "action"));
 	for (size_t i = 0; i < NFIELDS; i++) {
 		const char *v = hf_jnode_string(root, fields[i].name);
 
@@ -135,8 +135,8 @@ enum hf_status hf_action_from_json(const char *json, struct hf_action *a)
 	a->force = hf_jnode_member(root, "force") &&
 		   hf_jnode_member(root, "force")->type == HF_JSON_TRUE;
 	hf_jdoc_clear(&doc);
-	if (a->kind == HF_ACTION_NONE) {
-		hf_action_clear(a);
+	if (a->kind == HF_ACT_NONE) {
+		hf_act_clear(a);
 		return hf_error(HF_EINVAL, "an action names no known kind (\"action\")");
 	}
 	return HF_OK;
@@ -235,12 +235,12 @@ static enum hf_status validate_sprint_value(const char *field, const char *v)
 	return HF_OK;
 }
 
-enum hf_status hf_action_validate(const struct hf_action *a)
+enum hf_status hf_act_validate(const struct hf_act *a)
 {
 	enum hf_status rc;
 	int64_t f, t;
 
-	if (!hf_action_kind_name(a->kind) || a->kind == HF_ACTION_NONE)
+	if (!hf_act_kind_name(a->kind) || a->kind == HF_ACT_NONE)
 		return hf_error(HF_EINVAL, "no such action");
 	if ((rc = need_word(a->by, "who acts ([user] handle)")))
 		return rc;
@@ -251,7 +251,7 @@ enum hf_status hf_action_validate(const struct hf_action *a)
 		if (v && has_control(v) && !lines)
 			return hf_error(HF_EINVAL, "%s must be one line of text", fields[i].name);
 	}
-	if (hf_action_is_file(a->kind) && !is_date(a->at))
+	if (hf_act_is_file(a->kind) && !is_date(a->at))
 		return hf_error(HF_EINVAL, "the date of the action '%s' must be YYYY-MM-DD",
 				a->at ? a->at : "");
 	if (is_readiness(a->kind) &&
@@ -260,22 +260,22 @@ enum hf_status hf_action_validate(const struct hf_action *a)
 	if (is_sprint(a->kind) && (rc = need_word(a->sprint, "sprint")))
 		return rc;
 	switch (a->kind) {
-	case HF_ACTION_TICK:
+	case HF_ACT_TICK:
 		if (a->evidence && (rc = need_text(a->evidence, "evidence", false)))
 			return rc;
 		break;
-	case HF_ACTION_WAIVE:
+	case HF_ACT_WAIVE:
 		if ((rc = need_text(a->reason, "a reason for the waiver", true)))
 			return rc;
 		if (a->until && !is_date(a->until))
 			return hf_error(HF_EINVAL, "until '%s' must be a date such as 2027-01-31",
 					a->until);
 		break;
-	case HF_ACTION_NOTE:
+	case HF_ACT_NOTE:
 		if (!a->note)
 			return hf_error(HF_EINVAL, "the note is missing");
 		break;
-	case HF_ACTION_SPRINT_ADD:
+	case HF_ACT_SPRINT_ADD:
 		if (!a->auto_id && (rc = need_word(a->id, "item id")))
 			return rc;
 		if ((rc = validate_sprint_value("title", a->title)) ||
@@ -287,20 +287,20 @@ enum hf_status hf_action_validate(const struct hf_action *a)
 		    (a->blocked_by && (rc = validate_sprint_value("blocked_by", a->blocked_by))))
 			return rc;
 		break;
-	case HF_ACTION_SPRINT_REMOVE:
+	case HF_ACT_SPRINT_REMOVE:
 		return need_word(a->id, "item id");
-	case HF_ACTION_SPRINT_SET:
+	case HF_ACT_SPRINT_SET:
 		if ((rc = need_word(a->id, "item id")))
 			return rc;
 		if (!one_of(a->field, sprint_fields))
 			return hf_error(HF_EINVAL, "a sprint item has no field '%s' handoff can set",
 					a->field ? a->field : "");
 		return validate_sprint_value(a->field, a->value);
-	case HF_ACTION_CAPACITY:
+	case HF_ACT_CAPACITY:
 		if ((rc = need_word(a->handle, "handle")))
 			return rc;
 		return need_number(a->value, "capacity");
-	case HF_ACTION_OVERRIDE:
+	case HF_ACT_OVERRIDE:
 		if ((rc = need_word(a->rotation, "rotation")) || (rc = need_word(a->who, "who")) ||
 		    (rc = check_time(a->from, "from")) || (rc = check_time(a->to, "to")))
 			return rc;
@@ -310,17 +310,17 @@ enum hf_status hf_action_validate(const struct hf_action *a)
 			return hf_error(HF_EINVAL, "the override ends (%s) before it starts (%s)",
 					a->to, a->from);
 		break;
-	case HF_ACTION_PROMOTE:
-	case HF_ACTION_ALIAS_SET:
-	case HF_ACTION_ALIAS_DELETE:
-	case HF_ACTION_TAG_SET:
+	case HF_ACT_PROMOTE:
+	case HF_ACT_ALIAS_SET:
+	case HF_ACT_ALIAS_DELETE:
+	case HF_ACT_TAG_SET:
 		if ((rc = need_text(a->model, "model", false)))
 			return rc;
-		if (a->kind != HF_ACTION_ALIAS_DELETE && (rc = need_word(a->version, "version")))
+		if (a->kind != HF_ACT_ALIAS_DELETE && (rc = need_word(a->version, "version")))
 			return rc;
-		if (a->kind != HF_ACTION_TAG_SET && (rc = need_word(a->alias, "alias")))
+		if (a->kind != HF_ACT_TAG_SET && (rc = need_word(a->alias, "alias")))
 			return rc;
-		if (a->kind == HF_ACTION_TAG_SET && (rc = need_text(a->key, "tag key", false)))
+		if (a->kind == HF_ACT_TAG_SET && (rc = need_text(a->key, "tag key", false)))
 			return rc;
 		if (a->force && (rc = need_text(a->reason, "a reason for forcing", true)))
 			return rc;
@@ -371,18 +371,18 @@ static enum hf_status root_container(struct hf_jedit *ed, const char *key, enum 
 }
 
 /* Readiness: the item's record, field by field, in the order people write them. */
-static enum hf_status apply_readiness(struct hf_jedit *ed, const struct hf_action *a)
+static enum hf_status apply_readiness(struct hf_jedit *ed, const struct hf_act *a)
 {
 	const struct hf_jnode *items, *entry;
-	const char *state = a->kind == HF_ACTION_TICK ? "done"
-			    : a->kind == HF_ACTION_WAIVE ? "waived" : "todo";
+	const char *state = a->kind == HF_ACT_TICK ? "done"
+			    : a->kind == HF_ACT_WAIVE ? "waived" : "todo";
 	struct { const char *key; const char *value; bool set; } f[] = {
-		{ "state", state, a->kind != HF_ACTION_NOTE },
-		{ "by", a->by, a->kind != HF_ACTION_NOTE },
-		{ "at", a->at, a->kind != HF_ACTION_NOTE },
-		{ "evidence", a->kind == HF_ACTION_TICK ? a->evidence : NULL, a->kind != HF_ACTION_NOTE },
-		{ "reason", a->kind == HF_ACTION_WAIVE ? a->reason : NULL, a->kind != HF_ACTION_NOTE },
-		{ "until", a->kind == HF_ACTION_WAIVE ? a->until : NULL, a->kind != HF_ACTION_NOTE },
+		{ "state", state, a->kind != HF_ACT_NOTE },
+		{ "by", a->by, a->kind != HF_ACT_NOTE },
+		{ "at", a->at, a->kind != HF_ACT_NOTE },
+		{ "evidence", a->kind == HF_ACT_TICK ? a->evidence : NULL, a->kind != HF_ACT_NOTE },
+		{ "reason", a->kind == HF_ACT_WAIVE ? a->reason : NULL, a->kind != HF_ACT_NOTE },
+		{ "until", a->kind == HF_ACT_WAIVE ? a->until : NULL, a->kind != HF_ACT_NOTE },
 		{ "note", a->note, a->note != NULL },
 	};
 	enum hf_status rc;
@@ -398,7 +398,7 @@ static enum hf_status apply_readiness(struct hf_jedit *ed, const struct hf_actio
 		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 			if (f[i].value && *f[i].value)
 				hf_jval_put(o, f[i].key, hf_jval_string(f[i].value));
-		if (a->kind == HF_ACTION_NOTE) {
+		if (a->kind == HF_ACT_NOTE) {
 			hf_jval_free(o);
 			o = hf_jval_object();
 			hf_jval_put(o, "state", hf_jval_string("todo"));
@@ -460,7 +460,7 @@ static struct hf_jval *sprint_value(const char *field, const char *v)
 	return hf_jval_string(v);
 }
 
-static enum hf_status find_item(struct hf_jedit *ed, const struct hf_action *a,
+static enum hf_status find_item(struct hf_jedit *ed, const struct hf_act *a,
 				const struct hf_jnode **out)
 {
 	const struct hf_jnode *items = hf_jnode_member(ed->doc.root, "items");
@@ -473,13 +473,13 @@ static enum hf_status find_item(struct hf_jedit *ed, const struct hf_action *a,
 	return HF_OK;
 }
 
-static enum hf_status apply_sprint(struct hf_jedit *ed, struct hf_action *a)
+static enum hf_status apply_sprint(struct hf_jedit *ed, struct hf_act *a)
 {
 	const struct hf_jnode *items, *it, *cap;
 	enum hf_status rc;
 
 	switch (a->kind) {
-	case HF_ACTION_SPRINT_ADD: {
+	case HF_ACT_SPRINT_ADD: {
 		struct hf_jval *o;
 
 		if ((rc = root_container(ed, "items", HF_JSON_ARRAY, &items)))
@@ -507,11 +507,11 @@ static enum hf_status apply_sprint(struct hf_jedit *ed, struct hf_action *a)
 		hf_jval_free(o);
 		return rc;
 	}
-	case HF_ACTION_SPRINT_REMOVE:
+	case HF_ACT_SPRINT_REMOVE:
 		if ((rc = find_item(ed, a, &it)))
 			return rc;
 		return hf_jedit_remove(ed, it);
-	case HF_ACTION_SPRINT_SET:
+	case HF_ACT_SPRINT_SET:
 		if ((rc = find_item(ed, a, &it)) ||
 		    (rc = put(ed, it, a->field, sprint_value(a->field, a->value))))
 			return rc;
@@ -520,7 +520,7 @@ static enum hf_status apply_sprint(struct hf_jedit *ed, struct hf_action *a)
 		    !(rc = find_item(ed, a, &it)))
 			rc = put(ed, it, "status", hf_jval_string("blocked"));
 		return rc;
-	case HF_ACTION_CAPACITY:
+	case HF_ACT_CAPACITY:
 		if ((rc = root_container(ed, "capacity", HF_JSON_OBJECT, &cap)))
 			return rc;
 		return put(ed, cap, a->handle, hf_jval_number(a->value));
@@ -529,7 +529,7 @@ static enum hf_status apply_sprint(struct hf_jedit *ed, struct hf_action *a)
 	}
 }
 
-static enum hf_status apply_override(struct hf_jedit *ed, const struct hf_action *a)
+static enum hf_status apply_override(struct hf_jedit *ed, const struct hf_act *a)
 {
 	const struct hf_jnode *list;
 	struct hf_jval *o;
@@ -551,16 +551,16 @@ static enum hf_status apply_override(struct hf_jedit *ed, const struct hf_action
 /* What a readiness file starts as when a model has none yet. */
 static const char new_readiness[] = "{\n  \"checklist\": \"default\",\n  \"items\": {\n  }\n}\n";
 
-enum hf_status hf_action_apply(struct hf_action *a, const char *text, size_t len,
+enum hf_status hf_act_apply(struct hf_act *a, const char *text, size_t len,
 			       struct hf_strbuf *out)
 {
 	const char *name = a->path ? a->path : "the file";
 	struct hf_jedit ed;
 	enum hf_status rc;
 
-	if (!hf_action_is_file(a->kind))
+	if (!hf_act_is_file(a->kind))
 		return hf_error(HF_EINVAL, "a %s action edits no file",
-				hf_action_kind_name(a->kind) ? hf_action_kind_name(a->kind) : "unknown");
+				hf_act_kind_name(a->kind) ? hf_act_kind_name(a->kind) : "unknown");
 	if (!text) {
 		if (!is_readiness(a->kind))
 			return hf_error(HF_ENOTFOUND, "'%s' does not exist", name);
@@ -613,7 +613,7 @@ static char *canonical_without(const struct hf_jnode *node, const char *skip)
 	return hf_strbuf_detach(&sb);
 }
 
-static bool overlaps(const struct hf_action *a, const struct hf_jnode *o)
+static bool overlaps(const struct hf_act *a, const struct hf_jnode *o)
 {
 	const char *from = hf_jnode_string(o, "from"), *to = hf_jnode_string(o, "to");
 	int64_t af, at, of, ot;
@@ -624,27 +624,27 @@ static bool overlaps(const struct hf_action *a, const struct hf_jnode *o)
 	return of < at && af < ot;
 }
 
-static char *fingerprint(const struct hf_action *a, const struct hf_jnode *root)
+static char *fingerprint(const struct hf_act *a, const struct hf_jnode *root)
 {
 	const struct hf_jnode *n, *it;
 	struct hf_strbuf sb = HF_STRBUF_INIT;
 	char *c;
 
 	switch (a->kind) {
-	case HF_ACTION_TICK:
-	case HF_ACTION_WAIVE:
-	case HF_ACTION_REOPEN:
+	case HF_ACT_TICK:
+	case HF_ACT_WAIVE:
+	case HF_ACT_REOPEN:
 		return canonical_without(hf_jnode_member(hf_jnode_member(root, "items"), a->item), "note");
-	case HF_ACTION_NOTE:
+	case HF_ACT_NOTE:
 		return hf_jnode_canonical(hf_jnode_member(
 			hf_jnode_member(hf_jnode_member(root, "items"), a->item), "note"));
-	case HF_ACTION_SPRINT_ADD:
+	case HF_ACT_SPRINT_ADD:
 		return a->auto_id ? NULL
 				  : hf_jnode_canonical(hf_jnode_find(hf_jnode_member(root, "items"),
 								    "id", a->id));
-	case HF_ACTION_SPRINT_REMOVE:
+	case HF_ACT_SPRINT_REMOVE:
 		return hf_jnode_canonical(hf_jnode_find(hf_jnode_member(root, "items"), "id", a->id));
-	case HF_ACTION_SPRINT_SET:
+	case HF_ACT_SPRINT_SET:
 		it = hf_jnode_find(hf_jnode_member(root, "items"), "id", a->id);
 		if (!it)
 			return xstrdup("(no item)");
@@ -659,9 +659,9 @@ static char *fingerprint(const struct hf_action *a, const struct hf_jnode *root)
 			c = both;
 		}
 		return c;
-	case HF_ACTION_CAPACITY:
+	case HF_ACT_CAPACITY:
 		return hf_jnode_canonical(hf_jnode_member(hf_jnode_member(root, "capacity"), a->handle));
-	case HF_ACTION_OVERRIDE:
+	case HF_ACT_OVERRIDE:
 		n = hf_jnode_member(root, "overrides");
 		hf_strbuf_init(&sb);
 		for (size_t i = 0; n && n->type == HF_JSON_ARRAY && i < n->nkids; i++) {
@@ -681,7 +681,7 @@ static char *fingerprint(const struct hf_action *a, const struct hf_jnode *root)
 	}
 }
 
-enum hf_status hf_action_fingerprint(const struct hf_action *a, const char *text, size_t len,
+enum hf_status hf_act_fingerprint(const struct hf_act *a, const char *text, size_t len,
 				     char **fp)
 {
 	struct hf_jdoc doc;
@@ -703,21 +703,21 @@ static bool same(const char *x, const char *y)
 }
 
 /* Says what the entry is like in the tip, for the conflict message. */
-static char *describe(const struct hf_action *a, const struct hf_jnode *root)
+static char *describe(const struct hf_act *a, const struct hf_jnode *root)
 {
 	const struct hf_jnode *items = hf_jnode_member(root, "items"), *e, *n;
 	const char *state, *by, *at;
 	char *c, *s;
 
 	switch (a->kind) {
-	case HF_ACTION_TICK:
-	case HF_ACTION_WAIVE:
-	case HF_ACTION_REOPEN:
-	case HF_ACTION_NOTE:
+	case HF_ACT_TICK:
+	case HF_ACT_WAIVE:
+	case HF_ACT_REOPEN:
+	case HF_ACT_NOTE:
 		e = hf_jnode_member(items, a->item);
 		if (!e)
 			return xasprintf("%s was removed from %s", a->item, a->path ? a->path : "the file");
-		if (a->kind == HF_ACTION_NOTE) {
+		if (a->kind == HF_ACT_NOTE) {
 			n = hf_jnode_member(e, "note");
 			return n && n->str ? xasprintf("the note on %s is now \"%s\"", a->item, n->str)
 					   : xasprintf("the note on %s was removed", a->item);
@@ -728,27 +728,27 @@ static char *describe(const struct hf_action *a, const struct hf_jnode *root)
 		return xasprintf("%s is now %s%s%s%s%s%s", a->item, state ? state : "changed",
 				 by ? " by " : "", by ? by : "", at ? " (" : "", at ? at : "",
 				 at ? ")" : "");
-	case HF_ACTION_SPRINT_ADD:
+	case HF_ACT_SPRINT_ADD:
 		return xasprintf("sprint item %s was added meanwhile", a->id);
-	case HF_ACTION_SPRINT_REMOVE:
-	case HF_ACTION_SPRINT_SET:
+	case HF_ACT_SPRINT_REMOVE:
+	case HF_ACT_SPRINT_SET:
 		e = hf_jnode_find(items, "id", a->id);
 		if (!e)
 			return xasprintf("sprint item %s was removed", a->id);
-		if (a->kind == HF_ACTION_SPRINT_REMOVE)
+		if (a->kind == HF_ACT_SPRINT_REMOVE)
 			return xasprintf("sprint item %s was changed", a->id);
 		n = hf_jnode_member(e, a->field);
 		c = n ? hf_jnode_canonical(n) : NULL;
 		s = xasprintf("the %s of %s is now %s", a->field, a->id, c ? c : "unset");
 		free(c);
 		return s;
-	case HF_ACTION_CAPACITY:
+	case HF_ACT_CAPACITY:
 		n = hf_jnode_member(hf_jnode_member(root, "capacity"), a->handle);
 		c = n ? hf_jnode_canonical(n) : NULL;
 		s = xasprintf("the capacity of %s is now %s", a->handle, c ? c : "unset");
 		free(c);
 		return s;
-	case HF_ACTION_OVERRIDE:
+	case HF_ACT_OVERRIDE:
 		n = hf_jnode_member(root, "overrides");
 		for (size_t i = 0; n && n->type == HF_JSON_ARRAY && i < n->nkids; i++) {
 			if (!overlaps(a, n->kids[i]))
@@ -764,7 +764,7 @@ static char *describe(const struct hf_action *a, const struct hf_jnode *root)
 	}
 }
 
-enum hf_rebase hf_action_rebase(const struct hf_action *a, const char *base, size_t base_len,
+enum hf_rebase hf_act_rebase(const struct hf_act *a, const char *base, size_t base_len,
 				const char *tip, size_t tip_len, char **what)
 {
 	char *fb = NULL, *ft = NULL;
@@ -785,7 +785,7 @@ enum hf_rebase hf_action_rebase(const struct hf_action *a, const char *base, siz
 		return HF_REBASE_CLEAN;
 	}
 	ft = fingerprint(a, doc.root);
-	if (base && hf_action_fingerprint(a, base, base_len, &fb))
+	if (base && hf_act_fingerprint(a, base, base_len, &fb))
 		hf_error_clear();
 	if (!same(fb, ft)) {
 		r = HF_REBASE_CONFLICT;
@@ -821,39 +821,39 @@ static void addv(struct hf_strbuf *sb, const char *fmt, const char *const *v)
 /* fmt holds only %s, each filled with people's text on one line. */
 #define ADD(sb, fmt, ...) addv(sb, fmt, (const char *const[]){ __VA_ARGS__ })
 
-char *hf_action_summary(const struct hf_action *a)
+char *hf_act_summary(const struct hf_act *a)
 {
 	struct hf_strbuf sb = HF_STRBUF_INIT;
 
 	hf_strbuf_init(&sb);
 	switch (a->kind) {
-	case HF_ACTION_TICK:
+	case HF_ACT_TICK:
 		ADD(&sb, "%s: %s done", a->model, a->item);
 		if (a->evidence)
 			ADD(&sb, " (evidence %s)", a->evidence);
 		break;
-	case HF_ACTION_WAIVE:
+	case HF_ACT_WAIVE:
 		ADD(&sb, "%s: %s waived (%s", a->model, a->item, a->reason);
 		if (a->until)
 			ADD(&sb, "; until %s", a->until);
 		hf_strbuf_addch(&sb, ')');
 		break;
-	case HF_ACTION_REOPEN:
+	case HF_ACT_REOPEN:
 		ADD(&sb, "%s: %s reopened", a->model, a->item);
 		break;
-	case HF_ACTION_NOTE:
+	case HF_ACT_NOTE:
 		if (a->note && *a->note)
 			ADD(&sb, "%s: note on %s: %s", a->model, a->item, a->note);
 		else
 			ADD(&sb, "%s: note on %s removed", a->model, a->item);
 		break;
-	case HF_ACTION_SPRINT_ADD:
+	case HF_ACT_SPRINT_ADD:
 		ADD(&sb, "sprint %s: add %s \"%s\"", a->sprint, a->id ? a->id : "(new)", a->title);
 		break;
-	case HF_ACTION_SPRINT_REMOVE:
+	case HF_ACT_SPRINT_REMOVE:
 		ADD(&sb, "sprint %s: remove %s", a->sprint, a->id);
 		break;
-	case HF_ACTION_SPRINT_SET:
+	case HF_ACT_SPRINT_SET:
 		if (!strcmp(a->field, "status"))
 			ADD(&sb, "sprint %s: %s -> %s", a->sprint, a->id, a->value);
 		else if (!strcmp(a->field, "owner"))
@@ -865,26 +865,26 @@ char *hf_action_summary(const struct hf_action *a)
 		else
 			ADD(&sb, "sprint %s: %s %s %s", a->sprint, a->id, a->field, a->value);
 		break;
-	case HF_ACTION_CAPACITY:
+	case HF_ACT_CAPACITY:
 		ADD(&sb, "sprint %s: capacity of %s %s", a->sprint, a->handle, a->value);
 		break;
-	case HF_ACTION_OVERRIDE:
+	case HF_ACT_OVERRIDE:
 		ADD(&sb, "%s: %s on call %s to %s", a->rotation, a->who, a->from, a->to);
 		if (a->reason && *a->reason)
 			ADD(&sb, " (%s)", a->reason);
 		break;
-	case HF_ACTION_PROMOTE:
+	case HF_ACT_PROMOTE:
 		ADD(&sb, "%s: promote version %s to %s", a->model, a->version, a->alias);
 		if (a->force)
 			ADD(&sb, " (forced: %s)", a->reason);
 		break;
-	case HF_ACTION_ALIAS_SET:
+	case HF_ACT_ALIAS_SET:
 		ADD(&sb, "%s: alias %s -> version %s", a->model, a->alias, a->version);
 		break;
-	case HF_ACTION_ALIAS_DELETE:
+	case HF_ACT_ALIAS_DELETE:
 		ADD(&sb, "%s: alias %s deleted", a->model, a->alias);
 		break;
-	case HF_ACTION_TAG_SET:
+	case HF_ACT_TAG_SET:
 		ADD(&sb, "%s: version %s tag %s=%s", a->model, a->version, a->key,
 		    a->value ? a->value : "");
 		break;
@@ -894,9 +894,9 @@ char *hf_action_summary(const struct hf_action *a)
 	return hf_strbuf_detach(&sb);
 }
 
-char *hf_action_message(const struct hf_action *a)
+char *hf_act_message(const struct hf_act *a)
 {
-	char *first = hf_action_summary(a), *msg;
+	char *first = hf_act_summary(a), *msg;
 	struct hf_strbuf by = HF_STRBUF_INIT;
 
 	hf_strbuf_init(&by);
