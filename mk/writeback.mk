@@ -16,3 +16,11 @@ fuzz_fuzz_jsonedit_SOURCES = fuzz/fuzz_jsonedit.c
 fuzz_fuzz_jsonedit_LDFLAGS = -fsanitize=fuzzer
 endif
 EXTRA_DIST += fuzz/fuzz_jsonedit.c
+
+libhf_sources_a_SOURCES += src/sources/git_push.c src/sources/writeback.c
+noinst_HEADERS += include/handoff/git_push.h include/handoff/writeback.h
+libhf_report_a_SOURCES += src/report/acting.c
+noinst_HEADERS += include/handoff/acting.h
+libhf_app_a_SOURCES += src/cmd/act.c src/cmd/tick.c src/cmd/sprint_edit.c src/cmd/override.c \
+	src/cmd/promote.c src/cmd/push.c
+noinst_HEADERS += include/handoff/cmd_act.h

@@ -20,6 +20,7 @@ struct global_opts {
 	bool demo;
 	bool no_color;
 	bool ascii;
+	bool read_only;
 };
 
 static int set_global(const char *name, const char *value, void *data)
@@ -36,6 +37,8 @@ static int set_global(const char *name, const char *value, void *data)
 		o->no_color = true;
 	else if (!strcmp(name, "ascii"))
 		o->ascii = true;
+	else if (!strcmp(name, "read-only"))
+		o->read_only = true;
 	return 0;
 }
 
@@ -95,6 +98,7 @@ int main(int argc, char **argv)
 	ctx.ascii = opts.ascii;
 	/* a terminal known not to be UTF-8 gets ASCII ([ui] ascii may say otherwise in the TUI) */
 	hf_ascii_set(opts.ascii || hf_ascii_auto(getenv("TERM"), hf_width_user_utf8()));
+	ctx.read_only = opts.read_only;
 	/* --demo: a throw-away pod and registry in a temporary database, removed at exit */
 	if (opts.demo && !hf_demo_setup(&demo))
 		ctx.db_path = demo.db_path;

@@ -24,6 +24,7 @@ struct hf_ctx {
 	bool color;			/* colour allowed (no --no-color, no NO_COLOR) */
 	bool ascii;			/* --ascii: draw in ASCII whatever [ui] ascii says */
 	bool demo;			/* running on the built-in demo pod */
+	bool read_only;			/* --read-only: no write actions */
 	struct hf_conf conf;		/* loaded by hf_ctx_conf */
 	bool conf_loaded;
 	struct hf_store *store;		/* opened by hf_ctx_store */

@@ -223,6 +223,15 @@ enum hf_status hf_store_outbox_count(struct hf_store *store, unsigned states, si
 enum hf_status hf_store_outbox_mark(struct hf_store *store, int64_t id, const char *state,
 				    const char *error);
 void hf_outbox_entry_clear(struct hf_outbox_entry *e);
+
+/* Where an action lands: which file defines a model's readiness or contract, a sprint, a rotation. */
+enum hf_defined { HF_DEFINED_READINESS, HF_DEFINED_CONTRACT, HF_DEFINED_SPRINT, HF_DEFINED_ROTATION };
+/* *source and *path (caller frees) of the file defining name, both NULL when none does. */
+enum hf_status hf_store_defined_by(struct hf_store *store, enum hf_defined what, const char *name,
+				   char **source, char **path);
+/* The sprints that hold an item with this id (caller frees with hf_strv_free). */
+enum hf_status hf_store_sprints_with_item(struct hf_store *store, const char *item, char ***sprints,
+					  size_t *n);
 void hf_outbox_free(struct hf_outbox_entry *e, size_t n);
 
 #endif

@@ -37,6 +37,15 @@ const char *hf_args_get(const struct hf_args *args, const char *flag)
 
 int hf_cmd_run(struct hf_ctx *ctx, const struct hf_cmd *cmd, int argc, char **argv)
 {
+	/* "sprint add ...": a command of two words is an entry of its own */
+	if (argc > 1 && argv[1][0] != '-') {
+		char *two = xasprintf("%s %s", cmd->name, argv[1]);
+		const struct hf_cmd *sub = hf_cmd_find(two);
+
+		free(two);
+		if (sub)
+			return hf_cmd_run(ctx, sub, argc - 1, argv + 1);
+	}
 	struct hf_args args = { cmd->flags, NULL, NULL, 0 };
 	size_t nflags = 0;
 	bool only_pos = false;
@@ -107,6 +116,7 @@ const struct hf_cmd_flag hf_global_flags[] = {
 	{ "demo", NULL, "use the built-in demo pod (no network, no config)" },
 	{ "no-color", NULL, "no colours (also when NO_COLOR is set)" },
 	{ "ascii", NULL, "draw with ASCII only (automatic on a terminal known not to be UTF-8)" },
+	{ "read-only", NULL, "no write actions (also [ui] read-only = true)" },
 	{ NULL, NULL, NULL },
 };
 
@@ -183,11 +193,16 @@ void hf_cmd_help(FILE *out, const struct hf_cmd *cmd)
 
 void hf_cmd_help_all(FILE *out)
 {
-	fputs("usage: handoff [--db PATH] [--config PATH] [--no-color] [--ascii] [COMMAND [ARGS]]\n"
+	int width = 8;
+
+	fputs("usage: handoff [--db PATH] [--config PATH] [--no-color] [--ascii] [--read-only] [COMMAND [ARGS]]\n"
 	      "       handoff --demo | --help | --version\n\n"
 	      "With no command, handoff opens the pod screen (the TUI).\n\ncommands:\n", out);
 	for (size_t i = 0; hf_commands[i]; i++)
-		fprintf(out, "  %-8s %s\n", hf_commands[i]->name, hf_commands[i]->summary);
+		if ((int)strlen(hf_commands[i]->name) > width)
+			width = (int)strlen(hf_commands[i]->name);
+	for (size_t i = 0; hf_commands[i]; i++)
+		fprintf(out, "  %-*s  %s\n", width, hf_commands[i]->name, hf_commands[i]->summary);
 	fputs("\nglobal options (before or after the command):\n", out);
 	for (const struct hf_cmd_flag *f = hf_global_flags; f->name; f++) {
 		char left[64];

@@ -89,6 +89,9 @@ enum hf_status hf_git_fetch_here(struct hf_git_sync *gs);
 /* Open the bare cache, creating it on first use: sets repo and odb. */
 enum hf_status hf_git_open_cache(struct hf_git_sync *gs);
 
+/* The transfer callbacks of gs (payload gs): credentials asked once, progress reported. */
+void hf_git_callbacks(struct hf_git_sync *gs, git_remote_callbacks *cb);
+
 /* Record libgit2's last error as "source 'NAME': WHAT ('URL'): MESSAGE"; returns the status. */
 enum hf_status hf_git_fail(const struct hf_git_sync *gs, int code, const char *what);
 

@@ -178,6 +178,18 @@ out:
 	return rc;
 }
 
+void hf_git_callbacks(struct hf_git_sync *gs, git_remote_callbacks *cb)
+{
+	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
+	cb->credentials = credentials;
+	cb->transfer_progress = transfer_progress;
+	cb->sideband_progress = sideband_progress;
+	cb->payload = gs;
+	/* TLS certificates: libgit2 verifies them; ssh host keys: OpenSSH's rules (git_ssh.c) */
+	if (gs->ssh.on)
+		cb->certificate_check = hf_git_ssh_check_host;
+}
+
 enum hf_status hf_git_fetch_here(struct hf_git_sync *gs)
 {
 	git_remote_callbacks cb;
@@ -194,17 +206,10 @@ enum hf_status hf_git_fetch_here(struct hf_git_sync *gs)
 	int err;
 
 	memset(&def, 0, sizeof(def));
-	git_remote_init_callbacks(&cb, GIT_REMOTE_CALLBACKS_VERSION);
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	if ((rc = hf_git_open_cache(gs)))
 		return rc;
-	cb.credentials = credentials;
-	cb.transfer_progress = transfer_progress;
-	cb.sideband_progress = sideband_progress;
-	cb.payload = gs;
-	/* TLS certificates: libgit2 verifies them; ssh host keys: OpenSSH's rules (git_ssh.c) */
-	if (gs->ssh.on)
-		cb.certificate_check = hf_git_ssh_check_host;
+	hf_git_callbacks(gs, &cb);
 
 	hf_trace("git: connect '%s'", gs->url);
 	hf_sync_progress_report(gs->progress, gs->conf->name, "connecting", 0, 0);

@@ -1,4 +1,4 @@
-/* outbox.c: people's actions waiting to land at their source, and what became of them */
+/* outbox.c: people's actions waiting to land at their source, what became of them, and which file an action edits */
 #include "config.h"
 
 #include <stdlib.h>
@@ -203,4 +203,38 @@ void hf_outbox_free(struct hf_outbox_entry *e, size_t n)
 	for (size_t i = 0; i < n; i++)
 		hf_outbox_entry_clear(&e[i]);
 	free(e);
+}
+
+enum hf_status hf_store_defined_by(struct hf_store *store, enum hf_defined what, const char *name,
+				   char **source, char **path)
+{
+	static const char *const sql[] = {
+		[HF_DEFINED_READINESS] = "SELECT source, path FROM readiness WHERE model = ?1 "
+					 "ORDER BY source LIMIT 1",
+		[HF_DEFINED_CONTRACT] = "SELECT source, path FROM contract WHERE model = ?1 "
+					"ORDER BY source LIMIT 1",
+		[HF_DEFINED_SPRINT] = "SELECT source, path FROM sprint WHERE id = ?1 LIMIT 1",
+		[HF_DEFINED_ROTATION] = "SELECT source, path FROM rotation WHERE name = ?1 "
+					"ORDER BY source LIMIT 1",
+	};
+	sqlite3_stmt *st = hf_store_stmt(store, sql[what]);
+	char *row[2] = { NULL, NULL };
+	enum hf_status rc;
+
+	hf_bind_text(st, 1, name);
+	rc = hf_store_read_one(store, st, hf_store_row_text2, row, NULL, "finding a pod file");
+	*source = row[0];
+	*path = row[1];
+	return rc;
+}
+
+enum hf_status hf_store_sprints_with_item(struct hf_store *store, const char *item, char ***sprints,
+					  size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT sprint FROM sprint_item WHERE id = ?1 ORDER BY sprint");
+
+	hf_bind_text(st, 1, item);
+	return hf_store_read_rows(store, st, sprints, n, sizeof(char *), hf_store_row_text,
+				  hf_store_free_texts, "finding a sprint item");
 }

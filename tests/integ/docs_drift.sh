@@ -4,9 +4,9 @@ set -u
 src=${HF_SRCDIR:?}
 bin=${HANDOFF_BIN:?}
 fail=0
-for cmd in $("$bin" --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p'); do
+while IFS= read -r cmd; do
 	grep -q "^\.B $cmd\b" "$src/man/handoff.1" || { echo "man page lacks command '$cmd'"; fail=1; }
-done
+done < <("$bin" --help | sed -n 's/^  \([a-z][a-z-]*\( [a-z][a-z-]*\)\?\)  .*/\1/p')
 for var in HANDOFF_DB HANDOFF_NOW HANDOFF_TRACE HANDOFF_TEST_IDLE; do
 	grep -q "^\.B $var\$" "$src/man/handoff.1" || { echo "man page ENVIRONMENT lacks $var"; fail=1; }
 	grep -rq "$var" "$src/src" || { echo "$var documented but not used in src/"; fail=1; }
