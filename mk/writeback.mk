@@ -24,3 +24,6 @@ noinst_HEADERS += include/handoff/acting.h
 libhf_app_a_SOURCES += src/cmd/act.c src/cmd/tick.c src/cmd/sprint_edit.c src/cmd/override.c \
 	src/cmd/promote.c src/cmd/push.c
 noinst_HEADERS += include/handoff/cmd_act.h
+
+TESTS += tests/integ/writeback_git.sh
+EXTRA_DIST += tests/integ/writeback_git.sh tests/lib/writeback.sh

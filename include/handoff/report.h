@@ -90,6 +90,9 @@ struct hf_report_item {
 	char *at;		/* date as written, or NULL */
 	char *evidence;		/* URL or NULL */
 	char *reason;		/* waiver reason, or why an automatic item is open; NULL */
+	char *until;		/* a waiver's last day, or NULL */
+	char *note;		/* a person's note beside the item, or NULL */
+	bool pending;		/* an action on it waits in the outbox (writeback.h) */
 	double credit;		/* score credit: 1 automatic done, 0.5 manual done with evidence, else 0 */
 };
 

@@ -224,6 +224,20 @@ enum hf_status hf_store_outbox_mark(struct hf_store *store, int64_t id, const ch
 				    const char *error);
 void hf_outbox_entry_clear(struct hf_outbox_entry *e);
 
+/*
+ * What open actions touch, for the views' pending marks: (scope, target)
+ * pairs as hf_wb_marks makes them (writeback.h). hf_outbox_marked: any
+ * open action on target in scope (target NULL: on anything in scope; a
+ * target ending in ':' matches every target it begins).
+ */
+struct hf_outbox_marks {
+	char **scope, **target;
+	size_t n;
+};
+enum hf_status hf_store_outbox_marks(struct hf_store *store, struct hf_outbox_marks *m);
+bool hf_outbox_marked(const struct hf_outbox_marks *m, const char *scope, const char *target);
+void hf_outbox_marks_clear(struct hf_outbox_marks *m);
+
 /* Where an action lands: which file defines a model's readiness or contract, a sprint, a rotation. */
 enum hf_defined { HF_DEFINED_READINESS, HF_DEFINED_CONTRACT, HF_DEFINED_SPRINT, HF_DEFINED_ROTATION };
 /* *source and *path (caller frees) of the file defining name, both NULL when none does. */

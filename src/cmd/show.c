@@ -184,6 +184,9 @@ static json_t *show_json(const struct hf_model_report *r, const struct hf_activi
 		json_object_set_new(o, "at", hf_json_str(it->at));
 		json_object_set_new(o, "evidence", hf_json_str(it->evidence));
 		json_object_set_new(o, "reason", hf_json_str(it->reason));
+		json_object_set_new(o, "until", hf_json_str(it->until));
+		json_object_set_new(o, "note", hf_json_str(it->note));
+		json_object_set_new(o, "pending", json_boolean(it->pending));
 		json_object_set_new(o, "credit", json_real(it->credit));
 		json_array_append_new(arr, o);
 	}
@@ -271,6 +274,11 @@ static void print_items(const struct hf_model_report *r)
 			}
 			fputs(": ", stdout);
 			hf_out_text(stdout, it->reason);
+			if (it->until) {
+				fputs(" (until ", stdout);
+				hf_out_text(stdout, it->until);
+				putchar(')');
+			}
 		} else if (it->rule) {
 			fputs("auto", stdout);
 			if (!it->complete && it->reason) {
@@ -296,6 +304,12 @@ static void print_items(const struct hf_model_report *r)
 		}
 		if (!it->required)
 			fputs(" [optional]", stdout);
+		if (it->pending)
+			fputs(" [pending]", stdout);
+		if (it->note) {
+			fputs(" -- ", stdout);
+			hf_out_text(stdout, it->note);
+		}
 		putchar('\n');
 	}
 	hf_strbuf_release(&sb);

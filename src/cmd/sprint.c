@@ -36,6 +36,7 @@ struct plan {
 	size_t nnot_ready;
 	bool current;
 	int64_t now;
+	struct hf_outbox_marks marks;	/* items with an action waiting in the outbox */
 };
 
 static void print_unknown_models(FILE *out, const struct plan *p, bool markdown);
@@ -51,6 +52,7 @@ static void plan_clear(struct plan *p)
 	hf_sprint_snapshots_free(p->snaps, p->nsnaps);
 	hf_pod_clear(&p->pod);
 	hf_sprint_clear(&p->sprint);
+	hf_outbox_marks_clear(&p->marks);
 }
 
 static const struct model_state *model_of(const struct plan *p, const char *name)
@@ -170,7 +172,8 @@ static enum hf_status plan_load(struct hf_store *store, const char *id, struct p
 		return rc;
 	}
 	if (rc || (rc = hf_store_pod_get(store, &p->pod)) ||
-	    (rc = hf_store_sprint_snapshots(store, p->sprint.id, &p->snaps, &p->nsnaps)))
+	    (rc = hf_store_sprint_snapshots(store, p->sprint.id, &p->snaps, &p->nsnaps)) ||
+	    (rc = hf_store_outbox_marks(store, &p->marks)))
 		return rc;
 	hf_sprint_evaluate(&p->sprint, &p->pod, p->snaps, p->nsnaps, p->now, &p->ev);
 	return judge_models(store, p);
@@ -330,8 +333,12 @@ static json_t *plan_json(const struct plan *p)
 	json_object_set_new(doc, "burndown", arr);
 
 	arr = json_array();
-	for (size_t i = 0; i < s->nitems; i++)
-		json_array_append_new(arr, item_json(&s->items[i]));
+	for (size_t i = 0; i < s->nitems; i++) {
+		o = item_json(&s->items[i]);
+		json_object_set_new(o, "pending", json_boolean(hf_outbox_marked(&p->marks, s->id,
+										 s->items[i].id)));
+		json_array_append_new(arr, o);
+	}
 	json_object_set_new(doc, "items", arr);
 
 	arr = json_array();

@@ -29,6 +29,8 @@ struct hf_report_session {
 	bool default_loaded;
 	struct hf_check_item *default_items;
 	size_t ndefault;
+	bool marks_loaded;
+	struct hf_outbox_marks marks;	/* what open write-back actions touch */
 };
 
 static void ctx_release(struct hf_report_session *c)
@@ -36,6 +38,7 @@ static void ctx_release(struct hf_report_session *c)
 	if (c->pod_loaded)
 		hf_pod_clear(&c->pod);
 	hf_check_items_free(c->default_items, c->ndefault);
+	hf_outbox_marks_clear(&c->marks);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -50,6 +53,17 @@ static enum hf_status ctx_pod(struct hf_report_session *c, const struct hf_pod *
 	}
 	*pod = &c->pod;
 	return HF_OK;
+}
+
+static const struct hf_outbox_marks *ctx_marks(struct hf_report_session *c)
+{
+	if (!c->marks_loaded) {
+		/* without the marks the view only lacks its pending flags */
+		if (hf_store_outbox_marks(c->store, &c->marks))
+			hf_error_clear();
+		c->marks_loaded = true;
+	}
+	return &c->marks;
 }
 
 static enum hf_status shipped_default(struct hf_report_session *c)
@@ -432,7 +446,10 @@ static void copy_item_eval(struct hf_report_item *o, const struct hf_item_eval *
 		o->by = xstrdup(e->state->by);
 		o->at = xstrdup(e->state->at);
 		o->evidence = xstrdup(e->state->evidence);
+		o->until = xstrdup(e->state->until);
 	}
+	if (e->state)
+		o->note = xstrdup(e->state->note);
 	o->reason = e->reason[0] ? xstrdup(e->reason) : NULL;
 	o->credit = e->credit;
 }
@@ -557,6 +574,8 @@ static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 	r->required = ev.required;
 	r->score = ev.score;
 	eval_items(r, &ev, &contract, cand);
+	for (size_t i = 0; i < r->nitems; i++)
+		r->items[i].pending = hf_outbox_marked(ctx_marks(c), name, r->items[i].id);
 	find_unknown_items(r, items, nitems, states, nstates);
 	fill_categories(r, &ev);
 	r->ready = r->required > 0 && r->done == r->required && r->slo_met == (int)r->nslos &&
@@ -805,6 +824,8 @@ void hf_model_report_clear(struct hf_model_report *r)
 		free(it->at);
 		free(it->evidence);
 		free(it->reason);
+		free(it->until);
+		free(it->note);
 	}
 	free(r->items);
 	hf_strv_free(r->card_missing, r->ncard_missing);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "handoff/clock.h"
+#include "handoff/xmalloc.h"
 #include "internal.h"
 
 static const char *const state_names[] = {
@@ -237,4 +238,59 @@ enum hf_status hf_store_sprints_with_item(struct hf_store *store, const char *it
 	hf_bind_text(st, 1, item);
 	return hf_store_read_rows(store, st, sprints, n, sizeof(char *), hf_store_row_text,
 				  hf_store_free_texts, "finding a sprint item");
+}
+
+static void read_mark(sqlite3_stmt *st, void *item)
+{
+	hf_store_row_text2(st, item);
+}
+
+enum hf_status hf_store_outbox_marks(struct hf_store *store, struct hf_outbox_marks *m)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT scope, target FROM outbox WHERE state IN ('pending', 'conflict', 'refused')"
+		" AND scope IS NOT NULL ORDER BY id");
+	char *(*rows)[2] = NULL;
+	size_t n = 0;
+	enum hf_status rc;
+
+	memset(m, 0, sizeof(*m));
+	rc = hf_store_read_rows(store, st, &rows, &n, sizeof(*rows), read_mark, NULL,
+				"reading the outbox");
+	m->scope = xcalloc(n + 1, sizeof(char *));
+	m->target = xcalloc(n + 1, sizeof(char *));
+	for (size_t i = 0; i < n; i++) {
+		m->scope[i] = rows[i][0];
+		m->target[i] = rows[i][1];
+	}
+	m->n = rc ? 0 : n;
+	free(rows);
+	return rc;
+}
+
+bool hf_outbox_marked(const struct hf_outbox_marks *m, const char *scope, const char *target)
+{
+	size_t tl = target ? strlen(target) : 0;
+
+	for (size_t i = 0; m && scope && i < m->n; i++) {
+		if (!m->scope[i] || strcmp(m->scope[i], scope) != 0)
+			continue;
+		/* a target ending in ':' matches every target it begins ("override:") */
+		if (!target || (m->target[i] && (tl && target[tl - 1] == ':'
+						 ? strncmp(m->target[i], target, tl) == 0
+						 : strcmp(m->target[i], target) == 0)))
+			return true;
+	}
+	return false;
+}
+
+void hf_outbox_marks_clear(struct hf_outbox_marks *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->scope[i]);
+		free(m->target[i]);
+	}
+	free(m->scope);
+	free(m->target);
+	memset(m, 0, sizeof(*m));
 }
