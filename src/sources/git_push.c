@@ -360,6 +360,32 @@ static char *server_words(struct hf_git_wb *wb)
 	return out;
 }
 
+/* Connect in direction dir and find the branch: remote_tip receives its id. */
+static enum hf_status connect_ls(struct hf_git_wb *wb, git_remote *remote, git_direction dir,
+				 const git_remote_callbacks *cb, const char *refname, char remote_tip[41])
+{
+	const git_remote_head **heads;
+	size_t nheads;
+	enum hf_status rc;
+	int err;
+
+	wb->gs.cred_attempts = 0;
+	if ((err = git_remote_connect(remote, dir, cb, NULL, NULL)) < 0) {
+		rc = hf_git_fail(&wb->gs, err, "cannot reach the remote");
+		return rc == HF_ERR || rc == HF_ENOTFOUND ? hf_error(HF_ENET, "%s", hf_last_error()) : rc;
+	}
+	if ((err = git_remote_ls(&heads, &nheads, remote)) < 0)
+		return hf_git_fail(&wb->gs, err, "cannot list the remote's branches");
+	for (size_t i = 0; i < nheads; i++) {
+		if (strcmp(heads[i]->name, refname) == 0) {
+			git_oid_tostr(remote_tip, 41, &heads[i]->oid);
+			return HF_OK;
+		}
+	}
+	return hf_error(HF_ENOTFOUND, "source '%s': no branch '%s' at '%s' to push to",
+			wb->gs.conf->name, wb->gs.branch, wb->gs.url);
+}
+
 enum hf_status hf_git_wb_push(struct hf_git_wb *wb, const char *base, const char *head,
 			      enum hf_git_push_result *result, char remote_tip[41],
 			      char **message)
@@ -368,12 +394,9 @@ enum hf_status hf_git_wb_push(struct hf_git_wb *wb, const char *base, const char
 	git_remote_create_options ro;
 	git_push_options po;
 	git_remote *remote = NULL;
-	const git_remote_head **heads;
-	size_t nheads;
 	char *refname = xasprintf("refs/heads/%s", wb->gs.branch), *spec = NULL;
 	git_strarray specs;
 	enum hf_status rc = HF_OK;
-	bool found = false;
 	int err;
 
 	*message = NULL;
@@ -381,42 +404,35 @@ enum hf_status hf_git_wb_push(struct hf_git_wb *wb, const char *base, const char
 	free(wb->ref_status);
 	wb->ref_status = NULL;
 	hf_strbuf_reset(&wb->remote);
-	wb->gs.cred_attempts = 0;
 	hf_git_callbacks(&wb->gs, &cb);
 	cb.push_update_reference = on_ref_status;
 	cb.sideband_progress = on_sideband;
 	git_remote_create_options_init(&ro, GIT_REMOTE_CREATE_OPTIONS_VERSION);
 	ro.repository = wb->gs.repo;
 	ro.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
-	hf_trace("git: connect '%s' to push", wb->gs.url);
 	if ((err = git_remote_create_with_opts(&remote, wb->gs.conf->url, &ro)) < 0) {
 		rc = hf_git_fail(&wb->gs, err, "bad url");
 		goto out;
 	}
-	if ((err = git_remote_connect(remote, GIT_DIRECTION_PUSH, &cb, NULL, NULL)) < 0) {
-		rc = hf_git_fail(&wb->gs, err, "cannot reach the remote");
-		if (rc == HF_ERR || rc == HF_ENOTFOUND)
-			rc = hf_error(HF_ENET, "%s", hf_last_error());
+	/*
+	 * Where is the branch? Asked over a fetch connection first: it answers
+	 * the same, and libgit2 1.5 leaks when a push connection cannot be
+	 * made, which is exactly the offline case.
+	 */
+	hf_trace("git: connect '%s'", wb->gs.url);
+	if ((rc = connect_ls(wb, remote, GIT_DIRECTION_FETCH, &cb, refname, remote_tip)))
 		goto out;
-	}
-	if ((err = git_remote_ls(&heads, &nheads, remote)) < 0) {
-		rc = hf_git_fail(&wb->gs, err, "cannot list the remote's branches");
-		goto out;
-	}
-	for (size_t i = 0; i < nheads && !found; i++) {
-		if (strcmp(heads[i]->name, refname) == 0) {
-			git_oid_tostr(remote_tip, 41, &heads[i]->oid);
-			found = true;
-		}
-	}
-	if (!found) {
-		rc = hf_error(HF_ENOTFOUND, "source '%s': no branch '%s' at '%s' to push to",
-			      wb->gs.conf->name, wb->gs.branch, wb->gs.url);
-		goto out;
-	}
 	if (strcmp(remote_tip, base) != 0) {
 		hf_trace("git: %s moved to %.12s (was %.12s): fetch and re-apply", refname, remote_tip,
 			 base);
+		*result = HF_GIT_MOVED;
+		goto out;
+	}
+	git_remote_disconnect(remote);
+	hf_trace("git: connect '%s' to push", wb->gs.url);
+	if ((rc = connect_ls(wb, remote, GIT_DIRECTION_PUSH, &cb, refname, remote_tip)))
+		goto out;
+	if (strcmp(remote_tip, base) != 0) {
 		*result = HF_GIT_MOVED;
 		goto out;
 	}
