@@ -25,5 +25,7 @@ libhf_app_a_SOURCES += src/cmd/act.c src/cmd/tick.c src/cmd/sprint_edit.c src/cm
 	src/cmd/promote.c src/cmd/push.c
 noinst_HEADERS += include/handoff/cmd_act.h
 
-TESTS += tests/integ/writeback_git.sh tests/integ/writeback_conflict.sh tests/integ/writeback_offline.sh tests/integ/writeback_refused.sh
-EXTRA_DIST += tests/integ/writeback_git.sh tests/integ/writeback_conflict.sh tests/integ/writeback_offline.sh tests/integ/writeback_refused.sh tests/lib/writeback.sh
+HF_WRITEBACK_TESTS = tests/integ/writeback_git.sh tests/integ/writeback_conflict.sh \
+	tests/integ/writeback_offline.sh tests/integ/writeback_refused.sh tests/integ/writeback_race.sh
+TESTS += $(HF_WRITEBACK_TESTS)
+EXTRA_DIST += $(HF_WRITEBACK_TESTS) tests/lib/writeback.sh

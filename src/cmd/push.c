@@ -105,9 +105,11 @@ static int run_push(struct hf_ctx *ctx, const struct hf_args *args)
 			hf_wb_outcomes_free(all, n);
 			return hf_fail_last();
 		}
-		all = xgrow(all, n + k, &alloc, sizeof(*all));
-		memcpy(all + n, o, k * sizeof(*o));
-		n += k;
+		if (k) {
+			all = xgrow(all, n + k, &alloc, sizeof(*all));
+			memcpy(all + n, o, k * sizeof(*o));
+			n += k;
+		}
 		free(o);
 	}
 	rc = print_outcomes(hf_args_has(args, "json"), all, n);
