@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "handoff/acting.h"
 #include "handoff/cancel.h"
 #include "handoff/cmd.h"
 #include "handoff/clock.h"
@@ -16,6 +17,7 @@
 #include "handoff/source.h"
 #include "handoff/strbuf.h"
 #include "handoff/width.h"
+#include "handoff/writeback.h"
 #include "handoff/xmalloc.h"
 
 /* The one progress line on a terminal, redrawn in place at most every 100 ms. */
@@ -176,6 +178,42 @@ static int sync_one(struct hf_store *store, const struct hf_source_conf *s,
 	return failed;
 }
 
+/*
+ * After a source synced: its waiting actions go on the new tip and out
+ * (writeback.h). What did not land is news: said on stderr even when quiet.
+ */
+static void push_waiting(struct hf_store *store, const struct hf_conf *conf,
+			 const struct hf_source_conf *s, bool tty)
+{
+	struct hf_wb_outcome *o = NULL;
+	size_t n = 0, landed = 0;
+	char *name = hf_sanitize(s->name, 0);
+
+	if (hf_wb_push(store, conf, s->name, &o, &n)) {
+		char *msg = hf_sanitize(hf_last_error(), 0);
+
+		hf_warn("%s: the waiting actions were not pushed: %s", name, msg);
+		free(msg);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *what = hf_sanitize(o[i].summary, 0), *why = hf_sanitize(o[i].message, 0);
+
+		if (o[i].state == HF_OUTBOX_LANDED)
+			landed++;
+		else
+			hf_warn("%s: action %lld %s: %s%s%s", name, (long long)o[i].id,
+				o[i].state == HF_OUTBOX_PENDING ? "still waits"
+				: o[i].state == HF_OUTBOX_CONFLICT ? "is in conflict" : "was refused",
+				what, *why ? ": " : "", why);
+		free(what);
+		free(why);
+	}
+	if (tty && landed)
+		fprintf(stderr, "%s: %zu waiting action%s landed\n", name, landed, landed == 1 ? "" : "s");
+	hf_wb_outcomes_free(o, n);
+	free(name);
+}
+
 static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	const struct hf_conf *conf;
@@ -237,8 +275,14 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 	if (hf_args_has(args, "no-wait"))
 		flags |= HF_SYNC_NO_WAIT;
 	catch_signals(true);
-	for (size_t i = 0; i < ntodo && !hf_cancelled(&sync_cancel); i++)
-		failed += sync_one(store, todo[i], tty ? &pl : NULL, flags, model, &found);
+	for (size_t i = 0; i < ntodo && !hf_cancelled(&sync_cancel); i++) {
+		int f = sync_one(store, todo[i], tty ? &pl : NULL, flags, model, &found);
+
+		failed += f;
+		/* read-only: the view is brought up to date, nothing is sent */
+		if (!f && !hf_acting_read_only(conf, ctx->read_only))
+			push_waiting(store, conf, todo[i], tty);
+	}
 	catch_signals(false);
 	/* stages, verdicts and items that moved become events for the inbox */
 	if (failed < (int)ntodo && !hf_cancelled(&sync_cancel) && hf_history_record(store, hf_now(), NULL))

@@ -274,6 +274,15 @@ static enum hf_status mlflow_push(struct hf_store *store, const struct hf_source
 			? hf_mlflow_set_alias(conf, model, alias, version)
 			: hf_error(HF_EINVAL, "outbox entry %lld ('alias-set') needs 'alias' and "
 				   "'version'", (long long)e->id);
+	} else if (!strcmp(e->kind, "promote")) {
+		/* a promotion the gate refused says so on the version first (key, value) */
+		rc = !version || !alias
+			? hf_error(HF_EINVAL, "outbox entry %lld ('promote') needs 'alias' and "
+				   "'version'", (long long)e->id)
+		     : key ? hf_mlflow_set_version_tag(conf, model, version, key, payload_str(o, "value"))
+			   : HF_OK;
+		if (!rc)
+			rc = hf_mlflow_set_alias(conf, model, alias, version);
 	} else if (!strcmp(e->kind, "alias-delete")) {
 		rc = alias ? hf_mlflow_delete_alias(conf, model, alias)
 			: hf_error(HF_EINVAL, "outbox entry %lld ('alias-delete') needs 'alias'",

@@ -629,34 +629,6 @@ static const char *registry_call(const struct hf_act *a)
 	}
 }
 
-static enum hf_status registry_call_run(const struct hf_source_conf *src, const struct hf_act *a)
-{
-	enum hf_status rc;
-
-	switch (a->kind) {
-	case HF_ACT_TAG_SET:
-		return hf_mlflow_set_version_tag(src, a->model, a->version, a->key,
-						 a->value ? a->value : "");
-	case HF_ACT_ALIAS_DELETE:
-		return hf_mlflow_delete_alias(src, a->model, a->alias);
-	case HF_ACT_PROMOTE:
-		/* a forced promotion says so on the version first, for the record */
-		if (a->force) {
-			char *v = xasprintf("%s by %s on %s: %s", a->alias, a->by, a->at ? a->at : "",
-					    a->reason);
-
-			rc = hf_mlflow_set_version_tag(src, a->model, a->version,
-						       "handoff.forced-promotion", v);
-			free(v);
-			if (rc)
-				return rc;
-		}
-		return hf_mlflow_set_alias(src, a->model, a->alias, a->version);
-	default:
-		return hf_mlflow_set_alias(src, a->model, a->alias, a->version);
-	}
-}
-
 static const char *activity_kind(enum hf_act_kind k)
 {
 	return k == HF_ACT_TAG_SET ? "tag" : k == HF_ACT_PROMOTE ? "promote" : "alias";
@@ -682,7 +654,7 @@ static enum hf_status registry_push(struct hf_store *store, const struct hf_sour
 			rc = hf_store_outbox_update(store, &e[i], true);
 			continue;
 		}
-		call = registry_call_run(src, &a);
+		call = hf_source_ops_for(src->type)->push(store, src, &e[i]);
 		if (call == HF_ENET) {
 			/* the registry is out of reach: this and the rest wait, in order */
 			*why = clean(hf_last_error());
@@ -723,6 +695,12 @@ static enum hf_status registry_queue(struct hf_store *store, const struct hf_sou
 	struct hf_outbox_entry e = { 0 };
 	enum hf_status rc;
 
+	/* a promotion the gate refused is on the record: a tag on the version, set first */
+	if (a->kind == HF_ACT_PROMOTE && a->force && !a->key) {
+		a->key = xstrdup("handoff.forced-promotion");
+		a->value = xasprintf("%s by %s on %s: %s", a->alias, a->by, a->at ? a->at : "",
+				     a->reason);
+	}
 	e.source = src->name;
 	e.kind = (char *)hf_act_kind_name(a->kind);
 	e.payload = hf_act_to_json(a);
