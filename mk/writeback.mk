@@ -26,6 +26,11 @@ libhf_app_a_SOURCES += src/cmd/act.c src/cmd/tick.c src/cmd/sprint_edit.c src/cm
 noinst_HEADERS += include/handoff/cmd_act.h
 
 HF_WRITEBACK_TESTS = tests/integ/writeback_git.sh tests/integ/writeback_conflict.sh \
-	tests/integ/writeback_offline.sh tests/integ/writeback_refused.sh tests/integ/writeback_race.sh
+	tests/integ/writeback_offline.sh tests/integ/writeback_refused.sh tests/integ/writeback_race.sh \
+	tests/integ/writeback_registry.sh
 TESTS += $(HF_WRITEBACK_TESTS)
-EXTRA_DIST += $(HF_WRITEBACK_TESTS) tests/lib/writeback.sh
+EXTRA_DIST += $(HF_WRITEBACK_TESTS) tests/lib/writeback.sh tests/lib/e2e_pod.sh
+libhf_tui_a_SOURCES += src/tui/edit.c
+noinst_HEADERS += include/handoff/tui_edit.h
+TESTS += tests/tui/writeback/act.sh
+EXTRA_DIST += tests/tui/writeback/act.sh

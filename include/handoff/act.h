@@ -61,6 +61,9 @@ struct hf_act {
 
 void hf_act_clear(struct hf_act *a);
 
+/* Set the string field called name ("evidence", "value", ...) to a copy of value (NULL clears); false for no such field. */
+bool hf_act_set(struct hf_act *a, const char *name, const char *value);
+
 /*
  * The action as one JSON object (the outbox payload): {"action": KIND,
  * "model": ..., ...}; only the fields given. Caller frees. And back:

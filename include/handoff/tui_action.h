@@ -2,6 +2,7 @@
 #ifndef HANDOFF_TUI_ACTION_H
 #define HANDOFF_TUI_ACTION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include "handoff/status.h"
@@ -40,7 +41,21 @@
 	X(SORT, "sort", "s", "Models: sort by name, stage, readiness, blockers or missed SLOs")    \
 	X(MODELS_ALL, "models-all", "a",                                                           \
 	  "Models: also list registered models no pod file names (again: the pod's only)")         \
-	X(REDRAW, "redraw", "<C-l>", "Redraw the screen")
+	X(REDRAW, "redraw", "<C-l>", "Redraw the screen")                                          \
+	X(TICK, "tick", "x", "Mark the selected checklist item done (asks for the evidence link)")  \
+	X(WAIVE, "waive", "w", "Waive the selected checklist item (asks why)")                     \
+	X(REOPEN, "reopen", "u", "Put the selected checklist item back to todo")                   \
+	X(NOTE, "note", "n", "Write a note beside the selected checklist item")                    \
+	X(ITEM_MOVE, "move", "m", "Sprint: move the selected item to another status")              \
+	X(ITEM_ASSIGN, "assign", "@", "Sprint: give the selected item to a member of the pod")     \
+	X(ITEM_POINTS, "points", "p", "Sprint: resize the selected item")                          \
+	X(ITEM_BLOCK, "block", "b", "Sprint: mark the selected item blocked by another (empty: unblock)") \
+	X(ITEM_ADD, "add", "A", "Sprint: add an item (TITLE points=N kind=K owner=H)")             \
+	X(ITEM_REMOVE, "remove", "D", "Sprint: take the selected item out of the sprint")          \
+	X(CAPACITY, "capacity", "c", "Sprint: set the selected person's capacity")                 \
+	X(OVERRIDE, "override", "O", "On call: take the selected shift (asks FROM TO [REASON])")   \
+	X(PROMOTE, "promote", "P", "Model: move the serving alias to the selected version (gate first)") \
+	X(TAG, "tag", "t", "Model: set a tag on the selected version (KEY=VALUE)")
 
 enum hf_action {
 	HF_ACTION_NONE = 0,
@@ -69,6 +84,7 @@ struct hf_action_info {
 	X(DUMP_SCREEN, "dump-screen", "FILE",                                                      \
 	  "write the screen as text to FILE (for bug reports)")                                    \
 	X(HELP, "help", NULL, "show every key and command")                                        \
+	X(PUSH, "push", NULL, "send the actions waiting in the outbox now")                        \
 	X(QUIT, "q", NULL, "quit (also :quit)")
 
 enum hf_command {
@@ -93,6 +109,15 @@ enum hf_command hf_command_find(const char *name);
 /* The table, HF_ACTION__COUNT - 1 entries in the order above (no NONE). */
 extern const struct hf_action_info hf_action_table[];
 extern const size_t hf_action_count;
+
+/*
+ * Actions that write to the pod (tick, move, override, promote, ...). With
+ * hf_action_hide_edits(true) (read-only mode) they are hidden: the help
+ * leaves them out and the loop refuses them, saying why.
+ */
+bool hf_action_is_edit(enum hf_action action);
+void hf_action_hide_edits(bool hide);
+bool hf_action_hidden(enum hf_action action);
 
 /* The action named name ("move-down"), or HF_ACTION_NONE. */
 enum hf_action hf_action_find(const char *name);

@@ -17,9 +17,17 @@
  */
 struct hf_tui_sync;
 
-/* Start a sync (a copy of what is needed from conf is taken); NULL with an hf_error if it could not
- * start. */
-struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf);
+enum hf_tui_sync_flags {
+	HF_TUI_SYNC_PUSH = 1 << 0,	/* after a source synced, push its waiting actions (writeback.h) */
+	HF_TUI_SYNC_PUSH_ONLY = 1 << 1,	/* sync nothing: push what waits in the outbox */
+};
+
+/*
+ * Start a sync (a copy of what is needed from conf is taken); NULL with an
+ * hf_error if it could not start. flags: enum hf_tui_sync_flags.
+ */
+struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf,
+				      unsigned flags);
 
 struct hf_tui_sync_state {
 	bool done;

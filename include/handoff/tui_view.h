@@ -25,6 +25,7 @@ enum hf_reaction {
 	HF_REACT_BACK = 1 << 3, /* pop this view */
 	HF_REACT_OPEN = 1 << 4, /* open view->open_name with view->open_arg */
 	HF_REACT_NOT_MINE = 1 << 5,
+	HF_REACT_ACT = 1 << 6, /* run view->act, a write action (hf_view_act) */
 };
 
 /*
@@ -72,7 +73,21 @@ struct hf_view {
 	const char *open_name; /* HF_REACT_OPEN: the view to open (static string) */
 	char *open_arg;	       /* and its argument (owned; taken by the loop) */
 	char *message;	       /* a status line message for the loop (owned; taken) */
+	struct hf_act *act;    /* HF_REACT_ACT: the action (owned; taken by the loop) */
+	char *act_ask;	       /* its question, NULL when it needs no answer (owned) */
+	char *act_field;       /* the field the answer fills (owned; see tui_edit.h) */
+	char *act_preset;      /* the answer offered (owned) */
 };
+
+/*
+ * For handlers: ask the loop to run a write action (takes act, cleared):
+ * ask question (NULL: none) with preset offered, put the answer in field,
+ * show the exact change and the commit message, queue it on yes. In
+ * read-only mode the loop refuses it, saying why.
+ */
+struct hf_act;
+unsigned hf_view_act(struct hf_view *view, struct hf_act *act, const char *question,
+		     const char *field, const char *preset);
 
 /* For handlers: ask the loop to open view `name` with arg (copied). */
 unsigned hf_view_open(struct hf_view *view, const char *name, const char *arg);

@@ -86,6 +86,18 @@ void hf_act_clear(struct hf_act *a)
 	memset(a, 0, sizeof(*a));
 }
 
+bool hf_act_set(struct hf_act *a, const char *name, const char *value)
+{
+	for (size_t i = 0; i < NFIELDS; i++) {
+		if (strcmp(fields[i].name, name) == 0) {
+			free(*field_at(a, i));
+			*field_at(a, i) = xstrdup(value);
+			return true;
+		}
+	}
+	return false;
+}
+
 char *hf_act_to_json(const struct hf_act *a)
 {
 	struct hf_strbuf sb = HF_STRBUF_INIT;

@@ -67,6 +67,9 @@ void hf_wb_marks(const struct hf_act *a, char **scope, char **target)
 		break;
 	case HF_ACT_PROMOTE:
 	case HF_ACT_ALIAS_SET:
+		*scope = xstrdup(a->model);
+		*target = xasprintf("alias:%s=%s", a->alias, a->version);
+		break;
 	case HF_ACT_ALIAS_DELETE:
 		*scope = xstrdup(a->model);
 		*target = xasprintf("alias:%s", a->alias);

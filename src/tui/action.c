@@ -48,6 +48,23 @@ static const struct {
 	{"F1", HF_KEY_F1},
 };
 
+bool hf_action_is_edit(enum hf_action action)
+{
+	return action >= HF_ACTION_TICK && action <= HF_ACTION_TAG;
+}
+
+static bool edits_hidden;
+
+void hf_action_hide_edits(bool hide)
+{
+	edits_hidden = hide;
+}
+
+bool hf_action_hidden(enum hf_action action)
+{
+	return edits_hidden && hf_action_is_edit(action);
+}
+
 enum hf_action hf_action_find(const char *name)
 {
 	for (size_t i = 0; i < hf_action_count; i++)

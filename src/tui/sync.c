@@ -16,6 +16,7 @@
 #include "handoff/strbuf.h"
 #include "handoff/tui_screen.h"
 #include "handoff/tui_sync.h"
+#include "handoff/writeback.h"
 #include "handoff/xmalloc.h"
 
 struct hf_tui_sync {
@@ -26,6 +27,7 @@ struct hf_tui_sync {
 	char *db_path;
 	struct hf_source_conf *sources; /* shallow copies: strings duplicated below */
 	size_t nsources;
+	unsigned flags;			/* enum hf_tui_sync_flags */
 	/* under lock */
 	bool done;
 	size_t failed;
@@ -59,6 +61,40 @@ static void on_progress(void *data, const char *source, const char *what, size_t
 		set_text(s, "syncing %s: %s", source, what ? what : "");
 }
 
+/* Push the waiting actions of one source (of all with source NULL): "" or what to say. */
+static void push_waiting(struct hf_tui_sync *s, struct hf_store *store, const char *source,
+			 struct hf_strbuf *said, size_t *failed)
+{
+	struct hf_conf conf = { 0 };
+	struct hf_wb_outcome *o = NULL;
+	size_t n = 0, landed = 0;
+
+	conf.sources = s->sources;
+	conf.nsources = s->nsources;
+	if (hf_wb_push(store, &conf, source, &o, &n)) {
+		hf_strbuf_addf(said, "%spush failed: %s", said->len ? "; " : "", hf_last_error());
+		(*failed)++;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (o[i].state == HF_OUTBOX_LANDED) {
+			landed++;
+			continue;
+		}
+		/* the first that did not land says why; the outbox has the rest */
+		if (!*failed)
+			hf_strbuf_addf(said, "%s%s: %s%s%s", said->len ? "; " : "",
+				       o[i].state == HF_OUTBOX_PENDING ? "queued"
+				       : hf_outbox_state_name(o[i].state), o[i].summary,
+				       o[i].message ? ": " : "", o[i].message ? o[i].message : "");
+		(*failed)++;
+	}
+	if (landed)
+		hf_strbuf_addf(said, "%s%zu action%s landed", said->len ? "; " : "", landed,
+			       landed == 1 ? "" : "s");
+	hf_wb_outcomes_free(o, n);
+}
+
 static void *run(void *arg)
 {
 	struct hf_tui_sync *s = arg;
@@ -72,8 +108,17 @@ static void *run(void *arg)
 	if (hf_store_open(s->db_path, &store) || hf_store_check(store)) {
 		hf_strbuf_addf(&summary, "sync failed: %s", hf_last_error());
 		failed = s->nsources ? s->nsources : 1;
+	} else if (s->flags & HF_TUI_SYNC_PUSH_ONLY) {
+		set_text(s, "pushing");
+		push_waiting(s, store, NULL, &summary, &failed);
+		if (!summary.len)
+			hf_strbuf_adds(&summary, "nothing waits in the outbox");
 		hf_store_close(store);
 	} else {
+		struct hf_strbuf pushed = HF_STRBUF_INIT;
+		size_t not_landed = 0;
+
+		hf_strbuf_init(&pushed);
 		for (size_t i = 0; i < s->nsources; i++) {
 			set_text(s, "syncing %s", s->sources[i].name);
 			if (hf_cancelled(&s->cancel))
@@ -87,14 +132,19 @@ static void *run(void *arg)
 					hf_strbuf_addf(&summary, "sync: %s failed: %s",
 						       s->sources[i].name, hf_last_error());
 				failed++;
-			} else if (sum.problem && !problem) {
-				problem = xasprintf("%s: %s", s->sources[i].name, sum.problem);
+			} else {
+				if (sum.problem && !problem)
+					problem = xasprintf("%s: %s", s->sources[i].name, sum.problem);
+				/* what waits goes on the new tip and out */
+				if (s->flags & HF_TUI_SYNC_PUSH)
+					push_waiting(s, store, s->sources[i].name, &pushed, &not_landed);
 			}
 			hf_sync_summary_clear(&sum);
 		}
-		if (!failed && problem)
-			hf_strbuf_addf(&summary, "synced %zu source%s; see the log (7): %s",
-				       s->nsources, s->nsources == 1 ? "" : "s", problem);
+		if (!failed && (problem || pushed.len))
+			hf_strbuf_addf(&summary, "synced %zu source%s%s%s%s%s", s->nsources,
+				       s->nsources == 1 ? "" : "s", pushed.len ? "; " : "", pushed.buf,
+				       problem ? "; see the log (7): " : "", problem ? problem : "");
 		else if (!failed)
 			hf_strbuf_addf(&summary, "synced %zu source%s", s->nsources,
 				       s->nsources == 1 ? "" : "s");
@@ -104,6 +154,7 @@ static void *run(void *arg)
 		/* stages, verdicts and items that moved become events for the inbox */
 		if (failed < s->nsources && !hf_cancelled(&s->cancel))
 			(void)hf_history_record(store, hf_now(), NULL);
+		hf_strbuf_release(&pushed);
 		hf_store_close(store);
 	}
 	pthread_mutex_lock(&s->lock);
@@ -116,7 +167,8 @@ static void *run(void *arg)
 	return NULL;
 }
 
-struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf)
+struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf,
+				      unsigned flags)
 {
 	struct hf_tui_sync *s = xcalloc(1, sizeof(*s));
 	sigset_t old;
@@ -144,7 +196,8 @@ struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf 
 		d->filter = dup_or_null(c->filter);
 		s->nsources++;
 	}
-	snprintf(s->text, sizeof(s->text), "syncing");
+	s->flags = flags;
+	snprintf(s->text, sizeof(s->text), flags & HF_TUI_SYNC_PUSH_ONLY ? "pushing" : "syncing");
 	/* the thread blocks the quit signals, so they interrupt the main loop's read */
 	hf_screen_block_signals(&old);
 	err = pthread_create(&s->thread, NULL, run, s);

@@ -9,12 +9,14 @@
 #include <string.h>
 
 #include "handoff/ascii.h"
+#include "handoff/acting.h"
 #include "handoff/clock.h"
 #include "handoff/paths.h"
 #include "handoff/strbuf.h"
 #include "handoff/trace.h"
 #include "handoff/tui.h"
 #include "handoff/tui_data.h"
+#include "handoff/tui_edit.h"
 #include "handoff/tui_screen.h"
 #include "handoff/tui_sync.h"
 #include "handoff/tui_theme.h"
@@ -25,7 +27,7 @@
 #define NTOP	  7 /* views with the keys 1-7 */
 #define MAX_DEPTH 16
 
-enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_COMMAND };
+enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_COMMAND, PROMPT_ASK, PROMPT_CONFIRM };
 
 struct tui {
 	struct hf_ctx *ctx;
@@ -53,6 +55,10 @@ struct tui {
 	bool snapshot;	       /* a read snapshot is open for the views' loads */
 	int64_t auto_every_ms; /* background sync period (0: none) */
 	int64_t auto_next_ms;  /* monotonic time of the next one */
+	struct hf_tui_edit edit; /* the write action being asked or confirmed */
+	const char *read_only;	 /* why write actions are off, or NULL */
+	size_t waiting;		 /* actions not landed (the status line says so) */
+	bool push_after;	 /* a push is due when the running sync ends */
 };
 
 #define AUTO_SYNC_DEFAULT_S 300 /* a source's interval = 0 */
@@ -273,8 +279,16 @@ static void open_view(struct tui *t, const char *name, char *arg)
 	push(t, v);
 }
 
+/* How many actions wait in the outbox (pending, in conflict, refused). */
+static void count_waiting(struct tui *t)
+{
+	if (hf_store_outbox_count(t->store, HF_OUTBOX_OPEN, &t->waiting))
+		hf_error_clear();
+}
+
 static void reload_all(struct tui *t)
 {
+	count_waiting(t);
 	for (size_t i = 0; i < t->nviews; i++)
 		if (t->views[i].loaded)
 			t->views[i].loaded = (view_unload(&t->views[i]), false);
@@ -337,11 +351,31 @@ static void start_sync(struct tui *t)
 			    t->ctx->config_path);
 		return;
 	}
-	t->sync = hf_tui_sync_start(t->ctx->db_path, t->conf);
+	t->sync = hf_tui_sync_start(t->ctx->db_path, t->conf, t->read_only ? 0 : HF_TUI_SYNC_PUSH);
 	if (!t->sync)
 		set_message(t, true, "%s", hf_last_error());
 	else
 		snprintf(t->sync_text, sizeof(t->sync_text), "syncing");
+}
+
+/* Send what waits in the outbox, in the background (after the running sync, if any). */
+static void start_push(struct tui *t)
+{
+	if (t->read_only) {
+		set_message(t, true, "%s: nothing is sent", t->read_only);
+		return;
+	}
+	if (t->sync) {
+		t->push_after = true;
+		return;
+	}
+	if (!t->conf)
+		return;
+	t->sync = hf_tui_sync_start(t->ctx->db_path, t->conf, HF_TUI_SYNC_PUSH_ONLY);
+	if (!t->sync)
+		set_message(t, true, "%s", hf_last_error());
+	else
+		snprintf(t->sync_text, sizeof(t->sync_text), "pushing");
 }
 
 static void poll_sync(struct tui *t)
@@ -359,6 +393,65 @@ static void poll_sync(struct tui *t)
 	set_message(t, st.failed > 0, "%s", st.text);
 	snapshot_close(t);	/* the reload sees what the sync wrote */
 	reload_all(t);
+	if (t->push_after) {
+		t->push_after = false;
+		start_push(t);
+	}
+}
+
+/* A view asked for a write action: ask its question, or show what it will change. */
+static void edit_prepare(struct tui *t, const char *answer)
+{
+	snapshot_close(t);
+	if (hf_tui_edit_prepare(&t->edit, t->store, t->conf, answer)) {
+		set_message(t, true, "%s", hf_last_error());
+		hf_tui_edit_clear(&t->edit);
+		t->prompt = PROMPT_NONE;
+		return;
+	}
+	t->prompt = PROMPT_CONFIRM;
+}
+
+static void edit_begin(struct tui *t, struct hf_view *v)
+{
+	struct hf_act *a = v->act;
+
+	v->act = NULL;
+	hf_tui_edit_clear(&t->edit);
+	if (t->read_only) {
+		set_message(t, true, "%s: nothing is changed", t->read_only);
+		hf_act_clear(a);
+		free(a);
+		return;
+	}
+	hf_tui_edit_begin(&t->edit, a, v->act_ask, v->act_field, v->act_preset);
+	free(a);
+	if (t->edit.question) {
+		t->prompt = PROMPT_ASK;
+		hf_strbuf_reset(&t->input);
+		hf_strbuf_adds(&t->input, t->edit.preset ? t->edit.preset : "");
+		return;
+	}
+	edit_prepare(t, NULL);
+}
+
+/* Yes: queue it (the views show it at once, pending) and push it in the background. */
+static void edit_confirm(struct tui *t)
+{
+	int64_t id = 0;
+
+	t->prompt = PROMPT_NONE;
+	snapshot_close(t);
+	if (hf_tui_edit_queue(&t->edit, t->store, t->conf, &id))
+		set_message(t, true, "%s", hf_last_error());
+	else if (!id)
+		set_message(t, false, "nothing to change: the pod already says so");
+	else
+		set_message(t, false, "queued: %s", t->edit.summary);
+	hf_tui_edit_clear(&t->edit);
+	reload_all(t);
+	if (id)
+		start_push(t);
 }
 
 static void run_command(struct tui *t, const char *line)
@@ -409,6 +502,9 @@ static void run_command(struct tui *t, const char *line)
 		break;
 	case HF_COMMAND_HELP:
 		open_view(t, "help", NULL);
+		break;
+	case HF_COMMAND_PUSH:
+		start_push(t);
 		break;
 	case HF_COMMAND_NONE:
 	case HF_COMMAND__COUNT:
@@ -494,6 +590,24 @@ static void generic_action(struct tui *t, enum hf_action a)
 		/* the registry's models too: the models view, opened for them */
 		open_view(t, "models", xstrdup("all"));
 		break;
+	case HF_ACTION_TICK:
+	case HF_ACTION_WAIVE:
+	case HF_ACTION_REOPEN:
+	case HF_ACTION_NOTE:
+	case HF_ACTION_ITEM_MOVE:
+	case HF_ACTION_ITEM_ASSIGN:
+	case HF_ACTION_ITEM_POINTS:
+	case HF_ACTION_ITEM_BLOCK:
+	case HF_ACTION_ITEM_ADD:
+	case HF_ACTION_ITEM_REMOVE:
+	case HF_ACTION_CAPACITY:
+	case HF_ACTION_OVERRIDE:
+	case HF_ACTION_PROMOTE:
+	case HF_ACTION_TAG:
+		/* the views that show the thing take these; here there is nothing to change */
+		set_message(t, false, "%s: open the view that shows it (model 2/Enter, readiness 3, "
+			    "on-call 4, sprint 5)", hf_action_table[a - 1].name);
+		break;
 	case HF_ACTION_ENTER:
 	case HF_ACTION_GROUP:
 	case HF_ACTION_SORT:
@@ -521,6 +635,8 @@ static void dispatch(struct tui *t, enum hf_action a)
 		v->open_arg = NULL;
 		open_view(t, v->open_name, arg);
 	}
+	if (r & HF_REACT_ACT && v->act)
+		edit_begin(t, v);
 	if (r & HF_REACT_BACK && t->depth > 1)
 		t->depth--;
 	if (r & HF_REACT_QUIT)
@@ -564,9 +680,23 @@ static void prompt_key(struct tui *t, int key)
 	struct hf_view *v = top(t);
 	bool changed = false;
 
+	if (t->prompt == PROMPT_CONFIRM) {
+		if (key == 'y' || key == 'Y' || key == HF_KEY_ENTER) {
+			edit_confirm(t);
+		} else {
+			t->prompt = PROMPT_NONE;
+			hf_tui_edit_clear(&t->edit);
+			set_message(t, false, "not changed");
+		}
+		return;
+	}
 	if (key == HF_KEY_ESC || key == HF_KEY_CTRL('c') || key == HF_KEY_CTRL('g')) {
 		if (t->prompt == PROMPT_FILTER)
 			hf_list_set_filter(&v->list, t->filter_before);
+		if (t->prompt == PROMPT_ASK) {
+			hf_tui_edit_clear(&t->edit);
+			set_message(t, false, "not changed");
+		}
 		t->prompt = PROMPT_NONE;
 		return;
 	}
@@ -577,6 +707,8 @@ static void prompt_key(struct tui *t, int key)
 		t->prompt = PROMPT_NONE;
 		if (k == PROMPT_COMMAND)
 			run_command(t, line);
+		else if (k == PROMPT_ASK)
+			edit_prepare(t, line);
 		else
 			hf_list_set_filter(&v->list, line);
 		free(line);
@@ -584,6 +716,8 @@ static void prompt_key(struct tui *t, int key)
 	}
 	if (key == HF_KEY_BACKSPACE) {
 		if (!t->input.len) {
+			if (t->prompt == PROMPT_ASK)
+				hf_tui_edit_clear(&t->edit);
 			t->prompt = PROMPT_NONE;
 			return;
 		}
@@ -627,7 +761,9 @@ static void handle_input(struct tui *t, const struct hf_input *in)
 		} else {
 			enum hf_action a = hf_keymap_lookup(in->key);
 
-			if (a == HF_ACTION_NONE) {
+			if (hf_action_hidden(a)) {
+				set_message(t, true, "%s: edit keys are off", t->read_only);
+			} else if (a == HF_ACTION_NONE) {
 				char name[16];
 
 				hf_key_name(in->key, name, sizeof(name));
@@ -671,6 +807,21 @@ static void draw_status(struct tui *t, int y)
 	int rw;
 
 	hf_draw_begin(&d, y, 0, t->cols, false);
+	if (t->prompt == PROMPT_CONFIRM) {
+		hf_draw_text(&d, HF_COLOR_PROMPT, "push? [y/n] ", -1);
+		hf_draw_text(&d, HF_COLOR_PROMPT, t->edit.preview, -1);
+		hf_draw_end(&d);
+		hf_screen_cursor(y, 11);
+		return;
+	}
+	if (t->prompt == PROMPT_ASK) {
+		hf_draw_text(&d, HF_COLOR_PROMPT, t->edit.question, -1);
+		hf_draw_text(&d, HF_COLOR_PROMPT, ": ", 2);
+		hf_draw_text(&d, HF_COLOR_PROMPT, t->input.buf, -1);
+		hf_draw_end(&d);
+		hf_screen_cursor(y, d.col < t->cols ? d.col : t->cols - 1);
+		return;
+	}
 	if (t->prompt) {
 		hf_draw_text(&d, HF_COLOR_PROMPT, t->prompt == PROMPT_FILTER ? "/" : ":", 1);
 		hf_draw_text(&d, HF_COLOR_PROMPT, t->input.buf, -1);
@@ -684,6 +835,13 @@ static void draw_status(struct tui *t, int y)
 			 hf_list_count_selectable(&v->list));
 	else
 		snprintf(right, sizeof(right), " ");
+	/* actions not landed yet: how many, always in sight */
+	if (t->waiting) {
+		size_t len = strlen(right);
+
+		snprintf(right + len, sizeof(right) - len, " \xE2\xA7\x97 %zu action%s waiting ",
+			 t->waiting, t->waiting == 1 ? "" : "s");
+	}
 	rw = hf_width(right);
 	if (t->sync)
 		hf_draw_text(&d, HF_COLOR_STATUS, t->sync_text, t->cols - rw);
@@ -806,12 +964,19 @@ static void tui_release(struct tui *t)
 		free(v->arg);
 		free(v->open_arg);
 		free(v->message);
+		if (v->act)
+			hf_act_clear(v->act);
+		free(v->act);
+		free(v->act_ask);
+		free(v->act_field);
+		free(v->act_preset);
 	}
 	free(t->views);
 	hf_theme_clear(&t->theme);
 	hf_strbuf_release(&t->input);
 	free(t->message);
 	free(t->filter_before);
+	hf_tui_edit_clear(&t->edit);
 }
 
 /* The user's keys file; its problems go to the log view and the status line. */
@@ -885,6 +1050,8 @@ int hf_tui_run(struct hf_ctx *ctx)
 	} else if (ctx->config_given)
 		return hf_fail_last();
 	hf_error_clear();
+	t.read_only = hf_acting_read_only(t.conf, ctx->read_only);
+	hf_action_hide_edits(t.read_only != NULL);
 	load_keys(&t);
 	if (hf_screen_start()) {
 		fprintf(stderr,
@@ -919,6 +1086,7 @@ int hf_tui_run(struct hf_ctx *ctx)
 		hf_list_init(&t.views[i].list, view_match, &t.views[i]);
 	}
 	push(&t, &t.views[0]);
+	count_waiting(&t);
 	auto_sync_setup(&t);
 	/* nothing may write to the terminal curses owns: trace lines go to the log view */
 	hf_trace_set_sink(trace_to_log, NULL);

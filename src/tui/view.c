@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/act.h"
 #include "handoff/tui_view.h"
 #include "handoff/xmalloc.h"
 
@@ -31,6 +32,25 @@ unsigned hf_view_open(struct hf_view *view, const char *name, const char *arg)
 	free(view->open_arg);
 	view->open_arg = xstrdup(arg);
 	return HF_REACT_OPEN;
+}
+
+unsigned hf_view_act(struct hf_view *view, struct hf_act *act, const char *question,
+		     const char *field, const char *preset)
+{
+	if (view->act) {
+		hf_act_clear(view->act);
+		free(view->act);
+	}
+	view->act = xmalloc(sizeof(*view->act));
+	*view->act = *act;
+	memset(act, 0, sizeof(*act));
+	free(view->act_ask);
+	free(view->act_field);
+	free(view->act_preset);
+	view->act_ask = xstrdup(question);
+	view->act_field = xstrdup(field);
+	view->act_preset = xstrdup(preset);
+	return HF_REACT_ACT;
 }
 
 void hf_view_message(struct hf_view *view, const char *fmt, ...)

@@ -31,18 +31,29 @@ static void command_text(size_t i, char *buf, size_t n, const char **help)
 	}
 }
 
-/* Rows: heading, actions, heading, commands. */
-static size_t action_row(size_t row)
+/* Rows: heading, the actions shown (not the edit ones in read-only mode), heading, commands. */
+struct help_state {
+	size_t shown[HF_ACTION__COUNT]; /* table index of each action row */
+	size_t nshown;
+};
+
+static size_t action_row(struct hf_view *v, size_t row)
 {
-	return row - 1;
+	return ((struct help_state *)v->state)->shown[row - 1];
 }
 
 static enum hf_status help_load(struct hf_view *v, struct hf_store *store)
 {
+	struct help_state *s = v->state;
+
 	v->head_lines = 1;
 	hf_list_add(&v->list, HF_ROW_HEADING);
-	for (size_t i = 0; i < hf_action_count; i++)
+	for (size_t i = 0; i < hf_action_count; i++) {
+		if (hf_action_hidden(hf_action_table[i].action))
+			continue;
+		s->shown[s->nshown++] = i;
 		hf_list_add(&v->list, 0);
+	}
 	hf_list_add(&v->list, HF_ROW_HEADING);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		hf_list_add(&v->list, 0);
@@ -57,23 +68,25 @@ static void help_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 
 static void help_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 {
+	size_t nshown = ((struct help_state *)v->state)->nshown;
+
 	if (row == 0) {
 		hf_draw_text(d, HF_COLOR_SECTION, " KEYS", -1);
-	} else if (row <= hf_action_count) {
-		const struct hf_action_info *a = &hf_action_table[action_row(row)];
+	} else if (row <= nshown) {
+		const struct hf_action_info *a = &hf_action_table[action_row(v, row)];
 
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_KEY, hf_action_keys(a->action), 15);
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_DIM, a->name, 16);
 		hf_draw_text(d, HF_COLOR_DEFAULT, a->help, -1);
-	} else if (row == hf_action_count + 1) {
+	} else if (row == nshown + 1) {
 		hf_draw_text(d, HF_COLOR_SECTION, " COMMANDS AND MOUSE", -1);
 	} else {
 		char text[64];
 		const char *help;
 
-		command_text(row - hf_action_count - 2, text, sizeof(text), &help);
+		command_text(row - nshown - 2, text, sizeof(text), &help);
 		hf_draw_space(d, 1);
 		hf_draw_text(d, HF_COLOR_KEY, text, strlen(text) > 15 ? 19 : 15);
 		hf_draw_space(d, 1);
@@ -83,17 +96,19 @@ static void help_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 
 static bool help_match(struct hf_view *v, size_t row, const char *needle)
 {
-	if (row >= 1 && row <= hf_action_count) {
-		const struct hf_action_info *a = &hf_action_table[action_row(row)];
+	size_t nshown = ((struct help_state *)v->state)->nshown;
+
+	if (row >= 1 && row <= nshown) {
+		const struct hf_action_info *a = &hf_action_table[action_row(v, row)];
 
 		return hf_view_contains(hf_action_keys(a->action), needle) ||
 		       hf_view_contains(a->name, needle) || hf_view_contains(a->help, needle);
 	}
-	if (row > hf_action_count + 1) {
+	if (row > nshown + 1) {
 		char text[64];
 		const char *help;
 
-		command_text(row - hf_action_count - 2, text, sizeof(text), &help);
+		command_text(row - nshown - 2, text, sizeof(text), &help);
 		return hf_view_contains(text, needle) || hf_view_contains(help, needle);
 	}
 	return false;
@@ -110,7 +125,7 @@ static unsigned help_key(struct hf_view *v, enum hf_action action)
 const struct hf_view_ops hf_view_help = {
 	.name = "help",
 	.title = "help",
-	.state_size = 0,
+	.state_size = sizeof(struct help_state),
 	.load = help_load,
 	.draw_head = help_draw_head,
 	.draw_row = help_draw_row,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/act.h"
 #include "handoff/clock.h"
 #include "handoff/registry.h"
 #include "handoff/report.h"
@@ -46,6 +47,7 @@ struct model_state {
 	size_t nmoves;
 	struct model_row *rows;
 	size_t nrows, alloc;
+	struct hf_outbox_marks marks; /* what actions waiting in the outbox touch */
 };
 
 static const char *const card_names[CARD_SECTIONS] = {
@@ -101,7 +103,8 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 				   &s->reg) == HF_OK)
 		s->has_reg = true;
 	hf_error_clear();
-	if ((rc = hf_store_activity_list(store, s->r.name, 0, 30, &s->activity, &s->nactivity)))
+	if ((rc = hf_store_outbox_marks(store, &s->marks)) ||
+	    (rc = hf_store_activity_list(store, s->r.name, 0, 30, &s->activity, &s->nactivity)))
 		return rc;
 	if ((rc = hf_store_reg_alias_history(store,
 					     s->r.registry_name ? s->r.registry_name : s->r.name,
@@ -206,6 +209,25 @@ static const struct hf_reg_version *reg_version(struct model_state *s, const cha
 	return s->has_reg ? hf_reg_model_version(&s->reg, version) : NULL;
 }
 
+/* An alias or tag action on this version waits in the outbox ("alias:NAME=V", "tag:V:KEY"). */
+static bool version_pending(const struct model_state *s, const char *version)
+{
+	const char *name = s->r.registry_name ? s->r.registry_name : s->r.name;
+	size_t vl = strlen(version);
+
+	for (size_t i = 0; i < s->marks.n; i++) {
+		const char *t = s->marks.target[i], *eq;
+
+		if (!t || !s->marks.scope[i] || strcmp(s->marks.scope[i], name) != 0)
+			continue;
+		if (!strncmp(t, "alias:", 6) && (eq = strrchr(t, '=')) && !strcmp(eq + 1, version))
+			return true;
+		if (!strncmp(t, "tag:", 4) && !strncmp(t + 4, version, vl) && t[4 + vl] == ':')
+			return true;
+	}
+	return false;
+}
+
 static void draw_version(struct model_state *s, struct hf_draw *d,
 			 const struct hf_report_version *rv)
 {
@@ -232,6 +254,8 @@ static void draw_version(struct model_state *s, struct hf_draw *d,
 		hf_draw_text(d, HF_COLOR_DIM, "\xE2\x80\x94 ", -1);
 		hf_draw_text(d, HF_COLOR_DEFAULT, v->description, -1);
 	}
+	if (version_pending(s, rv->version))
+		hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
 	hf_strbuf_release(&aliases);
 }
 
@@ -320,6 +344,12 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 				hf_draw_text(d, HF_COLOR_DEFAULT, it->reason, -1);
 			}
 		}
+		if (it->pending)
+			hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
+		if (it->note) {
+			hf_draw_text(d, HF_COLOR_DIM, " \xE2\x80\x94 ", -1);
+			hf_draw_text(d, HF_COLOR_DEFAULT, it->note, -1);
+		}
 		break;
 	}
 	case ROW_CARD: {
@@ -407,6 +437,61 @@ static bool model_match(struct hf_view *v, size_t row, const char *needle)
 	}
 }
 
+/* The write actions on the selected checklist item or version. */
+static unsigned model_key(struct hf_view *v, enum hf_action action)
+{
+	struct model_state *s = v->state;
+	size_t row = hf_list_selected(&v->list);
+	const struct model_row *mr = row == SIZE_MAX || !s->found ? NULL : &s->rows[row];
+	struct hf_act a = { 0 };
+	char ask[160];
+
+	if (!mr || !hf_action_is_edit(action))
+		return HF_REACT_NOT_MINE;
+	a.model = xstrdup(s->r.name);
+	if (mr->kind == ROW_ITEM) {
+		const struct hf_report_item *it = &s->r.items[mr->index];
+
+		a.item = xstrdup(it->id);
+		switch (action) {
+		case HF_ACTION_TICK:
+			a.kind = HF_ACT_TICK;
+			snprintf(ask, sizeof(ask), "%s done: evidence link (Enter: none)", it->id);
+			return hf_view_act(v, &a, ask, "evidence", it->evidence);
+		case HF_ACTION_WAIVE:
+			a.kind = HF_ACT_WAIVE;
+			snprintf(ask, sizeof(ask), "waive %s: why", it->id);
+			return hf_view_act(v, &a, ask, "reason", it->reason);
+		case HF_ACTION_REOPEN:
+			a.kind = HF_ACT_REOPEN;
+			return hf_view_act(v, &a, NULL, NULL, NULL);
+		case HF_ACTION_NOTE:
+			a.kind = HF_ACT_NOTE;
+			snprintf(ask, sizeof(ask), "note on %s (empty: none)", it->id);
+			return hf_view_act(v, &a, ask, "note", it->note);
+		default:
+			break;
+		}
+	} else if (mr->kind == ROW_VERSION) {
+		const char *ver = s->r.versions[mr->index].version;
+
+		a.version = xstrdup(ver);
+		if (action == HF_ACTION_PROMOTE) {
+			a.kind = HF_ACT_PROMOTE;
+			snprintf(ask, sizeof(ask), "promote v%s to the alias", ver);
+			return hf_view_act(v, &a, ask, "alias", "champion");
+		}
+		if (action == HF_ACTION_TAG) {
+			a.kind = HF_ACT_TAG_SET;
+			snprintf(ask, sizeof(ask), "tag v%s: KEY=VALUE", ver);
+			return hf_view_act(v, &a, ask, "kv", NULL);
+		}
+	}
+	hf_act_clear(&a);
+	hf_view_message(v, "select a checklist item (x w u n) or a version (P t) first");
+	return HF_REACT_NONE;
+}
+
 static void model_done(struct hf_view *v)
 {
 	struct model_state *s = v->state;
@@ -417,6 +502,7 @@ static void model_done(struct hf_view *v)
 		hf_reg_model_clear(&s->reg);
 	hf_activity_free(s->activity, s->nactivity);
 	hf_reg_alias_moves_free(s->moves, s->nmoves);
+	hf_outbox_marks_clear(&s->marks);
 	free(s->rows);
 }
 
@@ -428,7 +514,7 @@ const struct hf_view_ops hf_view_model = {
 	.draw_head = model_draw_head,
 	.draw_row = model_draw_row,
 	.match = model_match,
-	.key = NULL,
+	.key = model_key,
 	.resize = NULL,
 	.done = model_done,
 };

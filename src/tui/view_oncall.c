@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/act.h"
 #include "handoff/clock.h"
 #include "handoff/rotation.h"
 #include "handoff/tui_data.h"
@@ -40,6 +41,7 @@ struct oncall_state {
 	struct oncall_row *rows;
 	size_t nrows, alloc;
 	struct hf_tui_live_model **covered; /* per rotation, one per covered model */
+	struct hf_outbox_marks marks; /* what actions waiting in the outbox touch */
 };
 
 static void add(struct hf_view *v, unsigned flags, enum row_kind kind, size_t index)
@@ -89,7 +91,7 @@ static enum hf_status oncall_load(struct hf_view *v, struct hf_store *store)
 	bool any_live = false;
 	enum hf_status rc = hf_tui_oncall_load(store, &s->oc);
 
-	if (rc)
+	if (rc || (rc = hf_store_outbox_marks(store, &s->marks)))
 		return rc;
 	v->head_lines = 1;
 	if (!s->oc.n) {
@@ -225,6 +227,8 @@ static void oncall_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %s, %d%s shifts",
 			      r->rot->timezone ? r->rot->timezone : "UTC", r->rot->shift_count,
 			      unit);
+		if (hf_outbox_marked(&s->marks, r->rot->name, "override:"))
+			hf_draw_text(d, HF_COLOR_KEY, "   \xE2\xA7\x97 override pending", -1);
 		break;
 	}
 	case ROW_NOW:
@@ -310,15 +314,63 @@ static bool oncall_match(struct hf_view *v, size_t row, const char *needle)
 	}
 }
 
-/* Enter on a covered model opens it. */
+/* t as the rotation's wall clock, "YYYY-MM-DDTHH:MM": how its file writes times. */
+static void rotation_time(const struct hf_tui_rotation *r, int64_t t, char *buf, size_t n)
+{
+	struct hf_zone z = hf_tui_rotation_zone(r);
+	int64_t local = hf_zone_to_local(&z, t), day = hf_day_of(local), sec = local - day * 86400;
+	int y, m, d;
+
+	hf_civil_from_days(day, &y, &m, &d);
+	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d", y, m, d, (int)(sec / 3600),
+		 (int)(sec % 3600 / 60));
+}
+
+/* O on a shift: take it ("I cover raj"), its span offered to edit. */
+static unsigned take_shift(struct hf_view *v, const struct oncall_row *orow)
+{
+	struct oncall_state *s = v->state;
+	const struct hf_tui_rotation *r;
+	const struct hf_shift *sh;
+	struct hf_act a = { 0 };
+	char from[32], to[32], preset[96], ask[160];
+
+	if (!orow || (orow->kind != ROW_NOW && orow->kind != ROW_NEXT)) {
+		hf_view_message(v, "select a shift (now or next) first");
+		return HF_REACT_NONE;
+	}
+	r = &s->oc.rows[orow->index];
+	if (!(orow->kind == ROW_NOW ? r->now_found : r->next_found)) {
+		hf_view_message(v, "nobody holds that shift to take it from");
+		return HF_REACT_NONE;
+	}
+	sh = orow->kind == ROW_NOW ? &r->now : &r->next;
+	rotation_time(r, sh->start, from, sizeof(from));
+	rotation_time(r, sh->end, to, sizeof(to));
+	snprintf(preset, sizeof(preset), "%s %s", from, to);
+	snprintf(ask, sizeof(ask), "take %s's shift on %s (FROM TO [REASON], %s time)", sh->who,
+		 r->rot->name, r->rot->timezone ? r->rot->timezone : "UTC");
+	a.kind = HF_ACT_OVERRIDE;
+	a.rotation = xstrdup(r->rot->name);
+	return hf_view_act(v, &a, ask, "span", preset);
+}
+
 static unsigned oncall_key(struct hf_view *v, enum hf_action action)
 {
 	struct oncall_state *s = v->state;
 	size_t row = hf_list_selected(&v->list);
+	const struct oncall_row *orow = row == SIZE_MAX ? NULL : &s->rows[row];
 
-	if (action != HF_ACTION_ENTER || row == SIZE_MAX || s->rows[row].kind != ROW_COVERED)
-		return HF_REACT_NOT_MINE;
-	return hf_view_open(v, "model", s->covered[s->rows[row].index][s->rows[row].sub].name);
+	/* Enter on a covered model opens it; O on a shift takes it */
+	if (action == HF_ACTION_ENTER && orow && orow->kind == ROW_COVERED)
+		return hf_view_open(v, "model", s->covered[orow->index][orow->sub].name);
+	if (action == HF_ACTION_OVERRIDE)
+		return take_shift(v, orow);
+	if (hf_action_is_edit(action)) {
+		hf_view_message(v, "on call, O takes a shift");
+		return HF_REACT_NONE;
+	}
+	return HF_REACT_NOT_MINE;
 }
 
 static void oncall_done(struct hf_view *v)
@@ -329,6 +381,7 @@ static void oncall_done(struct hf_view *v)
 		if (s->covered[i])
 			hf_tui_live_models_free(s->covered[i], s->oc.rows[i].rot->ncovers);
 	free(s->covered);
+	hf_outbox_marks_clear(&s->marks);
 	free(s->grid);
 	free(s->rows);
 	hf_tui_oncall_clear(&s->oc);

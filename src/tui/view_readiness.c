@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/act.h"
 #include "handoff/clock.h"
 #include "handoff/report.h"
 #include "handoff/tui_data.h"
@@ -29,6 +30,7 @@ struct readiness_state {
 	size_t nclaimed, alloc_claimed;
 	size_t alloc_rows;
 	bool by_role;
+	struct hf_outbox_marks marks; /* what actions waiting in the outbox touch */
 };
 
 #define HEADING_FLAG ((size_t)1 << (sizeof(size_t) * 8 - 1))
@@ -136,7 +138,7 @@ static enum hf_status readiness_load(struct hf_view *v, struct hf_store *store)
 	struct readiness_state *s = v->state;
 	enum hf_status rc = hf_tui_models_load(store, false, &s->names);
 
-	if (rc)
+	if (rc || (rc = hf_store_outbox_marks(store, &s->marks)))
 		return rc;
 	v->head_lines = 2;
 	s->by_role = group_by_role;
@@ -188,6 +190,8 @@ static void readiness_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	else
 		hf_draw_text(d, HF_COLOR_DIM, it->role ? it->role : "-", 12);
 	hf_draw_text(d, HF_COLOR_BAD, it->reason ? it->reason : "", -1);
+	if (hf_outbox_marked(&s->marks, it->model, it->item))
+		hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
 }
 
 static bool readiness_match(struct hf_view *v, size_t row, const char *needle)
@@ -213,8 +217,25 @@ static unsigned readiness_key(struct hf_view *v, enum hf_action action)
 		group_by_role = !group_by_role;
 		return HF_REACT_RELOAD;
 	}
-	if (action == HF_ACTION_ENTER && row != SIZE_MAX && !(s->row_item[row] & HEADING_FLAG))
+	if (row == SIZE_MAX || (s->row_item[row] & HEADING_FLAG))
+		return HF_REACT_NOT_MINE;
+	if (action == HF_ACTION_ENTER)
 		return hf_view_open(v, "model", s->items[s->row_item[row]].model);
+	if (action == HF_ACTION_TICK || action == HF_ACTION_WAIVE || action == HF_ACTION_NOTE) {
+		const struct open_item *it = &s->items[s->row_item[row]];
+		struct hf_act a = { 0 };
+		char ask[160];
+
+		a.model = xstrdup(it->model);
+		a.item = xstrdup(it->item);
+		a.kind = action == HF_ACTION_TICK ? HF_ACT_TICK
+			 : action == HF_ACTION_WAIVE ? HF_ACT_WAIVE : HF_ACT_NOTE;
+		snprintf(ask, sizeof(ask), action == HF_ACTION_TICK ? "%s done: evidence link (Enter: none)"
+					   : action == HF_ACTION_WAIVE ? "waive %s: why"
+					   : "note on %s (empty: none)", it->item);
+		return hf_view_act(v, &a, ask, action == HF_ACTION_TICK ? "evidence"
+					      : action == HF_ACTION_WAIVE ? "reason" : "note", NULL);
+	}
 	return HF_REACT_NOT_MINE;
 }
 
@@ -233,6 +254,7 @@ static void readiness_done(struct hf_view *v)
 	free(s->row_item);
 	hf_strv_free(s->claimed, s->nclaimed);
 	hf_tui_models_clear(&s->names);
+	hf_outbox_marks_clear(&s->marks);
 }
 
 const struct hf_view_ops hf_view_readiness = {

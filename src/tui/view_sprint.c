@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/act.h"
 #include "handoff/clock.h"
 #include "handoff/strbuf.h"
 #include "handoff/tui_data.h"
@@ -27,6 +28,7 @@ struct sprint_state {
 	struct hf_tui_sprint sp;
 	struct sprint_row *rows;
 	size_t nrows, alloc;
+	struct hf_outbox_marks marks; /* what actions waiting in the outbox touch */
 };
 
 static const enum hf_item_status board_order[] = {
@@ -53,7 +55,7 @@ static enum hf_status sprint_load(struct hf_view *v, struct hf_store *store)
 	const struct hf_sprint_eval *e = &s->sp.eval;
 	enum hf_status rc = hf_tui_sprint_load(store, &s->sp);
 
-	if (rc)
+	if (rc || (rc = hf_store_outbox_marks(store, &s->marks)))
 		return rc;
 	v->head_lines = 2;
 	if (!s->sp.found) {
@@ -262,13 +264,20 @@ static void sprint_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 			hf_draw_text(d, HF_COLOR_BAD, "by ", -1);
 			hf_draw_text(d, HF_COLOR_BAD, it->blocked_by, -1);
 		}
+		if (hf_outbox_marked(&s->marks, sp->id, it->id))
+			hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
 		break;
 	}
 	case ROW_PERSON: {
 		const struct hf_sprint_person *p = &e->people[sr->index];
 
+		char target[96];
+
 		draw_capacity(d, p->handle, p->member ? hf_role_name(p->role) : "not in pod",
 			      p->committed, p->capacity, p->over);
+		snprintf(target, sizeof(target), "capacity:%s", p->handle);
+		if (hf_outbox_marked(&s->marks, sp->id, target))
+			hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
 		break;
 	}
 	case ROW_ROLE: {
@@ -307,6 +316,83 @@ static bool sprint_match(struct hf_view *v, size_t row, const char *needle)
 	return false;
 }
 
+/* The status an item usually moves to next. */
+static const char *next_status(enum hf_item_status st)
+{
+	return st == HF_ITEM_TODO || st == HF_ITEM_BLOCKED ? "doing"
+	       : st == HF_ITEM_DOING ? "done" : "todo";
+}
+
+/* The planning meeting's keys: on an item, a person, or (add) anywhere on the board. */
+static unsigned sprint_edit(struct hf_view *v, enum hf_action action, const struct sprint_row *sr)
+{
+	struct sprint_state *s = v->state;
+	struct hf_act a = { 0 };
+	const struct hf_sprint_item *it = sr && sr->kind == ROW_ITEM ? &s->sp.sprint.items[sr->index]
+								       : NULL;
+	char ask[160], preset[64];
+	const char *field = "value";
+
+	if (!s->sp.found) {
+		hf_view_message(v, "no sprint to change");
+		return HF_REACT_NONE;
+	}
+	a.sprint = xstrdup(s->sp.sprint.id);
+	if (action == HF_ACTION_ITEM_ADD) {
+		a.kind = HF_ACT_SPRINT_ADD;
+		return hf_view_act(v, &a, "new item: TITLE points=N [kind=K owner=H model=M]", "item",
+				   NULL);
+	}
+	if (action == HF_ACTION_CAPACITY && sr && sr->kind == ROW_PERSON) {
+		const struct hf_sprint_person *p = &s->sp.eval.people[sr->index];
+
+		a.kind = HF_ACT_CAPACITY;
+		a.handle = xstrdup(p->handle);
+		snprintf(ask, sizeof(ask), "capacity of %s (points)", p->handle);
+		snprintf(preset, sizeof(preset), "%g", p->capacity);
+		return hf_view_act(v, &a, ask, "value", preset);
+	}
+	if (!it) {
+		hf_act_clear(&a);
+		hf_view_message(v, action == HF_ACTION_CAPACITY ? "select a person first"
+							  : "select a sprint item first");
+		return HF_REACT_NONE;
+	}
+	a.id = xstrdup(it->id);
+	a.kind = HF_ACT_SPRINT_SET;
+	preset[0] = '\0';
+	switch (action) {
+	case HF_ACTION_ITEM_MOVE:
+		a.field = xstrdup("status");
+		snprintf(ask, sizeof(ask), "move %s to (todo, doing, blocked, done)", it->id);
+		snprintf(preset, sizeof(preset), "%s", next_status(it->status));
+		break;
+	case HF_ACTION_ITEM_ASSIGN:
+		a.field = xstrdup("owner");
+		snprintf(ask, sizeof(ask), "give %s to", it->id);
+		snprintf(preset, sizeof(preset), "%s", it->owner ? it->owner : "");
+		break;
+	case HF_ACTION_ITEM_POINTS:
+		a.field = xstrdup("points");
+		snprintf(ask, sizeof(ask), "points of %s", it->id);
+		snprintf(preset, sizeof(preset), "%g", it->points);
+		break;
+	case HF_ACTION_ITEM_BLOCK:
+		a.field = xstrdup("blocked_by");
+		snprintf(ask, sizeof(ask), "%s blocked by (an item; empty: unblock)", it->id);
+		snprintf(preset, sizeof(preset), "%s", it->blocked_by ? it->blocked_by : "");
+		break;
+	case HF_ACTION_ITEM_REMOVE:
+		a.kind = HF_ACT_SPRINT_REMOVE;
+		return hf_view_act(v, &a, NULL, NULL, NULL);
+	default:
+		hf_act_clear(&a);
+		hf_view_message(v, "that key is for the model view or the on-call view");
+		return HF_REACT_NONE;
+	}
+	return hf_view_act(v, &a, ask, field, preset);
+}
+
 static unsigned sprint_key(struct hf_view *v, enum hf_action action)
 {
 	struct sprint_state *s = v->state;
@@ -315,6 +401,8 @@ static unsigned sprint_key(struct hf_view *v, enum hf_action action)
 	if (action == HF_ACTION_ENTER && row != SIZE_MAX && s->rows[row].kind == ROW_ITEM &&
 	    s->sp.sprint.items[s->rows[row].index].model)
 		return hf_view_open(v, "model", s->sp.sprint.items[s->rows[row].index].model);
+	if (hf_action_is_edit(action))
+		return sprint_edit(v, action, row == SIZE_MAX ? NULL : &s->rows[row]);
 	return HF_REACT_NOT_MINE;
 }
 
@@ -326,6 +414,7 @@ static void sprint_done(struct hf_view *v)
 		free(s->rows[i].text);
 	free(s->rows);
 	hf_tui_sprint_clear(&s->sp);
+	hf_outbox_marks_clear(&s->marks);
 }
 
 const struct hf_view_ops hf_view_sprint = {
