@@ -343,15 +343,21 @@ static void classify(struct hf_http_client *c, struct hf_http_req *req, CURLcode
 		req->rc = HF_ENET;
 		req->error = xasprintf("cannot fetch '%s': %s", shown, curl_easy_strerror(cc));
 	} else if (req->status == 401 || req->status == 403) {
+		bool missing = false;
+		/* the server's own words first (MLflow: "PERMISSION_DENIED: ..."), then the hint */
+		char *said = c->describe ? c->describe(req, &missing) : NULL;
+
 		req->rc = HF_EAUTH;
 		if (var && *var)
-			req->error = xasprintf("'%s' answered %ld: check the token in the environment "
-					       "variable '%s'%s", shown, req->status, var,
+			req->error = xasprintf("'%s' answered %ld%s%s: check the token in the "
+					       "environment variable '%s'%s", shown, req->status,
+					       said ? " " : "", said ? said : "", var,
 					       c->have_token ? "" : " (it is not set)");
 		else
-			req->error = xasprintf("'%s' answered %ld: set 'token-env' for source '%s' "
+			req->error = xasprintf("'%s' answered %ld%s%s: set 'token-env' for source '%s' "
 					       "or a login for the host in ~/.netrc", shown,
-					       req->status, c->source);
+					       req->status, said ? " " : "", said ? said : "", c->source);
+		free(said);
 	} else if (req->status < 200 || req->status >= 300) {
 		bool missing = req->status == 404 && !c->describe;
 		char *detail = c->describe ? c->describe(req, &missing) : NULL;
