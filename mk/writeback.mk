@@ -1,5 +1,6 @@
 # mk/writeback.mk: write-back: structured edits of pod files, actions, the outbox, git and registry landing
-libhf_core_a_SOURCES += src/core/jsonparse.c src/core/jsonedit.c src/core/act.c
+libhf_core_a_SOURCES += src/core/jsonparse.c src/core/jsonedit.c src/core/act.c \
+	src/core/act_conflict.c src/core/act_message.c
 noinst_HEADERS += include/handoff/jsonedit.h include/handoff/act.h
 libhf_store_a_SOURCES += src/store/outbox.c
 
@@ -17,7 +18,8 @@ fuzz_fuzz_jsonedit_LDFLAGS = -fsanitize=fuzzer
 endif
 EXTRA_DIST += fuzz/fuzz_jsonedit.c
 
-libhf_sources_a_SOURCES += src/sources/git_push.c src/sources/writeback.c
+libhf_sources_a_SOURCES += src/sources/git_push.c src/sources/writeback.c \
+	src/sources/writeback_git.c src/sources/writeback_internal.h
 noinst_HEADERS += include/handoff/git_push.h include/handoff/writeback.h
 libhf_report_a_SOURCES += src/report/acting.c
 noinst_HEADERS += include/handoff/acting.h

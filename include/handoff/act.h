@@ -8,7 +8,8 @@
 #include "handoff/strbuf.h"
 
 /*
- * Pure (src/core/act.c, no I/O). An action names one entry of one pod
+ * Pure (src/core/act.c; act_conflict.c the fingerprint and the conflict
+ * rule; act_message.c the words; no I/O). An action names one entry of one pod
  * file (a checklist item of models/<model>/readiness.json, an item or a
  * capacity of sprints/<sprint>.json, the overrides of oncall/<rotation>.json)
  * or one registry call, and says what to make of it. Applying it to a
@@ -39,6 +40,8 @@ const char *hf_act_kind_name(enum hf_act_kind kind);
 enum hf_act_kind hf_act_kind_parse(const char *name);	/* HF_ACT_NONE when unknown */
 /* True for the kinds that edit a pod file (the rest are registry calls). */
 bool hf_act_is_file(enum hf_act_kind kind);
+/* True for the kinds that edit a checklist item of readiness.json. */
+bool hf_act_is_readiness(enum hf_act_kind kind);
 
 /* Every string is owned (NULL when not given); hf_act_clear frees them. */
 struct hf_act {
