@@ -58,12 +58,12 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
 	[ $SECONDS -lt $deadline ] || { echo "git daemon did not start" >&2; exit 1; }
 done
 
-# person ID URL: a laptop of its own (home, git identity, config, database), synced
+# person HOME HANDLE URL: a laptop of its own (home, git identity, config, database), synced
 person() {
 	local h="$B/people/$1"
 	mkdir -p "$h/config/handoff"
-	printf '[user]\n\tname = Person %s\n\temail = %s@pod.example\n' "$1" "$1" >"$h/.gitconfig"
-	printf '[source "pod"]\n\ttype = git\n\turl = %s\n[user]\n\thandle = %s\n' "$2" "$1" >"$h/config/handoff/config"
+	printf '[user]\n\tname = Person %s\n\temail = %s@pod.example\n' "$2" "$2" >"$h/.gitconfig"
+	printf '[source "pod"]\n\ttype = git\n\turl = %s\n[user]\n\thandle = %s\n' "$3" "$2" >"$h/config/handoff/config"
 	as "$1" sync >/dev/null 2>&1
 }
 as() {
@@ -76,7 +76,7 @@ as() {
 echo "handoff write-back bench: $bin, $rounds rounds, git daemon on 127.0.0.1, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 
 # --- 1. one action to the remote: handoff tick / reopen, against the same edit by hand
-person ana "git://127.0.0.1:$port/tool.git"
+person ana ana "git://127.0.0.1:$port/tool.git"
 git clone -q "git://127.0.0.1:$port/hand.git" "$B/hand"
 : >"$B/tool.ms"
 : >"$B/hand.ms"
@@ -108,11 +108,11 @@ echo "  handoff tick --no-push (local commit + view)   $(($(now_ms) - t0)) ms"
 
 # --- 2. four people racing: 25 actions each on one sprint file
 url="git://127.0.0.1:$port/race.git"
-for p in ana raj li sam; do person "$p" "$url"; done
-race() { # race K ID: person ID moves items K*25+1 .. K*25+25
+for p in ana raj li sam; do person "race-$p" "$p" "$url"; done
+race() { # race K ID: person ID (home race-ID) moves items K*25+1 .. K*25+25
 	local k=$1 p=$2
 	for i in $(seq 1 25); do
-		as "$p" sprint move "S-$((k * 25 + i))" done --json >>"$B/race-$p.json" 2>>"$B/race-$p.err" || true
+		as "race-$p" sprint move "S-$((k * 25 + i))" done --json >>"$B/race-$p.json" 2>>"$B/race-$p.err" || true
 	done
 }
 t0=$(now_ms)
@@ -144,4 +144,6 @@ print("  4 writers x 25 actions, one file          %6d ms total, %d ms per actio
       % (total, total // max(n, 1), retries, retries / max(n, 1)))
 print("  outcomes: " + ", ".join("%s %d" % kv for kv in sorted(states.items())))
 PY
-echo "  commits on the remote: $(($(git -C "$B/served/race.git" rev-list --count main) - 1)) (expected 100)"
+echo "  commits on the remote: $(($(git -C "$B/served/race.git" rev-list --count main) - 1)) (expected 100)," \
+	"$(git -C "$B/served/race.git" log --format=%s main | sort | uniq -d | wc -l) twice"
+git -C "$B/served/race.git" log --format='    twice: %h %an %s' main | sort -k4 | uniq -f3 -D | head -4
