@@ -32,7 +32,7 @@ HF_WRITEBACK_TESTS = tests/integ/writeback_git.sh tests/integ/writeback_conflict
 	tests/integ/writeback_registry.sh
 TESTS += $(HF_WRITEBACK_TESTS)
 EXTRA_DIST += $(HF_WRITEBACK_TESTS) tests/lib/writeback.sh tests/lib/e2e_pod.sh
-libhf_tui_a_SOURCES += src/tui/edit.c
+libhf_tui_a_SOURCES += src/tui/edit.c src/tui/prompt.c src/tui/loop.h
 noinst_HEADERS += include/handoff/tui_edit.h
 TESTS += tests/tui/writeback/act.sh
 EXTRA_DIST += tests/tui/writeback/act.sh

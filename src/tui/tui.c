@@ -24,42 +24,7 @@
 #include "handoff/width.h"
 #include "handoff/xmalloc.h"
 
-#define NTOP	  7 /* views with the keys 1-7 */
-#define MAX_DEPTH 16
-
-enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_COMMAND, PROMPT_ASK, PROMPT_CONFIRM };
-
-struct tui {
-	struct hf_ctx *ctx;
-	struct hf_store *store;
-	const struct hf_conf *conf; /* NULL when there is no configuration */
-	struct hf_view *views;	    /* one per hf_views entry */
-	size_t nviews;
-	struct hf_view *stack[MAX_DEPTH];
-	int depth;
-	int rows, cols;
-	bool color;
-	struct hf_theme theme;
-	char *message;
-	bool message_error;
-	struct hf_tui_sync *sync;
-	char sync_text[256];
-	enum prompt_kind prompt;
-	struct hf_strbuf input;
-	char *filter_before; /* the filter when "/" was pressed (Esc restores it) */
-	int tab_x[NTOP + 1]; /* where each tab starts in the bottom line */
-	const char *idle_file;
-	unsigned long frame;
-	bool quit;
-	bool full_redraw;
-	bool snapshot;	       /* a read snapshot is open for the views' loads */
-	int64_t auto_every_ms; /* background sync period (0: none) */
-	int64_t auto_next_ms;  /* monotonic time of the next one */
-	struct hf_tui_edit edit; /* the write action being asked or confirmed */
-	const char *read_only;	 /* why write actions are off, or NULL */
-	size_t waiting;		 /* actions not landed (the status line says so) */
-	bool push_after;	 /* a push is due when the running sync ends */
-};
+#include "loop.h"
 
 #define AUTO_SYNC_DEFAULT_S 300 /* a source's interval = 0 */
 
@@ -279,16 +244,10 @@ static void open_view(struct tui *t, const char *name, char *arg)
 	push(t, v);
 }
 
-/* How many actions wait in the outbox (pending, in conflict, refused). */
-static void count_waiting(struct tui *t)
-{
-	if (hf_store_outbox_count(t->store, HF_OUTBOX_OPEN, &t->waiting))
-		hf_error_clear();
-}
 
 static void reload_all(struct tui *t)
 {
-	count_waiting(t);
+	hf_tui_count_waiting(t);
 	for (size_t i = 0; i < t->nviews; i++)
 		if (t->views[i].loaded)
 			t->views[i].loaded = (view_unload(&t->views[i]), false);
@@ -358,25 +317,6 @@ static void start_sync(struct tui *t)
 		snprintf(t->sync_text, sizeof(t->sync_text), "syncing");
 }
 
-/* Send what waits in the outbox, in the background (after the running sync, if any). */
-static void start_push(struct tui *t)
-{
-	if (t->read_only) {
-		set_message(t, true, "%s: nothing is sent", t->read_only);
-		return;
-	}
-	if (t->sync) {
-		t->push_after = true;
-		return;
-	}
-	if (!t->conf)
-		return;
-	t->sync = hf_tui_sync_start(t->ctx->db_path, t->conf, HF_TUI_SYNC_PUSH_ONLY);
-	if (!t->sync)
-		set_message(t, true, "%s", hf_last_error());
-	else
-		snprintf(t->sync_text, sizeof(t->sync_text), "pushing");
-}
 
 static void poll_sync(struct tui *t)
 {
@@ -395,64 +335,12 @@ static void poll_sync(struct tui *t)
 	reload_all(t);
 	if (t->push_after) {
 		t->push_after = false;
-		start_push(t);
+		hf_tui_start_push(t);
 	}
 }
 
-/* A view asked for a write action: ask its question, or show what it will change. */
-static void edit_prepare(struct tui *t, const char *answer)
-{
-	snapshot_close(t);
-	if (hf_tui_edit_prepare(&t->edit, t->store, t->conf, answer)) {
-		set_message(t, true, "%s", hf_last_error());
-		hf_tui_edit_clear(&t->edit);
-		t->prompt = PROMPT_NONE;
-		return;
-	}
-	t->prompt = PROMPT_CONFIRM;
-}
 
-static void edit_begin(struct tui *t, struct hf_view *v)
-{
-	struct hf_act *a = v->act;
 
-	v->act = NULL;
-	hf_tui_edit_clear(&t->edit);
-	if (t->read_only) {
-		set_message(t, true, "%s: nothing is changed", t->read_only);
-		hf_act_clear(a);
-		free(a);
-		return;
-	}
-	hf_tui_edit_begin(&t->edit, a, v->act_ask, v->act_field, v->act_preset);
-	free(a);
-	if (t->edit.question) {
-		t->prompt = PROMPT_ASK;
-		hf_strbuf_reset(&t->input);
-		hf_strbuf_adds(&t->input, t->edit.preset ? t->edit.preset : "");
-		return;
-	}
-	edit_prepare(t, NULL);
-}
-
-/* Yes: queue it (the views show it at once, pending) and push it in the background. */
-static void edit_confirm(struct tui *t)
-{
-	int64_t id = 0;
-
-	t->prompt = PROMPT_NONE;
-	snapshot_close(t);
-	if (hf_tui_edit_queue(&t->edit, t->store, t->conf, &id))
-		set_message(t, true, "%s", hf_last_error());
-	else if (!id)
-		set_message(t, false, "nothing to change: the pod already says so");
-	else
-		set_message(t, false, "queued: %s", t->edit.summary);
-	hf_tui_edit_clear(&t->edit);
-	reload_all(t);
-	if (id)
-		start_push(t);
-}
 
 static void run_command(struct tui *t, const char *line)
 {
@@ -504,7 +392,7 @@ static void run_command(struct tui *t, const char *line)
 		open_view(t, "help", NULL);
 		break;
 	case HF_COMMAND_PUSH:
-		start_push(t);
+		hf_tui_start_push(t);
 		break;
 	case HF_COMMAND_NONE:
 	case HF_COMMAND__COUNT:
@@ -636,104 +524,15 @@ static void dispatch(struct tui *t, enum hf_action a)
 		open_view(t, v->open_name, arg);
 	}
 	if (r & HF_REACT_ACT && v->act)
-		edit_begin(t, v);
+		hf_tui_act_begin(t, v);
 	if (r & HF_REACT_BACK && t->depth > 1)
 		t->depth--;
 	if (r & HF_REACT_QUIT)
 		t->quit = true;
 }
 
-static void utf8_pop(struct hf_strbuf *sb)
-{
-	size_t len = sb->len;
 
-	while (len > 0 && ((unsigned char)sb->buf[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	hf_strbuf_setlen(sb, len);
-}
 
-static void utf8_push(struct hf_strbuf *sb, int key)
-{
-	char buf[8];
-	int n;
-
-	if (key < 0x80) {
-		hf_strbuf_addch(sb, (char)key);
-		return;
-	}
-	if (key < 0x800)
-		n = snprintf(buf, sizeof(buf), "%c%c", 0xC0 | (key >> 6), 0x80 | (key & 0x3F));
-	else if (key < 0x10000)
-		n = snprintf(buf, sizeof(buf), "%c%c%c", 0xE0 | (key >> 12),
-			     0x80 | ((key >> 6) & 0x3F), 0x80 | (key & 0x3F));
-	else
-		n = snprintf(buf, sizeof(buf), "%c%c%c%c", 0xF0 | (key >> 18),
-			     0x80 | ((key >> 12) & 0x3F), 0x80 | ((key >> 6) & 0x3F),
-			     0x80 | (key & 0x3F));
-	hf_strbuf_add(sb, buf, (size_t)n);
-}
-
-static void prompt_key(struct tui *t, int key)
-{
-	struct hf_view *v = top(t);
-	bool changed = false;
-
-	if (t->prompt == PROMPT_CONFIRM) {
-		if (key == 'y' || key == 'Y' || key == HF_KEY_ENTER) {
-			edit_confirm(t);
-		} else {
-			t->prompt = PROMPT_NONE;
-			hf_tui_edit_clear(&t->edit);
-			set_message(t, false, "not changed");
-		}
-		return;
-	}
-	if (key == HF_KEY_ESC || key == HF_KEY_CTRL('c') || key == HF_KEY_CTRL('g')) {
-		if (t->prompt == PROMPT_FILTER)
-			hf_list_set_filter(&v->list, t->filter_before);
-		if (t->prompt == PROMPT_ASK) {
-			hf_tui_edit_clear(&t->edit);
-			set_message(t, false, "not changed");
-		}
-		t->prompt = PROMPT_NONE;
-		return;
-	}
-	if (key == HF_KEY_ENTER) {
-		enum prompt_kind k = t->prompt;
-		char *line = xstrdup(t->input.buf);
-
-		t->prompt = PROMPT_NONE;
-		if (k == PROMPT_COMMAND)
-			run_command(t, line);
-		else if (k == PROMPT_ASK)
-			edit_prepare(t, line);
-		else
-			hf_list_set_filter(&v->list, line);
-		free(line);
-		return;
-	}
-	if (key == HF_KEY_BACKSPACE) {
-		if (!t->input.len) {
-			if (t->prompt == PROMPT_ASK)
-				hf_tui_edit_clear(&t->edit);
-			t->prompt = PROMPT_NONE;
-			return;
-		}
-		utf8_pop(&t->input);
-		changed = true;
-	} else if (key == HF_KEY_CTRL('u')) {
-		hf_strbuf_reset(&t->input);
-		changed = true;
-	} else if (key >= 0x20 && key < 0x110000 && key != 0x7f) {
-		utf8_push(&t->input, key);
-		changed = true;
-	}
-	/* filter as you type */
-	if (changed && t->prompt == PROMPT_FILTER)
-		hf_list_set_filter(&v->list, t->input.buf);
-}
 
 static void handle_input(struct tui *t, const struct hf_input *in)
 {
@@ -757,7 +556,7 @@ static void handle_input(struct tui *t, const struct hf_input *in)
 		break;
 	case HF_INPUT_KEY:
 		if (t->prompt) {
-			prompt_key(t, in->key);
+			hf_tui_prompt_key(t, in->key);
 		} else {
 			enum hf_action a = hf_keymap_lookup(in->key);
 
@@ -806,29 +605,11 @@ static void draw_status(struct tui *t, int y)
 	const char *filter = hf_list_filter(&v->list);
 	int rw;
 
-	hf_draw_begin(&d, y, 0, t->cols, false);
-	if (t->prompt == PROMPT_CONFIRM) {
-		hf_draw_text(&d, HF_COLOR_PROMPT, "push? [y/n] ", -1);
-		hf_draw_text(&d, HF_COLOR_PROMPT, t->edit.preview, -1);
-		hf_draw_end(&d);
-		hf_screen_cursor(y, 11);
-		return;
-	}
-	if (t->prompt == PROMPT_ASK) {
-		hf_draw_text(&d, HF_COLOR_PROMPT, t->edit.question, -1);
-		hf_draw_text(&d, HF_COLOR_PROMPT, ": ", 2);
-		hf_draw_text(&d, HF_COLOR_PROMPT, t->input.buf, -1);
-		hf_draw_end(&d);
-		hf_screen_cursor(y, d.col < t->cols ? d.col : t->cols - 1);
-		return;
-	}
 	if (t->prompt) {
-		hf_draw_text(&d, HF_COLOR_PROMPT, t->prompt == PROMPT_FILTER ? "/" : ":", 1);
-		hf_draw_text(&d, HF_COLOR_PROMPT, t->input.buf, -1);
-		hf_draw_end(&d);
-		hf_screen_cursor(y, d.col < t->cols ? d.col : t->cols - 1);
+		hf_tui_draw_prompt(t, y);
 		return;
 	}
+	hf_draw_begin(&d, y, 0, t->cols, false);
 	hf_screen_cursor(-1, 0);
 	if (*filter)
 		snprintf(right, sizeof(right), " /%s  %zu shown ", filter,
@@ -1086,7 +867,7 @@ int hf_tui_run(struct hf_ctx *ctx)
 		hf_list_init(&t.views[i].list, view_match, &t.views[i]);
 	}
 	push(&t, &t.views[0]);
-	count_waiting(&t);
+	hf_tui_count_waiting(&t);
 	auto_sync_setup(&t);
 	/* nothing may write to the terminal curses owns: trace lines go to the log view */
 	hf_trace_set_sink(trace_to_log, NULL);
@@ -1135,4 +916,25 @@ int hf_tui_run(struct hf_ctx *ctx)
 	hf_tui_notes_clear();
 	hf_keymap_reset();
 	return sig ? 128 + sig : HF_EXIT_OK;
+}
+
+/* For prompt.c: the loop's own helpers. */
+void hf_tui_say(struct tui *t, bool error, const char *text)
+{
+	set_message(t, error, "%s", text);
+}
+
+void hf_tui_reload(struct tui *t)
+{
+	reload_all(t);
+}
+
+void hf_tui_snapshot_close(struct tui *t)
+{
+	snapshot_close(t);
+}
+
+void hf_tui_command(struct tui *t, const char *line)
+{
+	run_command(t, line);
 }

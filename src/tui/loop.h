@@ -1,0 +1,71 @@
+/* loop.h: the TUI's main loop state, shared by tui.c (the loop) and prompt.c (its prompts) */
+#ifndef HANDOFF_TUI_LOOP_H
+#define HANDOFF_TUI_LOOP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "handoff/ctx.h"
+#include "handoff/strbuf.h"
+#include "handoff/tui_edit.h"
+#include "handoff/tui_sync.h"
+#include "handoff/tui_theme.h"
+#include "handoff/tui_view.h"
+
+#define NTOP	  7 /* views with the keys 1-7 */
+#define MAX_DEPTH 16
+
+enum prompt_kind { PROMPT_NONE = 0, PROMPT_FILTER, PROMPT_COMMAND, PROMPT_ASK, PROMPT_CONFIRM };
+
+struct tui {
+	struct hf_ctx *ctx;
+	struct hf_store *store;
+	const struct hf_conf *conf; /* NULL when there is no configuration */
+	struct hf_view *views;	    /* one per hf_views entry */
+	size_t nviews;
+	struct hf_view *stack[MAX_DEPTH];
+	int depth;
+	int rows, cols;
+	bool color;
+	struct hf_theme theme;
+	char *message;
+	bool message_error;
+	struct hf_tui_sync *sync;
+	char sync_text[256];
+	enum prompt_kind prompt;
+	struct hf_strbuf input;
+	char *filter_before; /* the filter when "/" was pressed (Esc restores it) */
+	int tab_x[NTOP + 1]; /* where each tab starts in the bottom line */
+	const char *idle_file;
+	unsigned long frame;
+	bool quit;
+	bool full_redraw;
+	bool snapshot;	       /* a read snapshot is open for the views' loads */
+	int64_t auto_every_ms; /* background sync period (0: none) */
+	int64_t auto_next_ms;  /* monotonic time of the next one */
+	struct hf_tui_edit edit; /* the write action being asked or confirmed */
+	const char *read_only;	 /* why write actions are off, or NULL */
+	size_t waiting;		 /* actions not landed (the status line says so) */
+	bool push_after;	 /* a push is due when the running sync ends */
+};
+
+
+/* tui.c: a status line message (text borrowed), reload every view, end the read snapshot, run ":line". */
+void hf_tui_say(struct tui *t, bool error, const char *text);
+void hf_tui_reload(struct tui *t);
+void hf_tui_snapshot_close(struct tui *t);
+void hf_tui_command(struct tui *t, const char *line);
+
+/* prompt.c */
+/* How many actions wait in the outbox (pending, in conflict, refused): t->waiting. */
+void hf_tui_count_waiting(struct tui *t);
+/* Send what waits in the outbox, in the background (after the running sync, if any). */
+void hf_tui_start_push(struct tui *t);
+/* A view asked for a write action (view->act): its question, or what it will change. */
+void hf_tui_act_begin(struct tui *t, struct hf_view *v);
+/* A key while a prompt is open. */
+void hf_tui_prompt_key(struct tui *t, int key);
+/* The open prompt on line y (the cursor at its end). */
+void hf_tui_draw_prompt(struct tui *t, int y);
+
+#endif
