@@ -33,6 +33,9 @@ void hf_strbuf_vaddf(struct hf_strbuf *sb, const char *fmt, va_list ap) HF_PRINT
 void hf_strbuf_setlen(struct hf_strbuf *sb, size_t len);
 const char *hf_strbuf_str(const struct hf_strbuf *sb);	/* never NULL */
 
+/* The value of hex digit c (0-9, a-f, A-F), or -1. */
+int hf_hex_digit(char c);
+
 /* Copy src into dst of size n; false (and dst holds a truncated copy) when it did not fit. */
 bool hf_strlcpy(char *dst, const char *src, size_t n);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "handoff/jsonedit.h"
+#include "handoff/strbuf.h"
 #include "handoff/width.h"
 #include "handoff/xmalloc.h"
 
@@ -39,17 +40,6 @@ static void skip_ws(struct parser *p)
 		p->pos++;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static bool hex4(struct parser *p, unsigned int *out)
 {
 	unsigned int v = 0;
@@ -57,7 +47,7 @@ static bool hex4(struct parser *p, unsigned int *out)
 	if (p->len - p->pos < 4)
 		return fail(p, "a \\u escape needs four hex digits");
 	for (int i = 0; i < 4; i++) {
-		int h = hexval(p->s[p->pos + (size_t)i]);
+		int h = hf_hex_digit(p->s[p->pos + (size_t)i]);
 
 		if (h < 0)
 			return fail(p, "a \\u escape needs four hex digits");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "handoff/redact.h"
+#include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
 
 #define MIN_SECRET 4
@@ -212,17 +213,6 @@ char *hf_redact_host(const char *url)
 	return xstrndup(url + start, end - start);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static void add_secret_n(const char *secret, size_t n, bool decode)
 {
 	char *copy = xstrndup(secret, n);
@@ -233,8 +223,8 @@ static void add_secret_n(const char *secret, size_t n, bool decode)
 		for (size_t i = 0; copy[i]; i++) {
 			int hi, lo;
 
-			if (copy[i] == '%' && (hi = hexval(copy[i + 1])) >= 0 &&
-			    (lo = hexval(copy[i + 2])) >= 0 && (hi || lo)) {
+			if (copy[i] == '%' && (hi = hf_hex_digit(copy[i + 1])) >= 0 &&
+			    (lo = hf_hex_digit(copy[i + 2])) >= 0 && (hi || lo)) {
 				copy[o++] = (char)(hi * 16 + lo);
 				i += 2;
 			} else {

@@ -129,3 +129,14 @@ bool hf_strlcpy(char *dst, const char *src, size_t n)
 	dst[n - 1] = '\0';
 	return false;
 }
+
+int hf_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

@@ -3,15 +3,8 @@
 . "$HF_SRCDIR/tests/lib/writeback.sh"
 export HANDOFF_NOW=2026-11-29T10:00:00Z
 
-wb_pod "$T/work"
-mkdir -p "$T/served"
-wb_serve "$T/work" "$T/served/pod.git"
-bare=$T/served/pod.git
-gitd_start_rw "$T/served"
-url="git://127.0.0.1:$GITD_PORT/pod.git"
-wb_person ana "Ana Ruiz" ana@pod.example "$url"
+wb_start
 wb_person raj "Raj Iyer" raj@pod.example "$url"
-run_as ana sync >/dev/null || fail "ana's sync"
 run_as raj sync >/dev/null || fail "raj's sync"
 
 # different items of the same file: raj's view is stale, his push is refused as a non-fast-forward,

@@ -3,15 +3,9 @@
 . "$HF_SRCDIR/tests/lib/writeback.sh"
 export HANDOFF_NOW=2026-11-29T10:00:00Z
 
-wb_pod "$T/work"
-mkdir -p "$T/served"
-wb_serve "$T/work" "$T/served/pod.git"
-bare=$T/served/pod.git
-gitd_start_rw "$T/served"
+wb_start
 httpd_start "$T/served"
-wb_person ana "Ana Ruiz" ana@pod.example "git://127.0.0.1:$GITD_PORT/pod.git"
 wb_person raj "Raj Iyer" raj@pod.example "http://127.0.0.1:$HTTPD_PORT/pod.git"
-run_as ana sync >/dev/null || fail "ana's sync"
 run_as raj sync >/dev/null || fail "raj's sync"
 
 # a tick on a file in handoff's own formatting: one file, one commit, a few lines

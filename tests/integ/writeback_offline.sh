@@ -3,14 +3,7 @@
 . "$HF_SRCDIR/tests/lib/writeback.sh"
 export HANDOFF_NOW=2026-11-29T10:00:00Z
 
-wb_pod "$T/work"
-mkdir -p "$T/served"
-wb_serve "$T/work" "$T/served/pod.git"
-bare=$T/served/pod.git
-gitd_start_rw "$T/served"
-url="git://127.0.0.1:$GITD_PORT/pod.git"
-wb_person ana "Ana Ruiz" ana@pod.example "$url"
-run_as ana sync >/dev/null || fail "sync"
+wb_start
 head=$("$GIT" -C "$bare" rev-parse HEAD)
 gitd_stop
 

@@ -86,3 +86,15 @@ assert_fast_forwards() {
 served_file() {
 	"$GIT" -C "$1" show "main:$2"
 }
+
+# wb_start: the pod of wb_pod served by git daemon at $url ($bare on disk); ana (synced) acts on it
+wb_start() {
+	wb_pod "$T/work"
+	mkdir -p "$T/served"
+	wb_serve "$T/work" "$T/served/pod.git"
+	bare=$T/served/pod.git
+	gitd_start_rw "$T/served"
+	url="git://127.0.0.1:$GITD_PORT/pod.git"
+	wb_person ana "Ana Ruiz" ana@pod.example "$url"
+	run_as ana sync >/dev/null || fail "ana's sync"
+}
