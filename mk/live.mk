@@ -14,10 +14,10 @@ tests_unit_test_live_SOURCES = tests/unit/test_live.c tests/unit/testlib.c tests
 
 # against a real Prometheus started by the test (tests/lib/prom.sh: a week of generated history),
 # the pod on git and its registry on the replay server (tests/lib/live_pod.sh)
-TESTS += tests/integ/prom_live.sh tests/integ/prom_faults.sh
+TESTS += tests/integ/prom_live.sh tests/integ/prom_faults.sh tests/integ/prom_access.sh
 EXTRA_DIST += tests/lib/prom.sh tests/lib/prom_gen.py tests/lib/prom_proxy.py tests/lib/live_pod.sh \
 	tests/lib/live_test.sh \
-	tests/integ/prom_live.sh tests/integ/prom_faults.sh
+	tests/integ/prom_live.sh tests/integ/prom_faults.sh tests/integ/prom_access.sh
 HF_TUI_LIVE_TESTS = tests/tui/live/screens.sh tests/tui/live/ascii.sh tests/tui/live/faults.sh \
 	tests/tui/live/query.sh
 TESTS += $(HF_TUI_LIVE_TESTS)

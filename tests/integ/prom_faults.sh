@@ -1,31 +1,10 @@
 # tests/integ/prom_faults.sh: Prometheus faults: down, slow (timeout), a PromQL error, two series, an HTML page from a proxy, 401; each says what went wrong and the last live values stay, with their age
 set -euo pipefail
 . "$HF_SRCDIR/tests/lib/live_test.sh" promfaults
-PROXY_PID=
-live_test_stop() {
-	if [ -n "$PROXY_PID" ]; then
-		kill "$PROXY_PID" 2>/dev/null || true
-		wait "$PROXY_PID" 2>/dev/null || true
-		PROXY_PID=
-	fi
-}
 
 live_pod_setup
 # a proxy in front of Prometheus, as many teams have, that can misbehave on request
-rm -f "$T/proxy.port"
-"$PYTHON3" "$HF_SRCDIR/tests/lib/prom_proxy.py" --upstream "$PROM_URL" --port-file "$T/proxy.port" \
-	2>"$T/proxy.err" &
-PROXY_PID=$!
-deadline=$((SECONDS + 15))
-until [ -s "$T/proxy.port" ]; do
-	kill -0 "$PROXY_PID" 2>/dev/null || { cat "$T/proxy.err" >&2; fail "the proxy died"; }
-	[ $SECONDS -lt $deadline ] || fail "the proxy did not start"
-	sleep 0.05
-done
-PROXY=http://127.0.0.1:$(cat "$T/proxy.port")
-mode() {
-	curl -sS -o /dev/null -X POST --data "$1" "$PROXY/__mode" || fail "proxy mode $1"
-}
+prom_proxy_start
 live_pod_config "$PROXY"
 
 # --- a good sync at the frozen time
@@ -62,18 +41,18 @@ sys.exit(0 if r["ok"] is False and sys.argv[1] in r["error"] else 1)' "$pattern"
 }
 
 # slow: the proxy accepts and answers nothing
-mode '{"mode": "stall"}'
+prom_proxy_mode '{"mode": "stall"}'
 fault "slow" "stalled: no data for 2 s (timeout)"
 
 # an HTML page from the proxy where JSON was expected
-mode '{"mode": "html", "status": 200}'
+prom_proxy_mode '{"mode": "html", "status": 200}'
 fault "HTML page" "is text/html; charset=utf-8, not JSON"
-mode '{"mode": "html", "status": 502}'
+prom_proxy_mode '{"mode": "html", "status": 502}'
 fault "HTML error page" "answered 502 after retries with text/html"
-mode '{"mode": "pass"}'
+prom_proxy_mode '{"mode": "pass"}'
 
 # down: nothing listens any more
-live_test_stop
+prom_proxy_stop
 fault "down" "cannot fetch '$PROXY/api/v1/query"
 assert_contains "down: curl's reason" "$(live ranker latency_p99_ms 'l["error"]')" "Couldn't connect to server"
 

@@ -8,6 +8,8 @@
 #|                          directory, the configuration where the TUI looks for it
 #| live_pod_sync [NOW]      `handoff sync` from the command line into that TUI's database at
 #|                          NOW (default PROM_NOW_ISO)
+#| live_pod_config URL [LINE...]  write $T/config.ini with the prom source at URL, each LINE
+#|                          (`ca-file = ...`) a further key of it
 #| live_pod_commit MSG      commit every change under $T/pod
 #| live_pod_stop            stop the servers
 # The pod "live-pod": members ana (research), raj and sam (engineering); a rotation "serving"
@@ -28,6 +30,7 @@ GIT=${GIT:-git}
 LIVE_MODELS="churn-predictor doc-classifier fraud-detector ranker recommender"
 
 live_pod_stop() {
+	prom_proxy_stop
 	prom_stop
 	replay_stop
 }
@@ -149,8 +152,14 @@ live_pod_commit() {
 
 # prom first: a sync of all runs it after the sources whose contracts it reads, whatever the order
 live_pod_config() {
-	printf '[source "prom"]\n\ttype = prometheus\n\turl = %s\n\ttimeout = 2\n[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n' \
-		"$1" "$T/pod" "$URL" >"$T/config.ini"
+	local url=$1
+	shift
+	{
+		printf '[source "prom"]\n\ttype = prometheus\n\turl = %s\n\ttimeout = 2\n' "$url"
+		[ $# -eq 0 ] || printf '\t%s\n' "$@"
+		printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n' \
+			"$T/pod" "$URL"
+	} >"$T/config.ini"
 }
 
 live_pod_setup() {

@@ -2,12 +2,19 @@
 # Needs T (the test's temp dir), PYTHON3, HF_SRCDIR and a fail function. Call prom_stop from the test's EXIT trap.
 #| prom_data [scenario | bench N]  generate a week of history (tests/lib/prom_gen.py) and backfill it
 #|                                 with promtool into $T/prom/data (one block per ~10 days)
-#| prom_start [--auth]             start prometheus on 127.0.0.1 on a free port over that data; with
+#| prom_start [--auth | --tls]     start prometheus on 127.0.0.1 on a free port over that data; with
 #|                                 --auth it asks for basic auth (user $PROM_USER, password $PROM_PASS);
+#|                                 with --tls it serves https with a certificate for 127.0.0.1 signed
+#|                                 by a test CA ($PROM_CA, made with openssl on first use);
 #|                                 waits until ready and until the data answers a query at PROM_NOW;
 #|                                 sets PROM_PID, PROM_PORT, PROM_URL. A Prometheus that cannot start
 #|                                 fails the test: it never skips.
 #| prom_stop                       stop it (the data stays, prom_start again reuses it)
+#| prom_proxy_start              a reverse proxy (tests/lib/prom_proxy.py) in front of $PROM_URL, as
+#|                                 many teams have; sets PROXY (its URL) and PROXY_PID
+#| prom_proxy_mode JSON            tell it how to misbehave: {"mode": "stall"}, {"mode": "html",
+#|                                 "status": 502}, {"mode": "bearer", "token": "T"}, {"mode": "pass"}
+#| prom_proxy_stop                 stop it
 #| prom_get PATH ARGS...           GET $PROM_URL/PATH with each ARG "key=value" url-encoded (curl -G),
 #|                                 printing the body (with credentials when started --auth)
 #| prom_query QUERY                /api/v1/query at PROM_NOW, the JSON body
@@ -22,6 +29,8 @@ PROM_PASS=s3cret
 PROM_HASH='$2b$04$KJLDK8qGa5sUic.MVuT8G..yYQjgXBs5p58.duyAopyW1O1EILlDC'
 PROM_PID=
 PROM_AUTH=
+PROM_CA=
+PROXY_PID=
 
 prom_stop() {
 	if [ -n "$PROM_PID" ]; then
@@ -29,6 +38,33 @@ prom_stop() {
 		wait "$PROM_PID" 2>/dev/null || true
 		PROM_PID=
 	fi
+}
+
+prom_proxy_stop() {
+	if [ -n "$PROXY_PID" ]; then
+		kill "$PROXY_PID" 2>/dev/null || true
+		wait "$PROXY_PID" 2>/dev/null || true
+		PROXY_PID=
+	fi
+}
+
+prom_proxy_start() {
+	local deadline=$((SECONDS + 15))
+	prom_proxy_stop
+	rm -f "$T/proxy.port"
+	"$PYTHON3" "$HF_SRCDIR/tests/lib/prom_proxy.py" --upstream "$PROM_URL" --port-file "$T/proxy.port" \
+		2>"$T/proxy.err" &
+	PROXY_PID=$!
+	until [ -s "$T/proxy.port" ]; do
+		kill -0 "$PROXY_PID" 2>/dev/null || { cat "$T/proxy.err" >&2; fail "the proxy died"; }
+		[ $SECONDS -lt $deadline ] || fail "the proxy did not start"
+		sleep 0.05
+	done
+	PROXY=http://127.0.0.1:$(cat "$T/proxy.port")
+}
+
+prom_proxy_mode() {
+	curl -sS -o /dev/null -X POST --data "$1" "$PROXY/__mode" || fail "proxy mode $1"
 }
 
 prom_data() {
@@ -54,7 +90,8 @@ prom_get() {
 	for a in "$@"; do
 		args+=(--data-urlencode "$a")
 	done
-	curl -sS -G --max-time 10 ${PROM_AUTH:+-u "$PROM_AUTH"} "${args[@]}" "$PROM_URL/$path"
+	curl -sS -G --max-time 10 ${PROM_AUTH:+-u "$PROM_AUTH"} ${PROM_CA:+--cacert "$PROM_CA"} \
+		"${args[@]}" "$PROM_URL/$path"
 }
 
 prom_query() {
@@ -66,8 +103,26 @@ prom_range() {
 	prom_get api/v1/query_range "query=$1" "start=$((PROM_NOW - $2 + step))" "end=$PROM_NOW" "step=$step"
 }
 
+# a CA and a certificate for 127.0.0.1 signed by it, in $T/prom/tls (kept across restarts)
+prom_tls_files() {
+	local d=$T/prom/tls
+	[ -s "$d/server.pem" ] && return 0
+	command -v openssl >/dev/null || fail "openssl is not installed (Debian package openssl; ./dev deps)"
+	mkdir -p "$d"
+	{
+		openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=handoff test CA" \
+			-keyout "$d/ca.key" -out "$d/ca.pem" &&
+			openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
+				-keyout "$d/server.key" -out "$d/server.csr" &&
+			printf 'subjectAltName = IP:127.0.0.1\n' >"$d/ext" &&
+			openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" \
+				-CAcreateserial -days 2 -extfile "$d/ext" -out "$d/server.pem"
+	} >"$d/openssl.log" 2>&1 || { cat "$d/openssl.log" >&2; fail "openssl could not make the test certificates"; }
+}
+
 prom_start() {
-	local try deadline
+	local try deadline scheme=http
+	local ready=(curl -s -o /dev/null -w '%{http_code}' --max-time 2)
 	command -v prometheus >/dev/null || fail "prometheus is not installed (Debian package prometheus; ./dev deps)"
 	[ -d "$T/prom/data" ] || prom_data
 	prom_stop
@@ -75,12 +130,21 @@ prom_start() {
 	printf 'global:\n  scrape_interval: 1m\n  evaluation_interval: 1m\n' >"$T/prom/prometheus.yml"
 	: >"$T/prom/web.yml"
 	PROM_AUTH=
+	PROM_CA=
 	if [ "${1:-}" = --auth ]; then
 		printf 'basic_auth_users:\n  %s: %s\n' "$PROM_USER" "$PROM_HASH" >"$T/prom/web.yml"
+		ready+=(-u "$PROM_USER:$PROM_PASS")
+	elif [ "${1:-}" = --tls ]; then
+		prom_tls_files
+		printf 'tls_server_config:\n  cert_file: %s\n  key_file: %s\n' \
+			"$T/prom/tls/server.pem" "$T/prom/tls/server.key" >"$T/prom/web.yml"
+		scheme=https
+		PROM_CA=$T/prom/tls/ca.pem
+		ready+=(--cacert "$PROM_CA")
 	fi
 	for try in 1 2 3; do
 		PROM_PORT=$("$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-		PROM_URL=http://127.0.0.1:$PROM_PORT
+		PROM_URL=$scheme://127.0.0.1:$PROM_PORT
 		# retention far beyond the data's age: it counts from the newest block, never from today
 		prometheus --config.file="$T/prom/prometheus.yml" --web.config.file="$T/prom/web.yml" \
 			--storage.tsdb.path="$T/prom/data" --storage.tsdb.retention.time=100y \
@@ -88,8 +152,7 @@ prom_start() {
 			>"$T/prom/prometheus.log" 2>&1 &
 		PROM_PID=$!
 		deadline=$((SECONDS + 30))
-		while [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 ${1:+-u "$PROM_USER:$PROM_PASS"} \
-			"$PROM_URL/-/ready")" != 200 ]; do
+		while [ "$("${ready[@]}" "$PROM_URL/-/ready")" != 200 ]; do
 			if ! kill -0 "$PROM_PID" 2>/dev/null; then
 				PROM_PID=
 				break

@@ -8,6 +8,8 @@ GET to the upstream Prometheus, unless told otherwise by a POST to
   {"mode": "pass"}                      forward (the default)
   {"mode": "stall"}                     accept, send nothing, hold the connection
   {"mode": "html", "status": 502}       a proxy's HTML error page with that status
+  {"mode": "bearer", "token": "T"}      an auth proxy: 401 unless "Authorization: Bearer T",
+                                        then forward without the header
 GET /__stats gives {"requests": N} (requests forwarded or answered since start).
 """
 import argparse
@@ -58,6 +60,7 @@ class Handler(BaseHTTPRequestHandler):
         with LOCK:
             STATE["requests"] += 1
             mode, status = STATE["mode"], STATE.get("status", 502)
+            token = STATE.get("token")
         if mode == "stall":
             # headers never come: the client's timeout has to end it
             time.sleep(60)
@@ -67,7 +70,16 @@ class Handler(BaseHTTPRequestHandler):
             return
         req = urllib.request.Request(UPSTREAM + self.path)
         auth = self.headers.get("Authorization")
-        if auth:
+        if mode == "bearer":
+            if auth != "Bearer " + token:
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Bearer realm="prometheus"')
+                self.send_header("Content-Type", "text/plain; charset=utf-8")
+                self.send_header("Content-Length", "13")
+                self.end_headers()
+                self.wfile.write(b"Unauthorized\n")
+                return
+        elif auth:
             req.add_header("Authorization", auth)
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
