@@ -12,6 +12,8 @@
 #   - `handoff sync prom` (parallel through the shared HTTP client),
 #   - one curl process fetching the same URLs one after another (keep-alive),
 #   - the same curl 8 at a time: the ceiling the server (and the machine's cores) allow,
+#   - the CPU time Prometheus spends answering one sync: divided by the cores,
+#     the floor of any client's time on this machine,
 #   - their ratio (the target: at most 0.3), and of handoff's fetch phase alone,
 #   - `handoff sync` of pod + prom minus `handoff sync pod`: what live SLOs add.
 # Env: HANDOFF_BIN (default ./handoff), PYTHON3. Prints figures; asserts nothing.
@@ -66,6 +68,10 @@ hf() {
 	"$HANDOFF_BIN" --config "$T/config.ini" "$@"
 }
 now_ms() { date +%s%3N; }
+# the CPU time Prometheus has used, in ms (utime + stime of /proc/PID/stat)
+prom_cpu_ms() {
+	awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$PROM_PID/stat"
+}
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 hf sync pod >/dev/null 2>&1 || fail "sync of the pod failed"
@@ -80,8 +86,10 @@ answered=$(curl -s -K "$T/curl.conf" -w '%{http_code}\n' | grep -c '^200$' || tr
 
 for ((r = 0; r < RUNS; r++)); do
 	t0=$(now_ms)
+	cpu0=$(prom_cpu_ms)
 	hf sync prom >/dev/null 2>&1 || fail "sync of prom failed"
 	echo $(($(now_ms) - t0)) >>"$T/handoff.ms"
+	echo $(($(prom_cpu_ms) - cpu0)) >>"$T/server.ms"
 	sqlite3 "$HANDOFF_DB" "SELECT fetch_ms, apply_ms FROM sync_run WHERE source = 'prom' ORDER BY id DESC LIMIT 1" |
 		tr '|' ' ' >>"$T/phases"
 	t0=$(now_ms)
@@ -102,6 +110,7 @@ c=$(median <"$T/curl.ms")
 c8=$(median <"$T/curl8.ms")
 f=$(cut -d' ' -f1 "$T/phases" | median)
 a=$(cut -d' ' -f2 "$T/phases" | median)
+srv=$(median <"$T/server.ms")
 pod=$(median <"$T/pod.ms")
 full=$(median <"$T/full.ms")
 live=$(sqlite3 "$HANDOFF_DB" "SELECT count(*) FROM live_value WHERE error IS NULL AND at IS NOT NULL")
@@ -111,6 +120,8 @@ printf 'curl, one after another     %6d ms  (one connection, keep-alive)\n' "$c"
 printf 'curl, 8 at a time           %6d ms  (what any parallel client gets from this server: %sx)\n' \
 	"$c8" "$(ratio "$c8" "$c")"
 printf 'handoff sync prom           %6d ms  (fetch %d ms, apply %d ms under the write lock)\n' "$h" "$f" "$a"
+printf 'prometheus CPU per sync     %6d ms  (on %d cores no client waits less than %d ms; load %s)\n' "$srv" \
+	"$(nproc)" "$((srv / $(nproc)))" "$(cut -d' ' -f1 /proc/loadavg)"
 printf 'ratio handoff / curl        %6s    (target <= 0.3; the fetch alone: %s)\n' "$(ratio "$h" "$c")" \
 	"$(ratio "$f" "$c")"
 printf 'handoff sync pod            %6d ms\n' "$pod"
