@@ -6,16 +6,6 @@ set -euo pipefail
 ranker() {
 	live ranker latency_p99_ms 'l["result"], l["value"], l["error"]' | tr -d "(),'"
 }
-# sync_fails NAME PATTERN: 'handoff sync prom' exits 2 and its message has PATTERN
-sync_fails() {
-	local out rc
-	set +e
-	out=$(hf sync prom 2>&1)
-	rc=$?
-	set -e
-	assert_eq "$1: exit status" 2 "$rc"
-	assert_contains "$1: message" "$out" "$2"
-}
 
 export HANDOFF_NOW=$PROM_NOW_ISO
 live_pod_setup --tls
@@ -26,12 +16,12 @@ case "$PROM_URL" in https://127.0.0.1:*) ;; *) fail "prometheus is not on https:
 hf sync pod >/dev/null 2>&1 || fail "sync of the pod failed"
 
 # --- an unknown CA: refused, naming the URL; nothing is stored
-sync_fails "unknown CA" "cannot fetch '$PROM_URL/api/v1/query"
-sync_fails "unknown CA: what to do" "the server's certificate is not signed by a CA handoff trusts (set 'ca-file' for source 'prom')"
+sync_prom_fails "unknown CA" "cannot fetch '$PROM_URL/api/v1/query"
+sync_prom_fails "unknown CA: what to do" "the server's certificate is not signed by a CA handoff trusts (set 'ca-file' for source 'prom')"
 assert_eq "unknown CA: nothing measured" "0" \
 	"$(sqlite3 "$HANDOFF_DB" "SELECT count(*) FROM live_value WHERE at IS NOT NULL")"
 live_pod_config "$PROM_URL" "timeout = 10" "insecure = false"
-sync_fails "insecure = false" "cannot fetch '$PROM_URL/api/v1/query"
+sync_prom_fails "insecure = false" "cannot fetch '$PROM_URL/api/v1/query"
 
 # --- ca-file trusts it: the values are curl's (curl trusting the same CA)
 live_pod_config "$PROM_URL" "timeout = 10" "ca-file = $PROM_CA"
@@ -54,7 +44,7 @@ TOKEN=prom-token-4471-secret
 prom_proxy_mode "{\"mode\": \"bearer\", \"token\": \"$TOKEN\"}"
 live_pod_config "$PROXY" "token-env = HF_TEST_PROM_TOKEN"
 unset HF_TEST_PROM_TOKEN
-sync_fails "no token" "answered 401: check the token in the environment variable 'HF_TEST_PROM_TOKEN' (it is not set)"
+sync_prom_fails "no token" "answered 401: check the token in the environment variable 'HF_TEST_PROM_TOKEN' (it is not set)"
 out=$(HF_TEST_PROM_TOKEN=wrong-value-5521 hf sync prom 2>&1) && fail "a wrong token was let in"
 assert_contains "wrong token: the variable named" "$out" "check the token in the environment variable 'HF_TEST_PROM_TOKEN'"
 case "$out" in *wrong-value-5521*) fail "the wrong token was printed: $out" ;; esac

@@ -20,13 +20,8 @@ good=$(values)
 export HANDOFF_NOW=2026-11-02T10:00:00Z
 # fault NAME PATTERN: the prom sync fails naming the problem, the values stay, the verdict is unknown
 fault() {
-	local name=$1 pattern=$2 out rc
-	set +e
-	out=$(hf sync prom 2>&1)
-	rc=$?
-	set -e
-	assert_eq "$name: exit status" 2 "$rc"
-	assert_contains "$name: message" "$out" "$pattern"
+	local name=$1 pattern=$2
+	sync_prom_fails "$name" "$pattern"
 	assert_eq "$name: values kept" "$good" "$(values)"
 	assert_eq "$name: ranker's last value with its age" "unknown source failing 58.0 3600" \
 		"$(live ranker latency_p99_ms 'l["result"], l["reason"], l["value"], l["age_seconds"]' | tr -d "(),'")"

@@ -28,6 +28,16 @@ assert_contains() {
 hf() {
 	"$HANDOFF_BIN" --config "$T/config.ini" "$@"
 }
+# sync_prom_fails NAME PATTERN: 'handoff sync prom' exits 2 and its message has PATTERN
+sync_prom_fails() {
+	local out rc
+	set +e
+	out=$(hf sync prom 2>&1)
+	rc=$?
+	set -e
+	assert_eq "$1: exit status" 2 "$rc"
+	assert_contains "$1: message" "$out" "$2"
+}
 # js EXPR < JSON: a Python expression over the document d
 js() {
 	"$PYTHON3" -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"

@@ -12,3 +12,21 @@ wait_port() {
 		[ $SECONDS -lt $deadline ] || fail "nothing listens on port $port"
 	done
 }
+
+# stop_pid PID: stop a server the test started in the background and reap it (nothing for no PID)
+stop_pid() {
+	[ -n "$1" ] || return 0
+	kill "$1" 2>/dev/null || true
+	wait "$1" 2>/dev/null || true
+}
+
+# wait_port_file FILE PID ERRFILE WHAT: until the server PID has written the port it listens on to
+# FILE; fails naming WHAT when it dies first (showing ERRFILE) or after 30 s
+wait_port_file() {
+	local deadline=$((SECONDS + 30))
+	until [ -s "$1" ]; do
+		kill -0 "$2" 2>/dev/null || { cat "$3" >&2; fail "$4 died"; }
+		[ $SECONDS -lt $deadline ] || fail "$4 did not start"
+		sleep 0.05
+	done
+}

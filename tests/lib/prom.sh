@@ -21,6 +21,7 @@
 #| prom_range QUERY WINDOW_S       /api/v1/query_range over WINDOW_S ending at PROM_NOW, the step
 #|                                 handoff uses (WINDOW_S / 200, 200 points), the JSON body
 # The frozen clock: PROM_NOW (2026-11-02T09:00:00Z) lies inside the data; export HANDOFF_NOW=$PROM_NOW_ISO.
+. "$HF_SRCDIR/tests/lib/net.sh"
 PROM_NOW=1793610000
 PROM_NOW_ISO=2026-11-02T09:00:00Z
 PROM_USER=scraper
@@ -33,33 +34,22 @@ PROM_CA=
 PROXY_PID=
 
 prom_stop() {
-	if [ -n "$PROM_PID" ]; then
-		kill "$PROM_PID" 2>/dev/null || true
-		wait "$PROM_PID" 2>/dev/null || true
-		PROM_PID=
-	fi
+	stop_pid "$PROM_PID"
+	PROM_PID=
 }
 
 prom_proxy_stop() {
-	if [ -n "$PROXY_PID" ]; then
-		kill "$PROXY_PID" 2>/dev/null || true
-		wait "$PROXY_PID" 2>/dev/null || true
-		PROXY_PID=
-	fi
+	stop_pid "$PROXY_PID"
+	PROXY_PID=
 }
 
 prom_proxy_start() {
-	local deadline=$((SECONDS + 15))
 	prom_proxy_stop
 	rm -f "$T/proxy.port"
 	"$PYTHON3" "$HF_SRCDIR/tests/lib/prom_proxy.py" --upstream "$PROM_URL" --port-file "$T/proxy.port" \
 		2>"$T/proxy.err" &
 	PROXY_PID=$!
-	until [ -s "$T/proxy.port" ]; do
-		kill -0 "$PROXY_PID" 2>/dev/null || { cat "$T/proxy.err" >&2; fail "the proxy died"; }
-		[ $SECONDS -lt $deadline ] || fail "the proxy did not start"
-		sleep 0.05
-	done
+	wait_port_file "$T/proxy.port" "$PROXY_PID" "$T/proxy.err" "the proxy"
 	PROXY=http://127.0.0.1:$(cat "$T/proxy.port")
 }
 
@@ -143,7 +133,7 @@ prom_start() {
 		ready+=(--cacert "$PROM_CA")
 	fi
 	for try in 1 2 3; do
-		PROM_PORT=$("$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+		PROM_PORT=$(free_port)
 		PROM_URL=$scheme://127.0.0.1:$PROM_PORT
 		# retention far beyond the data's age: it counts from the newest block, never from today
 		prometheus --config.file="$T/prom/prometheus.yml" --web.config.file="$T/prom/web.yml" \
