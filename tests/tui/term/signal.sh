@@ -1,4 +1,6 @@
 # signal.sh: every way the TUI can be killed leaves the terminal restored (out of the alternate screen): a hangup (SSH gone) and an abort die the default death, SIGINT, SIGQUIT and SIGTERM exit 128 + the signal through the loop
+# five starts of the app: a loaded machine gets a longer bound on each wait (an upper bound, not a sleep)
+HF_TUI_TIMEOUT=${HF_TUI_TIMEOUT:-30}
 . "$HF_SRCDIR/tests/tui/lib.sh"
 
 for sig in HUP INT QUIT TERM ABRT; do
