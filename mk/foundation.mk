@@ -39,9 +39,9 @@ EXTRA_DIST += tests/shared
 dist_man_MANS += man/handoff.1
 
 TESTS += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
-	tests/integ/store_open.sh
+	tests/integ/store_open.sh tests/integ/hermetic.sh
 EXTRA_DIST += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
-	tests/integ/store_open.sh \
+	tests/integ/store_open.sh tests/integ/hermetic.sh \
 	dev .ci/run README.md docs/architecture.md tests/lib/common.sh
 
 # libFuzzer targets (./configure --enable-fuzzing CC=clang); see fuzz/README.md

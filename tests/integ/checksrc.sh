@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # checksrc.sh: no unbounded string functions, a what-for line atop every source file, layers, no oversized files
 set -u
+# nothing from the caller's locale, zone or home
+export LC_ALL=C.UTF-8 TZ=UTC HOME=/nonexistent GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 cd "${HF_SRCDIR:?}" || exit 2
 fail=0
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # docs_drift.sh: every subcommand and test hook the binary knows is in the man page
 set -u
+# nothing from the caller's locale, zone or home
+export LC_ALL=C.UTF-8 TZ=UTC HOME=/nonexistent
 src=${HF_SRCDIR:?}
 bin=${HANDOFF_BIN:?}
 fail=0

@@ -100,15 +100,15 @@ assert_contains "ranker's marks" "$(echo "$text" | grep '^ranker')" "2/2 met    
 assert_contains "fraud-detector's marks" "$(echo "$text" | grep '^fraud-detector')" "2/2 met    ✓✓"
 assert_contains "recommender's marks" "$(echo "$text" | grep '^recommender')" "2/2 met    ?✓"
 assert_contains "not serving: no live mark" "$(echo "$text" | grep '^doc-classifier')" "met    -  "
-text=$(LANG=C TERM=vt100 hf models)
+text=$(LC_ALL=C TERM=vt100 hf models)
 assert_contains "ASCII marks without UTF-8" "$(echo "$text" | grep '^ranker')" "2/2 met    x+"
 
 # --- show: the live line with its sparkline
 text=$(hf show ranker)
 assert_contains "show ranker live" "$text" "    live: missed, 58 just now, 12.0% of 7d over target, worst 63.992  "
 case "$text" in *█*) ;; *) fail "show: no sparkline in [$text]" ;; esac
-text=$(LANG=C TERM=vt100 hf show ranker)
-case "$text" in *█*|*▁*) fail "show on a VT100 with LANG=C: block characters in [$text]" ;; esac
+text=$(LC_ALL=C TERM=vt100 hf show ranker)
+case "$text" in *█*|*▁*) fail "show on a VT100 with LC_ALL=C: block characters in [$text]" ;; esac
 assert_contains "ASCII sparkline" "$text" "#"
 
 # --- the gate: --live requires the live SLOs of a serving model

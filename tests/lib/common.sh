@@ -8,6 +8,8 @@ t=$(mktemp -d "${TMPDIR:-/tmp}/hf-${1:?name the test}.XXXXXX")
 trap 'rm -rf "$t"' EXIT
 export HOME=$t XDG_CONFIG_HOME=$t/config XDG_DATA_HOME=$t/data XDG_CACHE_HOME=$t/cache
 export HANDOFF_DB=$t/handoff.db
+# the caller's locale and zone never leak in (LC_ALL beats any LANG or LC_* set outside)
+export LC_ALL=C.UTF-8 TZ=UTC
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 fail=0
 check() { # check DESCRIPTION CONDITION...

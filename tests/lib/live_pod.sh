@@ -183,6 +183,6 @@ live_pod_tui() {
 
 live_pod_sync() {
 	HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data XDG_CACHE_HOME=$T/cache \
-		HANDOFF_DB=$T/handoff.db HANDOFF_NOW=${1:-$PROM_NOW_ISO} LANG=C.UTF-8 TZ=UTC \
+		HANDOFF_DB=$T/handoff.db HANDOFF_NOW=${1:-$PROM_NOW_ISO} LC_ALL=C.UTF-8 TZ=UTC \
 		"$HANDOFF_BIN" sync >"$T/sync.out" 2>&1 || { cat "$T/sync.out"; fail "sync failed"; }
 }

@@ -1,5 +1,7 @@
 # curses_confined.sh: only src/tui/draw.c and src/tui/screen.c may include or call curses
 set -u
+# nothing from the caller's locale, zone or home
+export LC_ALL=C.UTF-8 TZ=UTC HOME=/nonexistent
 cd "${HF_SRCDIR:?run through make check}" || exit 2
 fail=0
 allowed='^src/tui/(draw|screen)\.c$'

@@ -1,5 +1,7 @@
 # harness_doc.sh: docs/tui-tests.md is the harness's own #| comments (regenerate with make update-keys-doc)
 set -u
+# nothing from the caller's locale, zone or home
+export LC_ALL=C.UTF-8 TZ=UTC HOME=/nonexistent
 : "${HF_SRCDIR:?run through make check}"
 gen() {
 	echo "<!-- tui-tests.md: generated from the #| comments of tests/tui/lib.sh (make update-keys-doc) -->"

@@ -1,5 +1,7 @@
 # keys_doc.sh: docs/keys.md and data/keys match the TUI's action table (regenerate with make update-keys-doc)
 set -u
+# nothing from the caller's locale, zone or home
+export LC_ALL=C.UTF-8 TZ=UTC HOME=/nonexistent
 : "${HF_SRCDIR:?run through make check}" "${HF_BUILDDIR:?run through make check}"
 tool=$HF_BUILDDIR/tests/tui/tools/keys_doc
 [ -x "$tool" ] || { echo "no $tool: build it with make check"; exit 1; }

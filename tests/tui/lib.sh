@@ -12,6 +12,8 @@
 #| frozen at HF_TUI_NOW (HANDOFF_NOW). HANDOFF_TEST_IDLE points at a file the
 #| app bumps after every frame drawn with no sync or background load
 #| pending: the harness waits for that number to move instead of sleeping.
+#| The test's own shell (git, wc -m, grep) runs with LC_ALL=C.UTF-8, TZ=UTC,
+#| that HOME and no system or global git configuration, whatever the caller's.
 #|
 #| On failure the last capture, the expected text, a unified diff and the
 #| app's stderr are kept in tests/tui/results/<test>/ (and printed).
@@ -19,6 +21,9 @@
 #| Settings and verbs:
 #|
 set -euo pipefail
+# the harness's own tools count and match characters of a UTF-8 screen (wc -m, grep's
+# brackets): they run in a UTF-8 locale and UTC, whatever the caller's
+export LC_ALL=C.UTF-8 TZ=UTC
 
 : "${HANDOFF_BIN:?run through make check}" "${HF_SRCDIR:?run through make check}"
 TMUX_BIN=${TMUX_BIN:-tmux}
@@ -39,6 +44,9 @@ HF_TUI_LAST=
 export TMUX_TMPDIR=$HF_TUI_DIR/tmux
 mkdir -p "$TMUX_TMPDIR" "$HF_TUI_DIR/home" "$HF_TUI_DIR/config" "$HF_TUI_DIR/data" "$HF_TUI_DIR/cache"
 unset TMUX
+# what a test runs itself (git to build a pod, handoff sync) sees the test's home, not the caller's
+# home or git configuration
+export HOME=$HF_TUI_DIR/home XDG_CONFIG_HOME=$HF_TUI_DIR/config GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 
 hf_tui__tmux() {
 	"$TMUX_BIN" -L "$HF_TUI_SOCKET" "$@"
