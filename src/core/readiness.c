@@ -52,92 +52,94 @@ const char *hf_rule_name(enum hf_rule rule)
 	return rule > HF_RULE_NONE && rule < HF_RULE_INVALID ? rule_names[rule] : NULL;
 }
 
+/* Each automatic rule is one function: true when it holds, else false with the reason in buf. */
+typedef bool rule_fn(const struct hf_readiness_facts *f, char *buf, size_t size);
+
+static bool rule_contract(const struct hf_readiness_facts *f, char *buf, size_t size)
+{
+	if (!f->has_contract)
+		snprintf(buf, size, "no contract.json");
+	else if (!f->contract_valid)
+		snprintf(buf, size, "contract invalid: %s",
+			 f->contract_error ? f->contract_error : "see errors");
+	return f->has_contract && f->contract_valid;
+}
+
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+static bool rule_card(const struct hf_readiness_facts *f, char *buf, size_t size)
+{
+	if (!f->has_card)
+		snprintf(buf, size, "no MODEL_CARD.md");
+	else if (f->card_missing && f->card_empty)
+		snprintf(buf, size, "model card lacks %zu section%s, %zu empty", f->card_missing,
+			 plural(f->card_missing), f->card_empty);
+	else if (f->card_missing)
+		snprintf(buf, size, "model card lacks %zu section%s", f->card_missing,
+			 plural(f->card_missing));
+	else if (f->card_empty)
+		snprintf(buf, size, "model card has %zu empty section%s", f->card_empty,
+			 plural(f->card_empty));
+	return f->has_card && !f->card_missing && !f->card_empty;
+}
+
+static bool rule_candidate(const struct hf_readiness_facts *f, char *buf, size_t size)
+{
+	if (!f->has_candidate)
+		snprintf(buf, size, "no candidate version registered");
+	return f->has_candidate;
+}
+
+static bool rule_slos(const struct hf_readiness_facts *f, char *buf, size_t size)
+{
+	if (!f->has_candidate)
+		snprintf(buf, size, "no candidate version to measure");
+	else if (!f->slos)
+		snprintf(buf, size, "no SLOs in the contract");
+	else if (f->slos_met < f->slos)
+		snprintf(buf, size, "%zu of %zu SLOs not met", f->slos - f->slos_met, f->slos);
+	return f->has_candidate && f->slos && f->slos_met >= f->slos;
+}
+
+static bool rule_eval(const struct hf_readiness_facts *f, char *buf, size_t size)
+{
+	if (!f->eval_defined)
+		snprintf(buf, size, "pod.json names no evaluation metrics");
+	else if (!f->has_candidate)
+		snprintf(buf, size, "no candidate version");
+	else if (f->eval_missing)
+		snprintf(buf, size, "%s not logged on the candidate%s",
+			 f->eval_missing_first ? f->eval_missing_first : "a metric",
+			 f->eval_missing > 1 ? " (and others)" : "");
+	return f->eval_defined && f->has_candidate && !f->eval_missing;
+}
+
+static bool rule_oncall(const struct hf_readiness_facts *f, char *buf, size_t size)
+{
+	if (f->oncall_people < 2)
+		snprintf(buf, size, "%s",
+			 f->oncall_people ? "on-call rotation has only 1 person"
+					  : "no on-call rotation covers the model");
+	return f->oncall_people >= 2;
+}
+
+static rule_fn *const rules[] = {
+	[HF_RULE_CONTRACT] = rule_contract,   [HF_RULE_CARD] = rule_card,
+	[HF_RULE_CANDIDATE] = rule_candidate, [HF_RULE_SLOS] = rule_slos,
+	[HF_RULE_EVAL] = rule_eval,	      [HF_RULE_ONCALL] = rule_oncall,
+};
+
 bool hf_rule_holds(enum hf_rule rule, const struct hf_readiness_facts *f, char *buf, size_t size)
 {
 	if (size)
 		buf[0] = '\0';
-	switch (rule) {
-	case HF_RULE_CONTRACT:
-		if (!f->has_contract) {
-			snprintf(buf, size, "no contract.json");
-			return false;
-		}
-		if (!f->contract_valid) {
-			snprintf(buf, size, "contract invalid: %s",
-				 f->contract_error ? f->contract_error : "see errors");
-			return false;
-		}
-		return true;
-	case HF_RULE_CARD:
-		if (!f->has_card) {
-			snprintf(buf, size, "no MODEL_CARD.md");
-			return false;
-		}
-		if (f->card_missing && f->card_empty) {
-			snprintf(buf, size, "model card lacks %zu section%s, %zu empty", f->card_missing,
-				 f->card_missing == 1 ? "" : "s", f->card_empty);
-			return false;
-		}
-		if (f->card_missing) {
-			snprintf(buf, size, "model card lacks %zu section%s", f->card_missing,
-				 f->card_missing == 1 ? "" : "s");
-			return false;
-		}
-		if (f->card_empty) {
-			snprintf(buf, size, "model card has %zu empty section%s", f->card_empty,
-				 f->card_empty == 1 ? "" : "s");
-			return false;
-		}
-		return true;
-	case HF_RULE_CANDIDATE:
-		if (!f->has_candidate) {
-			snprintf(buf, size, "no candidate version registered");
-			return false;
-		}
-		return true;
-	case HF_RULE_SLOS:
-		if (!f->has_candidate) {
-			snprintf(buf, size, "no candidate version to measure");
-			return false;
-		}
-		if (!f->slos) {
-			snprintf(buf, size, "no SLOs in the contract");
-			return false;
-		}
-		if (f->slos_met < f->slos) {
-			snprintf(buf, size, "%zu of %zu SLOs not met", f->slos - f->slos_met, f->slos);
-			return false;
-		}
-		return true;
-	case HF_RULE_EVAL:
-		if (!f->eval_defined) {
-			snprintf(buf, size, "pod.json names no evaluation metrics");
-			return false;
-		}
-		if (!f->has_candidate) {
-			snprintf(buf, size, "no candidate version");
-			return false;
-		}
-		if (f->eval_missing) {
-			snprintf(buf, size, "%s not logged on the candidate%s",
-				 f->eval_missing_first ? f->eval_missing_first : "a metric",
-				 f->eval_missing > 1 ? " (and others)" : "");
-			return false;
-		}
-		return true;
-	case HF_RULE_ONCALL:
-		if (f->oncall_people < 2) {
-			snprintf(buf, size, f->oncall_people ? "on-call rotation has only 1 person"
-				 : "no on-call rotation covers the model");
-			return false;
-		}
-		return true;
-	case HF_RULE_INVALID:
+	if (rule > HF_RULE_NONE && rule < HF_RULE_INVALID)
+		return rules[rule](f, buf, size);
+	if (rule == HF_RULE_INVALID)
 		snprintf(buf, size, "unknown automatic rule");
-		return false;
-	case HF_RULE_NONE:
-		break;
-	}
 	return false;
 }
 
