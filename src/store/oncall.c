@@ -119,7 +119,7 @@ enum hf_status hf_store_rotation_put(struct hf_store *store, const char *source,
 			if (c)
 				hf_bind_int(st, 5, r->changes[c].from_day);
 			else
-				sqlite3_bind_null(st, 5);
+				hf_bind_text(st, 5, NULL);
 			hf_bind_int(st, 6, (int64_t)i);
 			hf_bind_text(st, 7, r->changes[c].members[i]);
 			if ((rc = hf_store_exec_stmt(store, st, "storing a rotation member")))

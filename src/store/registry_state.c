@@ -140,6 +140,14 @@ enum hf_status hf_store_reg_pod_names(struct hf_store *store, const char *source
 	return rc;
 }
 
+static void read_counts(sqlite3_stmt *st, void *item)
+{
+	int64_t *c = item;
+
+	c[0] = sqlite3_column_int64(st, 0);
+	c[1] = sqlite3_column_int64(st, 1);
+}
+
 enum hf_status hf_store_reg_counts(struct hf_store *store, const char *source, size_t *models,
 				   size_t *versions)
 {
@@ -150,13 +158,7 @@ enum hf_status hf_store_reg_counts(struct hf_store *store, const char *source, s
 	enum hf_status rc;
 
 	hf_bind_text(st, 1, source);
-	if (st && sqlite3_step(st) == SQLITE_ROW) {
-		c[0] = sqlite3_column_int64(st, 0);
-		c[1] = sqlite3_column_int64(st, 1);
-	}
-	rc = st ? HF_OK : HF_EIO;
-	if (st && sqlite3_reset(st) != SQLITE_OK)
-		rc = hf_store_fail(store, "counting registry rows");
+	rc = hf_store_read_one(store, st, read_counts, c, NULL, "counting registry rows");
 	*models = (size_t)c[0];
 	*versions = (size_t)c[1];
 	return rc;

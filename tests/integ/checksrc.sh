@@ -55,6 +55,15 @@ if [ -n "$hits" ]; then
 	fail=1
 fi
 
+# statements are bound and stepped through db.c's helpers, which turn a failed bind or a
+# statement that did not prepare into an error instead of a step with the parameter NULL
+hits=$(grep -nE '\bsqlite3_(step|bind_[a-z0-9]+)[[:space:]]*\(' $(find src -name '*.c' -not -path src/store/db.c) 2>/dev/null || true)
+if [ -n "$hits" ]; then
+	echo "sqlite3_step or sqlite3_bind_* outside src/store/db.c (use hf_bind_*, hf_store_exec_stmt, hf_store_read_rows/one):"
+	echo "$hits"
+	fail=1
+fi
+
 # tui and cmd are siblings: the TUI uses neither the CLI's headers nor its functions
 # (what both need, the context and the error output, is in ctx.h, below both)
 if grep -nE '#include "handoff/(cmd|cmd_status|out|report_out)\.h"|\bhf_cmd_[a-z_]*[[:space:]]*\(' \
