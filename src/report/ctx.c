@@ -6,6 +6,7 @@
 
 #include "handoff/ctx.h"
 
+static void vsay(const char *prefix, const char *fmt, va_list ap) HF_PRINTF(2, 0);
 static void vsay(const char *prefix, const char *fmt, va_list ap)
 {
 	fputs(prefix, stderr);
