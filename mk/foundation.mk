@@ -1,13 +1,13 @@
 # mk/foundation.mk: util, store, config, podfile framework, CLI framework, docs and CI checks
 libhf_util_a_SOURCES += \
 	src/util/ascii.c src/util/clock.c src/util/error.c src/util/paths.c src/util/prompt.c src/util/redact.c \
-	src/util/sanitize.c src/util/strbuf.c src/util/trace.c src/util/utf8.c src/util/width.c \
+	src/util/sanitize.c src/util/strbuf.c src/util/suggest.c src/util/trace.c src/util/utf8.c src/util/width.c \
 	src/util/xmalloc.c src/util/proc.c
 
 noinst_HEADERS += \
 	include/handoff/ascii.h include/handoff/clock.h include/handoff/paths.h include/handoff/prompt.h include/handoff/redact.h \
 	include/handoff/sanitize.h \
-	include/handoff/status.h include/handoff/strbuf.h include/handoff/trace.h \
+	include/handoff/status.h include/handoff/strbuf.h include/handoff/suggest.h include/handoff/trace.h \
 	include/handoff/width.h include/handoff/xmalloc.h include/handoff/proc.h \
 	include/handoff/cancel.h
 
@@ -19,7 +19,8 @@ libhf_core_a_SOURCES += src/core/pod.c
 libhf_store_a_SOURCES += src/store/db.c src/store/log.c src/store/pod.c src/store/schema.c \
 	src/store/synclock.c src/store/internal.h
 libhf_config_a_SOURCES += src/config/conf.c
-libhf_podfile_a_SOURCES += src/podfile/podfile.c src/podfile/pod.c src/podfile/internal.h
+libhf_podfile_a_SOURCES += src/podfile/podfile.c src/podfile/pod.c src/podfile/internal.h \
+	src/podfile/jsonpos.c src/podfile/refs.c
 libhf_report_a_SOURCES += src/report/ctx.c
 libhf_app_a_SOURCES += src/cmd/cmd.c src/cmd/out.c src/cmd/table.c src/cmd/help.c src/cmd/status.c
 
@@ -39,9 +40,9 @@ EXTRA_DIST += tests/shared
 dist_man_MANS += man/handoff.1
 
 TESTS += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
-	tests/integ/store_open.sh tests/integ/hermetic.sh
+	tests/integ/store_open.sh tests/integ/hermetic.sh tests/integ/dev_script.sh
 EXTRA_DIST += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
-	tests/integ/store_open.sh tests/integ/hermetic.sh \
+	tests/integ/store_open.sh tests/integ/hermetic.sh tests/integ/dev_script.sh \
 	dev .ci/run README.md docs/architecture.md tests/lib/common.sh
 
 # libFuzzer targets (./configure --enable-fuzzing CC=clang); see fuzz/README.md

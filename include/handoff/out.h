@@ -3,7 +3,9 @@
 #define HANDOFF_OUT_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include "handoff/store.h"
 #include "handoff/strbuf.h"
 
 /*
@@ -29,6 +31,14 @@ void hf_out_cell(struct hf_strbuf *sb, const char *s, int cols);
  * &amp; &#124; &#126;: HTML, table cells, strikethrough).
  */
 void hf_out_markdown(FILE *out, const char *s);
+
+/*
+ * Print problems one a line, sanitised, as hf_podfile_problem_text writes
+ * them (prefix before each path; NULL names the source). Warnings are left
+ * out when errors_only. Returns how many of them are errors.
+ */
+size_t hf_out_problems(FILE *out, const struct hf_problem *p, size_t n, const char *prefix,
+		       bool errors_only);
 
 /* Print the document (with "schema": 1 set first) as indented JSON and a newline; steals doc. */
 int hf_out_json(FILE *out, json_t *doc);

@@ -136,7 +136,4 @@ struct hf_category_share {
 size_t hf_readiness_categories(const struct hf_readiness_eval *e, struct hf_category_share *out,
 			       size_t max);
 
-/* Levenshtein distance between a and b (bytes), capped at cap+1. */
-size_t hf_edit_distance(const char *a, const char *b, size_t cap);
-
 #endif

@@ -162,4 +162,11 @@ void hf_sync_summary_clear(struct hf_sync_summary *s);
  */
 char *hf_sync_summary_line(const struct hf_sync_summary *s);
 
+/*
+ * After syncing: the cross-file check of the pod files (hf_podfile_check_refs)
+ * against the configured sources, in its own short transaction.
+ */
+enum hf_status hf_source_check_refs(struct hf_store *store, const struct hf_source_conf *sources,
+				    size_t n);
+
 #endif

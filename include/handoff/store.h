@@ -118,7 +118,10 @@ enum hf_status hf_store_sync_unlock(struct hf_store *store, const char *source);
 
 /*
  * Problems: errors and warnings about one file (or URL) of a source, kept
- * until that file is synced again. Errors mean the file was skipped.
+ * until that file is synced again. An error in the file itself means the
+ * file was skipped; an error the cross-file check found (`reference`: a
+ * name another file does not define) leaves the file in use without that
+ * name. Those are recomputed whole by each check (hf_store_problems_clear_references).
  */
 enum hf_problem_severity { HF_PROBLEM_ERROR = 0, HF_PROBLEM_WARNING = 1 };
 struct hf_problem {
@@ -128,10 +131,38 @@ struct hf_problem {
 	enum hf_problem_severity severity;
 	char *message;
 	int64_t at;
+	int line, col;		/* where in the file, from 1 (col in characters); 0 when unknown */
+	bool reference;		/* found by the cross-file check */
 };
 enum hf_status hf_store_problem_add(struct hf_store *store, const struct hf_problem *p);
+/* Every problem: errors first, then by source, path and position. */
 enum hf_status hf_store_problems(struct hf_store *store, struct hf_problem **out, size_t *n);
+/* The problems of one source (source NULL: all), in the same order. */
+enum hf_status hf_store_problems_of(struct hf_store *store, const char *source,
+				    struct hf_problem **out, size_t *n);
+enum hf_status hf_store_problems_clear_references(struct hf_store *store);
 void hf_problems_free(struct hf_problem *p, size_t n);
+
+/*
+ * References: a name a pod file uses that another file defines (kind
+ * "member": a handle of pod.json; "item": a checklist item id, scope the
+ * model; "checklist": a template name, scope the model; "registry": a
+ * configured source). Stored with the file's (source, path) and forgotten
+ * with it; the cross-file check (podfile.h) reads them all.
+ */
+struct hf_pod_ref {
+	char *source;
+	char *path;
+	char *kind;
+	char *value;
+	char *scope;		/* the model for items and checklists, else NULL */
+	char *field;		/* JSON path of the name */
+	int line, col;		/* 0 when unknown */
+};
+enum hf_status hf_store_ref_add(struct hf_store *store, const struct hf_pod_ref *r);
+/* Every reference, by source, path and position. *out owned: hf_pod_refs_free. */
+enum hf_status hf_store_refs(struct hf_store *store, struct hf_pod_ref **out, size_t *n);
+void hf_pod_refs_free(struct hf_pod_ref *r, size_t n);
 
 /*
  * Everything a pod file defined is stored with its (source, path). Forgetting

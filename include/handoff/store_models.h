@@ -46,6 +46,9 @@ enum hf_status hf_store_checklist_put(struct hf_store *store, const char *source
 enum hf_status hf_store_checklist_get(struct hf_store *store, const char *name,
 				      struct hf_check_item **items, size_t *n);
 
+/* Names of the checklist templates the pod defines, sorted (not the models' own). Free each and the array. */
+enum hf_status hf_store_checklist_names(struct hf_store *store, char ***names, size_t *n);
+
 /*
  * Every model with a contract, readiness.json or model card, or with an
  * invalid one of those files, sorted, distinct; free each and the array.

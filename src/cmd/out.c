@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "handoff/out.h"
+#include "handoff/podfile.h"
 #include "handoff/sanitize.h"
 #include "handoff/width.h"
 
@@ -17,6 +18,27 @@ void hf_out_text(FILE *out, const char *s)
 		hf_sanitize_append(&sb, s, strlen(s), HF_SANITIZE_TAB_AS_SPACE);
 	fputs(sb.buf, out);
 	hf_strbuf_release(&sb);
+}
+
+size_t hf_out_problems(FILE *out, const struct hf_problem *p, size_t n, const char *prefix,
+		       bool errors_only)
+{
+	size_t errors = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct hf_strbuf sb = HF_STRBUF_INIT;
+
+		if (p[i].severity == HF_PROBLEM_ERROR)
+			errors++;
+		else if (errors_only)
+			continue;
+		hf_strbuf_init(&sb);
+		hf_podfile_problem_text(&sb, &p[i], prefix);
+		hf_out_text(out, sb.buf);
+		fputc('\n', out);
+		hf_strbuf_release(&sb);
+	}
+	return errors;
 }
 
 void hf_out_cell(struct hf_strbuf *sb, const char *s, int cols)

@@ -117,34 +117,27 @@ enum hf_status hf_status_errors(struct hf_store *store, json_t *doc, FILE *text)
 		json_decref(warnings);
 		return rc;
 	}
-	for (size_t i = 0; i < n; i++) {
-		bool err = p[i].severity == HF_PROBLEM_ERROR;
-
-		nerr += err;
-		if (text) {
-			fprintf(text, "  %s: ", err ? "error" : "warning");
-			hf_out_text(text, p[i].source);
-			fputc(':', text);
-			hf_out_text(text, p[i].path);
-			fputs(": ", text);
-			if (p[i].field) {
-				hf_out_text(text, p[i].field);
-				fputs(": ", text);
-			}
-			hf_out_text(text, p[i].message);
-			fputc('\n', text);
-			continue;
+	if (text && n) {
+		fputs("problems in pod files:\n", text);
+		for (size_t i = 0; i < n; i++) {
+			fputs("  ", text);
+			nerr += hf_out_problems(text, &p[i], 1, NULL, false);
 		}
+		fprintf(text, "(%zu error%s, %zu warning%s)\n", nerr, nerr == 1 ? "" : "s", n - nerr,
+			n - nerr == 1 ? "" : "s");
+	}
+	for (size_t i = 0; i < n && doc; i++) {
 		json_t *e = json_object();
 
 		json_object_set_new(e, "source", hf_json_str(p[i].source));
 		json_object_set_new(e, "path", hf_json_str(p[i].path));
 		json_object_set_new(e, "field", hf_json_str(p[i].field));
 		json_object_set_new(e, "message", hf_json_str(p[i].message));
-		json_array_append_new(err ? errors : warnings, e);
+		json_object_set_new(e, "line", p[i].line > 0 ? json_integer(p[i].line) : json_null());
+		json_object_set_new(e, "column", p[i].line > 0 ? json_integer(p[i].col) : json_null());
+		json_object_set_new(e, "cross_file", json_boolean(p[i].reference));
+		json_array_append_new(p[i].severity == HF_PROBLEM_ERROR ? errors : warnings, e);
 	}
-	if (text && n)
-		fprintf(text, "(%zu errors, %zu warnings)\n", nerr, n - nerr);
 	if (doc) {
 		json_object_set_new(doc, "errors", errors);
 		json_object_set_new(doc, "warnings", warnings);

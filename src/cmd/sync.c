@@ -13,6 +13,7 @@
 #include "handoff/clock.h"
 #include "handoff/git_source.h"
 #include "handoff/inbox.h"
+#include "handoff/out.h"
 #include "handoff/sanitize.h"
 #include "handoff/source.h"
 #include "handoff/strbuf.h"
@@ -104,6 +105,25 @@ static void catch_signals(bool on)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+}
+
+/*
+ * Every problem the source's files have now, one line each with file, line
+ * and column (the same lines as `handoff lint`); warnings only without
+ * --quiet. Adds the source's errors to *errors.
+ */
+static enum hf_status print_problems(struct hf_store *store, const char *source, bool quiet,
+				     size_t *errors)
+{
+	struct hf_problem *p;
+	size_t n;
+	enum hf_status rc = hf_store_problems_of(store, source, &p, &n);
+
+	if (rc)
+		return rc;
+	*errors += hf_out_problems(stderr, p, n, NULL, quiet);
+	hf_problems_free(p, n);
+	return HF_OK;
 }
 
 static int unknown_source(const struct hf_conf *conf, const char *name)
@@ -221,7 +241,7 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 	struct progress_line pl = { stderr, { 0, 0 }, 80, false };
 	bool quiet = hf_args_has(args, "quiet"), tty = !quiet && isatty(STDERR_FILENO);
 	const struct hf_source_conf **todo;
-	size_t ntodo = 0, found = 0;
+	size_t ntodo = 0, found = 0, errors = 0;
 	const char *model = hf_args_get(args, "model");
 	unsigned flags = 0;
 	int failed = 0;
@@ -279,9 +299,17 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 		int f = sync_one(store, todo[i], tty ? &pl : NULL, flags, model, &found);
 
 		failed += f;
+		if (f)
+			continue;
 		/* read-only: the view is brought up to date, nothing is sent */
-		if (!f && !hf_acting_read_only(conf, ctx->read_only))
+		if (!hf_acting_read_only(conf, ctx->read_only))
 			push_waiting(store, conf, todo[i], tty);
+		/* the pod files' names of each other, then every problem the source has now */
+		if (hf_source_check_refs(store, conf->sources, conf->nsources) ||
+		    print_problems(store, todo[i]->name, quiet, &errors)) {
+			hf_fail_last();
+			failed++;
+		}
 	}
 	catch_signals(false);
 	/* stages, verdicts and items that moved become events for the inbox */
@@ -298,7 +326,15 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 		free(clean);
 		return rc;
 	}
-	return failed ? HF_EXIT_ERROR : HF_EXIT_OK;
+	if (failed)
+		return HF_EXIT_ERROR;
+	if (errors) {
+		fprintf(stderr, "handoff: %zu error%s in pod files: %s skipped (see 'handoff help pod'; "
+			"'handoff lint' checks a work tree before you commit)\n", errors,
+			errors == 1 ? "" : "s", errors == 1 ? "that file or name is" : "those files or names are");
+		return HF_EXIT_NO;
+	}
+	return HF_EXIT_OK;
 }
 
 static const struct hf_cmd_flag sync_flags[] = {

@@ -12,6 +12,7 @@ extern const struct hf_cmd hf_cmd_inbox;
 extern const struct hf_cmd hf_cmd_mine;
 extern const struct hf_cmd hf_cmd_sync;
 extern const struct hf_cmd hf_cmd_init;
+extern const struct hf_cmd hf_cmd_lint;
 extern const struct hf_cmd hf_cmd_sprint;
 extern const struct hf_cmd hf_cmd_oncall;
 extern const struct hf_cmd hf_cmd_tick;
@@ -45,6 +46,7 @@ const struct hf_cmd *const hf_commands[] = {
 	&hf_cmd_mine,
 	&hf_cmd_sync,
 	&hf_cmd_init,
+	&hf_cmd_lint,
 	&hf_cmd_sprint,
 	&hf_cmd_oncall,
 	&hf_cmd_tick,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "handoff/checklist.h"
+#include "handoff/paths.h"
 #include "handoff/store_models.h"
 #include "handoff/xmalloc.h"
 #include "internal.h"
@@ -197,4 +198,107 @@ enum hf_status hf_podfile_load_checklist(struct hf_podfile_ctx *ctx, json_t *roo
 out:
 	hf_check_items_free(items, n);
 	return rc;
+}
+
+void hf_checklist_cache_release(struct hf_checklist_cache *cache)
+{
+	hf_check_items_free(cache->items, cache->n);
+	memset(cache, 0, sizeof(*cache));
+}
+
+static enum hf_status shipped_default(struct hf_checklist_cache *cache)
+{
+	char *path, *buf = NULL;
+	size_t len;
+	enum hf_status rc;
+
+	if (cache->loaded)
+		return HF_OK;
+	path = hf_path_shared_file("data/checklists/default.json");
+	rc = hf_read_file(path, HF_PODFILE_MAX_SIZE, &buf, &len);
+	if (!rc)
+		rc = hf_checklist_parse(buf, len, path, &cache->items, &cache->n);
+	free(buf);
+	free(path);
+	if (!rc)
+		cache->loaded = true;
+	return rc;
+}
+
+static struct hf_check_item copy_item(const struct hf_check_item *it)
+{
+	struct hf_check_item c;
+
+	c.id = xstrdup(it->id);
+	c.title = xstrdup(it->title);
+	c.category = xstrdup(it->category);
+	c.owner = xstrdup(it->owner);
+	c.stage = xstrdup(it->stage);
+	c.required = it->required;
+	c.rule = xstrdup(it->rule);
+	return c;
+}
+
+/* Add the model's own items: same id replaces, a new one goes after the last of its stage or earlier. */
+static void merge_own(struct hf_check_item **items, size_t *n, struct hf_check_item *own, size_t nown)
+{
+	size_t alloc = *n + nown + 1;
+
+	*items = xrealloc(*items, alloc * sizeof(**items));
+	for (size_t i = 0; i < nown; i++) {
+		size_t j;
+		int st;
+
+		for (j = 0; j < *n; j++)
+			if (strcmp((*items)[j].id, own[i].id) == 0)
+				break;
+		if (j < *n) {
+			hf_check_item_clear(&(*items)[j]);
+			(*items)[j] = own[i];
+			continue;
+		}
+		st = hf_stage_parse(own[i].stage);
+		for (j = *n; j > 0 && hf_stage_parse((*items)[j - 1].stage) > st; j--)
+			;
+		memmove(&(*items)[j + 1], &(*items)[j], (*n - j) * sizeof(**items));
+		(*items)[j] = own[i];
+		(*n)++;
+	}
+}
+
+enum hf_status hf_checklist_model_items(struct hf_store *store, struct hf_checklist_cache *cache,
+					const char *model, const char *checklist,
+					struct hf_check_item **items, size_t *n)
+{
+	struct hf_check_item *own = NULL;
+	size_t nown = 0;
+	char *key;
+	enum hf_status rc = hf_store_checklist_get(store, checklist, items, n);
+
+	if (rc == HF_ENOTFOUND && strcmp(checklist, "default") != 0)
+		rc = hf_store_checklist_get(store, "default", items, n);
+	if (rc == HF_ENOTFOUND) {
+		hf_error_clear();
+		if ((rc = shipped_default(cache)))
+			return rc;
+		*items = xcalloc(cache->n + 1, sizeof(**items));
+		for (size_t i = 0; i < cache->n; i++)
+			(*items)[i] = copy_item(&cache->items[i]);
+		*n = cache->n;
+	} else if (rc) {
+		return rc;
+	}
+	key = xasprintf("model:%s", model);
+	rc = hf_store_checklist_get(store, key, &own, &nown);
+	free(key);
+	if (rc) {
+		hf_check_items_free(*items, *n);
+		*items = NULL;
+		*n = 0;
+		return rc;
+	}
+	if (nown)
+		merge_own(items, n, own, nown);
+	free(own);
+	return HF_OK;
 }

@@ -91,6 +91,10 @@ enum hf_status hf_podfile_load_contract(struct hf_podfile_ctx *ctx, json_t *root
 	}
 	if (ctx->errors)
 		goto out;
+	hf_podfile_ref(ctx, HF_REF_MEMBER, research, "owners.research");
+	hf_podfile_ref(ctx, HF_REF_MEMBER, eng, "owners.engineering");
+	if (c.registry_source)
+		hf_podfile_ref(ctx, HF_REF_REGISTRY, c.registry_source, "registry.source");
 	in_text = inputs ? json_dumps(inputs, JSON_COMPACT) : NULL;
 	out_text = outputs ? json_dumps(outputs, JSON_COMPACT) : NULL;
 	rc = hf_store_contract_put(ctx->store, ctx->source, ctx->path, ctx->name, &c, in_text, out_text);

@@ -6,6 +6,28 @@
 #include <stdbool.h>
 #include "handoff/podfile.h"
 
+/*
+ * Where each value of a JSON text starts, by the JSON path the loaders use
+ * in messages (jsonpos.c). Built on the first look-up; the text is borrowed.
+ */
+struct hf_jsonpos {
+	const char *text;
+	size_t len;
+	bool built;
+	void *entries;
+	size_t n;
+};
+void hf_jsonpos_init(struct hf_jsonpos *jp, const char *text, size_t len);
+/*
+ * Line and column (from 1, in characters) where field's value starts, or
+ * with key its key (when field is an object's member: a name such as
+ * `capacity.bob` is wrong in the key); a field that is not in the text (a
+ * missing one) gives its nearest enclosing value. False when nothing fits
+ * (jp NULL, an empty text).
+ */
+bool hf_jsonpos_find(struct hf_jsonpos *jp, const char *field, bool key, int *line, int *col);
+void hf_jsonpos_release(struct hf_jsonpos *jp);
+
 struct hf_podfile_ctx {
 	struct hf_store *store;
 	const char *source;
@@ -13,7 +35,23 @@ struct hf_podfile_ctx {
 	const char *name;	/* the <model>/<name> from the path, or NULL */
 	int errors;		/* problems of severity error recorded so far */
 	enum hf_status db_status;	/* set when recording a problem itself failed */
+	struct hf_jsonpos *pos;	/* positions of a JSON file's values, or NULL */
+	int line, col;		/* when set, where the next problem is (a syntax error) */
+	bool at_key;		/* the next problems are about a key, not its value */
+	struct hf_pod_ref *refs;	/* what the file names in other files, stored with it */
+	size_t nrefs, refs_alloc;
 };
+
+/*
+ * Note that the file names something another file defines (refs.c checks
+ * them once every file is in): kind is one of the HF_REF_* names of
+ * podfile.h, value what is named, field where. Stored only when the file is.
+ */
+void hf_podfile_ref(struct hf_podfile_ctx *ctx, const char *kind, const char *value,
+		    const char *field);
+/* The same for a name written as a key ("capacity": {"bob": 3}): placed at the key. */
+void hf_podfile_ref_key(struct hf_podfile_ctx *ctx, const char *kind, const char *value,
+			const char *field);
 
 /*
  * Record an error (the file will be skipped) or a warning about `field`

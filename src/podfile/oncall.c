@@ -48,6 +48,7 @@ static bool load_members(struct hf_podfile_ctx *ctx, json_t *arr, const char *wh
 				return false;
 			}
 		}
+		hf_podfile_ref(ctx, HF_REF_MEMBER, h, hf_podfile_field("%s[%zu]", where, i));
 		c->members[c->nmembers++] = xstrdup(h);
 	}
 	return true;
@@ -124,6 +125,7 @@ static bool load_overrides(struct hf_podfile_ctx *ctx, json_t *arr, const struct
 					 "override ends ('%s') before it starts ('%s')", to, from);
 			return false;
 		}
+		hf_podfile_ref(ctx, HF_REF_MEMBER, who, hf_podfile_field("%s.who", where));
 		r->overrides[r->noverrides++] = (struct hf_rotation_override){
 			xstrdup(who), f, t, xstrdup(reason) };
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "handoff/clock.h"
+#include "handoff/width.h"
 #include "handoff/xmalloc.h"
 #include "internal.h"
 
@@ -56,6 +57,35 @@ static const char *const kind_names[] = {
 	[HF_PODFILE_CHECKLIST] = "checklist", [HF_PODFILE_ONCALL] = "rotation",
 	[HF_PODFILE_SPRINT] = "sprint",
 };
+
+bool hf_podfile_layout_dir(const char *name)
+{
+	static const char *const dirs[] = { "models", "checklists", "oncall", "sprints", NULL };
+
+	for (size_t i = 0; dirs[i]; i++)
+		if (strcmp(name, dirs[i]) == 0)
+			return true;
+	return false;
+}
+
+const char *hf_podfile_bad_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (!len || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return "a '.' or '..' name is not followed";
+	for (size_t i = 0; i < len;) {
+		unsigned int cp;
+		size_t n = hf_utf8_decode(name + i, len - i, &cp);
+
+		if (!n)
+			return "the name is not valid UTF-8";
+		if (cp < 0x20 || cp == 0x7f)
+			return "the name holds control characters";
+		i += n;
+	}
+	return NULL;
+}
 
 const char *hf_podfile_kind_name(enum hf_podfile_kind kind)
 {
@@ -126,6 +156,12 @@ static void add_problem(struct hf_podfile_ctx *ctx, enum hf_problem_severity sev
 	p.severity = sev;
 	p.message = msg;
 	p.at = hf_now();
+	if (ctx->line > 0) {
+		p.line = ctx->line;
+		p.col = ctx->col;
+	} else if (ctx->pos && field) {
+		hf_jsonpos_find(ctx->pos, field, ctx->at_key, &p.line, &p.col);
+	}
 	if (hf_store_problem_add(ctx->store, &p))
 		ctx->db_status = HF_EIO;
 	free(msg);
@@ -148,6 +184,81 @@ void hf_podfile_warn(struct hf_podfile_ctx *ctx, const char *field, const char *
 	va_start(ap, fmt);
 	add_problem(ctx, HF_PROBLEM_WARNING, field, fmt, ap);
 	va_end(ap);
+}
+
+static void add_ref(struct hf_podfile_ctx *ctx, const char *kind, const char *value,
+		    const char *field, bool key)
+{
+	struct hf_pod_ref *r;
+
+	ctx->refs = xgrow(ctx->refs, ctx->nrefs + 1, &ctx->refs_alloc, sizeof(*ctx->refs));
+	r = &ctx->refs[ctx->nrefs++];
+	memset(r, 0, sizeof(*r));
+	r->kind = xstrdup(kind);
+	r->value = xstrdup(value);
+	r->scope = xstrdup(ctx->name);
+	r->field = xstrdup(field);
+	if (ctx->pos)
+		hf_jsonpos_find(ctx->pos, field, key, &r->line, &r->col);
+}
+
+void hf_podfile_ref(struct hf_podfile_ctx *ctx, const char *kind, const char *value,
+		    const char *field)
+{
+	add_ref(ctx, kind, value, field, false);
+}
+
+void hf_podfile_ref_key(struct hf_podfile_ctx *ctx, const char *kind, const char *value,
+			const char *field)
+{
+	add_ref(ctx, kind, value, field, true);
+}
+
+/* The references of a file that was stored go in with it. */
+static enum hf_status store_refs(struct hf_podfile_ctx *ctx)
+{
+	enum hf_status rc = HF_OK;
+
+	for (size_t i = 0; i < ctx->nrefs && !rc; i++) {
+		ctx->refs[i].source = (char *)ctx->source;
+		ctx->refs[i].path = (char *)ctx->path;
+		rc = hf_store_ref_add(ctx->store, &ctx->refs[i]);
+		ctx->refs[i].source = ctx->refs[i].path = NULL;
+	}
+	return rc;
+}
+
+/*
+ * jansson places a syntax error at the last character of the token it
+ * stopped at, and says which ("near '\"b\"'"): the column where that token
+ * starts is where a person looks. The common slips get a hint.
+ */
+static void syntax_error(struct hf_podfile_ctx *ctx, const json_error_t *jerr)
+{
+	const char *near = strstr(jerr->text, " near '");
+	size_t tlen = strlen(jerr->text);
+	int col = jerr->column;
+	const char *hint = "";
+
+	if (near && tlen && jerr->text[tlen - 1] == '\'') {
+		const char *tok = near + 7, *end = jerr->text + tlen - 1;
+		int chars = 0;
+
+		for (const char *c = tok; c < end; c++)
+			chars += ((unsigned char)*c & 0xc0) != 0x80;
+		if (chars > 0 && col - chars + 1 >= 1)
+			col = col - chars + 1;
+		if ((strncmp(jerr->text, "'}' expected", 12) == 0 ||
+		     strncmp(jerr->text, "']' expected", 12) == 0) && end > tok)
+			hint = " (a comma missing before it?)";
+		else if (strncmp(jerr->text, "string or '}' expected near '}'", 31) == 0 ||
+			 strncmp(jerr->text, "unexpected token near ']'", 25) == 0)
+			hint = " (a comma after the last entry?)";
+	}
+	ctx->line = jerr->line > 0 ? jerr->line : 1;
+	ctx->col = col > 0 ? col : 1;
+	hf_podfile_error(ctx, NULL, "not valid JSON: %s%s", jerr->text, hint);
+	ctx->line = ctx->col = 0;
 }
 
 bool hf_podfile_has_control(const char *s)
@@ -198,9 +309,12 @@ void hf_podfile_unknown_keys(struct hf_podfile_ctx *ctx, json_t *obj, const char
 		for (i = 0; known[i]; i++)
 			if (strcmp(known[i], key) == 0)
 				break;
-		if (!known[i])
+		if (!known[i]) {
+			ctx->at_key = true;
 			hf_podfile_warn(ctx, join_field(prefix, key), "unknown field '%s' (kept, ignored)",
 					key);
+			ctx->at_key = false;
+		}
 	}
 }
 
@@ -341,7 +455,8 @@ static enum hf_status finish(struct hf_podfile_ctx *ctx, enum hf_status rc)
 enum hf_status hf_podfile_load(struct hf_store *store, const char *source, const char *relpath,
 			       const char *buf, size_t len)
 {
-	struct hf_podfile_ctx ctx = { store, source, relpath, NULL, 0, HF_OK };
+	struct hf_podfile_ctx ctx = { .store = store, .source = source, .path = relpath };
+	struct hf_jsonpos pos;
 	enum hf_podfile_kind kind;
 	const struct kind_entry *entry;
 	char *name = NULL;
@@ -366,11 +481,13 @@ enum hf_status hf_podfile_load(struct hf_store *store, const char *source, const
 		json_error_t jerr;
 		json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
 
+		hf_jsonpos_init(&pos, buf, len);
+		ctx.pos = &pos;
 		if (!root) {
-			hf_podfile_error(&ctx, NULL, "not valid JSON: %s (line %d, column %d)", jerr.text,
-					 jerr.line, jerr.column);
+			syntax_error(&ctx, &jerr);
 			rc = HF_EINVAL;
 		} else if (!json_is_object(root)) {
+			hf_jsonpos_find(&pos, "", false, &ctx.line, &ctx.col);
 			hf_podfile_error(&ctx, NULL, "a %s file must hold a JSON object",
 					 hf_podfile_kind_name(kind));
 			rc = HF_EINVAL;
@@ -379,6 +496,17 @@ enum hf_status hf_podfile_load(struct hf_store *store, const char *source, const
 		}
 		json_decref(root);
 	}
+	if (rc == HF_OK && !ctx.errors && !ctx.db_status)
+		rc = store_refs(&ctx);
+	for (size_t i = 0; i < ctx.nrefs; i++) {
+		free(ctx.refs[i].kind);
+		free(ctx.refs[i].value);
+		free(ctx.refs[i].scope);
+		free(ctx.refs[i].field);
+	}
+	free(ctx.refs);
+	if (ctx.pos)
+		hf_jsonpos_release(ctx.pos);
 	free(name);
 	return finish(&ctx, rc);
 }
@@ -391,7 +519,7 @@ enum hf_status hf_podfile_remove(struct hf_store *store, const char *source, con
 enum hf_status hf_podfile_reject(struct hf_store *store, const char *source, const char *relpath,
 				 const char *fmt, ...)
 {
-	struct hf_podfile_ctx ctx = { store, source, relpath, NULL, 0, HF_OK };
+	struct hf_podfile_ctx ctx = { .store = store, .source = source, .path = relpath };
 	enum hf_status rc;
 	va_list ap;
 
@@ -401,4 +529,19 @@ enum hf_status hf_podfile_reject(struct hf_store *store, const char *source, con
 	add_problem(&ctx, HF_PROBLEM_ERROR, NULL, fmt, ap);
 	va_end(ap);
 	return ctx.db_status;
+}
+
+void hf_podfile_problem_text(struct hf_strbuf *sb, const struct hf_problem *p, const char *prefix)
+{
+	if (prefix)
+		hf_strbuf_adds(sb, prefix);
+	else if (p->source)
+		hf_strbuf_addf(sb, "%s: ", p->source);
+	hf_strbuf_adds(sb, p->path && *p->path ? p->path : "(no file)");
+	if (p->line > 0)
+		hf_strbuf_addf(sb, ":%d:%d", p->line, p->col > 0 ? p->col : 1);
+	hf_strbuf_addf(sb, ": %s: ", p->severity == HF_PROBLEM_ERROR ? "error" : "warning");
+	if (p->field && *p->field)
+		hf_strbuf_addf(sb, "%s: ", p->field);
+	hf_strbuf_adds(sb, p->message ? p->message : "");
 }

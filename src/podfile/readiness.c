@@ -53,6 +53,7 @@ static bool load_state(struct hf_podfile_ctx *ctx, const char *id, json_t *v, st
 	}
 	if (strcmp(state, "done") == 0 && (!by || !*by))
 		hf_podfile_warn(ctx, hf_podfile_field("%s.by", where), "done without saying by whom");
+	hf_podfile_ref_key(ctx, HF_REF_ITEM, id, where);
 	s->item = xstrdup(id);
 	s->state = xstrdup(state);
 	s->by = by && *by ? xstrdup(by) : NULL;
@@ -94,6 +95,7 @@ enum hf_status hf_podfile_load_readiness(struct hf_podfile_ctx *ctx, json_t *roo
 		goto out;
 	if (ctx->errors)
 		goto out;
+	hf_podfile_ref(ctx, HF_REF_CHECKLIST, checklist ? checklist : "default", "checklist");
 	rc = hf_store_readiness_put(ctx->store, ctx->source, ctx->path, ctx->name,
 				    checklist ? checklist : "default", states, nstates, own, nown);
 out:

@@ -42,6 +42,7 @@ static void load_capacity(struct hf_podfile_ctx *ctx, json_t *cap, struct hf_spr
 			hf_podfile_error(ctx, field, "'%s' must be a number of points, 0 or more", field);
 			continue;
 		}
+		hf_podfile_ref_key(ctx, HF_REF_MEMBER, handle, field);
 		s->capacity[s->ncapacity].handle = xstrdup(handle);
 		s->capacity[s->ncapacity].points = json_number_value(v);
 		s->ncapacity++;
@@ -159,6 +160,8 @@ static void load_item(struct hf_podfile_ctx *ctx, json_t *m, size_t i, struct hf
 	it->title = xstrdup(title);
 	it->kind = hf_role_parse(kind);
 	it->owner = owner && *owner ? xstrdup(owner) : NULL;
+	if (it->owner)
+		hf_podfile_ref(ctx, HF_REF_MEMBER, owner, hf_podfile_field("%s.owner", where));
 	it->model = model && *model ? xstrdup(model) : NULL;
 	it->points = points;
 	it->status = hf_item_status_parse(status);

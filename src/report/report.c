@@ -18,6 +18,7 @@
 #include "handoff/store_oncall.h"
 #include "handoff/store_pod.h"
 #include "handoff/store_registry.h"
+#include "handoff/suggest.h"
 #include "handoff/xmalloc.h"
 #include "internal.h"
 
@@ -26,19 +27,17 @@ struct hf_report_session {
 	struct hf_store *store;
 	bool pod_loaded;
 	struct hf_pod pod;
-	bool default_loaded;
-	struct hf_check_item *default_items;
-	size_t ndefault;
 	bool marks_loaded;
 	struct hf_outbox_marks marks;	/* what open write-back actions touch */
+	struct hf_checklist_cache shipped;
 };
 
 static void ctx_release(struct hf_report_session *c)
 {
 	if (c->pod_loaded)
 		hf_pod_clear(&c->pod);
-	hf_check_items_free(c->default_items, c->ndefault);
 	hf_outbox_marks_clear(&c->marks);
+	hf_checklist_cache_release(&c->shipped);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -64,98 +63,6 @@ static const struct hf_outbox_marks *ctx_marks(struct hf_report_session *c)
 		c->marks_loaded = true;
 	}
 	return &c->marks;
-}
-
-static enum hf_status shipped_default(struct hf_report_session *c)
-{
-	char *path, *buf = NULL;
-	size_t len;
-	enum hf_status rc;
-
-	if (c->default_loaded)
-		return HF_OK;
-	path = hf_path_shared_file("data/checklists/default.json");
-	rc = hf_read_file(path, 1024 * 1024, &buf, &len);
-	if (!rc)
-		rc = hf_checklist_parse(buf, len, path, &c->default_items, &c->ndefault);
-	free(buf);
-	free(path);
-	if (!rc)
-		c->default_loaded = true;
-	return rc;
-}
-
-static struct hf_check_item copy_item(const struct hf_check_item *it)
-{
-	struct hf_check_item c;
-
-	c.id = xstrdup(it->id);
-	c.title = xstrdup(it->title);
-	c.category = xstrdup(it->category);
-	c.owner = xstrdup(it->owner);
-	c.stage = xstrdup(it->stage);
-	c.required = it->required;
-	c.rule = xstrdup(it->rule);
-	return c;
-}
-
-/* The template's items then the model's own; a model's item replaces a template item of the same id. */
-static enum hf_status load_items(struct hf_report_session *c, const char *model, const char *checklist,
-				 struct hf_check_item **items, size_t *n)
-{
-	struct hf_check_item *own = NULL;
-	size_t nown = 0;
-	char *key;
-	enum hf_status rc = hf_store_checklist_get(c->store, checklist, items, n);
-
-	if (rc == HF_ENOTFOUND && strcmp(checklist, "default") != 0)
-		rc = hf_store_checklist_get(c->store, "default", items, n);
-	if (rc == HF_ENOTFOUND) {
-		if ((rc = shipped_default(c)))
-			return rc;
-		*items = xcalloc(c->ndefault + 1, sizeof(**items));
-		for (size_t i = 0; i < c->ndefault; i++)
-			(*items)[i] = copy_item(&c->default_items[i]);
-		*n = c->ndefault;
-	} else if (rc) {
-		return rc;
-	}
-	key = xasprintf("model:%s", model);
-	rc = hf_store_checklist_get(c->store, key, &own, &nown);
-	free(key);
-	if (rc) {
-		hf_check_items_free(*items, *n);
-		*items = NULL;
-		*n = 0;
-		return rc;
-	}
-	if (nown) {
-		size_t alloc = *n + nown + 1;
-
-		*items = xrealloc(*items, alloc * sizeof(**items));
-		for (size_t i = 0; i < nown; i++) {
-			size_t j;
-
-			for (j = 0; j < *n; j++)
-				if (strcmp((*items)[j].id, own[i].id) == 0)
-					break;
-			if (j < *n) {
-				hf_check_item_clear(&(*items)[j]);
-				(*items)[j] = own[i];
-				continue;
-			}
-			/* a new item goes after the last one gating the same or an earlier stage */
-			int st = hf_stage_parse(own[i].stage);
-
-			for (j = *n; j > 0 && hf_stage_parse((*items)[j - 1].stage) > st; j--)
-				;
-			memmove(&(*items)[j + 1], &(*items)[j], (*n - j) * sizeof(**items));
-			(*items)[j] = own[i];
-			(*n)++;
-		}
-		free(own);
-	}
-	return HF_OK;
 }
 
 static const char *role_owner(const struct hf_model_report *r, const char *role)
@@ -546,7 +453,7 @@ static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 	r->name = xstrdup(name);
 	if ((rc = eval_contract(store, name, &contract, r)) || (rc = eval_card(store, name, r)) ||
 	    (rc = eval_readiness_file(store, name, r, &checklist, &states, &nstates)) ||
-	    (rc = load_items(c, name, r->checklist, &items, &nitems)))
+	    (rc = hf_checklist_model_items(store, &c->shipped, name, r->checklist, &items, &nitems)))
 		goto out;
 	rc = hf_store_reg_model_get(store, r->registry_source, r->registry_name, &reg);
 	if (rc && rc != HF_ENOTFOUND)

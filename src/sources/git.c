@@ -27,34 +27,14 @@
  */
 enum area { AREA_ROOT, AREA_MODELS, AREA_MODEL, AREA_FILES };
 
-static const char *const layout_dirs[] = { "models", "checklists", "oncall", "sprints", NULL };
-
 static bool is_layout_dir(const char *name)
 {
-	for (size_t i = 0; layout_dirs[i]; i++)
-		if (strcmp(name, layout_dirs[i]) == 0)
-			return true;
-	return false;
+	return hf_podfile_layout_dir(name);
 }
 
-/* NULL when name is fine to read, else why not. */
 static const char *bad_name(const char *name)
 {
-	size_t len = strlen(name);
-
-	if (!len || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-		return "a '.' or '..' name is not followed";
-	for (size_t i = 0; i < len;) {
-		unsigned int cp;
-		size_t n = hf_utf8_decode(name + i, len - i, &cp);
-
-		if (!n)
-			return "the name is not valid UTF-8";
-		if (cp < 0x20 || cp == 0x7f)
-			return "the name holds control characters";
-		i += n;
-	}
-	return NULL;
+	return hf_podfile_bad_name(name);
 }
 
 static bool is_link(git_filemode_t mode)

@@ -11,6 +11,7 @@
 #include "handoff/git_source.h"
 #include "handoff/ical_feed.h"
 #include "handoff/mlflow.h"
+#include "handoff/podfile.h"
 #include "handoff/prometheus.h"
 #include "handoff/source.h"
 #include "handoff/strbuf.h"
@@ -277,4 +278,24 @@ enum hf_status hf_source_sync_model(struct hf_store *store, const struct hf_sour
 				    struct hf_sync_summary *summary)
 {
 	return source_sync(store, conf, progress, cancel, 0, model, summary);
+}
+
+enum hf_status hf_source_check_refs(struct hf_store *store, const struct hf_source_conf *sources,
+				    size_t n)
+{
+	struct hf_podfile_source *names = xcalloc(n + 1, sizeof(*names));
+	enum hf_status rc;
+
+	for (size_t i = 0; i < n; i++) {
+		names[i].name = sources[i].name;
+		names[i].registry = sources[i].type == HF_SOURCE_MLFLOW;
+	}
+	if (!(rc = hf_store_begin(store))) {
+		if ((rc = hf_podfile_check_refs(store, names, n)))
+			hf_store_rollback(store);
+		else
+			rc = hf_store_commit(store);
+	}
+	free(names);
+	return rc;
 }

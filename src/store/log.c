@@ -129,8 +129,8 @@ void hf_sync_runs_free(struct hf_sync_run *runs, size_t n)
 enum hf_status hf_store_problem_add(struct hf_store *store, const struct hf_problem *p)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"INSERT INTO problem (source, path, field, severity, message, at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		"INSERT INTO problem (source, path, field, severity, message, at, line, col, reference) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 
 	if (!st)
 		return HF_EIO;
@@ -140,6 +140,11 @@ enum hf_status hf_store_problem_add(struct hf_store *store, const struct hf_prob
 	hf_bind_int(st, 4, p->severity);
 	hf_bind_text(st, 5, p->message);
 	hf_bind_int(st, 6, p->at ? p->at : hf_now());
+	if (p->line > 0) {
+		hf_bind_int(st, 7, p->line);
+		hf_bind_int(st, 8, p->col > 0 ? p->col : 1);
+	}
+	hf_bind_int(st, 9, p->reference);
 	return hf_store_exec_stmt(store, st, "recording a problem");
 }
 
@@ -153,6 +158,9 @@ static void read_problem(sqlite3_stmt *st, void *item)
 	p->severity = sqlite3_column_int(st, 3) ? HF_PROBLEM_WARNING : HF_PROBLEM_ERROR;
 	p->message = hf_column_text(st, 4);
 	p->at = sqlite3_column_int64(st, 5);
+	p->line = sqlite3_column_int(st, 6);
+	p->col = sqlite3_column_int(st, 7);
+	p->reference = sqlite3_column_int(st, 8) != 0;
 }
 
 static void problems_free(void *p, size_t n)
@@ -160,14 +168,29 @@ static void problems_free(void *p, size_t n)
 	hf_problems_free(p, n);
 }
 
-enum hf_status hf_store_problems(struct hf_store *store, struct hf_problem **out, size_t *n)
+enum hf_status hf_store_problems_of(struct hf_store *store, const char *source,
+				    struct hf_problem **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT source, path, field, severity, message, at FROM problem "
-		"ORDER BY severity, source, path, id");
+		"SELECT source, path, field, severity, message, at, line, col, reference FROM problem "
+		"WHERE ?1 IS NULL OR source = ?1 "
+		"ORDER BY severity, source, path, coalesce(line, 0), coalesce(col, 0), id");
 
+	hf_bind_text(st, 1, source);
 	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_problem, problems_free,
 				  "reading problems");
+}
+
+enum hf_status hf_store_problems(struct hf_store *store, struct hf_problem **out, size_t *n)
+{
+	return hf_store_problems_of(store, NULL, out, n);
+}
+
+enum hf_status hf_store_problems_clear_references(struct hf_store *store)
+{
+	sqlite3_stmt *st = hf_store_stmt(store, "DELETE FROM problem WHERE reference != 0");
+
+	return hf_store_exec_stmt(store, st, "clearing the cross-file problems");
 }
 
 void hf_problems_free(struct hf_problem *p, size_t n)
@@ -179,6 +202,69 @@ void hf_problems_free(struct hf_problem *p, size_t n)
 		free(p[i].message);
 	}
 	free(p);
+}
+
+enum hf_status hf_store_ref_add(struct hf_store *store, const struct hf_pod_ref *r)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"INSERT INTO pod_ref (source, path, kind, value, scope, field, line, col) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+
+	if (!st)
+		return HF_EIO;
+	hf_bind_text(st, 1, r->source);
+	hf_bind_text(st, 2, r->path);
+	hf_bind_text(st, 3, r->kind);
+	hf_bind_text(st, 4, r->value);
+	hf_bind_text(st, 5, r->scope);
+	hf_bind_text(st, 6, r->field);
+	if (r->line > 0) {
+		hf_bind_int(st, 7, r->line);
+		hf_bind_int(st, 8, r->col > 0 ? r->col : 1);
+	}
+	return hf_store_exec_stmt(store, st, "recording a reference");
+}
+
+static void read_ref(sqlite3_stmt *st, void *item)
+{
+	struct hf_pod_ref *r = item;
+
+	r->source = hf_column_text(st, 0);
+	r->path = hf_column_text(st, 1);
+	r->kind = hf_column_text(st, 2);
+	r->value = hf_column_text(st, 3);
+	r->scope = hf_column_text(st, 4);
+	r->field = hf_column_text(st, 5);
+	r->line = sqlite3_column_int(st, 6);
+	r->col = sqlite3_column_int(st, 7);
+}
+
+static void refs_free(void *r, size_t n)
+{
+	hf_pod_refs_free(r, n);
+}
+
+enum hf_status hf_store_refs(struct hf_store *store, struct hf_pod_ref **out, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT source, path, kind, value, scope, field, line, col FROM pod_ref "
+		"ORDER BY source, path, coalesce(line, 0), coalesce(col, 0), rowid");
+
+	return hf_store_read_rows(store, st, out, n, sizeof(**out), read_ref, refs_free,
+				  "reading references");
+}
+
+void hf_pod_refs_free(struct hf_pod_ref *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].source);
+		free(r[i].path);
+		free(r[i].kind);
+		free(r[i].value);
+		free(r[i].scope);
+		free(r[i].field);
+	}
+	free(r);
 }
 
 static enum hf_status forget(struct hf_store *store, const char *source, const char *path)

@@ -305,6 +305,16 @@ enum hf_status hf_store_checklist_get(struct hf_store *store, const char *name,
 	return HF_OK;
 }
 
+enum hf_status hf_store_checklist_names(struct hf_store *store, char ***names, size_t *n)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT DISTINCT checklist FROM checklist_item WHERE checklist NOT LIKE 'model:%'"
+		" ORDER BY 1");
+
+	return hf_store_read_rows(store, st, names, n, sizeof(**names), hf_store_row_text,
+				  hf_store_free_texts, "listing checklists");
+}
+
 enum hf_status hf_store_model_names(struct hf_store *store, char ***names, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
@@ -323,7 +333,7 @@ enum hf_status hf_store_model_file_error(struct hf_store *store, const char *mod
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
 		"SELECT CASE WHEN field IS NULL THEN message ELSE field || ': ' || message END"
-		" FROM problem WHERE path = 'models/' || ?1 || '/' || ?2 AND severity = 0"
+		" FROM problem WHERE path = 'models/' || ?1 || '/' || ?2 AND severity = 0 AND reference = 0"
 		" ORDER BY source, id LIMIT 1");
 
 	*message = NULL;

@@ -261,6 +261,20 @@ static const char writeback_sql[] =
 	"ALTER TABLE readiness_item ADD COLUMN until TEXT;"
 	"ALTER TABLE readiness_item ADD COLUMN note TEXT;";
 
+/*
+ * Where a problem is in its file, and whether the cross-file check found it
+ * (those are recomputed whole after each sync). pod_ref: what a pod file
+ * names that another file defines (a member, a checklist item, a source),
+ * checked once every file is in.
+ */
+static const char problem_refs_sql[] =
+	"ALTER TABLE problem ADD COLUMN line INTEGER;"
+	"ALTER TABLE problem ADD COLUMN col INTEGER;"
+	"ALTER TABLE problem ADD COLUMN reference INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE pod_ref ("
+	"  source TEXT NOT NULL, path TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,"
+	"  scope TEXT, field TEXT, line INTEGER, col INTEGER);";
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -275,5 +289,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "run params", run_params_sql },
 	{ "inbox", inbox_sql },
 	{ "writeback", writeback_sql },
+	{ "problem positions and references", problem_refs_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

@@ -141,6 +141,9 @@ static void *run(void *arg)
 			}
 			hf_sync_summary_clear(&sum);
 		}
+		/* the files' names of each other (members, items) are checked once all are in */
+		if (hf_source_check_refs(store, s->sources, s->nsources) && !failed++)
+			hf_strbuf_addf(&summary, "sync: checking the pod files failed: %s", hf_last_error());
 		if (!failed && (problem || pushed.len))
 			hf_strbuf_addf(&summary, "synced %zu source%s%s%s%s%s", s->nsources,
 				       s->nsources == 1 ? "" : "s", pushed.len ? "; " : "", pushed.buf,

@@ -1,4 +1,4 @@
-# tests/integ/git_problems.sh: bad files beside good ones: invalid JSON, unknown fields, oversized, non-UTF-8 and '..' names, symlinks
+# tests/integ/git_problems.sh: bad files beside good ones: invalid JSON, unknown fields, oversized, non-UTF-8 and '..' names, symlinks; sync and lint say the same
 . "$HF_SRCDIR/tests/lib/gitd.sh"
 
 make_pod "$T/pod"
@@ -38,7 +38,22 @@ commit=$(GIT_AUTHOR_DATE=2026-11-06T10:00:00Z GIT_COMMITTER_DATE=2026-11-06T10:0
 "$GIT" -C "$d" update-ref refs/heads/main "$commit"
 "$GIT" -C "$d" ls-tree HEAD:models | grep -q '	\.\.$' || fail "could not make the '..' folder"
 
-trace=$(HANDOFF_TRACE=1 "$HANDOFF_BIN" sync 2>&1) || fail "sync with bad files failed: $trace"
+rc=0
+trace=$(HANDOFF_TRACE=1 "$HANDOFF_BIN" sync 2>&1) || rc=$?
+assert_eq "sync exit status when pod files have errors" "1" "$rc"
+out=$(echo "$trace" | grep -v '^handoff: trace:')
+# every problem on its own line, with file (and line and column where there is one), then the count
+assert_eq "sync's problem lines" "\
+pod: models/..: error: a '.' or '..' name is not followed
+pod: models/bad�name: error: the name is not valid UTF-8
+pod: models/big/MODEL_CARD.md: error: file is 1100013 bytes, over the limit of 1048576 bytes
+pod: models/broken/contract.json:2:1: error: not valid JSON: '}' expected near end of file
+pod: models/evil: error: symbolic link, not followed
+pod: models/linked/contract.json: error: symbolic link, not followed
+pod: models/fraud-detector/contract.json:1:26: warning: registry.source: no source 'registry' in the configuration, so the model's versions are not looked up (configured: 'pod')
+pod: models/ranker/contract.json:1:26: warning: registry.source: no source 'registry' in the configuration, so the model's versions are not looked up (configured: 'pod')
+pod: pod.json:1:23: warning: mascot: unknown field 'mascot' (kept, ignored)
+handoff: 6 errors in pod files: those files or names are skipped (see 'handoff help pod'; 'handoff lint' checks a work tree before you commit)" "$out"
 json=$("$HANDOFF_BIN" status --json)
 errors=$(echo "$json" | pyjson '"\n".join(e["path"] + ": " + e["message"] for e in d["errors"])')
 warnings=$(echo "$json" | pyjson '"\n".join(e["path"] + ": " + str(e["field"]) + ": " + e["message"] for e in d["warnings"])')
@@ -62,11 +77,23 @@ assert_not_contains "big file read" "$trace" "read 'models/big"
 # unknown fields are warnings, not errors
 assert_contains "unknown field" "$warnings" "pod.json: mascot: unknown field 'mascot'"
 
+# lint on the work tree says the same, line for line (the '..' folder exists only in the commit)
+rc=0
+lint=$(cd "$d" && "$HANDOFF_BIN" lint) || rc=$?
+assert_eq "lint exit status with errors" "1" "$rc"
+expect=$(echo "$out" | grep -v "^handoff: \|models/\.\." | sed 's/^pod: //')
+assert_eq "lint's lines are sync's" "$expect
+.: 4 pod files checked: 5 errors, 3 warnings" "$lint"
+lint=$("$HANDOFF_BIN" lint --quiet "$d/") || true
+assert_eq "lint --quiet: errors only, named from the folder given" "$(echo "$expect" | grep ': error: ' | sed "s|^|$d/|")" "$lint"
+
 # fixing the bad contract clears its error; the others stay
 cp "$d/models/ranker/contract.json" "$d/models/broken/contract.json"
 sed -i 's/"name": "ranker"/"name": "broken"/' "$d/models/broken/contract.json"
 commit_all "$d" "Fix the broken contract" "2026-11-07T10:00:00Z"
-"$HANDOFF_BIN" sync || fail "sync after the fix failed"
+rc=0
+"$HANDOFF_BIN" sync --quiet 2>/dev/null || rc=$?
+assert_eq "sync after the fix: still errors" "1" "$rc"
 errors=$("$HANDOFF_BIN" status --json | pyjson '"\n".join(e["path"] for e in d["errors"])')
 assert_not_contains "fixed file" "$errors" "models/broken"
 assert_contains "other errors kept" "$errors" "models/evil"
@@ -75,7 +102,9 @@ assert_eq "contracts after the fix" "broken fraud-detector ranker" "$(sql 'SELEC
 # removing the trouble clears its errors too
 "$GIT" -C "$d" rm -q -r models/big models/evil models/linked
 commit_all "$d" "Remove the trouble" "2026-11-08T10:00:00Z"
-"$HANDOFF_BIN" sync || fail "sync after the removal failed"
+rc=0
+"$HANDOFF_BIN" sync --quiet 2>/dev/null || rc=$?
+assert_eq "sync after the removal: the bad names remain" "1" "$rc"
 errors=$("$HANDOFF_BIN" status --json | pyjson '"\n".join(e["path"] for e in d["errors"])')
 assert_not_contains "removed big" "$errors" "models/big"
 assert_not_contains "removed link" "$errors" "models/evil"

@@ -22,7 +22,11 @@ EOF
 commit "rotations"
 printf '[source "pod"]\n\ttype = git\n\turl = %s\n' "$t/pod" >"$t/config/handoff/config"
 "$bin" sync >"$t/sync.out" 2>&1
-check "sync exits 0 despite one bad file" test $? -eq 0 || cat "$t/sync.out"
+check "sync exits 1 for the bad files, and syncs the rest" test $? -eq 1 || cat "$t/sync.out"
+check "sync names the bad zone with its line and column" \
+	has "$t/sync.out" "pod: oncall/bad-zone.json:1:15: error: timezone: unknown time zone 'Europe/Berln'"
+check "sync names the member who is not in the pod" \
+	has "$t/sync.out" "pod: oncall/tiny.json:1:99: error: members[1]: 'zoe' is not a member of the pod"
 
 # --json: keys of DESIGN.md, now/next at HANDOFF_NOW (Sunday 29 Nov: li's week, raj from Monday 09:00 CET)
 "$bin" oncall --json --next 3 >"$t/o.json" 2>"$t/o.err"
@@ -91,7 +95,7 @@ check "text shows the override reason" has "$t/o2.txt" "override: holiday swap: 
 "$bin" status >"$t/st.txt" 2>&1
 check "status shows on call" has "$t/st.txt" "ml-serving: li until Mon 30 Nov 09:00 Europe/Berlin, then raj"
 check "status names the bad file and field" \
-	has "$t/st.txt" "oncall/bad-zone.json: timezone: unknown time zone 'Europe/Berln'"
+	has "$t/st.txt" "pod: oncall/bad-zone.json:1:15: error: timezone: unknown time zone 'Europe/Berln'"
 "$bin" status --json >"$t/st.json"
 "$py" - "$t/st.json" <<'EOF' || { echo "FAIL: status --json oncall and errors"; fail=1; }
 import json, sys

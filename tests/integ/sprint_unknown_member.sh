@@ -30,7 +30,12 @@ EOF
 commit "sprint with two strangers"
 printf '[source "pod"]\n\ttype = git\n\turl = %s\n' "$t/pod" >"$t/config/handoff/config"
 "$bin" sync >"$t/sync.out" 2>&1
-check "sync exits 0" test $? -eq 0 || cat "$t/sync.out"
+check "sync exits 1: the pod files name strangers" test $? -eq 1 || cat "$t/sync.out"
+check "sync names each stranger where the file names them" diff - "$t/sync.out" <<'EOF'
+pod: sprints/2026-12.json:1:80: error: capacity.bob: 'bob' is not a member of the pod (members: 'ana', 'raj')
+pod: sprints/2026-12.json:6:60: error: items[3].owner: 'zoe' is not a member of the pod (members: 'ana', 'raj')
+handoff: 2 errors in pod files: those files or names are skipped (see 'handoff help pod'; 'handoff lint' checks a work tree before you commit)
+EOF
 
 "$bin" sprint >"$t/out" 2>"$t/err"
 check "an unknown member fails the command (exit 2)" test $? -eq 2

@@ -180,16 +180,24 @@ static void forget_path_removes_rows_and_problems_of_that_file_only(void **state
 {
 	char *path = temp_db();
 	struct hf_store *store;
-	struct hf_problem p = { (char *)"pod", (char *)"models/a/contract.json", (char *)"slos[0].op",
-				HF_PROBLEM_ERROR, (char *)"bad op", 1 };
-	struct hf_problem q = { (char *)"pod", (char *)"models/b/contract.json", NULL,
-				HF_PROBLEM_WARNING, (char *)"unknown field", 1 };
+	struct hf_problem p = { .source = (char *)"pod", .path = (char *)"models/a/contract.json",
+				.field = (char *)"slos[0].op", .severity = HF_PROBLEM_ERROR,
+				.message = (char *)"bad op", .at = 1, .line = 4, .col = 12 };
+	struct hf_problem q = { .source = (char *)"pod", .path = (char *)"models/b/contract.json",
+				.severity = HF_PROBLEM_WARNING, .message = (char *)"unknown field", .at = 1 };
 	struct hf_problem *list;
 	size_t n;
 
 	assert_int_equal(hf_store_open(path, &store), HF_OK);
 	assert_int_equal(hf_store_problem_add(store, &p), HF_OK);
 	assert_int_equal(hf_store_problem_add(store, &q), HF_OK);
+	/* the position comes back; none stays none */
+	assert_int_equal(hf_store_problems(store, &list, &n), HF_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].line, 4);
+	assert_int_equal(list[0].col, 12);
+	assert_int_equal(list[1].line, 0);
+	hf_problems_free(list, n);
 	assert_int_equal(hf_store_forget_path(store, "pod", "models/a/contract.json"), HF_OK);
 	assert_int_equal(hf_store_problems(store, &list, &n), HF_OK);
 	assert_int_equal(n, 1);
