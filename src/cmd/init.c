@@ -163,6 +163,73 @@ static enum hf_status copy_tree(const char *src, const char *dst, const char *re
 	return rc;
 }
 
+/* A value as git-config syntax reads it back: quoted when it holds a comment sign, a quote or edge blanks. */
+static void conf_value(struct hf_strbuf *sb, const char *v)
+{
+	size_t len = strlen(v);
+
+	if (!strpbrk(v, "#;\"\\") && len && v[0] != ' ' && v[len - 1] != ' ') {
+		hf_strbuf_adds(sb, v);
+		return;
+	}
+	hf_strbuf_addch(sb, '"');
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			hf_strbuf_addch(sb, '\\');
+		hf_strbuf_addch(sb, *v);
+	}
+	hf_strbuf_addch(sb, '"');
+}
+
+/* A source name the configuration does not use yet: "pod", else "pod-2", ... */
+static char *free_source_name(const struct hf_conf *conf)
+{
+	char *name = xstrdup("pod");
+
+	for (int i = 2; conf && hf_conf_source(conf, name); i++) {
+		free(name);
+		name = xasprintf("pod-%d", i);
+	}
+	return name;
+}
+
+/* The [source] section for the new pod (and, when it is a new file, a commented registry to fill in). */
+static void source_lines(struct hf_strbuf *sb, const char *name, const char *url, const char *path,
+			 bool new_file)
+{
+	if (new_file)
+		hf_strbuf_adds(sb, "# handoff's configuration (git-config syntax), written by 'handoff init'; "
+			       "see 'man handoff'\n");
+	hf_strbuf_addf(sb, "[source \"%s\"]\n\ttype = git\n\turl = ", name);
+	conf_value(sb, url);
+	hf_strbuf_addch(sb, '\n');
+	if (path && *path) {
+		hf_strbuf_adds(sb, "\tpath = ");
+		conf_value(sb, path);
+		hf_strbuf_addch(sb, '\n');
+	}
+	if (new_file)
+		hf_strbuf_adds(sb, "# The model registry the contracts' \"registry\" links look up: uncomment, "
+			       "fill in, sync.\n"
+			       "#[source \"registry\"]\n#\ttype = mlflow\n#\turl = https://mlflow.example\n"
+			       "#\ttoken-env = MLFLOW_TOKEN\n");
+}
+
+/* Write the configuration file that does not exist yet (and its folder). */
+static enum hf_status write_config(const char *path, const char *text)
+{
+	const char *slash = strrchr(path, '/');
+	enum hf_status rc = HF_OK;
+
+	if (slash && slash != path) {
+		char *dir = xstrndup(path, (size_t)(slash - path));
+
+		rc = hf_mkdir_p(dir);
+		free(dir);
+	}
+	return rc ? rc : write_file(path, text, strlen(text));
+}
+
 static int run_init(struct hf_ctx *ctx, const struct hf_args *args)
 {
 	const char *dir = args->npos ? args->pos[0] : ".";
@@ -170,8 +237,11 @@ static int run_init(struct hf_ctx *ctx, const struct hf_args *args)
 	struct placeholder ph[8];
 	struct written w = { NULL, 0, 0 };
 	char *templates = hf_path_shared_file("data/templates"), *pod_json = NULL, *root = NULL;
-	char *rel = NULL, *clean_abs = NULL, *clean_root = NULL, *clean_rel = NULL, *clean_cfg = NULL;
+	char *rel = NULL, *clean_abs = NULL, *clean_cfg = NULL, *clean_lines = NULL, *name = NULL;
+	struct hf_strbuf lines = HF_STRBUF_INIT;
+	const struct hf_conf *conf = NULL;
 	char id[41], abs[PATH_MAX];
+	bool have_config;
 	struct stat st;
 	int rc = HF_EXIT_OK;
 
@@ -205,25 +275,49 @@ static int run_init(struct hf_ctx *ctx, const struct hf_args *args)
 		rc = hf_fail_last();
 		goto out;
 	}
+	/* the pod's source: written as the configuration when there is none, else lines to add */
+	have_config = stat(ctx->config_path, &st) == 0;
+	if (have_config && hf_ctx_conf(ctx, &conf))
+		hf_error_clear();	/* a configuration that does not parse: name "pod" anyway */
+	name = free_source_name(conf);
+	if (*rel)
+		rel[strlen(rel) - 1] = '\0';
+	hf_strbuf_init(&lines);
+	source_lines(&lines, name, root, rel, !have_config);
 	clean_abs = hf_sanitize(abs, 0);
-	clean_root = hf_sanitize(root, 0);
 	clean_cfg = hf_sanitize(ctx->config_path, 0);
-	printf("Created a pod repository in %s: %zu files, commit %.7s.\n"
-	       "Edit its files, commit, and add these lines to %s:\n\n"
-	       "[source \"pod\"]\n\ttype = git\n\turl = %s\n",
-	       clean_abs, w.n, id, clean_cfg, clean_root);
-	if (*rel) {
-		clean_rel = hf_sanitize(rel, 0);
-		clean_rel[strlen(clean_rel) - 1] = '\0';
-		printf("\tpath = %s\n", clean_rel);
+	{
+		/* shown with the names sanitised, the tabs kept */
+		struct hf_strbuf shown = HF_STRBUF_INIT;
+		char *r = hf_sanitize(root, 0), *p = hf_sanitize(rel, 0), *n = hf_sanitize(name, 0);
+
+		hf_strbuf_init(&shown);
+		source_lines(&shown, n, r, p, !have_config);
+		clean_lines = hf_strbuf_detach(&shown);
+		free(r);
+		free(p);
+		free(n);
 	}
-	printf("\nthen run 'handoff sync'.\n");
+	printf("Created a pod repository in %s: %zu files, commit %.7s.\n", clean_abs, w.n, id);
+	if (!have_config) {
+		if (write_config(ctx->config_path, lines.buf)) {
+			rc = hf_fail_last();
+			goto out;
+		}
+		printf("Wrote the configuration %s:\n\n%s\n", clean_cfg, clean_lines);
+	} else {
+		printf("Add these lines to the configuration %s:\n\n%s\n", clean_cfg, clean_lines);
+	}
+	printf("Next: edit the pod's files ('handoff help pod' says what each holds), check them with\n"
+	       "'handoff lint %s', commit, then run 'handoff sync' and 'handoff'.\n",
+	       strcmp(dir, ".") == 0 ? "" : clean_abs);
 out:
 	hf_strv_free(w.paths, w.n);
 	free(clean_abs);
-	free(clean_root);
-	free(clean_rel);
 	free(clean_cfg);
+	free(clean_lines);
+	free(name);
+	hf_strbuf_release(&lines);
 	free(root);
 	free(rel);
 	free(pod_json);
