@@ -55,6 +55,7 @@ struct hf_source_conf {
 	long max_response;	/* mlflow, prometheus: largest answer in MiB; 0 = 64 */
 	enum hf_full_sync full_sync;	/* mlflow: default daily */
 	bool runs_all;		/* mlflow: fetch the runs of every model, not only the pod's */
+	bool ignored;		/* no usable type or url: a warning said so, nothing syncs it */
 };
 
 struct hf_conf {

@@ -194,6 +194,9 @@ enum hf_status hf_report_session_model(struct hf_report_session *session, const 
 				       struct hf_model_report *out);
 void hf_report_session_free(struct hf_report_session *session);
 
+/* The names of the pod's models (with registry, also the registry's own), sorted. Free each and the array. */
+enum hf_status hf_report_names(struct hf_store *store, bool registry, char ***names, size_t *n);
+
 /*
  * Up to max known model names nearest to `name` by edit distance (only
  * reasonably near ones), nearest first. *names owned by the caller: free

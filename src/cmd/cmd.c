@@ -98,7 +98,7 @@ int hf_cmd_run(struct hf_ctx *ctx, const struct hf_cmd *cmd, int argc, char **ar
 		}
 	}
 	if (args.npos < cmd->min_pos || (cmd->max_pos >= 0 && args.npos > cmd->max_pos)) {
-		rc = hf_fail("usage: handoff %s %s", cmd->name, cmd->usage);
+		rc = hf_fail("usage: handoff %s%s%s", cmd->name, *cmd->usage ? " " : "", cmd->usage);
 		goto out;
 	}
 	/* each command reads one consistent snapshot of the database */
@@ -178,7 +178,8 @@ int hf_cmd_take_global(int argc, char **argv,
 
 void hf_cmd_help(FILE *out, const struct hf_cmd *cmd)
 {
-	fprintf(out, "usage: handoff %s %s\n\n%s\n", cmd->name, cmd->usage, cmd->summary);
+	fprintf(out, "usage: handoff %s%s%s\n\n%s\n", cmd->name, *cmd->usage ? " " : "", cmd->usage,
+		cmd->summary);
 	if (cmd->flags && cmd->flags[0].name) {
 		fputs("\noptions:\n", out);
 		for (const struct hf_cmd_flag *f = cmd->flags; f->name; f++) {

@@ -298,7 +298,8 @@ static int run_init(struct hf_ctx *ctx, const struct hf_args *args)
 		free(p);
 		free(n);
 	}
-	printf("Created a pod repository in %s: %zu files, commit %.7s.\n", clean_abs, w.n, id);
+	printf("Created a pod repository in %s: %zu file%s, commit %.7s.\n", clean_abs, w.n,
+	       w.n == 1 ? "" : "s", id);
 	if (!have_config) {
 		if (write_config(ctx->config_path, lines.buf)) {
 			rc = hf_fail_last();

@@ -464,7 +464,7 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 			struct hf_strbuf h = HF_STRBUF_INIT;
 
 			hf_strbuf_init(&h);
-			hf_strbuf_addf(&h, "  next %zu shifts (", n);
+			hf_strbuf_addf(&h, "  next %zu shift%s (", n, n == 1 ? "" : "s");
 			hf_strbuf_adds(&h, r->timezone);
 			hf_strbuf_addf(&h, "):\n    %-10s ", "WHO");
 			hf_strbuf_addf(&h, "%-21.21s ", "FROM");

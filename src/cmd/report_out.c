@@ -9,6 +9,7 @@
 #include "handoff/out.h"
 #include "handoff/report_out.h"
 #include "handoff/strbuf.h"
+#include "handoff/suggest.h"
 #include "handoff/xmalloc.h"
 
 static json_t *candidate_json(const struct hf_model_report *r)
@@ -228,9 +229,15 @@ int hf_report_fail_unknown(struct hf_store *store, const char *name, bool json)
 	} else {
 		struct hf_sync_run *runs = NULL;
 		size_t nruns = 0;
+		char **all = NULL;
+		size_t nall = 0;
 
 		if (hf_store_sync_latest(store, &runs, &nruns) == HF_OK && !nruns)
 			hf_strbuf_adds(&msg, " (nothing synced yet: run 'handoff sync')");
+		else if (hf_report_names(store, false, &all, &nall) == HF_OK && nall)
+			/* nothing near: the names there are, so the right one can be picked */
+			hf_suggest_tail(&msg, name, (const char *const *)all, nall, "the pod's models", 10);
+		hf_strv_free(all, nall);
 		hf_sync_runs_free(runs, nruns);
 	}
 	if (json) {

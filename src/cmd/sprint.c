@@ -403,7 +403,7 @@ static void print_text(FILE *out, const struct plan *p)
 	hf_out_text(out, s->start);
 	fputs(" to ", out);
 	hf_out_text(out, s->end);
-	fprintf(out, "), %d of %d days left%s\n", ev->days_left, ev->days,
+	fprintf(out, "), %d of %d day%s left%s\n", ev->days_left, ev->days, ev->days == 1 ? "" : "s",
 		p->current ? "" : " (not the current sprint)");
 	if (s->goal) {
 		fputs("goal: ", out);
@@ -593,11 +593,11 @@ static void print_markdown(FILE *out, const struct plan *p)
 	hf_out_markdown(out, s->start);
 	fputs(" to ", out);
 	hf_out_markdown(out, s->end);
-	fprintf(out, " (%d days, %d left)\n", ev->days, ev->days_left);
-	fprintf(out, "- **Progress:** %g of %g points done (%.0f%%), %d of %d items done, "
+	fprintf(out, " (%d day%s, %d left)\n", ev->days, ev->days == 1 ? "" : "s", ev->days_left);
+	fprintf(out, "- **Progress:** %g of %g point%s done (%.0f%%), %d of %d item%s done, "
 		"%d doing, %d blocked, %d to do\n\n",
-		ev->done, ev->committed, percent(ev->done, ev->committed), ev->items_done, ev->nitems,
-		ev->items_doing, ev->items_blocked, ev->items_todo);
+		ev->done, ev->committed, ev->committed == 1 ? "" : "s", percent(ev->done, ev->committed),
+		ev->items_done, ev->nitems, ev->nitems == 1 ? "" : "s", ev->items_doing, ev->items_blocked, ev->items_todo);
 
 	fputs("## Commitments\n\n| Person | Role | Capacity | Committed | Done | |\n"
 	      "|---|---|---:|---:|---:|---|\n", out);

@@ -27,8 +27,8 @@ enum hf_status hf_status_pod(struct hf_store *store, json_t *doc, FILE *text)
 			roles[pod.members[i].role]++;
 		fputs("pod: ", text);
 		hf_out_text(text, pod.name ? pod.name : "(no pod synced yet)");
-		fprintf(text, " (%zu members: %zu research, %zu engineering, %zu product)\n",
-			pod.nmembers, roles[HF_ROLE_RESEARCH], roles[HF_ROLE_ENGINEERING],
+		fprintf(text, " (%zu member%s: %zu research, %zu engineering, %zu product)\n",
+			pod.nmembers, pod.nmembers == 1 ? "" : "s", roles[HF_ROLE_RESEARCH], roles[HF_ROLE_ENGINEERING],
 			roles[HF_ROLE_PRODUCT]);
 	} else {
 		json_t *p = json_object(), *members = json_array();
@@ -238,7 +238,7 @@ static enum hf_status status_sprint(struct hf_store *store, json_t *doc, FILE *t
 		if (doc)
 			json_object_set_new(doc, "sprint", json_null());
 		if (text)
-			fputs("sprint: none runs today\n", text);
+			fputs("sprint: no sprint runs today\n", text);
 		return HF_OK;
 	}
 	rc = hf_store_sprint_get(store, id, &s);
@@ -262,7 +262,8 @@ static enum hf_status status_sprint(struct hf_store *store, json_t *doc, FILE *t
 			hf_out_text(text, ev.people[i].handle);
 		}
 		if (ev.nunknown)
-			fprintf(text, ", %zu not pod members (see 'handoff sprint')", ev.nunknown);
+			fprintf(text, ", %zu %s not a pod member (see 'handoff sprint')", ev.nunknown,
+				ev.nunknown == 1 ? "handle is" : "handles are");
 		fputc('\n', text);
 	} else {
 		json_t *o = json_object(), *over = json_array();

@@ -108,20 +108,23 @@ static void catch_signals(bool on)
 }
 
 /*
- * Every problem the source's files have now, one line each with file, line
- * and column (the same lines as `handoff lint`); warnings only without
- * --quiet. Adds the source's errors to *errors.
+ * Every problem the source has now, one line each with file, line and
+ * column (for a pod's files, the same lines as `handoff lint`); warnings
+ * only without --quiet. A git source's errors are errors in pod files,
+ * added to *errors (other sources' problems are about what they fetched).
  */
-static enum hf_status print_problems(struct hf_store *store, const char *source, bool quiet,
-				     size_t *errors)
+static enum hf_status print_problems(struct hf_store *store, const struct hf_source_conf *source,
+				     bool quiet, size_t *errors)
 {
 	struct hf_problem *p;
-	size_t n;
-	enum hf_status rc = hf_store_problems_of(store, source, &p, &n);
+	size_t n, e;
+	enum hf_status rc = hf_store_problems_of(store, source->name, &p, &n);
 
 	if (rc)
 		return rc;
-	*errors += hf_out_problems(stderr, p, n, NULL, quiet);
+	e = hf_out_problems(stderr, p, n, NULL, quiet);
+	if (source->type == HF_SOURCE_GIT)
+		*errors += e;
 	hf_problems_free(p, n);
 	return HF_OK;
 }
@@ -255,13 +258,20 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 		return hf_fail("no sources in '%s': add a [source \"NAME\"] section (see 'handoff "
 				   "init')", conf->path ? conf->path : ctx->config_path);
 	todo = xcalloc(conf->nsources + (size_t)args->npos, sizeof(*todo));
+	/* a source the configuration's warnings said is ignored is not synced (nor said again) */
 	if (args->npos == 0) {
 		/* --model: a registered model is asked of the registry sources only */
 		for (int pass = 0; pass < HF_SOURCE_PASSES; pass++)
 			for (size_t i = 0; i < conf->nsources; i++)
-				if (hf_source_pass(conf->sources[i].type) == pass &&
+				if (!conf->sources[i].ignored &&
+				    hf_source_pass(conf->sources[i].type) == pass &&
 				    (!model || conf->sources[i].type == HF_SOURCE_MLFLOW))
 					todo[ntodo++] = &conf->sources[i];
+		if (!ntodo) {
+			free(todo);
+			return hf_fail("nothing to sync: every source of '%s' is ignored (see the warning%s "
+				       "above)", conf->path, conf->nwarnings == 1 ? "" : "s");
+		}
 	}
 	for (int i = 0; i < args->npos; i++) {
 		const struct hf_source_conf *s = hf_conf_source(conf, args->pos[i]);
@@ -269,6 +279,14 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 		if (!s) {
 			free(todo);
 			return unknown_source(conf, args->pos[i]);
+		}
+		if (s->ignored) {
+			char *clean = hf_sanitize(args->pos[i], 0);
+			int rc = hf_fail("source '%s' is ignored (see the warning above)", clean);
+
+			free(clean);
+			free(todo);
+			return rc;
 		}
 		todo[ntodo++] = s;
 	}
@@ -306,7 +324,7 @@ static int run_sync(struct hf_ctx *ctx, const struct hf_args *args)
 			push_waiting(store, conf, todo[i], tty);
 		/* the pod files' names of each other, then every problem the source has now */
 		if (hf_source_check_refs(store, conf->sources, conf->nsources) ||
-		    print_problems(store, todo[i]->name, quiet, &errors)) {
+		    print_problems(store, todo[i], quiet, &errors)) {
 			hf_fail_last();
 			failed++;
 		}

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "handoff/conf.h"
+#include "handoff/suggest.h"
 #include "handoff/redact.h"
 #include "handoff/xmalloc.h"
 
@@ -102,6 +103,23 @@ static void set_string(char **field, const char *value)
 	*field = xstrdup(value);
 }
 
+/* One warning for a type that is not one: the nearest type when one is near, and that the source is ignored. */
+static void bad_type(struct hf_conf *conf, struct hf_source_conf *src, const char *full,
+		     const char *value)
+{
+	static const char *const types[] = { "git", "mlflow", "prometheus", "ical" };
+	const char *near = hf_suggest(value, types, sizeof(types) / sizeof(types[0]));
+
+	src->type = HF_SOURCE_UNKNOWN;
+	src->ignored = true;
+	if (near)
+		warn(conf, full, "unknown source type '%s' (did you mean '%s'?): source ignored", value,
+		     near);
+	else
+		warn(conf, full, "unknown source type '%s' (git, mlflow, prometheus or ical): source ignored",
+		     value);
+}
+
 static void apply_source_key(struct hf_conf *conf, struct hf_source_conf *src, const char *full,
 			     const char *key, const char *value)
 {
@@ -115,8 +133,7 @@ static void apply_source_key(struct hf_conf *conf, struct hf_source_conf *src, c
 		else if (!strcmp(value, "ical"))
 			src->type = HF_SOURCE_ICAL;
 		else
-			warn(conf, full, "unknown source type '%s' (expected git, mlflow, prometheus or ical)",
-			     value);
+			bad_type(conf, src, full, value);
 	} else if (!strcmp(key, "url")) {
 		set_string(&src->url, value);
 		hf_redact_add_url(value);	/* a password in it is shown nowhere, whoever quotes it */
@@ -271,12 +288,15 @@ enum hf_status hf_conf_load(const char *path, struct hf_conf *conf)
 		struct hf_source_conf *s = &conf->sources[i];
 		char *where = xasprintf("source.%s", s->name);
 
-		if (s->type == HF_SOURCE_UNKNOWN)
+		if (s->ignored)
+			;	/* said already */
+		else if (s->type == HF_SOURCE_UNKNOWN)
 			warn(conf, where, "no type (git, mlflow, prometheus or ical): source ignored");
 		else if (!s->url)
 			warn(conf, where, "no url: source ignored");
+		s->ignored = s->type == HF_SOURCE_UNKNOWN || !s->url;
 		/* a calendar feed's address is its secret: only its host is ever shown */
-		if (s->type == HF_SOURCE_ICAL)
+		if (s->type == HF_SOURCE_ICAL && s->url)
 			hf_redact_add_url_path(s->url);
 		free(where);
 	}

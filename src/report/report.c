@@ -636,6 +636,15 @@ enum hf_status hf_report_models_all(struct hf_store *store, struct hf_model_repo
 	return report_models(store, true, out, n);
 }
 
+enum hf_status hf_report_names(struct hf_store *store, bool registry, char ***names, size_t *n)
+{
+	enum hf_status rc = all_names(store, registry, names, n);
+
+	if (!rc && *n)
+		qsort(*names, *n, sizeof(char *), cmp_str);
+	return rc;
+}
+
 struct suggestion {
 	char *name;
 	size_t dist;

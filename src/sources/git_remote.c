@@ -1,8 +1,10 @@
 /* git_remote.c: the git source's bare cache, fetch of one branch, credentials and error messages (ssh's in git_ssh.c) */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "handoff/paths.h"
 #include "handoff/redact.h"
@@ -190,6 +192,27 @@ void hf_git_callbacks(struct hf_git_sync *gs, git_remote_callbacks *cb)
 		cb->certificate_check = hf_git_ssh_check_host;
 }
 
+/*
+ * A url without a scheme that is not scp-like (host:path) is a folder on
+ * this machine: one that does not exist is said plainly, not as libgit2's
+ * "unsupported URL protocol".
+ */
+static enum hf_status check_local_url(const struct hf_git_sync *gs)
+{
+	const char *url = gs->conf->url, *colon = strchr(url, ':'), *slash = strchr(url, '/');
+	struct stat st;
+
+	if (strstr(url, "://") || (colon && (!slash || colon < slash)))
+		return HF_OK;
+	if (stat(url, &st) == 0)
+		return HF_OK;
+	if (url[0] == '~')
+		return hf_error(HF_ENOTFOUND, "source '%s': no folder '%s' (url): '~' is not expanded "
+				"in the configuration, write the full path", gs->conf->name, gs->url);
+	return hf_error(HF_ENOTFOUND, "source '%s': no folder '%s' (url): %s", gs->conf->name,
+			gs->url, strerror(errno));
+}
+
 enum hf_status hf_git_fetch_here(struct hf_git_sync *gs)
 {
 	git_remote_callbacks cb;
@@ -220,6 +243,8 @@ enum hf_status hf_git_fetch_here(struct hf_git_sync *gs)
 	git_remote_create_options_init(&ro, GIT_REMOTE_CREATE_OPTIONS_VERSION);
 	ro.repository = gs->repo;
 	ro.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
+	if ((rc = check_local_url(gs)))
+		goto out;
 	if ((err = git_remote_create_with_opts(&remote, gs->ssh.fetch_url ? gs->ssh.fetch_url
 							  : gs->conf->url, &ro)) < 0) {
 		rc = hf_git_fail(gs, err, "bad url");

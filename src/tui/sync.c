@@ -184,9 +184,8 @@ struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf 
 		const struct hf_source_conf *c = &conf->sources[k % conf->nsources];
 		struct hf_source_conf *d = &s->sources[s->nsources];
 
-		/* every source of the first pass, then of the next (source.h) */
-		if (hf_source_pass(c->type) != (int)(k / conf->nsources) ||
-		    c->type == HF_SOURCE_UNKNOWN || !c->url)
+		/* every source of the first pass, then of the next (source.h); ignored ones never */
+		if (hf_source_pass(c->type) != (int)(k / conf->nsources) || c->ignored)
 			continue;
 		*d = *c;
 		d->name = dup_or_null(c->name);

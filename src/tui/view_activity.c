@@ -35,7 +35,8 @@ static void activity_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 
 	if (line == 0) {
 		hf_draw_text(d, HF_COLOR_TITLE, " Activity", -1);
-		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu events, newest first%s", s->n,
+		hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu event%s, newest first%s", s->n,
+			      s->n == 1 ? "" : "s",
 			      s->n ? "" : ": sync a pod repository or a registry to see some");
 		return;
 	}

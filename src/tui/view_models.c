@@ -93,11 +93,11 @@ static void models_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 	if (line == 0) {
 		hf_draw_text(d, HF_COLOR_TITLE, " Models", -1);
 		if (s->ms.next < s->ms.n)
-			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, evaluating %zu%%",
-				      s->ms.n, s->ms.next * 100 / s->ms.n);
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu model%s, evaluating %zu%%",
+				      s->ms.n, s->ms.n == 1 ? "" : "s", s->ms.next * 100 / s->ms.n);
 		else
-			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu models, %zu ready", s->ms.n,
-				      s->ms.nready);
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu model%s, %zu ready", s->ms.n,
+				      s->ms.n == 1 ? "" : "s", s->ms.nready);
 		hf_draw_textf(d, HF_COLOR_DIM, -1, "   by %s (s sorts)", sort_names[sort_key]);
 		return;
 	}

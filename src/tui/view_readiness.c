@@ -157,8 +157,8 @@ static void readiness_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 			      s->nitems, s->by_role ? "role" : "owner",
 			      s->by_role ? "owner" : "role");
 		if (s->next < s->names.n)
-			hf_draw_textf(d, HF_COLOR_DIM, -1, "   (%zu of %zu models read)", s->next,
-				      s->names.n);
+			hf_draw_textf(d, HF_COLOR_DIM, -1, "   (%zu of %zu model%s read)", s->next,
+				      s->names.n, s->names.n == 1 ? "" : "s");
 		return;
 	}
 	hf_draw_space(d, 3);

@@ -75,8 +75,8 @@ static enum hf_status sprint_load(struct hf_view *v, struct hf_store *store)
 		if (!count)
 			continue;
 		add(v, HF_ROW_HEADING, ROW_HEADING, 0,
-		    xasprintf("%s (%zu items, %g pts)", hf_item_status_name(board_order[k]), count,
-			      pts));
+		    xasprintf("%s (%zu item%s, %g pt%s)", hf_item_status_name(board_order[k]), count,
+			      count == 1 ? "" : "s", pts, pts == 1 ? "" : "s"));
 		for (size_t i = 0; i < sp->nitems; i++)
 			if (sp->items[i].status == board_order[k])
 				add(v, 0, ROW_ITEM, i, NULL);

@@ -76,7 +76,8 @@ static void unknown_key_is_warned_with_file_and_key(void **state)
 {
 	char *path = write_temp("[source \"pod\"]\n\ttype = git\n\turl = /srv/pod\n\tcolour = blue\n"
 				"[ui]\n\tthem = dark\n\tascii = maybe\n"
-				"[source \"x\"]\n\ttype = svn\n\turl = /x\n");
+				"[source \"x\"]\n\ttype = svn\n\turl = /x\n"
+				"[source \"y\"]\n\ttype = gti\n\turl = /y\n[source \"z\"]\n\turl = /z\n");
 	struct hf_conf conf;
 	char *expect;
 
@@ -88,8 +89,15 @@ static void unknown_key_is_warned_with_file_and_key(void **state)
 	assert_non_null(strstr(conf.warnings[1], "ui.them: unknown key"));
 	assert_non_null(strstr(conf.warnings[2], "ui.ascii: 'maybe' is not true or false"));
 	assert_false(conf.ui_ascii_set);	/* a bad value leaves the automatic choice */
-	assert_non_null(strstr(conf.warnings[3], "source.x.type: unknown source type 'svn'"));
-	assert_non_null(strstr(conf.warnings[4], "source.x: no type"));
+	/* one warning for a bad type, never a second "no type" that contradicts it */
+	assert_non_null(strstr(conf.warnings[3], "source.x.type: unknown source type 'svn' (git, "
+			       "mlflow, prometheus or ical): source ignored"));
+	assert_non_null(strstr(conf.warnings[4], "source.y.type: unknown source type 'gti' (did you "
+			       "mean 'git'?): source ignored"));
+	assert_non_null(strstr(conf.warnings[5], "source.z: no type (git, mlflow, prometheus or ical): "
+			       "source ignored"));
+	assert_true(hf_conf_source(&conf, "x")->ignored && hf_conf_source(&conf, "z")->ignored);
+	assert_false(hf_conf_source(&conf, "pod")->ignored);
 	/* the good entries still load */
 	assert_string_equal(hf_conf_source(&conf, "pod")->url, "/srv/pod");
 	hf_conf_clear(&conf);
