@@ -38,6 +38,21 @@ tests_unit_test_store_SOURCES = tests/unit/test_store.c
 tests_unit_test_conf_SOURCES = tests/unit/test_conf.c
 EXTRA_DIST += tests/shared
 dist_man_MANS += man/handoff.1
+# the references: installed as written (handoff help pod|json) and as man pages made from them at build time
+nobase_dist_pkgdata_DATA += docs/pod-repository.md docs/json.md
+nodist_man_MANS = man/handoff-pod.5 man/handoff-json.7
+CLEANFILES += $(nodist_man_MANS)
+EXTRA_DIST += man/md2man.py tests/integ/man_pages.sh
+TESTS += tests/integ/man_pages.sh
+HF_MD2MAN = $(AM_V_GEN)$(MKDIR_P) man && \
+	{ test -n "$(PYTHON3)" || { echo "python3 is needed to make the man pages from docs/" >&2; exit 1; }; } && \
+	$(PYTHON3) $(srcdir)/man/md2man.py
+man/handoff-pod.5: $(srcdir)/docs/pod-repository.md $(srcdir)/man/md2man.py
+	$(HF_MD2MAN) $(srcdir)/docs/pod-repository.md handoff-pod 5 \
+		"the files of a pod repository, field by field" >$@.tmp && mv $@.tmp $@
+man/handoff-json.7: $(srcdir)/docs/json.md $(srcdir)/man/md2man.py
+	$(HF_MD2MAN) $(srcdir)/docs/json.md handoff-json 7 \
+		"the JSON documents handoff prints with --json" >$@.tmp && mv $@.tmp $@
 
 TESTS += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
 	tests/integ/store_open.sh tests/integ/hermetic.sh tests/integ/dev_script.sh

@@ -72,7 +72,7 @@ static const struct hf_cmd_flag check_flags[] = {
 	{ "alias", "ALIAS", "judge the version this registry alias points at" },
 	{ "version", "N", "judge this registered version" },
 	{ "live", NULL, "a model already serving must also meet its live SLOs (production, from Prometheus)" },
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ NULL, NULL, NULL },
 };
 

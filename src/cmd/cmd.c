@@ -212,6 +212,7 @@ void hf_cmd_help_all(FILE *out)
 		fprintf(out, "  %-16s %s\n", left, f->help);
 	}
 	fputs("  --help, --version\n\n"
-	      "'handoff help COMMAND' tells more about one command.\n"
+	      "'handoff help COMMAND' tells more about one command; 'handoff help pod' describes\n"
+	      "the pod repository's files, 'handoff help json' the JSON output.\n"
 	      "Exit status: 0 success, 1 a negative answer (check: not ready), 2 an error.\n", out);
 }

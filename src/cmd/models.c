@@ -107,7 +107,7 @@ static int run_models(struct hf_ctx *ctx, const struct hf_args *args)
 
 static const struct hf_cmd_flag models_flags[] = {
 	{ "all", NULL, "also the registry's models that no pod file names" },
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ NULL, NULL, NULL },
 };
 

@@ -717,7 +717,7 @@ enum hf_status hf_status_oncall(struct hf_store *store, json_t *doc, FILE *text)
 static const struct hf_cmd_flag oncall_flags[] = {
 	{ "at", "TIME", "who is on call at TIME (ISO 8601; without a zone it is your local time)" },
 	{ "next", "N", "list the next N shifts (default 5)" },
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ "ics", NULL, "an iCalendar feed of ROTATION's shifts (RFC 5545)" },
 	{ "weeks", "N", "with --ics or --preview: weeks ahead to include (default 8)" },
 	{ "preview", "FILE", "what an edited oncall/ROTATION.json changes: shifts that change hands, hours, gaps, double cover" },

@@ -520,7 +520,7 @@ static int run_show(struct hf_ctx *ctx, const struct hf_args *args)
 }
 
 static const struct hf_cmd_flag show_flags[] = {
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ "at", "TIME", "also say where each alias pointed at TIME (ISO 8601)" },
 	{ NULL, NULL, NULL },
 };

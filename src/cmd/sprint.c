@@ -727,7 +727,7 @@ static int run_sprint(struct hf_ctx *ctx, const struct hf_args *args)
 }
 
 static const struct hf_cmd_flag sprint_flags[] = {
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ "markdown", NULL, "a summary to paste into the meeting notes" },
 	{ NULL, NULL, NULL },
 };
