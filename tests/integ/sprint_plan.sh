@@ -137,7 +137,7 @@ check "a past sprint by id" "$py" -c "import json,sys; d=json.load(open('$t/old.
 check "unknown sprint exits 2" test $? -eq 2
 check "unknown sprint is named" grep -q "no sprint '2030-01'" "$t/nf.err"
 HANDOFF_NOW=2027-02-01T10:00:00Z "$bin" status >"$t/st2.txt"
-check "status without a current sprint" grep -q '^sprint: none runs today' "$t/st2.txt"
+check "status without a current sprint" grep -q '^sprint: no sprint runs today' "$t/st2.txt"
 
 # a second sync with nothing new keeps the burndown as it was
 "$bin" sync >/dev/null 2>&1

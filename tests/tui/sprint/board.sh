@@ -33,10 +33,10 @@ hf_tui_wait_text "wide-pod"
 hf_tui_keys 5
 hf_tui_row 0 | grep -q '^ Sprint 2026-12  December joint sprint  2026-11-23 → 2026-12-11  3/11 pts, 13 days left' ||
 	fail "the sprint's title line is wrong: $(hf_tui_row 0)"
-hf_tui_assert_has " blocked (1 items, 2 pts)"
-hf_tui_assert_has " doing (1 items, 3 pts)"
+hf_tui_assert_has " blocked (1 item, 2 pts)"
+hf_tui_assert_has " doing (1 item, 3 pts)"
 hf_tui_assert_has " todo (2 items, 3 pts)"
-hf_tui_assert_has " done (1 items, 3 pts)"
+hf_tui_assert_has " done (1 item, 3 pts)"
 hf_tui_assert_has "by S-1"
 hf_tui_capture | grep -q '^   raj .*5/4  over capacity$' || fail "raj is not shown over capacity"
 hf_tui_capture | grep -q '^   ana .*6/8$' || fail "ana's capacity bar is missing"
