@@ -30,10 +30,10 @@
 	X(MOVE_FIRST, "move-first", "g <Home>", "Select the first row")                            \
 	X(MOVE_LAST, "move-last", "G <End>", "Select the last row")                                \
 	X(ENTER, "enter", "<Enter>", "Open the selected row")                                      \
-	X(BACK, "back", "<Esc>", "Go back to the previous view")                                   \
-	X(QUIT, "quit", "q", "Go back; on the pod screen, quit")                                   \
+	X(BACK, "back", "<Esc>", "Clear the filter, else go back a view")                          \
+	X(QUIT, "quit", "q", "Clear the filter, else go back; on the pod screen, quit")            \
 	X(QUIT_NOW, "quit-now", "<C-c>", "Quit at once")                                           \
-	X(FILTER, "filter", "/", "Filter the list as you type (a leading ! excludes)")             \
+	X(FILTER, "filter", "/", "Filter as you type (Esc clears, a leading ! excludes)")          \
 	X(PROMPT, "prompt", ":", "Open the command line (its commands are listed below)")          \
 	X(HELP, "help", "? <F1>", "Show every key (searchable with /)")                            \
 	X(SYNC, "sync", "r", "Sync every source now, in the background")                           \

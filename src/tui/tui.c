@@ -442,14 +442,16 @@ static void generic_action(struct tui *t, enum hf_action a)
 		hf_list_last(l);
 		break;
 	case HF_ACTION_BACK:
-		if (t->depth > 1)
-			t->depth--;
-		break;
 	case HF_ACTION_QUIT:
-		if (t->depth > 1)
+		/* a filtered list is cleared first: the view behind it stays, nothing quits */
+		if (*hf_list_filter(l)) {
+			hf_list_set_filter(l, "");
+			set_message(t, false, "filter cleared");
+		} else if (t->depth > 1) {
 			t->depth--;
-		else
+		} else if (a == HF_ACTION_QUIT) {
 			t->quit = true;
+		}
 		break;
 	case HF_ACTION_QUIT_NOW:
 		t->quit = true;
@@ -612,7 +614,7 @@ static void draw_status(struct tui *t, int y)
 	hf_draw_begin(&d, y, 0, t->cols, false);
 	hf_screen_cursor(-1, 0);
 	if (*filter)
-		snprintf(right, sizeof(right), " /%s  %zu shown ", filter,
+		snprintf(right, sizeof(right), " /%s  %zu shown (Esc clears) ", filter,
 			 hf_list_count_selectable(&v->list));
 	else
 		snprintf(right, sizeof(right), " ");

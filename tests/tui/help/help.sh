@@ -1,4 +1,4 @@
-# help.sh: ? lists every action with its keys, / searches the help, q goes back
+# help.sh: ? lists every action with its keys, / searches the help, q clears the search then goes back
 . "$HF_SRCDIR/tests/tui/lib.sh"
 
 hf_tui_start 80 24 --demo
@@ -14,7 +14,10 @@ hf_tui_keys Enter
 hf_tui_assert_has " r               sync            Sync every source now, in the background"
 hf_tui_assert_has " :sync "
 hf_tui_assert_hasnt "move-down"
-# q goes back to the pod screen
+# q clears the search first, then goes back to the pod screen
+hf_tui_keys q
+hf_tui_assert_has "move-down"
+hf_tui_row 0 | grep -q '^ Help' || fail "q with a search left the help"
 hf_tui_keys q
 hf_tui_row 0 | grep -q '^ demo-pod' || fail "q did not leave the help"
 hf_tui_pass
