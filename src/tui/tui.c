@@ -317,6 +317,22 @@ static void start_sync(struct tui *t)
 		snprintf(t->sync_text, sizeof(t->sync_text), "syncing");
 }
 
+/* A database that has never synced while sources are configured: sync at once, not an empty screen. */
+static void first_sync(struct tui *t)
+{
+	struct hf_sync_run *runs = NULL;
+	size_t n = 0;
+
+	if (t->ctx->demo || !t->conf || !t->conf->nsources)
+		return;
+	if (hf_store_sync_latest(t->store, &runs, &n)) {
+		hf_error_clear();
+		return;
+	}
+	hf_sync_runs_free(runs, n);
+	if (!n)
+		start_sync(t);
+}
 
 static void poll_sync(struct tui *t)
 {
@@ -871,6 +887,7 @@ int hf_tui_run(struct hf_ctx *ctx)
 	push(&t, &t.views[0]);
 	hf_tui_count_waiting(&t);
 	auto_sync_setup(&t);
+	first_sync(&t);
 	/* nothing may write to the terminal curses owns: trace lines go to the log view */
 	hf_trace_set_sink(trace_to_log, NULL);
 	while (!t.quit) {

@@ -224,11 +224,25 @@ static void pod_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	const struct hf_sprint *sp = &s->sprint.sprint;
 
 	if (s->empty) {
-		hf_draw_text(d, HF_COLOR_DIM,
-			     row == 0 ? "   No models yet: add a [source] to the configuration and "
-					"press r,"
-				      : "   or try the built-in demo pod: handoff --demo",
-			     -1);
+		if (s->sync_failed)
+			hf_draw_text(d, HF_COLOR_DIM,
+				     row == 0 ? "   No models yet: the last sync failed (the log, 7, says "
+						"why);"
+					      : "   r tries again",
+				     -1);
+		else if (strcmp(s->sync_age, "never synced"))
+			/* synced, yet empty: the pod repository has no model folder */
+			hf_draw_text(d, HF_COLOR_DIM,
+				     row == 0 ? "   No models yet: a model is a folder models/NAME/ with "
+						"a contract.json in the pod repository"
+					      : "   ('handoff help pod'); commit it and press r",
+				     -1);
+		else
+			hf_draw_text(d, HF_COLOR_DIM,
+				     row == 0 ? "   No models yet: add a [source] to the configuration "
+						"and press r,"
+					      : "   or try the built-in demo pod: handoff --demo",
+				     -1);
 	} else if (row < s->nmodels) {
 		hf_tui_models_eval(&s->ms, row);
 		/* a row found to be a duplicate is hidden by the next step */

@@ -1,4 +1,4 @@
-# sync.sh: r syncs every source in the background; the screen refreshes when it ends; a failure goes to the status line and the log
+# sync.sh: a database that never synced syncs on first open; r syncs every source in the background; the screen refreshes when it ends; a failure goes to the status line and the log
 . "$HF_SRCDIR/tests/tui/lib.sh"
 GIT=${GIT:-git}
 
@@ -32,12 +32,20 @@ cat >"$HF_TUI_DIR/config/handoff/config" <<EOF2
 	url = $HF_TUI_DIR/no-such-repo
 EOF2
 
+# the database never synced: the first open syncs by itself, no key pressed
 hf_tui_start 80 24
-hf_tui_assert_row 0 " (no pod synced yet)                                               never synced"
-hf_tui__tmux send-keys r
 hf_tui_wait_text "sync-pod"
 hf_tui_wait_text "sync: gone failed"
 hf_tui_row 0 | grep -q 'sync failed just now$' || fail "the header does not say the sync failed"
+hf_tui_assert_hasnt "add a [source]"
+# synced, without a model, one source failed: say where to look
+hf_tui_assert_has "No models yet: the last sync failed (the log, 7, says why);"
+# r syncs again: a pod renamed in a new commit shows
+sed -i 's/"sync-pod"/"sync-pod-2"/' "$repo/pod.json"
+GIT_AUTHOR_NAME=Ana GIT_AUTHOR_EMAIL=ana@pod.example GIT_COMMITTER_NAME=Ana \
+	GIT_COMMITTER_EMAIL=ana@pod.example "$GIT" -C "$repo" commit -q -am "Rename the pod"
+hf_tui__tmux send-keys r
+hf_tui_wait_text "sync-pod-2"
 # the log view has both runs and names the missing repository
 hf_tui_keys 7
 hf_tui_wait_text "SYNC RUNS"
