@@ -215,6 +215,17 @@ enum hf_status hf_report_suggest(struct hf_store *store, const char *name, size_
  */
 size_t hf_report_live_gate(struct hf_model_report *r);
 
+/*
+ * The one rule for "what blocks this model" wherever a single blocker is
+ * shown (status, models, the TUI's pod and models views, JSON "blocking"):
+ * the first blocker, i.e. the one gating the earliest stage (checklist
+ * order within a stage), so it is the next move. NULL when ready.
+ */
+const struct hf_blocker *hf_report_first_blocker(const struct hf_model_report *r);
+
+/* What to show for a blocker in one line: its reason, or its title when the reason is only "not done". Borrowed. */
+const char *hf_report_blocker_text(const struct hf_blocker *b);
+
 /* Whether a model's stage is serving or later (the live marks are for these). */
 bool hf_report_serving(const struct hf_model_report *r);
 

@@ -34,9 +34,6 @@ void hf_report_slo_text(const struct hf_model_report *r, char *buf, size_t size)
 /* "●●●●○○○" for the stage, as UTF-8, into buf. */
 void hf_report_stage_dots(const struct hf_model_report *r, char *buf, size_t size);
 
-/* What to show for a blocker in one line: its reason, or its title when the reason is only "not done". Borrowed. */
-const char *hf_report_blocker_text(const struct hf_blocker *b);
-
 /* Print the blockers, one a line, indented: "  ITEM  REASON  OWNER (ROLE)". */
 void hf_report_print_blockers(FILE *out, const struct hf_model_report *r);
 

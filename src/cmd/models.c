@@ -45,7 +45,7 @@ static void print_line(const struct hf_model_report *r, bool live)
 	if (r->ready)
 		hf_strbuf_adds(&sb, "ready");
 	else if (r->nblockers)
-		hf_out_cell(&sb, hf_report_blocker_text(&r->blockers[0]), 30);
+		hf_out_cell(&sb, hf_report_blocker_text(hf_report_first_blocker(r)), 30);
 	/* trailing blanks are noise in a terminal and in diffs */
 	while (sb.len && sb.buf[sb.len - 1] == ' ')
 		hf_strbuf_setlen(&sb, sb.len - 1);

@@ -95,7 +95,7 @@ json_t *hf_report_json_summary(const struct hf_model_report *r)
 	json_object_set_new(m, "candidate", candidate_json(r));
 	json_object_set_new(m, "owners", owners_json(r));
 	json_object_set_new(m, "pod_files", json_boolean(r->has_pod_files));
-	json_object_set_new(m, "blocking", r->nblockers ? hf_json_str(r->blockers[0].reason) : json_null());
+	json_object_set_new(m, "blocking", r->nblockers ? hf_json_str(hf_report_first_blocker(r)->reason) : json_null());
 	json_object_set_new(m, "blockers", json_integer((json_int_t)r->nblockers));
 	return m;
 }
@@ -153,13 +153,6 @@ void hf_report_stage_dots(const struct hf_model_report *r, char *buf, size_t siz
 		o += 3;
 	}
 	buf[o] = '\0';
-}
-
-const char *hf_report_blocker_text(const struct hf_blocker *b)
-{
-	if (!b->reason || !*b->reason || strcmp(b->reason, "not done") == 0)
-		return b->title ? b->title : "";
-	return b->reason;
 }
 
 void hf_report_print_blockers(FILE *out, const struct hf_model_report *r)

@@ -182,7 +182,7 @@ static enum hf_status status_models(struct hf_store *store, json_t *doc, FILE *t
 			if (r[i].ready)
 				hf_strbuf_adds(&sb, "ready");
 			else if (r[i].nblockers) {
-				const struct hf_blocker *b = &r[i].blockers[0];
+				const struct hf_blocker *b = hf_report_first_blocker(&r[i]);
 
 				hf_strbuf_adds(&sb, "blocked: ");
 				hf_out_cell(&sb, hf_report_blocker_text(b), 28);

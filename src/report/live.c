@@ -141,6 +141,18 @@ enum hf_status hf_report_live_fill(struct hf_store *store, const struct hf_pod *
 	return rc;
 }
 
+const struct hf_blocker *hf_report_first_blocker(const struct hf_model_report *r)
+{
+	return r->nblockers ? &r->blockers[0] : NULL;
+}
+
+const char *hf_report_blocker_text(const struct hf_blocker *b)
+{
+	if (!b->reason || !*b->reason || strcmp(b->reason, "not done") == 0)
+		return b->title ? b->title : "";
+	return b->reason;
+}
+
 bool hf_report_serving(const struct hf_model_report *r)
 {
 	return r->stage_index >= HF_STAGE_SERVING;

@@ -278,20 +278,11 @@ void hf_tui_models_eval(struct hf_tui_models *ms, size_t i)
 	m->owner_engineering = xstrdup(r.owner_engineering);
 	m->nblockers = r.nblockers;
 	if (r.nblockers) {
-		/* what blocks most concretely: a reason (an SLO missed by how much) before "not
-		 * done" */
-		const struct hf_blocker *b = &r.blockers[0];
+		/* the same blocker and words as 'handoff status' (one rule, report.h) */
+		const struct hf_blocker *b = hf_report_first_blocker(&r);
+		const char *text = hf_report_blocker_text(b);
 
-		for (size_t k = 0; k < r.nblockers; k++) {
-			if (r.blockers[k].reason && strcmp(r.blockers[k].reason, "not done")) {
-				b = &r.blockers[k];
-				break;
-			}
-		}
-
-		m->blocker = xstrdup(b->reason && strcmp(b->reason, "not done") ? b->reason
-				     : b->title					? b->title
-										: b->item);
+		m->blocker = xstrdup(*text ? text : b->item);
 	}
 	ms->nready += m->ready;
 	/* a contract naming a differently named registry model claims that registry row */
