@@ -262,8 +262,9 @@ static enum hf_status status_sprint(struct hf_store *store, json_t *doc, FILE *t
 			hf_out_text(text, ev.people[i].handle);
 		}
 		if (ev.nunknown)
-			fprintf(text, ", %zu %s not a pod member (see 'handoff sprint')", ev.nunknown,
-				ev.nunknown == 1 ? "handle is" : "handles are");
+			fprintf(text, ", %zu %s (see 'handoff sprint')", ev.nunknown,
+				ev.nunknown == 1 ? "handle is not a pod member"
+						 : "handles are not pod members");
 		fputc('\n', text);
 	} else {
 		json_t *o = json_object(), *over = json_array();

@@ -62,7 +62,7 @@ EOF
 "$bin" sprint --markdown >"$t/md" 2>/dev/null
 check "--markdown lists the problem" grep -qxF -e "- sprints/2026-12.json: items\\[3\\].owner: 'zoe' \\(owner of item 'S-4'\\) is not a member of the pod" "$t/md"
 "$bin" status >"$t/st"
-check "status mentions the strangers" grep -q '^sprint 2026-12: .*2 not pod members' "$t/st"
+check "status mentions the strangers" grep -q "^sprint 2026-12: .*2 handles are not pod members (see 'handoff sprint')" "$t/st"
 
 # the check runs at evaluation time: adding them to pod.json alone clears it
 pod ana raj zoe bob
