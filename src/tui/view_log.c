@@ -34,7 +34,7 @@ struct log_row {
 	bool error;
 };
 
-#define MESSAGE_COL 52 /* where the message of a run starts */
+#define MESSAGE_COL 48 /* where the message of a run starts */
 #define MORE_INDENT 6
 
 struct log_state {
@@ -94,6 +94,15 @@ static void add_more(struct hf_view *v, size_t owner, const char *text, int firs
 			used += w;
 			p += n;
 		}
+		/* a line that does not end the text breaks after its last blank, not mid-word */
+		if (*p && p > start && *p != ' ') {
+			const char *blank = p;
+
+			while (blank > start && blank[-1] != ' ')
+				blank--;
+			if (blank > start)
+				p = blank;
+		}
 		if (start == safe) {
 			s->rows[owner].more = xstrndup(start, (size_t)(p - start));
 		} else {
@@ -105,6 +114,8 @@ static void add_more(struct hf_view *v, size_t owner, const char *text, int firs
 		budget = width;
 		if (p == start)
 			break;
+		while (*p == ' ')
+			p++;
 	}
 	free(safe);
 }
@@ -168,8 +179,16 @@ static void log_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 	struct log_state *s = v->state;
 
 	hf_draw_text(d, HF_COLOR_TITLE, " Log", -1);
-	hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu sync runs, %zu errors, %zu warnings", s->nruns,
-		      s->nerrors, s->nproblems - s->nerrors + s->nnotes);
+	size_t failed = 0, warnings = s->nproblems - s->nerrors + s->nnotes;
+
+	for (size_t i = 0; i < s->nruns; i++)
+		failed += !s->runs[i].ok;
+	/* failed runs are counted apart from the errors found in files, so neither hides the other */
+	hf_draw_textf(d, HF_COLOR_DIM, -1, "   %zu sync run%s", s->nruns, s->nruns == 1 ? "" : "s");
+	if (failed)
+		hf_draw_textf(d, HF_COLOR_ERROR, -1, ", %zu failed", failed);
+	hf_draw_textf(d, HF_COLOR_DIM, -1, "; %zu error%s and %zu warning%s in files", s->nerrors,
+		      s->nerrors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 }
 
 static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
@@ -208,9 +227,10 @@ static void log_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	case ROW_RUN: {
 		const struct hf_sync_run *run = &s->runs[r->index];
 
-		hf_time_format(run->finished ? run->finished : run->started, when, sizeof(when));
+		hf_time_format_minutes(run->finished ? run->finished : run->started, when,
+				       sizeof(when));
 		hf_draw_space(d, 1);
-		hf_draw_text(d, HF_COLOR_DIM, when, 21);
+		hf_draw_text(d, HF_COLOR_DIM, when, 17);
 		hf_draw_text(d, HF_COLOR_DEFAULT, run->source, 14);
 		hf_draw_text(d, HF_COLOR_DIM, run->type, 8);
 		hf_draw_text(d, run->ok ? HF_COLOR_GOOD : HF_COLOR_ERROR, run->ok ? "ok" : "failed",

@@ -1,4 +1,4 @@
-# sync.sh: a database that never synced syncs on first open; r syncs every source in the background; the screen refreshes when it ends; a failure goes to the status line and the log
+# sync.sh: a database that never synced syncs on first open; the log view counts failed runs, wraps between words, writes times as 'YYYY-MM-DD HH:MM'; r syncs every source in the background; the screen refreshes when it ends; a failure goes to the status line and the log
 . "$HF_SRCDIR/tests/tui/lib.sh"
 GIT=${GIT:-git}
 
@@ -51,6 +51,10 @@ hf_tui_keys 7
 hf_tui_wait_text "SYNC RUNS"
 hf_tui_capture | grep -q ' pod  *git  *ok ' || fail "the log lacks the pod source's run"
 hf_tui_capture | grep -q ' gone  *git  *failed ' || fail "the log lacks the failed run"
-# the message is wrapped under its run, whole
+# the message is wrapped under its run, whole, between words: the path is on one line
 hf_tui_capture | tr -d '\n' | grep -q "no-such-repo" || fail "the log does not name the missing repository"
+hf_tui_capture | grep -qF "$HF_TUI_DIR/no-such-repo" || fail "the missing repository's path is cut mid-word"
+# the head counts the failed runs apart from the errors in files; times as the other views write them
+hf_tui_assert_row 0 " Log   4 sync runs, 2 failed; 0 errors and 0 warnings in files"
+hf_tui_capture | grep -q '^ 2026-11-29 10:00  *pod  *git  *ok' || fail "a run's time is not 'YYYY-MM-DD HH:MM'"
 hf_tui_pass
