@@ -195,7 +195,19 @@ static void model_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 	} else {
 		hf_draw_text(d, HF_COLOR_DIM, "no candidate version", -1);
 	}
-	hf_draw_textf(d, HF_COLOR_DIM, -1, "   score %.0f%%   ", r->score * 100);
+	{
+		/* the score is its weakest category's: name it, so the figure explains itself */
+		const struct hf_category_score *weak = NULL;
+
+		for (size_t i = 0; i < r->ncategories; i++)
+			if (r->categories[i].items &&
+			    (!weak || r->categories[i].score < weak->score))
+				weak = &r->categories[i];
+		hf_draw_textf(d, HF_COLOR_DIM, -1, "   evidence %.0f%%", r->score * 100);
+		if (weak)
+			hf_draw_textf(d, HF_COLOR_DIM, -1, " (weakest: %s)", weak->category);
+		hf_draw_space(d, 3);
+	}
 	hf_draw_textf(d, HF_COLOR_DIM, -1, "%zu blocker%s", r->nblockers,
 		      r->nblockers == 1 ? "" : "s");
 	if (r->contract_error) {

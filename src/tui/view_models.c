@@ -105,7 +105,8 @@ static void models_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 	hf_draw_text(d, HF_COLOR_HEADER, "MODEL", name_width(d->cols));
 	hf_draw_text(d, HF_COLOR_HEADER, "STAGE", 13);
 	hf_draw_right(d, HF_COLOR_HEADER, "READY", 6);
-	hf_draw_right(d, HF_COLOR_HEADER, "SCORE", 6);
+	/* the rubric score of the weakest category: how much of it is shown by evidence */
+	hf_draw_right(d, HF_COLOR_HEADER, "EVIDENCE", 9);
 	hf_draw_space(d, 1);
 	hf_draw_text(d, HF_COLOR_HEADER, "SLO \xE2\x9C\x93/\xE2\x9C\x97/?", 10);
 	if (s->live)
@@ -137,7 +138,7 @@ static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	snprintf(buf, sizeof(buf), "%d/%d", r->done, r->required);
 	hf_draw_right(d, r->ready ? HF_COLOR_GOOD : HF_COLOR_DEFAULT, buf, 6);
 	snprintf(buf, sizeof(buf), "%.0f%%", r->score * 100);
-	hf_draw_right(d, HF_COLOR_DEFAULT, buf, 6);
+	hf_draw_right(d, HF_COLOR_DEFAULT, buf, 9);
 	hf_draw_space(d, 1);
 	hf_draw_textf(d, HF_COLOR_GOOD, -1, "%d", r->slo_met);
 	hf_draw_text(d, HF_COLOR_DIM, "/", -1);
@@ -145,7 +146,7 @@ static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	hf_draw_text(d, HF_COLOR_DIM, "/", -1);
 	hf_draw_textf(d, r->slo_unknown ? HF_COLOR_UNKNOWN : HF_COLOR_DEFAULT, -1, "%d",
 		      r->slo_unknown);
-	hf_draw_goto(d, 1 + name_width(d->cols) + 13 + 6 + 6 + 1 + 10);
+	hf_draw_goto(d, 1 + name_width(d->cols) + 13 + 6 + 9 + 1 + 10);
 	/* production's verdicts, for models in production */
 	if (s->live)
 		hf_view_draw_marks(d, r->serving ? r->live_marks : "", 5);
