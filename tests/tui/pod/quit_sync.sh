@@ -19,6 +19,18 @@ wait_accepted() {
 	done
 }
 
+# a database that synced once (a local pod), so the TUI does not sync on open: r starts the stuck sync
+GIT=${GIT:-git}
+"$GIT" init -q -b main "$HF_TUI_DIR/seed"
+printf '{ "name": "seed-pod", "members": [] }\n' >"$HF_TUI_DIR/seed/pod.json"
+"$GIT" -C "$HF_TUI_DIR/seed" add pod.json
+GIT_AUTHOR_NAME=Ana GIT_AUTHOR_EMAIL=ana@pod.example GIT_COMMITTER_NAME=Ana \
+	GIT_COMMITTER_EMAIL=ana@pod.example "$GIT" -C "$HF_TUI_DIR/seed" commit -q -m "Start the pod"
+printf '[source "seed"]\n\ttype = git\n\turl = %s\n' "$HF_TUI_DIR/seed" >"$HF_TUI_DIR/config/handoff/config"
+HOME=$HF_TUI_DIR/home XDG_CONFIG_HOME=$HF_TUI_DIR/config XDG_DATA_HOME=$HF_TUI_DIR/data \
+	XDG_CACHE_HOME=$HF_TUI_DIR/cache HANDOFF_DB=$HF_TUI_DIR/handoff.db "$HANDOFF_BIN" sync >/dev/null 2>&1 ||
+	fail "the seed sync failed"
+
 n=0
 for url in "git://127.0.0.1:$port/pod.git" "http://127.0.0.1:$port/registry"; do
 	case $url in git*) type=git ;; *) type=mlflow ;; esac
