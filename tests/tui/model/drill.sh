@@ -1,4 +1,4 @@
-# drill.sh: Enter on a model of the pod screen opens its detail; q comes back to the same row
+# drill.sh: Enter on a model of the pod screen opens its detail (its evidence score names the weakest category); q comes back to the same row
 . "$HF_SRCDIR/tests/tui/lib.sh"
 
 hf_tui_start 100 30 --demo
@@ -11,6 +11,8 @@ hf_tui_row 0 | grep -q '^ fraud-detector  ●' || fail "the detail's title is no
 hf_tui_assert_has "SLOS (candidate against the contract)"
 hf_tui_assert_has "CHECKLIST"
 hf_tui_assert_has "latency_p99_ms"
+# the score explains itself: what it measures and the category that limits it
+hf_tui_capture | grep -Eq 'evidence [0-9]+% \(weakest: [a-z]+\)' || fail "the model view does not name the weakest category"
 # the tab of the view it came from stays lit; q goes back
 hf_tui_keys q
 hf_tui_wait_text "BLOCKING"

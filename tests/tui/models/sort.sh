@@ -9,6 +9,8 @@ names() {
 hf_tui_start 100 24 --demo
 hf_tui_wait_text "demo-pod"
 hf_tui_keys 2
+hf_tui_assert_has " EVIDENCE "
+hf_tui_assert_hasnt "SCORE"
 # the pod's models; a adds the registry's (image-embedder has no pod files)
 [ "$(names)" = "churn-predictor doc-classifier fraud-detector query-rewriter ranker speech-vad " ] ||
 	fail "the pod's models: $(names)"
