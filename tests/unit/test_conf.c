@@ -82,7 +82,7 @@ static void unknown_key_is_warned_with_file_and_key(void **state)
 	char *expect;
 
 	assert_int_equal(hf_conf_load(path, &conf), HF_OK);
-	assert_int_equal(conf.nwarnings, 5);
+	assert_int_equal(conf.nwarnings, 6);
 	expect = xasprintf("%s: source.pod.colour: unknown key (ignored)", path);
 	assert_string_equal(conf.warnings[0], expect);
 	free(expect);
