@@ -221,7 +221,7 @@ static int run_diff(struct hf_ctx *ctx, const struct hf_args *args)
 
 static const struct hf_cmd_flag diff_flags[] = {
 	{ "changed", NULL, "show only the rows that differ" },
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ NULL, NULL, NULL },
 };
 

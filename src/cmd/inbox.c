@@ -80,7 +80,7 @@ static int run_inbox(struct hf_ctx *ctx, const struct hf_args *args)
 static const struct hf_cmd_flag inbox_flags[] = {
 	{ "since", "TIME", "everything on your models since TIME (ISO 8601), read or not" },
 	{ "mark-read", NULL, "then mark everything read" },
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ NULL, NULL, NULL },
 };
 

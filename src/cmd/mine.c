@@ -67,7 +67,7 @@ static int run_mine(struct hf_ctx *ctx, const struct hf_args *args)
 }
 
 static const struct hf_cmd_flag mine_flags[] = {
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ NULL, NULL, NULL },
 };
 
