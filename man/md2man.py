@@ -15,7 +15,8 @@ def esc(text):
     text = html.unescape(text)
     text = text.replace("\\", "\\e")
     text = text.replace("-", "\\-")
-    return text
+    # non-ASCII as groff's Unicode escapes, so the page renders without preconv
+    return "".join(c if ord(c) < 128 else "\\[u%04X]" % ord(c) for c in text)
 
 
 def inline(text):

@@ -13,7 +13,7 @@
 #define HF_CMD_ACT_FLAGS                                                                       \
 	{ "dry-run", NULL, "show the exact change and the commit message; change nothing" },      \
 	{ "no-push", NULL, "commit it locally and queue it; 'handoff push' sends it" },            \
-	{ "json", NULL, "one JSON object (see docs/json.md)" },                                    \
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },                          \
 	{ NULL, NULL, NULL }
 
 /*

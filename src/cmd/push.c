@@ -206,7 +206,7 @@ static int run_outbox(struct hf_ctx *ctx, const struct hf_args *args)
 }
 
 static const struct hf_cmd_flag push_flags[] = {
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ NULL, NULL, NULL },
 };
 
@@ -215,7 +215,7 @@ static const struct hf_cmd_flag outbox_flags[] = {
 	{ "drop", "N", "drop action N: it leaves the outbox and the view" },
 	{ "retry", "N", "apply action N (in conflict or refused) to the pod as it is now, and push it" },
 	{ "no-push", NULL, "with --retry: queue it again, do not push yet" },
-	{ "json", NULL, "one JSON object (see docs/json.md)" },
+	{ "json", NULL, "one JSON object (see 'handoff help json')" },
 	{ NULL, NULL, NULL },
 };
 
