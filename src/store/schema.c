@@ -275,6 +275,10 @@ static const char problem_refs_sql[] =
 	"  source TEXT NOT NULL, path TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,"
 	"  scope TEXT, field TEXT, line INTEGER, col INTEGER);";
 
+/* The TUI asks at start whether any SLO is checked live: a lookup, not a scan of every SLO. */
+static const char live_index_sql[] =
+	"CREATE INDEX slo_live ON slo (live_query) WHERE live_query IS NOT NULL;";
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -290,5 +294,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "inbox", inbox_sql },
 	{ "writeback", writeback_sql },
 	{ "problem positions and references", problem_refs_sql },
+	{ "live index", live_index_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

@@ -15,6 +15,9 @@ cat "$t"/race-*.err | sort | uniq -c
 
 # a database of a newer handoff (or one in rollback-journal mode) is refused and not altered, not even its journal mode
 "$bin" status >/dev/null || { echo "FAIL: status on a new database"; exit 1; }
+# the TUI's start asks whether any SLO is checked live: an index lookup, not a scan of every SLO
+check "live SLOs found through an index" grep -q "INDEX slo_live" \
+	<<<"$(sqlite3 "$HANDOFF_DB" "EXPLAIN QUERY PLAN SELECT EXISTS (SELECT 1 FROM slo WHERE live_query IS NOT NULL)")"
 sqlite3 "$HANDOFF_DB" "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999" >/dev/null
 sum=$(md5sum <"$HANDOFF_DB")
 err=$("$bin" status 2>&1)
