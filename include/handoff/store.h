@@ -259,7 +259,7 @@ void hf_outbox_entry_clear(struct hf_outbox_entry *e);
  * What open actions touch, for the views' pending marks: (scope, target)
  * pairs as hf_wb_marks makes them (writeback.h). hf_outbox_marked: any
  * open action on target in scope (target NULL: on anything in scope; a
- * target ending in ':' matches every target it begins).
+ * target ending in ':' or ' ' matches every target it begins).
  */
 struct hf_outbox_marks {
 	char **scope, **target;

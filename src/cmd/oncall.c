@@ -78,6 +78,7 @@ struct people {
 	struct hf_pod pod;
 	struct hf_tz **tz;	/* per member; NULL until opened or when the member has none */
 	bool *tried;
+	struct hf_outbox_marks marks;	/* overrides with an action waiting in the outbox */
 };
 
 static void people_load(struct people *p, struct hf_store *store)
@@ -89,6 +90,8 @@ static void people_load(struct people *p, struct hf_store *store)
 	}
 	p->tz = xcalloc(p->pod.nmembers + 1, sizeof(*p->tz));
 	p->tried = xcalloc(p->pod.nmembers + 1, sizeof(*p->tried));
+	if (hf_store_outbox_marks(store, &p->marks))
+		hf_error_clear();	/* no pending marks is better than no on-call view */
 }
 
 static void people_clear(struct people *p)
@@ -97,7 +100,19 @@ static void people_clear(struct people *p)
 		hf_tz_free(p->tz[i]);
 	free(p->tz);
 	free(p->tried);
+	hf_outbox_marks_clear(&p->marks);
 	hf_pod_clear(&p->pod);
+}
+
+/* An override shift whose person has an override of this rotation waiting to land (as the TUI marks it). */
+static bool override_pending(const struct people *p, const char *rotation, const struct hf_shift *s)
+{
+	char target[160];
+
+	if (!p || s->override < 0)
+		return false;
+	snprintf(target, sizeof(target), "override:%s ", s->who);
+	return hf_outbox_marked(&p->marks, rotation, target);
 }
 
 /* The zone of member `who`, or NULL (not a member, no zone, or one the system does not know). */
@@ -196,8 +211,8 @@ static json_t *calendar_json(const struct hf_rotation *r, int64_t t)
 	return o;
 }
 
-static json_t *shift_json(const struct hf_shift *s, const struct hf_tz *tz, bool full,
-			  struct people *people)
+static json_t *shift_json(const char *rotation, const struct hf_shift *s, const struct hf_tz *tz,
+			  bool full, struct people *people)
 {
 	const struct hf_tz *wtz = people_tz(people, s->who);
 	json_t *o = json_object();
@@ -214,6 +229,7 @@ static json_t *shift_json(const struct hf_shift *s, const struct hf_tz *tz, bool
 		fmt_iso_local(tz, s->end, buf, sizeof(buf));
 		json_object_set_new(o, "until_local", json_string(buf));
 		json_object_set_new(o, "override", json_boolean(s->override >= 0));
+		json_object_set_new(o, "pending", json_boolean(override_pending(people, rotation, s)));
 		json_object_set_new(o, "reason", hf_json_str(s->reason));
 		json_object_set_new(o, "who_timezone", wtz ? json_string(hf_tz_name(wtz)) : json_null());
 		if (wtz)
@@ -231,8 +247,8 @@ static enum hf_status open_zone(const struct hf_rotation *r, struct hf_tz **tz)
 	return HF_OK;
 }
 
-static void text_shift_row(FILE *out, const struct hf_shift *s, const struct hf_tz *rtz,
-			   const struct hf_tz *vtz, bool two_zones, struct people *people)
+static void text_shift_row(FILE *out, const char *rotation, const struct hf_shift *s,
+			   const struct hf_tz *rtz,			   const struct hf_tz *vtz, bool two_zones, struct people *people)
 {
 	const struct hf_tz *wtz = people_tz(people, s->who);
 	struct hf_strbuf sb = HF_STRBUF_INIT;
@@ -263,6 +279,8 @@ static void text_shift_row(FILE *out, const struct hf_shift *s, const struct hf_
 			fputs(": ", out);
 			hf_out_text(out, s->reason);
 		}
+		if (override_pending(people, rotation, s))
+			fputs(" [pending]", out);
 	}
 	fputc('\n', out);
 	hf_strbuf_release(&sb);
@@ -398,10 +416,10 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 		for (size_t i = 0; i < r->ncovers; i++)
 			json_array_append_new(covers, hf_json_str(r->covers[i]));
 		json_object_set_new(o, "covers", covers);
-		json_object_set_new(o, "now", nf ? shift_json(&now, rtz, true, people) : json_null());
-		json_object_set_new(o, "next", xf ? shift_json(&next, rtz, true, people) : json_null());
+		json_object_set_new(o, "now", nf ? shift_json(r->name, &now, rtz, true, people) : json_null());
+		json_object_set_new(o, "next", xf ? shift_json(r->name, &next, rtz, true, people) : json_null());
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, shift_json(&v[i], rtz, true, people));
+			json_array_append_new(arr, shift_json(r->name, &v[i], rtz, true, people));
 		json_object_set_new(o, "shifts", arr);
 		if (n) {
 			json_t *w = json_object(), *h = json_array();
@@ -475,7 +493,7 @@ static enum hf_status show_rotation(const struct hf_rotation *r, int64_t t, size
 			fputs("\n", out);
 			hf_strbuf_release(&h);
 			for (size_t i = 0; i < n; i++)
-				text_shift_row(out, &v[i], rtz, vtz, two_zones, people);
+				text_shift_row(out, r->name, &v[i], rtz, vtz, two_zones, people);
 			fprintf(out, "  until then: %zu gap%s (%.0fh), %zu double cover (%.0fh); hours:",
 				cov.ngaps, cov.ngaps == 1 ? "" : "s", total_hours(cov.gaps, cov.ngaps),
 				cov.ndoubles, total_hours(cov.doubles, cov.ndoubles));
@@ -700,8 +718,8 @@ enum hf_status hf_status_oncall(struct hf_store *store, json_t *doc, FILE *text)
 			json_t *o = json_object();
 
 			json_object_set_new(o, "name", hf_json_str(r[i].name));
-			json_object_set_new(o, "now", nf ? shift_json(&now, tz, false, NULL) : json_null());
-			json_object_set_new(o, "next", xf ? shift_json(&next, tz, false, NULL) : json_null());
+			json_object_set_new(o, "now", nf ? shift_json(NULL, &now, tz, false, NULL) : json_null());
+			json_object_set_new(o, "next", xf ? shift_json(NULL, &next, tz, false, NULL) : json_null());
 			json_array_append_new(arr, o);
 		}
 		hf_tz_free(tz);

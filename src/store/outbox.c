@@ -275,8 +275,8 @@ bool hf_outbox_marked(const struct hf_outbox_marks *m, const char *scope, const 
 	for (size_t i = 0; m && scope && i < m->n; i++) {
 		if (!m->scope[i] || strcmp(m->scope[i], scope) != 0)
 			continue;
-		/* a target ending in ':' matches every target it begins ("override:") */
-		if (!target || (m->target[i] && (tl && target[tl - 1] == ':'
+		/* a target ending in ':' or ' ' matches every target it begins ("override:", "override:ana ") */
+		if (!target || (m->target[i] && (tl && (target[tl - 1] == ':' || target[tl - 1] == ' ')
 						 ? strncmp(m->target[i], target, tl) == 0
 						 : strcmp(m->target[i], target) == 0)))
 			return true;

@@ -48,7 +48,7 @@ expect("now from", ml["now"]["from"], "2026-11-23T08:00:00Z")
 expect("now until", ml["now"]["until"], "2026-11-30T08:00:00Z")
 expect("next", (ml["next"]["who"], ml["next"]["from"]), ("raj", "2026-11-30T08:00:00Z"))
 expect("shift count", len(ml["shifts"]), 3)
-expect("shift keys", sorted(ml["shifts"][0]), sorted(["who", "from", "until", "from_local", "until_local", "override",
+expect("shift keys", sorted(ml["shifts"][0]), sorted(["who", "from", "until", "from_local", "until_local", "override", "pending",
        "reason", "who_timezone", "from_who_local"]))
 expect("local time", ml["shifts"][1]["from_local"], "2026-11-30T09:00:00+01:00")
 expect("covers", ml["covers"], ["fraud-detector", "ranker", "churn-predictor", "query-rewriter"])

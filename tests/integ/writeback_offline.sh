@@ -21,6 +21,10 @@ assert_contains "pending in the text" "$(run_as ana show fraud-detector)" "[pend
 assert_eq "move in the view" "doing True" "$(run_as ana sprint --json |
 	pyjson '" ".join(str(i[k]) for i in d["items"] if i["id"]=="S-2" for k in ("status","pending"))')"
 assert_eq "override in the view" "ana" "$(sql_as ana "SELECT who FROM rotation_override")"
+override_marks() { run_as ana oncall serving --json | pyjson '" ".join(s["who"] + ":" + str(s["pending"]) for s in d["rotations"][0]["shifts"] if s["override"])'; }
+assert_eq "override pending in on-call JSON" "ana:True" "$(override_marks)"
+assert_contains "override pending in the text" "$(run_as ana oncall serving)" "override [pending]"
+assert_contains "override in the calendar feed at once" "$(run_as ana oncall serving --ics)" "SUMMARY:On call: ana (serving\\, override)"
 assert_eq "outbox: three waiting" "pending pending pending" "$(run_as ana outbox --json | pyjson '" ".join(a["state"] for a in d["actions"])')"
 assert_eq "remote untouched" "$head" "$("$GIT" -C "$bare" rev-parse HEAD)"
 assert_eq "committed locally, in order" \
@@ -43,6 +47,7 @@ assert_eq "landed in order, on top of raj's" \
 	"$("$GIT" -C "$bare" log -4 --format=%s | paste -sd'|')"
 assert_contains "raj's rename kept" "$(served_file "$bare" sprints/2026-12.json)" '"name": "December sprint"'
 assert_contains "the move there" "$(served_file "$bare" sprints/2026-12.json)" '"points": 5, "status": "doing"'
+assert_eq "override landed, not pending" "ana:False" "$(override_marks)"
 assert_eq "nothing pending now" "done False" "$(run_as ana show fraud-detector --json |
 	pyjson '" ".join(str(i[k]) for i in d["checklist"]["items"] if i["id"]=="infer.optimised" for k in ("state","pending"))')"
 assert_eq "view has raj's rename" "December sprint" "$(run_as ana sprint --json | pyjson 'd["sprint"]["name"]')"
