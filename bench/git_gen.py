@@ -1,5 +1,7 @@
 # bench/git_gen.py: write a `git fast-import` stream of a pod repository with N models (3 files each) and C commits
 # usage: git_gen.py MODELS COMMITS | git -C REPO fast-import --quiet
+import json
+import os
 import random
 import sys
 
@@ -27,8 +29,13 @@ def contract(i, target):
             '            {"metric": "auc", "op": ">=", "target": 0.9} ] }\n' % (i, target))
 
 
+# items people tick in the default checklist (a made-up id is an error in the pod, and sync then exits 1)
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "checklists", "default.json")) as f:
+    TICKABLE = [i["id"] for i in json.load(f)["items"] if "auto" not in i]
+
+
 def readiness(n):
-    items = ", ".join('"item.%d": {"state": "done", "by": "raj", "at": "2026-11-%02d"}' % (k, k % 28 + 1)
+    items = ", ".join('"%s": {"state": "done", "by": "raj", "at": "2026-11-%02d"}' % (TICKABLE[k], k % 28 + 1)
                       for k in range(n))
     return '{ "checklist": "default", "items": { %s } }\n' % items
 
