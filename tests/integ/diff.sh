@@ -22,7 +22,7 @@ printf '{"registry": {"source": "registry", "name": "fraud-detector", "candidate
  "owners": {"research": "ana", "engineering": "raj"},
  "slos": [{"metric": "accuracy", "op": ">=", "target": 0.92}, {"metric": "latency_p99_ms", "op": "<=", "target": 50}]}\n' \
 	>"$T/pod/models/fraud-detector/contract.json"
-printf '{"registry": {"name": "solo"}, "owners": {"research": "ana", "engineering": "raj"}}\n' \
+printf '{"registry": {"name": "solo"}, "owners": {"research": "ana", "engineering": "raj"}, "slos": [{"metric": "auc", "op": ">=", "target": 0.5}]}\n' \
 	>"$T/pod/models/solo/contract.json"
 "$GIT" -C "$T/pod" init -q -b main
 "$GIT" -C "$T/pod" add -A
@@ -36,7 +36,7 @@ for r in cd0037fd f0bd964f e0c53938; do
 done
 mlflow POST model-versions/create '{"name":"fraud-detector","source":"s3://x"}' >/dev/null
 mlflow POST registered-models/create '{"name":"solo"}' >/dev/null
-mlflow POST model-versions/create "{\"name\":\"solo\",\"source\":\"s3://x\",\"run_id\":\"$(run_of cd0037fd)\"}" >/dev/null
+mlflow POST model-versions/create "{\"name\":\"solo\",\"source\":\"s3://x\",\"run_id\":\"$(run_of e0c53938)\"}" >/dev/null
 # the challenger's run was trained with another learning rate
 ctl /__run "{\"run_id\":\"$(run_of 29e7823d)\",\"params\":{\"learning_rate\":\"0.1\"}}" >/dev/null
 
