@@ -78,9 +78,9 @@ static enum hf_status source_of(const struct hf_conf *conf, const char *name,
 {
 	const struct hf_source_conf *s = name ? hf_conf_source(conf, name) : NULL;
 
+	*out = s;	/* set on failure too: gcc -O2 cannot see that callers stop then */
 	if (!s)
 		return hf_error(HF_ENOTFOUND, "no source '%s' in the configuration", name ? name : "");
-	*out = s;
 	return HF_OK;
 }
 
