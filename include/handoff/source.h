@@ -144,7 +144,8 @@ enum hf_status hf_source_sync(struct hf_store *store, const struct hf_source_con
  * hf_source_sync for one registered model of a registry source (`handoff
  * sync --model NAME`): that model, its versions and the runs that matter
  * are fetched and stored whether the pod names it or not; nothing else
- * changes. HF_EINVAL for a source type without models by name (git).
+ * changes. A source type without models by name (git, prometheus, ical)
+ * is refused with HF_EINVAL saying so: nothing is fetched or recorded.
  */
 enum hf_status hf_source_sync_model(struct hf_store *store, const struct hf_source_conf *conf,
 				    const struct hf_sync_progress *progress,

@@ -610,9 +610,6 @@ static enum hf_status git_source_fetch(struct hf_store *store, struct hf_sync *s
 	enum hf_status rc;
 
 	*out = NULL;
-	if (sync->model)
-		return hf_error(HF_EINVAL, "source '%s' is a pod repository: a model by name is fetched "
-				"from a registry source", conf->name);
 	if (!conf->url || !*conf->url)
 		return hf_error(HF_EINVAL, "source '%s' has no url", conf->name);
 	git_libgit2_init();

@@ -277,6 +277,20 @@ enum hf_status hf_source_sync_model(struct hf_store *store, const struct hf_sour
 				    const struct hf_cancel *cancel, const char *model,
 				    struct hf_sync_summary *summary)
 {
+	/* only a registry has models by name: the others are refused, not synced whole */
+	static const char *const what[] = {
+		[HF_SOURCE_GIT] = "a pod repository",
+		[HF_SOURCE_PROMETHEUS] = "a Prometheus server (live SLOs)",
+		[HF_SOURCE_ICAL] = "a calendar feed (on-call rotations)",
+	};
+
+	if (summary)
+		memset(summary, 0, sizeof(*summary));
+	if (conf->type != HF_SOURCE_MLFLOW)
+		return hf_error(HF_EINVAL, "source '%s' is %s: a model by name is fetched from a "
+				"registry source (type mlflow)", conf->name,
+				(size_t)conf->type < sizeof(what) / sizeof(*what) && what[conf->type]
+				? what[conf->type] : hf_source_type_name(conf->type));
 	return source_sync(store, conf, progress, cancel, 0, model, summary);
 }
 

@@ -167,4 +167,20 @@ rc=0
 hf sync --model "$ranker" pod >"$T/out" 2>"$T/err" || rc=$?
 assert_eq "$rc" 2 "sync --model of a git source fails"
 assert_contains "$(cat "$T/err")" "is a pod repository: a model by name is fetched from a registry source" "and says why"
+
+# 16. --model with a source that has no models by name (Prometheus, a calendar feed): refused,
+#     saying why, before anything is fetched or recorded (it used to sync the source whole)
+cp "$CONFIG" "$T/config-more.ini"
+printf '[source "live"]\n\ttype = prometheus\n\turl = %s\n[source "rota"]\n\ttype = ical\n\turl = %s\n' \
+	"$URL" "$URL/rota.ics" >>"$T/config-more.ini"
+runs_before=$(q "SELECT count(*) FROM sync_run")
+for src in live:"a Prometheus server (live SLOs)" rota:"a calendar feed (on-call rotations)"; do
+	ctl /__reset '{}' >/dev/null
+	rc=0
+	"$HANDOFF_BIN" --config "$T/config-more.ini" sync --model "$ranker" "${src%%:*}" >"$T/out" 2>"$T/err" || rc=$?
+	assert_eq "$rc" 2 "sync --model of a ${src%%:*} source fails"
+	assert_eq "$(cat "$T/err")" "handoff: error: source '${src%%:*}' is ${src#*:}: a model by name is fetched from a registry source (type mlflow)" "and says why (${src%%:*})"
+	assert_eq "$(stat "s['total']")" 0 "nothing fetched (${src%%:*})"
+done
+assert_eq "$(q "SELECT count(*) FROM sync_run")" "$runs_before" "no sync run recorded for a refused --model"
 echo "ok"
