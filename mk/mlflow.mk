@@ -3,7 +3,7 @@ libhf_core_a_SOURCES += src/core/registry.c
 libhf_store_a_SOURCES += src/store/registry.c src/store/registry_state.c
 libhf_sources_a_SOURCES += src/sources/mlflow.c src/sources/mlflow_fetch.c src/sources/mlflow_parse.c \
 	src/sources/mlflow_runs.c \
-	src/sources/mlflow_internal.h
+	src/sources/mlflow_internal.h src/sources/mlflow_fetch.h
 noinst_HEADERS += include/handoff/registry.h include/handoff/store_registry.h include/handoff/mlflow.h
 
 # Integration tests against the loopback replay server (tests/server/mlflow_replay.py)

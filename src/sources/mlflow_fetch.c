@@ -1,7 +1,6 @@
-/* mlflow_fetch.c: what a registry sync asks: the pod's models by name, the rest down to a watermark, runs in batches */
+/* mlflow_fetch.c: what a registry sync asks: the pod's models by name, the rest down to a watermark (runs: mlflow_runs.c) */
 #include "config.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,15 +11,12 @@
 #include "handoff/strbuf.h"
 #include "handoff/trace.h"
 #include "handoff/xmalloc.h"
+#include "mlflow_fetch.h"
 #include "mlflow_internal.h"
 
 #define MODELS_PAGE_MAX 1000	/* registered-models/search accepts at most this */
 #define VERSIONS_PAGE 20000	/* model-versions/search accepts 200000; this stays well under the body cap */
 #define ORDERED_PAGE 50	/* registered-models/search by last update: most syncs need one page */
-#define MAX_PAGES 100000
-#define NEWEST_RUNS 3		/* runs that matter per model besides aliased and staged versions */
-#define RUN_BATCH 200		/* run ids per runs/search */
-#define EXPERIMENTS_PAGE 1000
 /*
  * The ordered listing reads down to the newest update the last sync saw,
  * minus this: MLflow stamps a change with the clock of the worker that
@@ -32,27 +28,12 @@
  */
 #define WATERMARK_MARGIN_S 300
 
-/* One fetch: the client, what the store knew, what is asked and what came back. */
-struct fetch {
-	struct hf_mlflow_client c;
-	struct hf_sync *sync;
-	const struct hf_source_conf *conf;
-	struct hf_reg_known known;
-	char **pod;		/* registry names the pod cares about, sorted */
-	size_t npod;
-	int64_t watermark;	/* from the last sync; 0 when none */
-	bool aliases_known;	/* a search of this server once carried "aliases" */
-	bool filter_changed;	/* the source's filter is not the one of the last sync */
-	struct hf_mlflow_fetched *out;
-	int64_t mark;
-};
-
 static int str_cmp(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-static bool in_sorted(char *const *names, size_t n, const char *name)
+bool hf_mlflow_in_sorted(char *const *names, size_t n, const char *name)
 {
 	return n && bsearch(&name, names, n, sizeof(*names), str_cmp);
 }
@@ -63,8 +44,7 @@ static void names_add(char ***names, size_t *n, size_t *alloc, const char *name)
 	(*names)[(*n)++] = xstrdup(name);
 }
 
-/* HANDOFF_TRACE: how long a phase took, and how much of it was the network. */
-static void phase(struct fetch *f, const char *what, size_t count)
+void hf_mlflow_phase(struct fetch *f, const char *what, size_t count)
 {
 	struct hf_http_stats st;
 	int64_t now = hf_mono_ms(), net;
@@ -142,8 +122,8 @@ static enum hf_status chain_page(struct search_chain *ch, struct hf_mlflow_parse
 
 	if (!rc && next && ch->token && !strcmp(next, ch->token))
 		rc = hf_error(HF_EINVAL, "'%s' answered the same next_page_token twice", ch->endpoint);
-	if (!rc && ++ch->pages > MAX_PAGES)
-		rc = hf_error(HF_EINVAL, "'%s' gave more than %d pages", ch->endpoint, MAX_PAGES);
+	if (!rc && ++ch->pages > HF_MLFLOW_MAX_PAGES)
+		rc = hf_error(HF_EINVAL, "'%s' gave more than %d pages", ch->endpoint, HF_MLFLOW_MAX_PAGES);
 	free(ch->token);
 	ch->token = next;
 	ch->done = !next;
@@ -241,7 +221,7 @@ static enum hf_status fetch_aliases(struct fetch *f, struct hf_reg_model *models
 		hf_http_req_release(&reqs[k]);
 	free(reqs);
 	free(which);
-	phase(f, "registered-models/get (no aliases in the search)", nreq);
+	hf_mlflow_phase(f, "registered-models/get (no aliases in the search)", nreq);
 	return rc;
 }
 
@@ -291,7 +271,7 @@ static enum hf_status full_listing(struct fetch *f)
 		return rc;
 	f->out->listed = p->nmodels;
 	f->out->saw_aliases = p->saw_aliases;
-	phase(f, "searches", p->nmodels + p->nversions);
+	hf_mlflow_phase(f, "searches", p->nmodels + p->nversions);
 	for (size_t i = 0; i < p->nmodels; i++)
 		if (p->models[i].updated > f->out->watermark)
 			f->out->watermark = p->models[i].updated;
@@ -488,7 +468,7 @@ static enum hf_status incremental_listing(struct fetch *f)
 		rc = more_pages(f, &pn);
 	if (rc)
 		goto out;
-	phase(f, "pod models and the ordered listing", f->npod + listing.nmodels);
+	hf_mlflow_phase(f, "pod models and the ordered listing", f->npod + listing.nmodels);
 	out->listed = listing.nmodels;
 	out->saw_aliases = listing.saw_aliases;
 	/* the models the listing shows changed since the last sync, outside the pod */
@@ -498,7 +478,7 @@ static enum hf_status incremental_listing(struct fetch *f)
 
 		if (m->updated > out->watermark)
 			out->watermark = m->updated;
-		if (m->updated < f->watermark - WATERMARK_MARGIN_S || in_sorted(f->pod, f->npod, m->name))
+		if (m->updated < f->watermark - WATERMARK_MARGIN_S || hf_mlflow_in_sorted(f->pod, f->npod, m->name))
 			continue;
 		if (k && k->updated == m->updated)
 			continue;	/* seen by the last sync as it is now */
@@ -533,7 +513,7 @@ static enum hf_status incremental_listing(struct fetch *f)
 		rc = hf_http_perform(f->c.http, reqs, nreq, per_name_done, &pn);
 		if (!rc)
 			rc = more_pages(f, &pn);
-		phase(f, "models changed outside the pod", nchanged);
+		hf_mlflow_phase(f, "models changed outside the pod", nchanged);
 	}
 	if (!rc)
 		hf_mlflow_parsed_assemble(&out->p);
@@ -546,341 +526,6 @@ out:
 	hf_strv_free(pn.more, pn.nmore);
 	/* models cleared by the move have a NULL name: clear skips them */
 	hf_mlflow_parsed_clear(&listing);
-	return rc;
-}
-
-/* ---- runs ---- */
-
-/* A version whose run's metrics matter: one of the newest, or named by an alias or a live stage. */
-bool hf_mlflow_version_matters(const struct hf_reg_model *m, size_t i)
-{
-	const struct hf_reg_version *v = &m->versions[i];
-
-	if (!v->run_id || !*v->run_id)
-		return false;
-	if (i < NEWEST_RUNS)
-		return true;
-	if (v->stage && (!strcmp(v->stage, "Production") || !strcmp(v->stage, "Staging")))
-		return true;
-	for (size_t k = 0; k < m->naliases; k++)
-		if (m->aliases[k].version && !strcmp(m->aliases[k].version, v->version))
-			return true;
-	return false;
-}
-
-/* A run id safe to quote in a filter: MLflow's are hex; anything else goes through runs/get. */
-static bool plain_id(const char *id)
-{
-	if (!*id)
-		return false;
-	for (const char *c = id; *c; c++)
-		if (!((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-		      *c == '-' || *c == '_'))
-			return false;
-	return true;
-}
-
-/* A run to fetch and the updated time of the version it is fetched for. */
-struct want_run {
-	const char *run_id;	/* borrowed from the models */
-	int64_t version_updated;
-};
-
-static int want_cmp(const void *x, const void *y)
-{
-	return strcmp(((const struct want_run *)x)->run_id, ((const struct want_run *)y)->run_id);
-}
-
-/*
- * The runs to fetch: of the versions that matter of the pod's models (or
- * of every model fetched, with runs = all), those never fetched, not
- * finished when fetched, or whose version moved since.
- */
-static struct want_run *runs_wanted(struct fetch *f, size_t *n)
-{
-	const struct hf_mlflow_parsed *p = &f->out->p;
-	struct want_run *w = NULL;
-	size_t count = 0, alloc = 0, out = 0;
-	bool full = f->out->full || (f->sync->flags & HF_SYNC_FULL);
-
-	for (size_t i = 0; i < p->nmodels; i++) {
-		const struct hf_reg_model *m = &p->models[i];
-
-		if (!f->conf->runs_all && !in_sorted(f->pod, f->npod, m->name))
-			continue;
-		for (size_t j = 0; j < m->nversions; j++) {
-			const struct hf_reg_version *v = &m->versions[j];
-			const struct hf_reg_known_run *k;
-
-			if (!hf_mlflow_version_matters(m, j))
-				continue;
-			k = hf_reg_known_run(&f->known, v->run_id);
-			/* --full fetches the runs again too: it repairs the view; a run several
-			 * versions share is stored with the latest update of them */
-			if (k && !full && !hf_reg_run_live(k->status) && k->version_updated >= v->updated)
-				continue;
-			w = xgrow(w, count + 1, &alloc, sizeof(*w));
-			w[count].run_id = v->run_id;
-			w[count++].version_updated = v->updated;
-		}
-	}
-	if (count > 1)
-		qsort(w, count, sizeof(*w), want_cmp);
-	for (size_t i = 0; i < count; i++) {
-		if (!out || strcmp(w[out - 1].run_id, w[i].run_id))
-			w[out++] = w[i];
-		else if (w[i].version_updated > w[out - 1].version_updated)
-			w[out - 1].version_updated = w[i].version_updated;
-	}
-	*n = out;
-	return w;
-}
-
-/* Every experiment id (experiments/search, all view types), for runs/search. */
-static enum hf_status experiment_ids(struct fetch *f, char ***ids, size_t *n)
-{
-	char *token = NULL;
-	size_t pages = 0;
-	enum hf_status rc = HF_OK;
-
-	*ids = NULL;
-	*n = 0;
-	do {
-		struct hf_http_req req;
-		char *q, *next = NULL;
-
-		if (token) {
-			char *esc = hf_http_escape(token);
-
-			q = xasprintf("max_results=%d&view_type=ALL&page_token=%s", EXPERIMENTS_PAGE, esc);
-			free(esc);
-		} else {
-			q = xasprintf("max_results=%d&view_type=ALL", EXPERIMENTS_PAGE);
-		}
-		hf_mlflow_req_init(&f->c, &req, "GET", "experiments/search", q, NULL);
-		free(q);
-		rc = hf_http_perform(f->c.http, &req, 1, NULL, NULL);
-		if (!rc)
-			rc = hf_mlflow_parse_experiments("experiments/search", req.resp.buf, req.resp.len,
-							 ids, n, &next);
-		hf_http_req_release(&req);
-		if (!rc && next && token && !strcmp(next, token))
-			rc = hf_error(HF_EINVAL, "'experiments/search' answered the same "
-				      "next_page_token twice");
-		free(token);
-		token = next;
-	} while (!rc && token && ++pages < MAX_PAGES);
-	free(token);
-	return rc;
-}
-
-/* The body of one runs/search: the runs of ids[0..n) in the given experiments. */
-static char *runs_search_body(char **exps, size_t nexps, const struct want_run *w, size_t n)
-{
-	json_t *body = json_object(), *e = json_array();
-	struct hf_strbuf flt = HF_STRBUF_INIT;
-	char *text;
-
-	hf_strbuf_init(&flt);
-	for (size_t i = 0; i < nexps; i++)
-		json_array_append_new(e, json_string(exps[i]));
-	hf_strbuf_adds(&flt, "attributes.run_id IN (");
-	for (size_t i = 0; i < n; i++)
-		hf_strbuf_addf(&flt, "%s'%s'", i ? ", " : "", w[i].run_id);
-	hf_strbuf_addch(&flt, ')');
-	json_object_set_new(body, "experiment_ids", e);
-	json_object_set_new(body, "filter", json_string(flt.buf));
-	json_object_set_new(body, "run_view_type", json_string("ALL"));
-	json_object_set_new(body, "max_results", json_integer((json_int_t)n));
-	text = json_dumps(body, JSON_COMPACT);
-	json_decref(body);
-	hf_strbuf_release(&flt);
-	return text ? text : xstrdup("{}");
-}
-
-/* What the run answers fill. */
-struct run_sink {
-	struct hf_mlflow_fetched *out;
-	const struct want_run *w;	/* for runs/get: w[i] is request i's run */
-	size_t done, total;
-	const struct hf_sync_progress *progress;
-	const char *source;
-};
-
-static enum hf_status runs_search_done(void *data, size_t i, struct hf_http_req *req)
-{
-	struct run_sink *rs = data;
-	size_t before = rs->out->nruns, alloc = rs->out->nruns;
-	enum hf_status rc;
-
-	(void)i;
-	rc = hf_mlflow_parse_runs("runs/search", req->resp.buf, req->resp.len, &rs->out->runs,
-				  &rs->out->nruns, NULL);
-	(void)alloc;
-	rs->done += rs->out->nruns - before;
-	hf_strbuf_release(&req->resp);
-	hf_sync_progress_report(rs->progress, rs->source, "runs", rs->done, rs->total);
-	return rc;
-}
-
-static enum hf_status run_get_done(void *data, size_t i, struct hf_http_req *req)
-{
-	struct run_sink *rs = data;
-	struct hf_mlflow_fetched *out = rs->out;
-	enum hf_status rc = HF_OK;
-
-	if (req->rc == HF_ENOTFOUND) {
-		out->runs_gone = xrealloc(out->runs_gone, (out->nruns_gone + 1) * sizeof(char *));
-		out->runs_gone[out->nruns_gone++] = xstrdup(rs->w[i].run_id);
-	} else {
-		out->runs = xrealloc(out->runs, (out->nruns + 1) * sizeof(*out->runs));
-		rc = hf_mlflow_parse_run("runs/get", req->resp.buf, req->resp.len, &out->runs[out->nruns]);
-		if (!rc) {
-			struct hf_reg_run *r = &out->runs[out->nruns++];
-
-			if (!r->run_id)	/* the answer need not say which run it is */
-				r->run_id = xstrdup(rs->w[i].run_id);
-		}
-	}
-	hf_strbuf_release(&req->resp);
-	if (++rs->done % 64 == 0 || rs->done == rs->total)
-		hf_sync_progress_report(rs->progress, rs->source, "runs", rs->done, rs->total);
-	return rc;
-}
-
-/* runs/get one at a time (8 in flight): the fallback for a server that refuses the batch. */
-static enum hf_status runs_one_by_one(struct fetch *f, const struct want_run *w, size_t n,
-				      struct run_sink *rs)
-{
-	struct hf_http_req *reqs = xcalloc(n + 1, sizeof(*reqs));
-	enum hf_status rc;
-
-	for (size_t i = 0; i < n; i++) {
-		char *esc = hf_http_escape(w[i].run_id);
-		char *q = xasprintf("run_id=%s", esc);
-
-		hf_mlflow_req_init(&f->c, &reqs[i], "GET", "runs/get", q, NULL);
-		reqs[i].missing_ok = true;
-		free(esc);
-		free(q);
-	}
-	rs->w = w;
-	rc = n ? hf_http_perform(f->c.http, reqs, n, run_get_done, rs) : HF_OK;
-	for (size_t i = 0; i < n; i++)
-		hf_http_req_release(&reqs[i]);
-	free(reqs);
-	return rc;
-}
-
-/* runs/search with run_id IN (...), RUN_BATCH ids a request; HF_EINVAL when the server refuses it. */
-static enum hf_status runs_in_batches(struct fetch *f, const struct want_run *w, size_t n,
-				      struct run_sink *rs, bool *refused)
-{
-	char **exps = NULL;
-	size_t nexps = 0, nbatch = (n + RUN_BATCH - 1) / RUN_BATCH;
-	struct hf_http_req *reqs;
-	char **bodies;
-	enum hf_status rc;
-
-	*refused = false;
-	if ((rc = experiment_ids(f, &exps, &nexps))) {
-		/* a server without experiments/search: runs/get will do */
-		*refused = rc == HF_EINVAL || rc == HF_ENOTFOUND;
-		return rc;
-	}
-	reqs = xcalloc(nbatch + 1, sizeof(*reqs));
-	bodies = xcalloc(nbatch + 1, sizeof(*bodies));
-	for (size_t b = 0; b < nbatch; b++) {
-		size_t from = b * RUN_BATCH, count = n - from < RUN_BATCH ? n - from : RUN_BATCH;
-
-		bodies[b] = runs_search_body(exps, nexps, w + from, count);
-		hf_mlflow_req_init(&f->c, &reqs[b], "POST", "runs/search", NULL, bodies[b]);
-	}
-	rc = hf_http_perform(f->c.http, reqs, nbatch, runs_search_done, rs);
-	if (rc && (reqs[0].rc == HF_EINVAL || reqs[0].rc == HF_ENOTFOUND) &&
-	    (reqs[0].status == 400 || reqs[0].status == 404 || reqs[0].status == 405))
-		*refused = true;
-	for (size_t b = 0; b < nbatch; b++) {
-		hf_http_req_release(&reqs[b]);
-		free(bodies[b]);
-	}
-	free(reqs);
-	free(bodies);
-	hf_strv_free(exps, nexps);
-	return rc;
-}
-
-static int run_cmp(const void *x, const void *y)
-{
-	return strcmp(((const struct hf_reg_run *)x)->run_id, ((const struct hf_reg_run *)y)->run_id);
-}
-
-/*
- * Fetch the runs wanted: in batches (runs/search), or one by one when the
- * server refuses the batch. Runs asked for and not found are noted; each
- * run found gets the updated time of the version it was fetched for.
- */
-static enum hf_status fetch_runs(struct fetch *f)
-{
-	struct hf_mlflow_fetched *out = f->out;
-	struct run_sink rs = { out, NULL, 0, 0, f->sync->progress, f->conf->name };
-	struct want_run *w, *plain, *odd;
-	size_t n, nodd = 0, nplain = 0;
-	bool refused = false;
-	enum hf_status rc = HF_OK;
-
-	w = runs_wanted(f, &n);
-	rs.total = n;
-	/* ids MLflow would never make are fetched by runs/get: they are never quoted in a filter */
-	plain = xcalloc(n + 1, sizeof(*plain));
-	odd = xcalloc(n + 1, sizeof(*odd));
-	for (size_t i = 0; i < n; i++) {
-		if (plain_id(w[i].run_id))
-			plain[nplain++] = w[i];
-		else
-			odd[nodd++] = w[i];
-	}
-	if (n)
-		hf_sync_progress_report(f->sync->progress, f->conf->name, "runs", 0, n);
-	if (nplain && (rc = runs_in_batches(f, plain, nplain, &rs, &refused)) && refused) {
-		hf_trace("mlflow: the server refuses runs/search by run id (%s): runs/get one by one",
-			 hf_last_error());
-		hf_error_clear();
-		hf_reg_runs_free(out->runs, out->nruns);
-		out->runs = NULL;
-		out->nruns = 0;
-		rs.done = 0;
-		rc = runs_one_by_one(f, plain, nplain, &rs);
-	} else if (!rc && nplain) {
-		/* what the batch did not return no longer exists */
-		if (out->nruns > 1)
-			qsort(out->runs, out->nruns, sizeof(*out->runs), run_cmp);
-		for (size_t i = 0; i < nplain; i++) {
-			struct hf_reg_run key = { .run_id = (char *)plain[i].run_id };
-
-			if (!out->nruns || !bsearch(&key, out->runs, out->nruns, sizeof(*out->runs), run_cmp)) {
-				out->runs_gone = xrealloc(out->runs_gone, (out->nruns_gone + 1) * sizeof(char *));
-				out->runs_gone[out->nruns_gone++] = xstrdup(plain[i].run_id);
-			}
-		}
-	}
-	if (!rc && nodd)
-		rc = runs_one_by_one(f, odd, nodd, &rs);
-	/* each run remembers the updated time of the version it was fetched for */
-	if (!rc && out->nruns > 1)
-		qsort(out->runs, out->nruns, sizeof(*out->runs), run_cmp);
-	for (size_t i = 0; !rc && out->nruns && i < n; i++) {
-		struct hf_reg_run key = { .run_id = (char *)w[i].run_id }, *r;
-
-		r = bsearch(&key, out->runs, out->nruns, sizeof(*out->runs), run_cmp);
-		if (r)
-			r->version_updated = w[i].version_updated;
-	}
-	out->runs_fetched = n;
-	free(w);
-	free(plain);
-	free(odd);
-	phase(f, refused ? "runs/get (the server refuses runs/search)" : "runs", n);
 	return rc;
 }
 
@@ -992,7 +637,7 @@ enum hf_status hf_mlflow_fetch(struct hf_store *store, struct hf_sync *sync,
 	if (sync->model)
 		f.out->watermark = 0;	/* no listing: the mark stays as it was */
 	if (!rc)
-		rc = fetch_runs(&f);
+		rc = hf_mlflow_fetch_runs(&f);
 	hf_http_client_stats(f.c.http, &st);
 	f.out->requests = st.requests;
 	{
