@@ -1,6 +1,6 @@
 # mk/git.mk: build and test files of the git area (appended to the lists set in Makefile.am)
 libhf_sources_a_SOURCES += src/sources/git.c src/sources/git_remote.c src/sources/git_child.c \
-	src/sources/git_ssh.c src/sources/git_write.c \
+	src/sources/git_ssh.c src/sources/git_write.c src/sources/git_head.c \
 	src/sources/git_internal.h src/sources/demo.c src/sources/worktree.c
 libhf_app_a_SOURCES += src/cmd/sync.c src/cmd/init.c src/cmd/lint.c
 noinst_HEADERS += include/handoff/git_source.h include/handoff/demo.h include/handoff/worktree.h

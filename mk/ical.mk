@@ -7,8 +7,8 @@ noinst_HEADERS += include/handoff/feed.h include/handoff/store_feed.h include/ha
 # the preview of a rotation edit (handoff oncall ROTATION --preview FILE)
 libhf_core_a_SOURCES += src/core/preview.c
 noinst_HEADERS += include/handoff/preview.h
-TESTS += tests/integ/oncall_preview.sh
-EXTRA_DIST += tests/integ/oncall_preview.sh
+TESTS += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh
+EXTRA_DIST += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh
 
 # prints figures, asserts nothing: bench/ical-bench.sh [RUNS]
 noinst_PROGRAMS += bench/ical-bench

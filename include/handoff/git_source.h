@@ -72,6 +72,14 @@ enum hf_status hf_git_init_repo(const char *dir);
 enum hf_status hf_git_find_repo(const char *dir, char **root);
 
 /*
+ * The text of file `path` (a file in a git work tree, at any depth) as the
+ * work tree's HEAD commit has it, in *text (caller frees; NUL-terminated,
+ * *len without it). HF_ENOTFOUND (message names path) when path is in no
+ * work tree, the repository has no commit yet or HEAD has no such file.
+ */
+enum hf_status hf_git_head_file(const char *path, char **text, size_t *len);
+
+/*
  * Stage files of the work tree at root and commit them on HEAD with the
  * given author (also the committer) and message. paths (NULL-terminated,
  * relative to root) names the files to stage; NULL stages everything, like

@@ -5,12 +5,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "handoff/clock.h"
 #include "handoff/cmd.h"
 #include "handoff/out.h"
 #include "handoff/podfile.h"
 #include "handoff/sanitize.h"
 #include "handoff/worktree.h"
 #include "handoff/xmalloc.h"
+#include "oncall_internal.h"
 
 /* A folder with none of the pod's files is most likely the wrong folder. */
 static bool looks_like_pod(const char *dir)
@@ -86,6 +88,9 @@ static int run_lint(struct hf_ctx *ctx, const struct hf_args *args)
 		printf("%s: %zu pod file%s checked: %zu error%s, %zu warning%s\n", clean, nfiles,
 		       nfiles == 1 ? "" : "s", errors, errors == 1 ? "" : "s", n - errors,
 		       n - errors == 1 ? "" : "s");
+	/* a rotation changed since the last commit: what the change does to the shifts */
+	if (!errors && !hf_args_has(args, "quiet"))
+		hf_oncall_lint_previews(dir, prefix, hf_now());
 	rc = errors ? HF_EXIT_NO : HF_EXIT_OK;
 out:
 	hf_problems_free(p, n);
@@ -104,6 +109,7 @@ static const struct hf_cmd_flag lint_flags[] = {
 const struct hf_cmd hf_cmd_lint = {
 	"lint", "[DIR] [--quiet]",
 	"check the pod files in DIR (default: here) as they are on disk, before you commit: the "
-	"same problems sync reports; exit 1 on errors",
+	"same problems sync reports; exit 1 on errors. A rotation file changed since the last commit "
+	"gets the preview 'oncall ROTATION --preview' gives (the next 8 weeks)",
 	lint_flags, 0, 1, run_lint,
 };

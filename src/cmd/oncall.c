@@ -570,7 +570,7 @@ static int run_oncall(struct hf_ctx *ctx, const struct hf_args *args)
 	size_t n = 0;
 	bool json = hf_args_has(args, "json"), ics = hf_args_has(args, "ics");
 	const char *name = args->npos ? args->pos[0] : NULL;
-	long count = 5, weeks = 8;
+	long count = 5, weeks = HF_PREVIEW_WEEKS;
 	int64_t t = hf_now();
 	struct hf_tz *vtz = hf_tz_local();
 	json_t *doc = NULL, *rotations = NULL, *warnings = NULL;
@@ -602,7 +602,8 @@ static int run_oncall(struct hf_ctx *ctx, const struct hf_args *args)
 			status = hf_fail_last();
 			goto out;
 		}
-		status = hf_oncall_preview(store, name, hf_args_get(args, "preview"), t, weeks, json,
+		status = hf_oncall_preview(store, name, hf_args_get(args, "preview"),
+					   hf_args_get(args, "preview"), t, weeks, json,
 					   hf_args_has(args, "markdown"));
 		goto out;
 	}

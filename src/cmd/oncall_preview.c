@@ -1,12 +1,14 @@
 /* oncall_preview.c: `handoff oncall ROTATION --preview FILE`: what an edited rotation file changes, in text, JSON or Markdown */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "handoff/clock.h"
 #include "handoff/cmd.h"
+#include "handoff/git_source.h"
 #include "handoff/out.h"
 #include "handoff/paths.h"
 #include "handoff/podfile.h"
@@ -108,7 +110,42 @@ static json_t *coverage_json(const struct hf_interval *before, size_t nb, const 
 	return o;
 }
 
-static void print_json(const struct hf_preview *p, const char *rot, const char *file, long weeks)
+static bool same_covers(const struct hf_rotation *a, const struct hf_rotation *b)
+{
+	if (a->ncovers != b->ncovers)
+		return false;
+	for (size_t i = 0; i < a->ncovers; i++)
+		if (strcmp(a->covers[i], b->covers[i]) != 0)
+			return false;
+	return true;
+}
+
+static json_t *covers_json(const struct hf_rotation *r)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < r->ncovers; i++)
+		json_array_append_new(arr, hf_json_str(r->covers[i]));
+	return arr;
+}
+
+/* "ranker, fraud-detector" (or "no model"), through the sanitiser or the Markdown escaper. */
+static void covers_out(const struct hf_rotation *r, bool md)
+{
+	if (!r->ncovers)
+		fputs("no model", stdout);
+	for (size_t i = 0; i < r->ncovers; i++) {
+		if (i)
+			fputs(", ", stdout);
+		if (md)
+			hf_out_markdown(stdout, r->covers[i]);
+		else
+			hf_out_text(stdout, r->covers[i]);
+	}
+}
+
+static void print_json(const struct hf_preview *p, const struct hf_rotation *before,
+		       const struct hf_rotation *after, const char *rot, const char *file, long weeks)
 {
 	json_t *doc = json_object(), *ch = json_array(), *hours = json_array();
 	char a[32];
@@ -120,6 +157,8 @@ static void print_json(const struct hf_preview *p, const char *rot, const char *
 	hf_time_format(p->to, a, sizeof(a));
 	json_object_set_new(doc, "until", json_string(a));
 	json_object_set_new(doc, "weeks", json_integer(weeks));
+	json_object_set_new(doc, "covers", json_pack("{s:o, s:o}", "before", covers_json(before),
+						     "after", covers_json(after)));
 	for (size_t i = 0; i < p->nchanges; i++) {
 		json_t *o = json_object();
 
@@ -166,7 +205,8 @@ static void print_intervals(const char *what, const struct hf_interval *v, size_
 	}
 }
 
-static void print_text(const struct hf_preview *p, const char *rot, const char *file,
+static void print_text(const struct hf_preview *p, const struct hf_rotation *before,
+		       const struct hf_rotation *after, const char *rot, const char *file,
 		       const struct hf_tz *tz, long weeks, bool md)
 {
 	char a[40], b[40];
@@ -185,6 +225,13 @@ static void print_text(const struct hf_preview *p, const char *rot, const char *
 	printf(", the next %ld weeks (%s to %s, %s):\n", weeks, a, b, hf_tz_name(tz));
 	if (md)
 		fputs("\n", stdout);
+	fputs(md ? "Covers: " : "  covers: ", stdout);
+	covers_out(before, md);
+	if (!same_covers(before, after)) {
+		fputs(" -> ", stdout);
+		covers_out(after, md);
+	}
+	fputs(md ? ".\n\n" : "\n", stdout);
 	if (!p->nchanges) {
 		fputs(md ? "No shift changes hands.\n" : "  no shift changes hands\n", stdout);
 	} else {
@@ -220,8 +267,8 @@ static void print_text(const struct hf_preview *p, const char *rot, const char *
 	print_intervals("double cover removed", p->doubles_removed, p->ndoubles_removed, tz, md);
 }
 
-int hf_oncall_preview(struct hf_store *store, const char *rot, const char *file, int64_t t, long weeks,
-		      bool json, bool md)
+int hf_oncall_preview(struct hf_store *store, const char *rot, const char *file, const char *shown,
+		      int64_t t, long weeks, bool json, bool md)
 {
 	struct hf_rotation *before = NULL, *after = NULL;
 	size_t nb = 0, na = 0;
@@ -249,13 +296,91 @@ int hf_oncall_preview(struct hf_store *store, const char *rot, const char *file,
 		goto out;
 	}
 	if (json)
-		print_json(&p, rot, file, weeks);
+		print_json(&p, &before[0], &after[0], rot, shown, weeks);
 	else
-		print_text(&p, rot, file, tz, weeks, md);
+		print_text(&p, &before[0], &after[0], rot, shown, tz, weeks, md);
 	hf_preview_clear(&p);
 out:
 	hf_tz_free(tz);
 	hf_rotations_free(before, nb);
 	hf_rotations_free(after, na);
 	return status;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names (without .json) of the .json files of dir/oncall, sorted; none when there is no such folder. */
+static char **rotation_files(const char *dir, size_t *n)
+{
+	char *path = xasprintf("%s/oncall", dir), **names = NULL;
+	DIR *d = opendir(path);
+	struct dirent *de;
+	size_t alloc = 0;
+
+	*n = 0;
+	free(path);
+	if (!d)
+		return NULL;
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+
+		if (de->d_name[0] == '.' || len <= 5 || strcmp(de->d_name + len - 5, ".json") != 0)
+			continue;
+		names = xgrow(names, *n + 1, &alloc, sizeof(*names));
+		names[(*n)++] = xstrndup(de->d_name, len - 5);
+	}
+	closedir(d);
+	if (*n)
+		qsort(names, *n, sizeof(*names), cmp_str);
+	return names;
+}
+
+/* One changed rotation file: HEAD's version into a private database, then the preview against the file. */
+static void lint_one(const char *name, const char *path, const char *shown, const char *head, size_t hlen,
+		     int64_t t)
+{
+	char *rel = xasprintf("oncall/%s.json", name);
+	struct hf_store *store = NULL;
+	struct hf_rotation *r = NULL;
+	size_t n = 0;
+
+	if (hf_store_open(":memory:", &store) || hf_store_begin(store) ||
+	    hf_podfile_load(store, "HEAD", rel, head, hlen) || hf_store_commit(store) ||
+	    hf_store_rotations(store, name, &r, &n)) {
+		/* HEAD's version does not load: nothing to compare the edit with */
+		hf_error_clear();
+	} else if (!r[0].calendar) {
+		putchar('\n');
+		hf_oncall_preview(store, name, path, shown, t, HF_PREVIEW_WEEKS, false, false);
+	}
+	hf_rotations_free(r, n);
+	hf_store_close(store);
+	free(rel);
+}
+
+void hf_oncall_lint_previews(const char *dir, const char *prefix, int64_t t)
+{
+	size_t n;
+	char **names = rotation_files(dir, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/oncall/%s.json", dir, names[i]);
+		char *shown = xasprintf("%soncall/%s.json", prefix, names[i]);
+		char *head = NULL, *text = NULL;
+		size_t hlen, len;
+
+		if (hf_git_head_file(path, &head, &hlen) || hf_read_file(path, HF_PODFILE_MAX_SIZE, &text, &len))
+			hf_error_clear();	/* new, or in no git work tree: nothing to compare with */
+		else if (hlen != len || memcmp(head, text, len) != 0)
+			lint_one(names[i], path, shown, head, hlen, t);
+		free(head);
+		free(text);
+		free(shown);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
 }

@@ -23,6 +23,7 @@ def expect(what, got, want):
     if got != want:
         print("FAIL: %s: got %r, want %r" % (what, got, want)); sys.exit(1)
 expect("window", (d["from"], d["until"], d["weeks"]), ("2026-11-04T00:00:00Z", "2026-11-25T00:00:00Z", 3))
+expect("covers", d["covers"], {"before": [], "after": []})
 expect("changes", [(c["from"], c["until"], c["before"], c["after"]) for c in d["changes"]], [
     ("2026-11-09T09:00:00Z", "2026-11-09T12:00:00Z", "b", "a"),
     ("2026-11-16T09:00:00Z", "2026-11-16T12:00:00Z", "a", "b"),
