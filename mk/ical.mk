@@ -6,9 +6,10 @@ noinst_HEADERS += include/handoff/feed.h include/handoff/store_feed.h include/ha
 
 # the preview of a rotation edit (handoff oncall ROTATION --preview FILE)
 libhf_core_a_SOURCES += src/core/preview.c
-noinst_HEADERS += include/handoff/preview.h
-TESTS += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh
-EXTRA_DIST += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh
+libhf_report_a_SOURCES += src/report/rotation_edit.c
+noinst_HEADERS += include/handoff/preview.h include/handoff/rotation_edit.h
+TESTS += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh tests/tui/oncall/take.sh
+EXTRA_DIST += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh tests/tui/oncall/take.sh
 
 # prints figures, asserts nothing: bench/ical-bench.sh [RUNS]
 noinst_PROGRAMS += bench/ical-bench

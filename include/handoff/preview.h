@@ -41,4 +41,13 @@ enum hf_status hf_preview_compute(const struct hf_rotation *before, const struct
 				  struct hf_preview *out);
 void hf_preview_clear(struct hf_preview *p);
 
+/*
+ * The preview on one line, for a confirm step: the stretches that change
+ * hands (the first three, then how many more), each person whose hours
+ * change, and the gaps and double cover the edit introduces or removes;
+ * times on z's clock ("Mon 2026-11-30 09:00"). "no shift changes hands"
+ * when none does. Caller frees; names are not sanitised.
+ */
+char *hf_preview_line(const struct hf_preview *p, const struct hf_zone *z);
+
 #endif

@@ -25,6 +25,7 @@ struct hf_tui_edit {
 	char *preset;		/* the answer offered */
 	char *preview;		/* once prepared: "commit: MESSAGE  FILE: CHANGE" */
 	char *summary;		/* the commit message's first line */
+	char *detail;		/* a rotation edit: who holds what after it, or NULL (rotation_edit.h) */
 };
 
 /* Take act (the view's request). */
@@ -35,7 +36,9 @@ void hf_tui_edit_clear(struct hf_tui_edit *e);
 /*
  * Put the answer (NULL when nothing was asked) in its field, then do every
  * check the command line does (who you are, that the thing exists, the
- * gate for a promotion) and compute the preview. The field "item" takes
+ * gate for a promotion) and compute the preview (and, for an override or
+ * another rotation edit, the detail: the shifts that change hands and the
+ * hours over the next 8 weeks). The field "item" takes
  * "TITLE points=N [kind=K] [owner=H] [model=M] [status=S]" (a new sprint
  * item); "span" takes "FROM TO [REASON]" (an override). HF_EINVAL with a
  * message for the status line when it cannot be done (nothing changed).

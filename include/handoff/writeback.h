@@ -56,6 +56,8 @@ struct hf_wb_preview {
 	char *file;		/* the pod file (git), or NULL for a registry call */
 	char *change;		/* the exact change on one line ("-OLD +NEW"), or the call */
 	char *message;		/* the commit message's first line */
+	char *text;		/* the file's whole new text (git), for a preview of what it means */
+	size_t len;
 	bool nothing;		/* the file already says so: nothing to do */
 };
 void hf_wb_preview_clear(struct hf_wb_preview *p);

@@ -13,6 +13,7 @@
 #include "handoff/paths.h"
 #include "handoff/podfile.h"
 #include "handoff/preview.h"
+#include "handoff/rotation_edit.h"
 #include "handoff/store_oncall.h"
 #include "handoff/tz.h"
 #include "handoff/xmalloc.h"
@@ -20,63 +21,18 @@
 
 #define DAY 86400
 
-/*
- * The edited file read as the pod-file loader reads it, into a private
- * database in a temporary folder (so its checks and messages are the ones
- * a sync gives), and the rotation it defines.
- */
+/* The edited file read as the pod-file loader reads it, and the rotation it defines. */
 static enum hf_status load_edit(const char *name, const char *file, struct hf_rotation **out, size_t *n)
 {
-	char *dir = xasprintf("%s/handoff-preview.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	char *db = NULL, *text = NULL, *msg, *rel = xasprintf("oncall/%s.json", name);
-	struct hf_store *store = NULL;
-	struct hf_problem *probs = NULL;
-	size_t len, nprobs = 0;
+	char *text = NULL;
+	size_t len;
 	enum hf_status rc;
 
 	*out = NULL;
 	*n = 0;
-	if (!mkdtemp(dir)) {
-		rc = hf_error(HF_EIO, "cannot make a temporary folder for the preview");
-		free(dir);
-		free(rel);
-		return rc;
-	}
-	db = xasprintf("%s/preview.db", dir);
-	if ((rc = hf_read_file(file, HF_PODFILE_MAX_SIZE, &text, &len)) ||
-	    (rc = hf_store_open(db, &store)) || (rc = hf_store_begin(store)) ||
-	    (rc = hf_podfile_load(store, "preview", rel, text, len)) || (rc = hf_store_commit(store)) ||
-	    (rc = hf_store_problems(store, &probs, &nprobs)))
-		goto out;
-	for (size_t i = 0; i < nprobs; i++) {
-		if (probs[i].severity != HF_PROBLEM_ERROR)
-			continue;
-		rc = hf_error(HF_EINVAL, "%s: %s%s%s", file, probs[i].field ? probs[i].field : "",
-			      probs[i].field ? ": " : "", probs[i].message);
-		goto out;
-	}
-	rc = hf_store_rotations(store, name, out, n);
-	if (!rc && (*out)[0].calendar) {
-		hf_rotations_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		rc = hf_error(HF_EINVAL, "%s: a rotation from a calendar feed has its shifts in the "
-			      "calendar: preview the change there", file);
-	}
-out:
-	msg = rc ? xstrdup(hf_last_error()) : NULL;
-	hf_problems_free(probs, nprobs);
-	if (store)
-		hf_store_close(store);
-	hf_store_remove(db);
-	rmdir(dir);
-	if (rc)
-		hf_error(rc, "%s", msg);
-	free(msg);
-	free(db);
-	free(dir);
+	if (!(rc = hf_read_file(file, HF_PODFILE_MAX_SIZE, &text, &len)))
+		rc = hf_rotation_edit_load(name, file, text, len, out, n);
 	free(text);
-	free(rel);
 	return rc;
 }
 

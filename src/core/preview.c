@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/clock.h"
 #include "handoff/preview.h"
+#include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
 
 static int cmp_i64(const void *a, const void *b)
@@ -167,4 +169,67 @@ void hf_preview_clear(struct hf_preview *p)
 	free(p->doubles_added);
 	free(p->doubles_removed);
 	memset(p, 0, sizeof(*p));
+}
+
+/* "Mon 2026-11-30 09:00" on z's clock. */
+static void fmt_local(const struct hf_zone *z, int64_t t, struct hf_strbuf *sb)
+{
+	int64_t local = hf_zone_to_local(z, t), day = hf_floor_div(local, 86400), s = local - day * 86400;
+	const char *w = hf_weekday_name(hf_weekday(day));
+	int y, m, d;
+
+	hf_civil_from_days(day, &y, &m, &d);
+	hf_strbuf_addf(sb, "%c%s %04d-%02d-%02d %02d:%02d", w[0] - 'a' + 'A', w + 1, y, m, d,
+		       (int)(s / 3600), (int)(s / 60 % 60));
+}
+
+/* "; a gap closed (3h)" or "; 2 gaps closed (5h)": the stretches and their hours, when there are any. */
+static void spans(struct hf_strbuf *sb, const char *one, const char *many, const struct hf_interval *v,
+		  size_t n)
+{
+	int64_t secs = 0;
+
+	for (size_t i = 0; i < n; i++)
+		secs += v[i].end - v[i].start;
+	if (n == 1)
+		hf_strbuf_addf(sb, "; %s (%.0fh)", one, (double)secs / 3600.0);
+	else if (n)
+		hf_strbuf_addf(sb, "; %zu %s (%.0fh)", n, many, (double)secs / 3600.0);
+}
+
+char *hf_preview_line(const struct hf_preview *p, const struct hf_zone *z)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	bool any = false;
+
+	hf_strbuf_init(&sb);
+	if (!p->nchanges)
+		hf_strbuf_addf(&sb, "no shift changes hands");
+	for (size_t i = 0; i < p->nchanges && i < 3; i++) {
+		if (i)
+			hf_strbuf_addf(&sb, ", ");
+		fmt_local(z, p->changes[i].start, &sb);
+		hf_strbuf_addf(&sb, " to ");
+		fmt_local(z, p->changes[i].end, &sb);
+		hf_strbuf_addf(&sb, " %s -> %s", p->changes[i].before ? p->changes[i].before : "nobody",
+			       p->changes[i].after ? p->changes[i].after : "nobody");
+	}
+	if (p->nchanges > 3)
+		hf_strbuf_addf(&sb, " and %zu more", p->nchanges - 3);
+	for (size_t i = 0; i < p->nhours; i++) {
+		int64_t d = p->hours[i].after - p->hours[i].before;
+
+		if (!d)
+			continue;
+		hf_strbuf_addf(&sb, "%s%s %+.0fh", any ? ", " : "; hours: ", p->hours[i].who,
+			       (double)d / 3600.0);
+		any = true;
+	}
+	spans(&sb, "a gap introduced", "gaps introduced", p->gaps_added, p->ngaps_added);
+	spans(&sb, "a gap closed", "gaps closed", p->gaps_removed, p->ngaps_removed);
+	spans(&sb, "double cover introduced", "stretches of double cover introduced", p->doubles_added,
+	      p->ndoubles_added);
+	spans(&sb, "double cover removed", "stretches of double cover removed", p->doubles_removed,
+	      p->ndoubles_removed);
+	return hf_strbuf_detach(&sb);
 }

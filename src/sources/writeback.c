@@ -27,6 +27,7 @@ void hf_wb_preview_clear(struct hf_wb_preview *p)
 	free(p->file);
 	free(p->change);
 	free(p->message);
+	free(p->text);
 	memset(p, 0, sizeof(*p));
 }
 

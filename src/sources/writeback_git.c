@@ -533,6 +533,8 @@ enum hf_status hf_wb_git_preview(struct hf_store *store, const struct hf_source_
 		p->file = xstrdup(a->path);
 		p->nothing = old && same_text(out.buf, out.len, old, len);
 		p->change = hf_text_change(old, len, out.buf, out.len, 160);
+		p->len = out.len;
+		p->text = hf_strbuf_detach(&out);
 		free(p->message);
 		p->message = hf_act_summary(a);	/* with the id an added sprint item gets */
 	}

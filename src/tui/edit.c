@@ -6,6 +6,7 @@
 
 #include "handoff/acting.h"
 #include "handoff/clock.h"
+#include "handoff/rotation_edit.h"
 #include "handoff/strbuf.h"
 #include "handoff/tui_edit.h"
 #include "handoff/writeback.h"
@@ -30,6 +31,7 @@ void hf_tui_edit_clear(struct hf_tui_edit *e)
 	free(e->preset);
 	free(e->preview);
 	free(e->summary);
+	free(e->detail);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -96,6 +98,27 @@ static enum hf_status parse_span(struct hf_act *a, const char *answer)
 		return hf_error(HF_EINVAL, "an override needs FROM TO, such as 2026-12-04T09:00 "
 				"2026-12-04T18:00");
 	return HF_OK;
+}
+
+/* An edit of oncall/NAME.json: what it changes over the next 8 weeks, for the confirm step (none when that cannot be told). */
+static void rotation_detail(struct hf_tui_edit *e, struct hf_store *store, const struct hf_wb_preview *p)
+{
+	const char *name = p->file && !strncmp(p->file, "oncall/", 7) ? p->file + 7 : NULL;
+	size_t len = name ? strlen(name) : 0;
+	int64_t now = hf_now();
+	char *rot, *line = NULL;
+
+	free(e->detail);
+	e->detail = NULL;
+	if (!p->text || len <= 5 || strcmp(name + len - 5, ".json") != 0)
+		return;
+	rot = xstrndup(name, len - 5);
+	if (hf_rotation_edit_line(store, rot, p->text, p->len, now, now + 8 * 7 * 86400, &line))
+		hf_error_clear();
+	else
+		e->detail = xasprintf("if yes (%s, next 8 weeks): %s", rot, line);
+	free(line);
+	free(rot);
 }
 
 enum hf_status hf_tui_edit_prepare(struct hf_tui_edit *e, struct hf_store *store,
@@ -168,6 +191,7 @@ enum hf_status hf_tui_edit_prepare(struct hf_tui_edit *e, struct hf_store *store
 		e->preview = xasprintf("commit: %s  %s%s%s", p.message, p.file ? p.file : "",
 				       p.file ? ": " : "", p.change);
 		e->summary = xstrdup(p.message);
+		rotation_detail(e, store, &p);
 	}
 	hf_wb_preview_clear(&p);
 	return rc;

@@ -143,6 +143,12 @@ void hf_tui_draw_prompt(struct tui *t, int y)
 {
 	struct hf_draw d;
 
+	/* a rotation edit: what it does to the shifts, on the line above the question */
+	if (t->prompt == PROMPT_CONFIRM && t->edit.detail && y > 0) {
+		hf_draw_begin(&d, y - 1, 0, t->cols, false);
+		hf_draw_text(&d, HF_COLOR_PROMPT, t->edit.detail, -1);
+		hf_draw_end(&d);
+	}
 	hf_draw_begin(&d, y, 0, t->cols, false);
 	if (t->prompt == PROMPT_CONFIRM) {
 		hf_draw_text(&d, HF_COLOR_PROMPT, "push? [y/n] ", -1);

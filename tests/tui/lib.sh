@@ -263,6 +263,22 @@ hf_tui_stderr() {
 	cat "$HF_TUI_ERR" 2>/dev/null || true
 }
 
+#| - `hf_tui_git_pod` DIR: make DIR (holding pod files) a repository with one commit,
+#|   clone it bare to $HF_TUI_DIR/pod.git and configure that as source "pod", the user
+#|   being ana (handle) with Ana Ruiz's git identity, for tests of write actions.
+hf_tui_git_pod() {
+	local git=${GIT:-git}
+	"$git" -C "$1" init -q -b main
+	"$git" -C "$1" add -A
+	GIT_AUTHOR_NAME=Ana GIT_AUTHOR_EMAIL=ana@pod.example GIT_COMMITTER_NAME=Ana \
+		GIT_COMMITTER_EMAIL=ana@pod.example "$git" -C "$1" commit -q -m "The pod"
+	"$git" clone -q --bare "$1" "$HF_TUI_DIR/pod.git"
+	mkdir -p "$HF_TUI_DIR/config/handoff"
+	printf '[source "pod"]\n\ttype = git\n\turl = %s\n[user]\n\thandle = ana\n' "$HF_TUI_DIR/pod.git" \
+		>"$HF_TUI_DIR/config/handoff/config"
+	printf '[user]\n\tname = Ana Ruiz\n\temail = ana@pod.example\n' >"$HF_TUI_DIR/home/.gitconfig"
+}
+
 #| - `hf_tui_pass`: end the test successfully (results of earlier failed runs are removed).
 hf_tui_pass() {
 	rm -rf "$HF_TUI_RESULTS"

@@ -26,15 +26,7 @@ cat >"$repo/oncall/serving.json" <<'JSON'
 { "name": "serving", "timezone": "UTC", "start": "2026-11-23", "shift": "1w", "handoff": "mon 09:00",
   "members": ["raj", "ana"], "overrides": [ ], "covers": ["fraud-detector"] }
 JSON
-"$GIT" -C "$repo" init -q -b main
-"$GIT" -C "$repo" add -A
-GIT_AUTHOR_NAME=Ana GIT_AUTHOR_EMAIL=ana@pod.example GIT_COMMITTER_NAME=Ana \
-	GIT_COMMITTER_EMAIL=ana@pod.example "$GIT" -C "$repo" commit -q -m "The pod"
-"$GIT" clone -q --bare "$repo" "$bare"
-mkdir -p "$HF_TUI_DIR/config/handoff"
-printf '[source "pod"]\n\ttype = git\n\turl = %s\n[user]\n\thandle = ana\n' "$bare" \
-	>"$HF_TUI_DIR/config/handoff/config"
-printf '[user]\n\tname = Ana Ruiz\n\temail = ana@pod.example\n' >"$HF_TUI_DIR/home/.gitconfig"
+hf_tui_git_pod "$repo"
 
 hf_tui_start 120 40
 hf_tui_keys r
