@@ -106,11 +106,14 @@ enum hf_slo_verdict hf_live_verdict(enum hf_slo_op op, double target, enum hf_li
 
 /*
  * The window's values as stored: "v v v ...", one per point, "NaN" for a
- * NaN and "-" for a step without a sample. Parse returns false on anything
- * else; *values (caller frees) holds NAN for both NaN and gaps, *gaps
- * (optional, caller frees) marks the gaps.
+ * NaN and "-" for a step without a sample. Format writes a value as texts[i]
+ * when that is given and a plain number (the server's own digits: no
+ * printf, no rounding), else in the shortest form that reads back exactly.
+ * Parse returns false on anything else; *values (caller frees) holds NAN for
+ * both NaN and gaps, *gaps (optional, caller frees) marks the gaps.
  */
-char *hf_live_points_format(const double *values, const bool *gaps, size_t n);
+char *hf_live_points_format(const double *values, const bool *gaps, const char *const *texts,
+			    size_t n);
 bool hf_live_points_parse(const char *text, double **values, bool **gaps, size_t *n);
 
 /*

@@ -42,10 +42,13 @@ enum hf_status hf_prom_parse_instant(const char *what, const char *body, size_t 
  * Range (/api/v1/query_range): a matrix of at most one series, its samples
  * placed on the grid start + i * step for i < n: *values (caller frees)
  * holds each point's value (NAN for NaN), *gaps (caller frees) the points
- * without a sample. No series: every point a gap. Errors as above.
+ * without a sample, *points (caller frees) the hf_live_points_format text
+ * with the server's own digits. No series: every point a gap. Errors as
+ * above.
  */
 enum hf_status hf_prom_parse_range(const char *what, const char *body, size_t len, int64_t start,
-				   int64_t step, size_t n, double **values, bool **gaps);
+				   int64_t step, size_t n, double **values, bool **gaps,
+				   char **points);
 
 /*
  * An error answer's own words, "errorType: error" ("bad_data: 1:5: parse

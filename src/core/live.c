@@ -201,7 +201,16 @@ static void add_shortest(struct hf_strbuf *sb, double v)
 	hf_strbuf_adds(sb, buf);
 }
 
-char *hf_live_points_format(const double *values, const bool *gaps, size_t n)
+/* A number as a server wrote it, short and with nothing but digits, sign, point and exponent. */
+static bool plain_number(const char *text)
+{
+	size_t len = text ? strlen(text) : 0;
+
+	return len && len <= 24 && strspn(text, "0123456789+-.eE") == len;
+}
+
+char *hf_live_points_format(const double *values, const bool *gaps, const char *const *texts,
+			    size_t n)
 {
 	struct hf_strbuf sb = HF_STRBUF_INIT;
 
@@ -213,6 +222,8 @@ char *hf_live_points_format(const double *values, const bool *gaps, size_t n)
 			hf_strbuf_addch(&sb, '-');
 		else if (!isfinite(values[i]))
 			hf_strbuf_adds(&sb, "NaN");
+		else if (texts && plain_number(texts[i]))
+			hf_strbuf_adds(&sb, texts[i]);
 		else
 			add_shortest(&sb, values[i]);
 	}

@@ -603,8 +603,13 @@ static enum hf_status report_models(struct hf_store *store, bool registry,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = all_names(store, registry, &names, &nnames)))
+	/* one snapshot for the whole list: consistent while a sync commits, and one lock, not one per read */
+	if ((rc = hf_store_read_begin(store)))
 		return rc;
+	if ((rc = all_names(store, registry, &names, &nnames))) {
+		hf_store_read_end(store);
+		return rc;
+	}
 	*out = xcalloc(nnames + 1, sizeof(**out));
 	for (size_t i = 0; i < nnames && !rc; i++) {
 		rc = evaluate(&c, names[i], NULL, &(*out)[*n]);
@@ -615,6 +620,7 @@ static enum hf_status report_models(struct hf_store *store, bool registry,
 	}
 	hf_strv_free(names, nnames);
 	ctx_release(&c);
+	hf_store_read_end(store);
 	if (rc) {
 		hf_model_reports_free(*out, *n);
 		*out = NULL;

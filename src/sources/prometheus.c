@@ -172,7 +172,7 @@ static enum hf_status on_done(void *data, size_t r, struct hf_http_req *req)
 		it->have_now = rc == HF_OK;
 	} else {
 		rc = hf_prom_parse_range(name, req->resp.buf, req->resp.len, it->start, it->step,
-					 it->npoints, &it->values, &it->gaps);
+					 it->npoints, &it->values, &it->gaps, &it->points);
 		it->have_range = rc == HF_OK;
 	}
 	/* an answer that is not one series is this query's fault, not the server's: go on */
@@ -240,7 +240,7 @@ static void item_finish(struct prom_item *it, const char *source, int64_t at)
 	row->measured = (int64_t)sum.measured;
 	row->bad = (int64_t)sum.bad;
 	row->start = it->start;
-	row->points = it->points = hf_live_points_format(it->values, it->gaps, it->npoints);
+	row->points = it->points;
 	snprintf(it->verdict, sizeof(it->verdict), "%s",
 		 hf_slo_verdict_name(hf_live_verdict(op, it->target, it->state, it->value, false, NULL, 0)));
 	row->verdict = it->verdict;

@@ -135,13 +135,16 @@ out:
 }
 
 enum hf_status hf_prom_parse_range(const char *what, const char *body, size_t len, int64_t start,
-				   int64_t step, size_t n, double **values, bool **gaps)
+				   int64_t step, size_t n, double **values, bool **gaps,
+				   char **points)
 {
 	json_t *root = NULL, *result, *samples, *pair;
+	const char **texts = xcalloc(n + 1, sizeof(*texts));	/* borrowed from root */
 	const char *type;
 	enum hf_status rc;
 	size_t i;
 
+	*points = NULL;
 	*values = xcalloc(n + 1, sizeof(**values));
 	*gaps = xcalloc(n + 1, sizeof(**gaps));
 	for (i = 0; i < n; i++) {
@@ -175,9 +178,12 @@ enum hf_status hf_prom_parse_range(const char *what, const char *body, size_t le
 			continue;
 		(*values)[k] = v;
 		(*gaps)[k] = false;
+		texts[k] = json_string_value(json_array_get(pair, 1));
 	}
+	*points = hf_live_points_format(*values, *gaps, texts, n);
 out:
 	json_decref(root);
+	free(texts);
 	if (rc) {
 		HF_FREE(*values);
 		HF_FREE(*gaps);

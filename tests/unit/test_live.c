@@ -139,7 +139,7 @@ static void points_round_trip(void **state)
 	double *back;
 	bool *bgaps;
 	size_t n;
-	char *text = hf_live_points_format(v, gaps, 6);
+	char *text = hf_live_points_format(v, gaps, NULL, 6);
 
 	/* shortest forms that read back exactly */
 	assert_string_equal(text, "40.25 NaN - 1e-07 62 0.30000000000000004");
@@ -156,6 +156,20 @@ static void points_round_trip(void **state)
 	assert_false(hf_live_points_parse("1 x 2", &back, NULL, &n));
 	assert_false(hf_live_points_parse("1  2", &back, NULL, &n));
 	assert_false(hf_live_points_parse("inf", &back, NULL, &n));
+}
+
+/* The server's digits are kept as written; anything but a plain number is formatted afresh. */
+static void points_keep_server_digits(void **state)
+{
+	double v[] = { 40.243, 1e6, 2.5, 7, 3 };
+	bool gaps[] = { false, false, false, false, true };
+	const char *texts[] = { "40.243", "1000000", " 2.5", "7\x1b[31m", "3" };
+	char *text = hf_live_points_format(v, gaps, texts, 5);
+
+	(void)state;
+	/* a leading space or an escape would break the stored list, or reach a terminal */
+	assert_string_equal(text, "40.243 1000000 2.5 7 -");
+	free(text);
 }
 
 static void sparklines_show_the_worst_of_each_cell(void **state)
@@ -374,6 +388,7 @@ int main(void)
 		cmocka_unit_test(the_window_is_summarised_against_the_slo),
 		cmocka_unit_test(the_verdict_never_guesses),
 		cmocka_unit_test(points_round_trip),
+		cmocka_unit_test(points_keep_server_digits),
 		cmocka_unit_test(sparklines_show_the_worst_of_each_cell),
 		cmocka_unit_test(pod_files_carry_live_queries),
 		cmocka_unit_test(live_values_keep_the_last_measure_through_failures),
