@@ -3,14 +3,14 @@
 noinst_HEADERS += include/handoff/report.h include/handoff/contract.h include/handoff/card.h \
 	include/handoff/readiness.h include/handoff/store_models.h include/handoff/checklist.h \
 	include/handoff/report_out.h include/handoff/compare.h include/handoff/inbox.h include/handoff/mine.h \
-	include/handoff/store_history.h
+	include/handoff/store_history.h include/handoff/report_text.h
 
 libhf_core_a_SOURCES += src/core/contract.c src/core/card.c src/core/readiness.c
 libhf_store_a_SOURCES += src/store/models.c src/store/history.c
 libhf_podfile_a_SOURCES += src/podfile/contract.c src/podfile/readiness.c src/podfile/card.c \
 	src/podfile/checklist.c
 libhf_report_a_SOURCES += src/report/report.c src/report/compare.c src/report/inbox.c \
-	src/report/mine.c
+	src/report/mine.c src/report/text.c
 libhf_app_a_SOURCES += src/cmd/report_out.c src/cmd/models.c src/cmd/show.c \
 	src/cmd/check.c src/cmd/diff.c src/cmd/inbox.c src/cmd/mine.c
 
@@ -19,8 +19,8 @@ tests_unit_test_readiness_SOURCES = tests/unit/test_readiness.c
 # the model-card rules, and agreement with a reader on the real cards in tests/shared/cards/
 tests_unit_test_card_SOURCES = tests/unit/test_card.c
 
-TESTS += tests/integ/readiness_e2e.sh
-EXTRA_DIST += tests/integ/readiness_e2e.sh
+TESTS += tests/integ/readiness_e2e.sh tests/integ/registry_stale.sh
+EXTRA_DIST += tests/integ/readiness_e2e.sh tests/integ/registry_stale.sh
 # the inbox across syncs, two users of one database
 TESTS += tests/integ/inbox.sh
 EXTRA_DIST += tests/integ/inbox.sh

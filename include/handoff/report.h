@@ -106,6 +106,21 @@ struct hf_report_version {
 	bool candidate;
 };
 
+/*
+ * A source this model's data comes from whose last sync failed: what the
+ * report shows of it is what its last good sync stored (or nothing), so a
+ * model "not registered" may only be unreadable. The registry it is linked
+ * to (or, unlinked, any registry) and, for a model with pod files, the pod's
+ * git sources.
+ */
+struct hf_stale_source {
+	char *source;
+	char *type;		/* "mlflow", "git", "demo" */
+	char *error;		/* why its last sync failed (names the URL or path) */
+	int64_t failed_at;	/* when that sync ended */
+	int64_t synced_at;	/* when it last synced without error (the data's age); 0 never */
+};
+
 /* Rubric score of one checklist category: sum(credit) / items, 0..1. */
 struct hf_category_score {
 	char *category;
@@ -155,6 +170,9 @@ struct hf_model_report {
 	size_t ncategories;
 	char **unknown_items;	/* ids readiness.json ticks that the checklist lacks (typos) */
 	size_t nunknown_items;
+	struct hf_stale_source *stale;	/* sources of its data whose last sync failed, by name */
+	size_t nstale;
+	bool registry_stale;	/* one of them is a registry: its versions and metrics may be old or missing */
 };
 
 /* Options of one evaluation: pick the candidate by alias or version instead of the contract's. */

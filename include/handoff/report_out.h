@@ -19,7 +19,10 @@ json_t *hf_report_json_summary(const struct hf_model_report *r);
 json_t *hf_report_json_blockers(const struct hf_model_report *r);
 json_t *hf_report_json_slos(const struct hf_model_report *r);
 
-/* The keys `check --json` prints, added to doc: model, ready, stage, done, required, score, candidate, blockers, slos. */
+/* `stale`: the sources of the model's data whose last sync failed (source, type, error, failed_at, synced_at). New reference. */
+json_t *hf_report_json_stale(const struct hf_model_report *r);
+
+/* The keys `check --json` prints, added to doc: model, ready, stage, done, required, score, candidate, blockers, slos, stale. */
 void hf_report_json_gate(json_t *doc, const struct hf_model_report *r);
 
 /* "ana → raj", "ana → ?"; into buf. */
@@ -36,6 +39,9 @@ void hf_report_stage_dots(const struct hf_model_report *r, char *buf, size_t siz
 
 /* Print the blockers, one a line, indented: "  ITEM  REASON  OWNER (ROLE)". */
 void hf_report_print_blockers(FILE *out, const struct hf_model_report *r);
+
+/* Print each stale source in two lines (its failure, then the age of its data), after indent. */
+void hf_report_print_stale(FILE *out, const struct hf_model_report *r, const char *indent);
 
 /* Print the SLO verdicts, one a line, indented. */
 void hf_report_print_slos(FILE *out, const struct hf_model_report *r);

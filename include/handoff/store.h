@@ -87,6 +87,7 @@ struct hf_sync_run {
 	int64_t fetch_ms, apply_ms;	/* the network phase; the write transaction */
 	int64_t changes;	/* what it changed (events and rows), -1 unknown */
 	bool full;		/* read everything rather than what changed */
+	int64_t last_ok;	/* hf_store_sync_latest only: when the source last synced without error, 0 never */
 };
 enum hf_status hf_store_sync_record(struct hf_store *store, const struct hf_sync_run *run);
 /* The latest run of each source, by source name. *runs owned by caller: hf_sync_runs_free. */

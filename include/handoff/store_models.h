@@ -21,6 +21,9 @@ enum hf_status hf_store_contract_put(struct hf_store *store, const char *source,
 /* *c cleared first (hf_contract_clear). HF_ENOTFOUND when the model has no stored contract. */
 enum hf_status hf_store_contract_get(struct hf_store *store, const char *model,
 				     struct hf_contract *c);
+/* The contract's inputs and outputs, the JSON text of those arrays as written (NULL when absent; caller frees). */
+enum hf_status hf_store_contract_io(struct hf_store *store, const char *model, char **inputs,
+				    char **outputs);
 
 enum hf_status hf_store_card_put(struct hf_store *store, const char *source, const char *path,
 				 const char *model, const char *markdown);

@@ -7,7 +7,9 @@
 #include "handoff/cmd.h"
 #include "handoff/live_out.h"
 #include "handoff/out.h"
+#include "handoff/clock.h"
 #include "handoff/report_out.h"
+#include "handoff/report_text.h"
 #include "handoff/strbuf.h"
 #include "handoff/suggest.h"
 #include "handoff/xmalloc.h"
@@ -100,6 +102,47 @@ json_t *hf_report_json_summary(const struct hf_model_report *r)
 	return m;
 }
 
+json_t *hf_report_json_stale(const struct hf_model_report *r)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < r->nstale; i++) {
+		const struct hf_stale_source *st = &r->stale[i];
+		json_t *o = json_object();
+		char at[32];
+
+		json_object_set_new(o, "source", hf_json_str(st->source));
+		json_object_set_new(o, "type", hf_json_str(st->type));
+		json_object_set_new(o, "error", hf_json_str(st->error));
+		hf_time_format(st->failed_at, at, sizeof(at));
+		json_object_set_new(o, "failed_at", json_string(at));
+		hf_time_format(st->synced_at, at, sizeof(at));
+		json_object_set_new(o, "synced_at", st->synced_at ? json_string(at) : json_null());
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+void hf_report_print_stale(FILE *out, const struct hf_model_report *r, const char *indent)
+{
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	int64_t now = hf_now();
+
+	hf_strbuf_init(&sb);
+	for (size_t i = 0; i < r->nstale; i++) {
+		hf_strbuf_reset(&sb);
+		hf_text_stale(&r->stale[i], now, &sb);
+		fputs(indent, out);
+		hf_out_text(out, sb.buf);
+		hf_strbuf_reset(&sb);
+		hf_text_stale_age(&r->stale[i], now, &sb);
+		fprintf(out, "\n%s  ", indent);
+		hf_out_text(out, sb.buf);
+		fputc('\n', out);
+	}
+	hf_strbuf_release(&sb);
+}
+
 void hf_report_json_gate(json_t *doc, const struct hf_model_report *r)
 {
 	json_object_set_new(doc, "model", hf_json_str(r->name));
@@ -112,6 +155,7 @@ void hf_report_json_gate(json_t *doc, const struct hf_model_report *r)
 	json_object_set_new(doc, "owners", owners_json(r));
 	json_object_set_new(doc, "blockers", hf_report_json_blockers(r));
 	json_object_set_new(doc, "slos", hf_report_json_slos(r));
+	json_object_set_new(doc, "stale", hf_report_json_stale(r));
 }
 
 void hf_report_owners_text(const struct hf_model_report *r, char *buf, size_t size)
@@ -189,14 +233,16 @@ void hf_report_print_slos(FILE *out, const struct hf_model_report *r)
 
 	for (size_t i = 0; i < r->nslos; i++) {
 		const struct hf_slo_result *s = &r->slos[i];
+		char target[48], value[48];
 
+		hf_text_slo(s, target, value, sizeof(target));
 		fputs("  ", out);
 		hf_out_text(out, s->metric);
 		fputc(' ', out);
 		hf_out_text(out, s->op);
-		fprintf(out, " %g: ", s->target);
+		fprintf(out, " %s: ", target);
 		if (s->has_value)
-			fprintf(out, "%s (%g)\n", s->result, s->value);
+			fprintf(out, "%s (%s)\n", s->result, value);
 		else
 			fprintf(out, "%s (not measured%s)\n", s->result,
 				r->candidate_version ? " on the candidate" : ": no candidate");
@@ -204,8 +250,39 @@ void hf_report_print_slos(FILE *out, const struct hf_model_report *r)
 	}
 }
 
+/*
+ * A registry whose last sync failed may hold the model: "not found" is
+ * then no answer. Each such registry as a stale source (report.h), into *out.
+ */
+static void failing_registries(struct hf_store *store, struct hf_model_report *out)
+{
+	struct hf_sync_run *runs = NULL;
+	size_t n = 0;
+
+	if (hf_store_sync_latest(store, &runs, &n)) {
+		hf_error_clear();
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct hf_stale_source *st;
+
+		if (runs[i].ok || !runs[i].type || strcmp(runs[i].type, "mlflow"))
+			continue;
+		out->stale = xrealloc(out->stale, (out->nstale + 1) * sizeof(*out->stale));
+		st = &out->stale[out->nstale++];
+		st->source = xstrdup(runs[i].source);
+		st->type = xstrdup(runs[i].type);
+		st->error = xstrdup(runs[i].error ? runs[i].error : "sync failed");
+		st->failed_at = runs[i].finished;
+		st->synced_at = runs[i].last_ok;
+		out->registry_stale = true;
+	}
+	hf_sync_runs_free(runs, n);
+}
+
 int hf_report_fail_unknown(struct hf_store *store, const char *name, bool json)
 {
+	struct hf_model_report stale = { 0 };
 	char **names = NULL;
 	size_t n = 0;
 	struct hf_strbuf msg = HF_STRBUF_INIT;
@@ -233,6 +310,7 @@ int hf_report_fail_unknown(struct hf_store *store, const char *name, bool json)
 		hf_strv_free(all, nall);
 		hf_sync_runs_free(runs, nruns);
 	}
+	failing_registries(store, &stale);
 	if (json) {
 		json_t *doc = json_object(), *sugg = json_array();
 
@@ -241,11 +319,18 @@ int hf_report_fail_unknown(struct hf_store *store, const char *name, bool json)
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(sugg, hf_json_str(names[i]));
 		json_object_set_new(doc, "suggestions", sugg);
+		json_object_set_new(doc, "stale", hf_report_json_stale(&stale));
 		hf_out_json(stdout, doc);
 	}
 	fputs("handoff: error: ", stderr);
 	hf_out_text(stderr, msg.buf);
 	fputc('\n', stderr);
+	if (stale.nstale) {
+		fputs(stale.nstale == 1 ? "a registry could not be synced, so the model may be there:\n"
+					: "registries could not be synced, so the model may be there:\n", stderr);
+		hf_report_print_stale(stderr, &stale, "  ");
+	}
+	hf_model_report_clear(&stale);
 	rc = HF_EXIT_ERROR;
 	hf_strv_free(names, n);
 	free(err);

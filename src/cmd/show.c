@@ -11,6 +11,7 @@
 #include "handoff/out.h"
 #include "handoff/report.h"
 #include "handoff/report_out.h"
+#include "handoff/report_text.h"
 #include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
@@ -157,6 +158,8 @@ static json_t *show_json(const struct hf_model_report *r, const struct hf_activi
 	json_object_set_new(o, "source", hf_json_str(r->registry_source));
 	json_object_set_new(o, "name", hf_json_str(r->registry_name));
 	json_object_set_new(o, "found", json_boolean(r->in_registry));
+	/* found false with stale true: not in what the last good sync read, which may be old or nothing */
+	json_object_set_new(o, "stale", json_boolean(r->registry_stale));
 	json_object_set_new(doc, "registry", o);
 	arr = json_array();
 	for (size_t i = 0; i < r->ncategories; i++) {
@@ -320,10 +323,16 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 {
 	char buf[128];
 
+	struct hf_strbuf ev = HF_STRBUF_INIT;
+
+	hf_strbuf_init(&ev);
+	hf_text_evidence(r, &ev);
 	hf_out_text(stdout, r->name);
 	hf_report_stage_dots(r, buf, sizeof(buf));
-	printf("  %s %s  %d/%d required, score %.2f  %s\n", buf, r->stage, r->done, r->required,
-	       r->score, r->ready ? "READY" : "NOT READY");
+	printf("  %s %s  %d/%d required, ", buf, r->stage, r->done, r->required);
+	hf_out_text(stdout, ev.buf);
+	printf("  %s\n", r->ready ? "READY" : "NOT READY");
+	hf_strbuf_release(&ev);
 	hf_report_owners_text(r, buf, sizeof(buf));
 	fputs("owners: ", stdout);
 	hf_out_text(stdout, buf);
@@ -334,7 +343,9 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 		fputs(" in ", stdout);
 		hf_out_text(stdout, r->registry_source);
 	}
-	if (!r->in_registry)
+	if (!r->in_registry && r->registry_stale)
+		fputs(" (not in what the registry last gave: it could not be synced, see below)", stdout);
+	else if (!r->in_registry)
 		fputs(" (not registered)", stdout);
 	hf_report_candidate_text(r, buf, sizeof(buf));
 	fputs("; candidate ", stdout);
@@ -345,6 +356,10 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 		putchar(')');
 	}
 	putchar('\n');
+	if (r->nstale) {
+		puts("stale data:");
+		hf_report_print_stale(stdout, r, "  ");
+	}
 	fputs("contract: ", stdout);
 	if (!r->has_contract)
 		puts("none (models/<model>/contract.json)");
@@ -363,11 +378,14 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 	print_list(r->ncard_missing ? "; empty: " : "empty: ", r->card_empty, r->ncard_empty);
 	putchar('\n');
 	if (r->ncategories) {
-		fputs("score by category:", stdout);
+		fputs("evidence by category:", stdout);
 		for (size_t i = 0; i < r->ncategories; i++) {
+			char pct[16];
+
+			hf_text_share(r->categories[i].score, pct, sizeof(pct));
 			printf("%s ", i ? "," : "");
 			hf_out_text(stdout, r->categories[i].category);
-			printf(" %.2f", r->categories[i].score);
+			printf(" %s", pct);
 		}
 		putchar('\n');
 	}

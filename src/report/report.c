@@ -30,6 +30,9 @@ struct hf_report_session {
 	bool marks_loaded;
 	struct hf_outbox_marks marks;	/* what open write-back actions touch */
 	struct hf_checklist_cache shipped;
+	bool runs_loaded;
+	struct hf_sync_run *runs;	/* the latest sync run of each source */
+	size_t nruns;
 };
 
 static void ctx_release(struct hf_report_session *c)
@@ -38,6 +41,7 @@ static void ctx_release(struct hf_report_session *c)
 		hf_pod_clear(&c->pod);
 	hf_outbox_marks_clear(&c->marks);
 	hf_checklist_cache_release(&c->shipped);
+	hf_sync_runs_free(c->runs, c->nruns);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -63,6 +67,59 @@ static const struct hf_outbox_marks *ctx_marks(struct hf_report_session *c)
 		c->marks_loaded = true;
 	}
 	return &c->marks;
+}
+
+static const struct hf_sync_run *ctx_runs(struct hf_report_session *c, size_t *n)
+{
+	if (!c->runs_loaded) {
+		/* without the sync log a report only lacks its stale sources */
+		if (hf_store_sync_latest(c->store, &c->runs, &c->nruns))
+			hf_error_clear();
+		c->runs_loaded = true;
+	}
+	*n = c->nruns;
+	return c->runs;
+}
+
+static void add_stale(struct hf_model_report *r, const struct hf_sync_run *run)
+{
+	struct hf_stale_source *st;
+
+	r->stale = xrealloc(r->stale, (r->nstale + 1) * sizeof(*r->stale));
+	st = &r->stale[r->nstale++];
+	st->source = xstrdup(run->source);
+	st->type = xstrdup(run->type ? run->type : "");
+	st->error = xstrdup(run->error ? run->error : "sync failed");
+	st->failed_at = run->finished;
+	st->synced_at = run->last_ok;
+	if (run->type && !strcmp(run->type, "mlflow"))
+		r->registry_stale = true;
+}
+
+/*
+ * The sources this model's data comes from whose last sync failed: its
+ * registry (the contract's, the one it was found in, else every registry,
+ * as it may be in any) and the pod's git sources when pod files name it.
+ */
+static void find_stale(struct hf_report_session *c, struct hf_model_report *r,
+		       const struct hf_reg_model *reg)
+{
+	size_t n;
+	const struct hf_sync_run *runs = ctx_runs(c, &n);
+	const char *registry = r->registry_source ? r->registry_source
+			       : r->in_registry   ? reg->source
+						  : NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *type = runs[i].type ? runs[i].type : "";
+
+		if (runs[i].ok)
+			continue;
+		if (registry ? !strcmp(runs[i].source, registry) : !strcmp(type, "mlflow"))
+			add_stale(r, &runs[i]);
+		else if (r->has_pod_files && (!strcmp(type, "git") || !strcmp(type, "demo")))
+			add_stale(r, &runs[i]);
+	}
 }
 
 static const char *role_owner(const struct hf_model_report *r, const char *role)
@@ -463,6 +520,7 @@ static enum hf_status evaluate(struct hf_report_session *c, const char *name,
 		rc = hf_error(HF_ENOTFOUND, "unknown model '%s'", name);
 		goto out;
 	}
+	find_stale(c, r, &reg);
 	if ((rc = pick_candidate(name, opts, &reg, &contract, r, &cand)))
 		goto out;
 	eval_slos(r, &contract, cand);
@@ -762,6 +820,12 @@ void hf_model_report_clear(struct hf_model_report *r)
 		free(r->categories[i].category);
 	free(r->categories);
 	hf_strv_free(r->unknown_items, r->nunknown_items);
+	for (size_t i = 0; i < r->nstale; i++) {
+		free(r->stale[i].source);
+		free(r->stale[i].type);
+		free(r->stale[i].error);
+	}
+	free(r->stale);
 	memset(r, 0, sizeof(*r));
 }
 

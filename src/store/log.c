@@ -81,6 +81,8 @@ static void read_run(sqlite3_stmt *st, void *item)
 	r->apply_ms = sqlite3_column_int64(st, 9);
 	r->changes = sqlite3_column_int64(st, 10);
 	r->full = sqlite3_column_int(st, 11) != 0;
+	if (sqlite3_column_count(st) > 12)
+		r->last_ok = sqlite3_column_int64(st, 12);
 }
 
 static void runs_free(void *runs, size_t n)
@@ -98,7 +100,8 @@ static enum hf_status read_runs(struct hf_store *store, sqlite3_stmt *st,
 enum hf_status hf_store_sync_latest(struct hf_store *store, struct hf_sync_run **runs, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT " RUN_COLUMNS " FROM sync_run "
+		"SELECT " RUN_COLUMNS ", ifnull((SELECT max(ok.finished) FROM sync_run ok"
+		" WHERE ok.source = sync_run.source AND ok.ok = 1), 0) FROM sync_run "
 		"WHERE id IN (SELECT max(id) FROM sync_run GROUP BY source) ORDER BY source");
 
 	return read_runs(store, st, runs, n);

@@ -87,6 +87,22 @@ static void read_slo(sqlite3_stmt *st, void *item)
 	s->live.off = sqlite3_column_int(st, 6) != 0;
 }
 
+enum hf_status hf_store_contract_io(struct hf_store *store, const char *model, char **inputs,
+				    char **outputs)
+{
+	sqlite3_stmt *st = hf_store_stmt(store,
+		"SELECT inputs, outputs FROM contract WHERE model = ?1 ORDER BY source LIMIT 1");
+	char *io[2] = { NULL, NULL };
+	enum hf_status rc;
+
+	hf_bind_text(st, 1, model);
+	rc = hf_store_read_one(store, st, hf_store_row_text2, io, NULL,
+			       "reading a contract's inputs and outputs");
+	*inputs = io[0];
+	*outputs = io[1];
+	return rc;
+}
+
 enum hf_status hf_store_contract_get(struct hf_store *store, const char *model,
 				     struct hf_contract *c)
 {
