@@ -70,7 +70,22 @@ fuzz_fuzz_sanitize_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_podfile_LDFLAGS = -fsanitize=fuzzer
 fuzz_fuzz_conf_LDFLAGS = -fsanitize=fuzzer
 endif
-EXTRA_DIST += fuzz/README.md fuzz/fuzz_sanitize.c fuzz/fuzz_podfile.c fuzz/fuzz_conf.c .clang-format
+EXTRA_DIST += fuzz/README.md fuzz/fuzz_sanitize.c fuzz/fuzz_podfile.c fuzz/fuzz_conf.c .clang-format \
+	fuzz/seeds.sh fuzz/run.sh
+
+# make fuzz [FUZZ_TIME=60] [FUZZ_TARGETS=...]: each target for FUZZ_TIME seconds from its seed
+# corpus, with the coverage reached (fuzz/run.sh; needs ./configure CC=clang --enable-fuzzing)
+FUZZ_TIME = 60
+FUZZ_TARGETS =
+if FUZZING
+HF_FUZZ_PROGS = fuzz/fuzz_sanitize fuzz/fuzz_podfile fuzz/fuzz_conf fuzz/fuzz_card fuzz/fuzz_mlflow \
+	fuzz/fuzz_theme fuzz/fuzz_jsonedit
+endif
+.PHONY: fuzz
+fuzz: $(HF_FUZZ_PROGS)
+	$(BASH) $(srcdir)/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
+TESTS += tests/integ/fuzz_seeds.sh
+EXTRA_DIST += tests/integ/fuzz_seeds.sh
 
 # The sync engine: timeouts, cancel and signals against a silent remote (tests/lib/silent_server.py)
 TESTS += tests/integ/sync_stall.sh
