@@ -11,9 +11,10 @@ noinst_HEADERS += \
 	include/handoff/width.h include/handoff/xmalloc.h include/handoff/proc.h \
 	include/handoff/cancel.h
 
-HF_UNIT_TESTS += tests/unit/test_util tests/unit/test_redact
+HF_UNIT_TESTS += tests/unit/test_util tests/unit/test_redact tests/unit/test_http
 tests_unit_test_util_SOURCES = tests/unit/test_util.c
 tests_unit_test_redact_SOURCES = tests/unit/test_redact.c
+tests_unit_test_http_SOURCES = tests/unit/test_http.c
 
 libhf_core_a_SOURCES += src/core/pod.c
 libhf_store_a_SOURCES += src/store/db.c src/store/log.c src/store/pod.c src/store/schema.c \

@@ -269,13 +269,19 @@ static bool has_ca_bundle(CURL *e)
 #endif
 }
 
-static CURL *easy_setup(struct hf_http_client *c, struct hf_http_req *req)
+/* A handle ready for req, or NULL with *why set when libcurl refuses it (the URL, memory). */
+static CURL *easy_setup(struct hf_http_client *c, struct hf_http_req *req, CURLcode *why)
 {
 	CURL *e = easy_get(c);
 
+	*why = CURLE_OUT_OF_MEMORY;
 	if (!e)
 		return NULL;
-	curl_easy_setopt(e, CURLOPT_URL, req->url);
+	/* a URL libcurl refuses (longer than its 8 MB input limit) would run with none at all */
+	if ((*why = curl_easy_setopt(e, CURLOPT_URL, req->url)) != CURLE_OK) {
+		easy_put(c, e);
+		return NULL;
+	}
 	curl_easy_setopt(e, CURLOPT_PRIVATE, req);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, req->body ? c->json_headers : c->headers);
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, c->identity ? "identity" : "");
@@ -491,6 +497,8 @@ static enum hf_status start_some(struct hf_http_client *c, struct hf_http_req *r
 	while (q->len && *active < limit) {
 		size_t i = queue_pop(q);
 		struct hf_http_req *req = &reqs[i];
+		CURLMcode mc = CURLM_OK;
+		CURLcode why;
 
 		hf_strbuf_reset(&req->resp);
 		req->client = c;
@@ -503,13 +511,20 @@ static enum hf_status start_some(struct hf_http_client *c, struct hf_http_req *r
 			hf_trace("%s %s", req->method, shown);
 			free(shown);
 		}
-		req->easy = easy_setup(c, req);
-		if (!req->easy || curl_multi_add_handle(c->multi, req->easy) != CURLM_OK) {
+		req->easy = easy_setup(c, req, &why);
+		if (!req->easy || (mc = curl_multi_add_handle(c->multi, req->easy)) != CURLM_OK) {
+			char *shown = hf_redact(req->url);
+
 			if (req->easy)
 				easy_put(c, req->easy);
 			req->easy = NULL;
 			req->rc = HF_ERR;
-			req->error = xasprintf("cannot start a libcurl transfer for '%s'", req->what);
+			/* the URL named, cut short: the one libcurl refuses may be megabytes long */
+			req->error = xasprintf("cannot start a libcurl transfer for '%s' to '%.100s%s': %s",
+					       req->what, shown, strlen(shown) > 100 ? "..." : "",
+					       mc != CURLM_OK ? curl_multi_strerror(mc)
+							      : curl_easy_strerror(why));
+			free(shown);
 			*failed_i = i;
 			return HF_ERR;
 		}
