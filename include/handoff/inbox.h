@@ -37,6 +37,7 @@ struct hf_inbox {
 	int64_t since;		/* the lower bound used */
 	struct hf_inbox_item *items;	/* newest first */
 	size_t n, unread;
+	int64_t newest_id;	/* the newest activity event when read: mark read up to it */
 };
 
 /*
@@ -49,9 +50,17 @@ struct hf_inbox {
  */
 enum hf_status hf_inbox_load(struct hf_store *store, const char *handle, int64_t since,
 			     int64_t now, struct hf_inbox *out);
+/* The same without recording (the TUI: its sync thread records after each sync). */
+enum hf_status hf_inbox_read(struct hf_store *store, const char *handle, int64_t since,
+			     int64_t now, struct hf_inbox *out);
 
-/* Mark everything up to `at` read for `handle`. */
-enum hf_status hf_inbox_mark_read(struct hf_store *store, const char *handle, int64_t at);
+/*
+ * Mark the inbox read for `handle` at `at`: every event up to activity id
+ * upto_id (an inbox's newest_id, so an event a sync records meanwhile stays
+ * unread; 0: every event recorded so far).
+ */
+enum hf_status hf_inbox_mark_read(struct hf_store *store, const char *handle, int64_t at,
+				  int64_t upto_id);
 
 void hf_inbox_clear(struct hf_inbox *in);
 

@@ -27,11 +27,14 @@ void hf_state_rows_free(struct hf_state_row *rows, size_t n);
 /*
  * When `handle` last marked the inbox read (*at 0: never) and the newest
  * activity event id then (an event a later sync records with an older
- * time, a version created yesterday, is still unread). _set marks every
- * event recorded so far read, at `at`.
+ * time, a version created yesterday, is still unread). _set marks the
+ * events up to id upto_id (0: every event recorded so far) read, at `at`.
  */
 enum hf_status hf_store_inbox_seen(struct hf_store *store, const char *handle, int64_t *at,
 				   int64_t *id);
-enum hf_status hf_store_inbox_seen_set(struct hf_store *store, const char *handle, int64_t at);
+enum hf_status hf_store_inbox_seen_set(struct hf_store *store, const char *handle, int64_t at,
+				       int64_t upto_id);
+/* The id of the newest activity event (0: none). */
+enum hf_status hf_store_activity_newest(struct hf_store *store, int64_t *id);
 
 #endif

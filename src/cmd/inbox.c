@@ -69,7 +69,7 @@ static int run_inbox(struct hf_ctx *ctx, const struct hf_args *args)
 			putchar('\n');
 		}
 	}
-	if (hf_args_has(args, "mark-read") && hf_inbox_mark_read(store, handle, now)) {
+	if (hf_args_has(args, "mark-read") && hf_inbox_mark_read(store, handle, now, in.newest_id)) {
 		hf_inbox_clear(&in);
 		return hf_fail_last();
 	}

@@ -249,6 +249,18 @@ static const struct hf_model_report *model_for(const struct hf_model_report *r, 
 enum hf_status hf_inbox_load(struct hf_store *store, const char *handle, int64_t since,
 			     int64_t now, struct hf_inbox *out)
 {
+	enum hf_status rc = hf_history_record(store, now, NULL);
+
+	if (rc) {
+		memset(out, 0, sizeof(*out));
+		return rc;
+	}
+	return hf_inbox_read(store, handle, since, now, out);
+}
+
+enum hf_status hf_inbox_read(struct hf_store *store, const char *handle, int64_t since,
+			     int64_t now, struct hf_inbox *out)
+{
 	struct hf_model_report *reports = NULL;
 	struct hf_activity *acts = NULL;
 	struct hf_pod pod = { 0 };
@@ -259,7 +271,7 @@ enum hf_status hf_inbox_load(struct hf_store *store, const char *handle, int64_t
 
 	memset(out, 0, sizeof(*out));
 	out->handle = xstrdup(handle);
-	if ((rc = hf_history_record(store, now, NULL)) ||
+	if ((rc = hf_store_activity_newest(store, &out->newest_id)) ||
 	    (rc = hf_store_inbox_seen(store, handle, &out->seen, &seen_id)) ||
 	    (rc = hf_store_pod_get(store, &pod)))
 		goto out;
@@ -297,13 +309,14 @@ out:
 	return rc;
 }
 
-enum hf_status hf_inbox_mark_read(struct hf_store *store, const char *handle, int64_t at)
+enum hf_status hf_inbox_mark_read(struct hf_store *store, const char *handle, int64_t at,
+				  int64_t upto_id)
 {
 	enum hf_status rc = hf_store_begin(store);
 
 	if (rc)
 		return rc;
-	if ((rc = hf_store_inbox_seen_set(store, handle, at)))
+	if ((rc = hf_store_inbox_seen_set(store, handle, at, upto_id)))
 		hf_store_rollback(store);
 	else
 		rc = hf_store_commit(store);

@@ -84,12 +84,28 @@ enum hf_status hf_store_inbox_seen(struct hf_store *store, const char *handle, i
 	return rc;
 }
 
-enum hf_status hf_store_inbox_seen_set(struct hf_store *store, const char *handle, int64_t at)
+enum hf_status hf_store_inbox_seen_set(struct hf_store *store, const char *handle, int64_t at,
+				       int64_t upto_id)
 {
 	sqlite3_stmt *st = hf_store_stmt(store, "INSERT OR REPLACE INTO inbox_seen (handle, seen, seen_id)"
-						" VALUES (?1, ?2, (SELECT ifnull(max(id), 0) FROM activity))");
+						" VALUES (?1, ?2, CASE WHEN ?3 > 0 THEN ?3"
+						" ELSE (SELECT ifnull(max(id), 0) FROM activity) END)");
 
 	hf_bind_text(st, 1, handle);
 	hf_bind_int(st, 2, at);
+	hf_bind_int(st, 3, upto_id);
 	return hf_store_exec_stmt(store, st, "marking the inbox read");
+}
+
+static void read_id(sqlite3_stmt *st, void *item)
+{
+	*(int64_t *)item = sqlite3_column_int64(st, 0);
+}
+
+enum hf_status hf_store_activity_newest(struct hf_store *store, int64_t *id)
+{
+	sqlite3_stmt *st = hf_store_stmt(store, "SELECT ifnull(max(id), 0) FROM activity");
+
+	*id = 0;
+	return hf_store_read_one(store, st, read_id, id, NULL, "reading the newest activity event");
 }
