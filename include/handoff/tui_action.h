@@ -21,6 +21,9 @@
 	X(VIEW_ACTIVITY, "view-activity", "6",                                                     \
 	  "Show the timeline of commits and registry changes")                                     \
 	X(VIEW_LOG, "view-log", "7", "Show sync runs, errors and warnings")                        \
+	X(INBOX, "inbox", "i",                                                                     \
+	  "Show your inbox: what changed on your models since you last looked ([user] handle)")    \
+	X(MINE, "mine", "M", "Show what is yours to do, what blocks most first ([user] handle)")   \
 	X(VIEW_NEXT, "view-next", "<Tab>", "Switch to the next view")                              \
 	X(VIEW_PREV, "view-prev", "<BackTab>", "Switch to the previous view")                      \
 	X(MOVE_DOWN, "move-down", "j <Down>", "Select the next row")                               \
@@ -80,9 +83,11 @@ struct hf_action_info {
 	X(SYNC, "sync", NULL, "sync every source now, in the background")                          \
 	X(THEME, "theme", "NAME", "switch colours: dark, light, high-contrast, mono or your own")  \
 	X(VIEW, "view", "NAME",                                                                    \
-	  "open a view: pod, models, readiness, on-call, sprint, activity, log")                   \
+	  "open a view: pod, models, readiness, on-call, sprint, activity, log, inbox, mine")      \
 	X(DUMP_SCREEN, "dump-screen", "FILE",                                                      \
 	  "write the screen as text to FILE (for bug reports)")                                    \
+	X(INBOX, "inbox", NULL, "open your inbox (what changed on your models; marks it read)")    \
+	X(MINE, "mine", NULL, "open what is yours to do")                                          \
 	X(HELP, "help", NULL, "show every key and command")                                        \
 	X(PUSH, "push", NULL, "send the actions waiting in the outbox now")                        \
 	X(QUIT, "q", NULL, "quit (also :quit)")

@@ -126,6 +126,13 @@ void hf_tui_live_marks(const struct hf_model_report *r, char *marks, size_t size
 void hf_tui_note(const char *text);
 size_t hf_tui_notes_copy(char ***notes);
 void hf_tui_notes_clear(void);
+/*
+ * A trace sink (trace.h) for any thread while curses owns the terminal:
+ * lines kept under a lock; hf_tui_traces_take (the main loop) moves them
+ * to the notes.
+ */
+void hf_tui_trace_sink(void *data, const char *line);
+void hf_tui_traces_take(void);
 
 /* "synced 2m ago" / "sync failed 5m ago" / "never synced" for the latest run of every source. */
 enum hf_status hf_tui_sync_age(struct hf_store *store, char *buf, size_t n, bool *failed);

@@ -57,6 +57,8 @@ struct hf_view_ops {
 	void (*resize)(struct hf_view *view);
 	/* Free what load made; may be NULL. */
 	void (*done)(struct hf_view *view);
+	/* Loaded again each time it is opened (the inbox: what is new now). */
+	bool fresh;
 };
 
 struct hf_view {
@@ -111,6 +113,14 @@ extern const struct hf_view_ops hf_view_activity;
 extern const struct hf_view_ops hf_view_log;
 extern const struct hf_view_ops hf_view_model;
 extern const struct hf_view_ops hf_view_help;
+extern const struct hf_view_ops hf_view_inbox;
+extern const struct hf_view_ops hf_view_mine;
+
+/*
+ * The view a line of the inbox or of `mine` is about, by its kind: "model"
+ * (open it with the model), "sprint", "on-call", "log"; NULL when none.
+ */
+const char *hf_view_inbox_target(const char *kind, const char *model);
 
 /* Stage dots for stage_index 0..6: "●●●○○○○" drawn in the stage roles. */
 void hf_view_draw_stage(struct hf_draw *d, int stage_index);

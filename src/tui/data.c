@@ -1,6 +1,7 @@
 /* data.c: store reads several TUI views share: the current sprint evaluated, the sync age */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,4 +354,34 @@ void hf_tui_notes_clear(void)
 	hf_strv_free(notes, nnotes);
 	notes = NULL;
 	nnotes = alloc_notes = 0;
+}
+
+/*
+ * Trace lines from any thread while curses owns the terminal: kept here
+ * under a lock and moved to the log view by the main loop.
+ */
+static pthread_mutex_t traces_lock = PTHREAD_MUTEX_INITIALIZER;
+static char **traces;
+static size_t ntraces;
+
+void hf_tui_trace_sink(void *data, const char *line)
+{
+	(void)data;
+	pthread_mutex_lock(&traces_lock);
+	if (ntraces < 10000) {
+		traces = xrealloc(traces, (ntraces + 1) * sizeof(*traces));
+		traces[ntraces++] = xasprintf("trace: %s", line);
+	}
+	pthread_mutex_unlock(&traces_lock);
+}
+
+void hf_tui_traces_take(void)
+{
+	pthread_mutex_lock(&traces_lock);
+	for (size_t i = 0; i < ntraces; i++)
+		hf_tui_note(traces[i]);
+	hf_strv_free(traces, ntraces);
+	traces = NULL;
+	ntraces = 0;
+	pthread_mutex_unlock(&traces_lock);
 }

@@ -47,14 +47,28 @@ struct tui {
 	const char *read_only;	 /* why write actions are off, or NULL */
 	size_t waiting;		 /* actions not landed (the status line says so) */
 	bool push_after;	 /* a push is due when the running sync ends */
+	size_t unread;		 /* the user's unread inbox lines (the status line says so) */
+	bool unread_stale;	 /* count them again when idle */
 };
 
 
-/* tui.c: a status line message (text borrowed), reload every view, end the read snapshot, run ":line". */
+/* tui.c: a status line message (text borrowed), reload every view, end the read snapshot. */
 void hf_tui_say(struct tui *t, bool error, const char *text);
+void hf_tui_sayf(struct tui *t, bool error, const char *fmt, ...) HF_PRINTF(3, 4);
 void hf_tui_reload(struct tui *t);
 void hf_tui_snapshot_close(struct tui *t);
+/* Sync every source now, in the background; switch to theme `name`. */
+void hf_tui_sync_now(struct tui *t);
+void hf_tui_theme(struct tui *t, const char *name);
+
+/* command.c: run ":line". */
 void hf_tui_command(struct tui *t, const char *line);
+/* Open view `name` with arg (taken; NULL: none). */
+void hf_tui_open(struct tui *t, const char *name, char *arg);
+
+/* user.c: the inbox and mine views of [user] handle (or say it is missing); the unread count. */
+void hf_tui_open_user(struct tui *t, const char *name);
+void hf_tui_count_unread(struct tui *t);
 
 /* prompt.c */
 /* How many actions wait in the outbox (pending, in conflict, refused): t->waiting. */

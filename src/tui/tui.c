@@ -1,7 +1,6 @@
 /* tui.c: the one main loop: view stack, keys, prompt, status line, tabs, sync, themes */
 #include "config.h"
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -66,8 +65,9 @@ static int input_timeout(struct tui *t, bool busy)
 	return wait > INT32_MAX ? INT32_MAX : (int)wait;
 }
 
-static void set_message(struct tui *t, bool error, const char *fmt, ...) HF_PRINTF(3, 4);
-static void set_message(struct tui *t, bool error, const char *fmt, ...)
+#define set_message hf_tui_sayf
+
+void hf_tui_sayf(struct tui *t, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -231,6 +231,8 @@ static void open_view(struct tui *t, const char *name, char *arg)
 		v->list.top = 0;
 	} else {
 		free(arg);
+		if (ops->fresh)
+			view_unload(v);
 	}
 	/* never twice on the stack */
 	for (int d = 0; d < t->depth; d++) {
@@ -248,6 +250,7 @@ static void open_view(struct tui *t, const char *name, char *arg)
 static void reload_all(struct tui *t)
 {
 	hf_tui_count_waiting(t);
+	t->unread_stale = true;
 	for (size_t i = 0; i < t->nviews; i++)
 		if (t->views[i].loaded)
 			t->views[i].loaded = (view_unload(&t->views[i]), false);
@@ -356,67 +359,6 @@ static void poll_sync(struct tui *t)
 }
 
 
-
-
-static void run_command(struct tui *t, const char *line)
-{
-	char cmd[32];
-	const char *arg;
-	size_t len;
-
-	while (*line == ' ')
-		line++;
-	len = strcspn(line, " ");
-	if (!len)
-		return;
-	snprintf(cmd, sizeof(cmd), "%.*s", (int)len, line);
-	arg = line + len;
-	while (*arg == ' ')
-		arg++;
-	switch (hf_command_find(cmd)) {
-	case HF_COMMAND_QUIT:
-		t->quit = true;
-		break;
-	case HF_COMMAND_SYNC:
-		start_sync(t);
-		break;
-	case HF_COMMAND_THEME:
-		if (!*arg)
-			set_message(t, false,
-				    "theme '%s' (:theme dark, light, high-contrast, mono)",
-				    t->theme.name ? t->theme.name : "none");
-		else
-			apply_theme(t, arg, false);
-		break;
-	case HF_COMMAND_VIEW:
-		if (!*arg)
-			set_message(t, true,
-				    "which view? (:view pod, models, readiness, on-call, sprint, "
-				    "activity, log)");
-		else
-			open_view(t, arg, NULL);
-		break;
-	case HF_COMMAND_DUMP_SCREEN:
-		if (!*arg)
-			set_message(t, true, "dump the screen where? (:dump-screen FILE)");
-		else if (hf_screen_dump(arg))
-			set_message(t, true, "%s", hf_last_error());
-		else
-			set_message(t, false, "screen written to '%s'", arg);
-		break;
-	case HF_COMMAND_HELP:
-		open_view(t, "help", NULL);
-		break;
-	case HF_COMMAND_PUSH:
-		hf_tui_start_push(t);
-		break;
-	case HF_COMMAND_NONE:
-	case HF_COMMAND__COUNT:
-		set_message(t, true, "no command ':%s' (? lists them)", cmd);
-		break;
-	}
-}
-
 /* The generic handling of an action the view did not take. */
 static void generic_action(struct tui *t, enum hf_action a)
 {
@@ -432,6 +374,12 @@ static void generic_action(struct tui *t, enum hf_action a)
 	case HF_ACTION_VIEW_ACTIVITY:
 	case HF_ACTION_VIEW_LOG:
 		switch_top(t, (size_t)(a - HF_ACTION_VIEW_POD));
+		break;
+	case HF_ACTION_INBOX:
+		hf_tui_open_user(t, "inbox");
+		break;
+	case HF_ACTION_MINE:
+		hf_tui_open_user(t, "mine");
 		break;
 	case HF_ACTION_VIEW_NEXT:
 		switch_top(t, (top_index(t) + 1) % NTOP);
@@ -550,8 +498,6 @@ static void dispatch(struct tui *t, enum hf_action a)
 }
 
 
-
-
 static void handle_input(struct tui *t, const struct hf_input *in)
 {
 	struct hf_view *v = top(t);
@@ -641,6 +587,11 @@ static void draw_status(struct tui *t, int y)
 		snprintf(right + len, sizeof(right) - len, " \xE2\xA7\x97 %zu action%s waiting ",
 			 t->waiting, t->waiting == 1 ? "" : "s");
 	}
+	if (t->unread) {
+		size_t len = strlen(right);
+
+		snprintf(right + len, sizeof(right) - len, " inbox: %zu new (i) ", t->unread);
+	}
 	rw = hf_width(right);
 	if (t->sync)
 		hf_draw_text(&d, HF_COLOR_STATUS, t->sync_text, t->cols - rw);
@@ -703,7 +654,7 @@ static void write_idle(struct tui *t)
 	char *tmp;
 	FILE *f;
 
-	if (!t->idle_file || t->sync || pending(t))
+	if (!t->idle_file || t->sync || pending(t) || t->unread_stale)
 		return;
 	t->frame++;
 	tmp = xasprintf("%s.tmp", t->idle_file);
@@ -799,37 +750,6 @@ static void load_keys(struct tui *t)
 	free(dir);
 }
 
-/*
- * Trace lines from any thread while curses owns the terminal: kept here
- * under a lock and moved to the log view by the main loop.
- */
-static pthread_mutex_t traces_lock = PTHREAD_MUTEX_INITIALIZER;
-static char **traces;
-static size_t ntraces;
-
-static void trace_to_log(void *data, const char *line)
-{
-	(void)data;
-	pthread_mutex_lock(&traces_lock);
-	if (ntraces < 10000) {
-		traces = xrealloc(traces, (ntraces + 1) * sizeof(*traces));
-		traces[ntraces++] = xasprintf("trace: %s", line);
-	}
-	pthread_mutex_unlock(&traces_lock);
-}
-
-static void take_traces(struct tui *t)
-{
-	(void)t;
-	pthread_mutex_lock(&traces_lock);
-	for (size_t i = 0; i < ntraces; i++)
-		hf_tui_note(traces[i]);
-	hf_strv_free(traces, ntraces);
-	traces = NULL;
-	ntraces = 0;
-	pthread_mutex_unlock(&traces_lock);
-}
-
 int hf_tui_run(struct hf_ctx *ctx)
 {
 	struct tui t;
@@ -888,18 +808,21 @@ int hf_tui_run(struct hf_ctx *ctx)
 	hf_tui_count_waiting(&t);
 	auto_sync_setup(&t);
 	first_sync(&t);
+	t.unread_stale = true; /* counted after the first frame */
 	/* nothing may write to the terminal curses owns: trace lines go to the log view */
-	hf_trace_set_sink(trace_to_log, NULL);
+	hf_trace_set_sink(hf_tui_trace_sink, NULL);
 	while (!t.quit) {
 		struct hf_input in;
 
 		draw_frame(&t);
 		if (hf_screen_caught())
 			break;	/* SIGINT, SIGTERM, SIGHUP, SIGQUIT: restore the terminal and go */
-		if (!hf_screen_read(&in, input_timeout(&t, pending(&t)))) {
+		if (!hf_screen_read(&in, input_timeout(&t, pending(&t) || t.unread_stale))) {
 			if (hf_screen_caught())
 				break;
-			take_traces(&t);
+			hf_tui_traces_take();
+			if (t.unread_stale && !pending(&t))
+				hf_tui_count_unread(&t);
 			if (pending(&t))
 				step_view(&t);
 			poll_sync(&t);
@@ -930,7 +853,7 @@ int hf_tui_run(struct hf_ctx *ctx)
 	snapshot_close(&t);
 	hf_screen_stop();
 	hf_trace_set_sink(NULL, NULL);
-	take_traces(&t);
+	hf_tui_traces_take();
 	tui_release(&t);
 	hf_tui_notes_clear();
 	hf_keymap_reset();
@@ -953,7 +876,17 @@ void hf_tui_snapshot_close(struct tui *t)
 	snapshot_close(t);
 }
 
-void hf_tui_command(struct tui *t, const char *line)
+void hf_tui_sync_now(struct tui *t)
 {
-	run_command(t, line);
+	start_sync(t);
+}
+
+void hf_tui_theme(struct tui *t, const char *name)
+{
+	apply_theme(t, name, false);
+}
+
+void hf_tui_open(struct tui *t, const char *name, char *arg)
+{
+	open_view(t, name, arg);
 }

@@ -12,7 +12,8 @@
 
 const struct hf_view_ops *const hf_views[] = {
 	&hf_view_pod,	   &hf_view_models, &hf_view_readiness, &hf_view_oncall, &hf_view_sprint,
-	&hf_view_activity, &hf_view_log,    &hf_view_model,	&hf_view_help,	 NULL,
+	&hf_view_activity, &hf_view_log,    &hf_view_model,	&hf_view_help,	 &hf_view_inbox,
+	&hf_view_mine,	   NULL,
 };
 
 const struct hf_view_ops *hf_view_find(const char *name)
