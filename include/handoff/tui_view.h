@@ -117,10 +117,12 @@ extern const struct hf_view_ops hf_view_inbox;
 extern const struct hf_view_ops hf_view_mine;
 
 /*
- * The view a line of the inbox or of `mine` is about, by its kind: "model"
- * (open it with the model), "sprint", "on-call", "log"; NULL when none.
+ * For Enter on a line of the inbox or of `mine` (kind and model of the
+ * line, NULL when none): open what it is about by its kind: the model, the
+ * sprint, the on-call view, the log; HF_REACT_NOT_MINE otherwise.
  */
-const char *hf_view_inbox_target(const char *kind, const char *model);
+unsigned hf_view_open_about(struct hf_view *v, enum hf_action action, const char *kind,
+			    const char *model);
 
 /* Stage dots for stage_index 0..6: "●●●○○○○" drawn in the stage roles. */
 void hf_view_draw_stage(struct hf_draw *d, int stage_index);

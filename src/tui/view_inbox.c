@@ -125,16 +125,22 @@ static bool inbox_match(struct hf_view *v, size_t row, const char *needle)
 		      hf_view_contains(it->ref, needle));
 }
 
-/* The view an inbox line is about: its model, the sprint, the rotation, the sync log. */
-const char *hf_view_inbox_target(const char *kind, const char *model)
+unsigned hf_view_open_about(struct hf_view *v, enum hf_action action, const char *kind,
+			    const char *model)
 {
+	const char *target = NULL;
+
+	if (action != HF_ACTION_ENTER || !kind)
+		return HF_REACT_NOT_MINE;
 	if (!strcmp(kind, "sprint") || !strcmp(kind, "capacity"))
-		return "sprint";
-	if (!strcmp(kind, "shift") || !strcmp(kind, "override"))
-		return "on-call";
-	if (!strcmp(kind, "sync"))
-		return "log";
-	return model ? "model" : NULL;
+		target = "sprint";
+	else if (!strcmp(kind, "shift") || !strcmp(kind, "override"))
+		target = "on-call";
+	else if (!strcmp(kind, "sync"))
+		target = "log";
+	else if (model)
+		return hf_view_open(v, "model", model);
+	return target ? hf_view_open(v, target, NULL) : HF_REACT_NOT_MINE;
 }
 
 static unsigned inbox_key(struct hf_view *v, enum hf_action action)
@@ -142,11 +148,8 @@ static unsigned inbox_key(struct hf_view *v, enum hf_action action)
 	struct inbox_state *s = v->state;
 	size_t row = hf_list_selected(&v->list);
 	const struct hf_inbox_item *it = row == SIZE_MAX ? NULL : s->rows[row].it;
-	const char *target;
 
-	if (action != HF_ACTION_ENTER || !it || !(target = hf_view_inbox_target(it->kind, it->model)))
-		return HF_REACT_NOT_MINE;
-	return hf_view_open(v, target, !strcmp(target, "model") ? it->model : NULL);
+	return hf_view_open_about(v, action, it ? it->kind : NULL, it ? it->model : NULL);
 }
 
 static void inbox_done(struct hf_view *v)

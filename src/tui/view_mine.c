@@ -3,7 +3,6 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "handoff/clock.h"
 #include "handoff/mine.h"
@@ -88,11 +87,8 @@ static unsigned mine_key(struct hf_view *v, enum hf_action action)
 	struct mine_state *s = v->state;
 	size_t row = hf_list_selected(&v->list);
 	const struct hf_mine_item *it = row == SIZE_MAX ? NULL : &s->m.items[row];
-	const char *target;
 
-	if (action != HF_ACTION_ENTER || !it || !(target = hf_view_inbox_target(it->kind, it->model)))
-		return HF_REACT_NOT_MINE;
-	return hf_view_open(v, target, !strcmp(target, "model") ? it->model : NULL);
+	return hf_view_open_about(v, action, it ? it->kind : NULL, it ? it->model : NULL);
 }
 
 static void mine_done(struct hf_view *v)
