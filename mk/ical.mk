@@ -8,8 +8,10 @@ noinst_HEADERS += include/handoff/feed.h include/handoff/store_feed.h include/ha
 libhf_core_a_SOURCES += src/core/preview.c
 libhf_report_a_SOURCES += src/report/rotation_edit.c
 noinst_HEADERS += include/handoff/preview.h include/handoff/rotation_edit.h
-TESTS += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh tests/tui/oncall/take.sh
-EXTRA_DIST += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh tests/tui/oncall/take.sh
+TESTS += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh tests/tui/oncall/take.sh \
+	tests/integ/ical_window.sh
+EXTRA_DIST += tests/integ/oncall_preview.sh tests/integ/oncall_lint_preview.sh tests/tui/oncall/take.sh \
+	tests/integ/ical_window.sh
 
 # prints figures, asserts nothing: bench/ical-bench.sh [RUNS]
 noinst_PROGRAMS += bench/ical-bench

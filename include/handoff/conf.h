@@ -53,6 +53,7 @@ struct hf_source_conf {
 	long interval;		/* seconds between background syncs; 0 = default */
 	long page_size;		/* mlflow: results per page; 0 = the server's largest */
 	long max_response;	/* mlflow, prometheus: largest answer in MiB; 0 = 64 */
+	long weeks;		/* ical: weeks ahead of a sync read from the feed; 0 = HF_ICAL_WEEKS */
 	enum hf_full_sync full_sync;	/* mlflow: default daily */
 	bool runs_all;		/* mlflow: fetch the runs of every model, not only the pod's */
 	bool ignored;		/* no usable type or url: a warning said so, nothing syncs it */

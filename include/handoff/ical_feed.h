@@ -32,7 +32,7 @@ void hf_feed_clear(struct hf_feed *f);
 /*
  * The calendar source (`type = ical`): fetch reads the feed (one GET through
  * the shared HTTP client, or a file) and expands it over the window, a week
- * back and HF_ICAL_WEEKS ahead of the sync's time, outside the write lock;
+ * back and the source's `weeks` (default HF_ICAL_WEEKS) ahead of the sync's time, outside the write lock;
  * apply replaces the source's kept events in one short transaction. A
  * failed read (unreachable, 404, an HTML page, not iCalendar, over the size
  * cap) keeps the previous events and their age. Messages name the source and

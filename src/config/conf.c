@@ -35,6 +35,7 @@ const struct hf_conf_key hf_conf_keys[] = {
 	{ "source", "full-sync", "string", "mlflow: when a sync lists the whole registry: daily (the first sync of a UTC day, default), always or never (then only 'sync --full')" },
 	{ "source", "runs", "string", "mlflow: whose run metrics a sync fetches: pod (the models the pod names, default) or all" },
 	{ "source", "max-response", "int", "mlflow, prometheus, ical: the largest answer accepted, in MiB (default 64)" },
+	{ "source", "weeks", "int", "ical: weeks ahead of each sync whose shifts are read from the feed (default 12, 1 to 520; a week back is always read)" },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -166,6 +167,13 @@ static void apply_source_key(struct hf_conf *conf, struct hf_source_conf *src, c
 			src->runs_all = !strcmp(value, "all");
 		else
 			warn(conf, full, "'%s' is not pod or all", value);
+	} else if (!strcmp(key, "weeks")) {
+		long w;
+
+		if (parse_long(value, &w) || w < 1 || w > 520)
+			warn(conf, full, "'%s' is not a number of weeks from 1 to 520", value);
+		else
+			src->weeks = w;
 	} else {
 		long *target = !strcmp(key, "timeout") ? &src->timeout
 			     : !strcmp(key, "interval") ? &src->interval

@@ -23,6 +23,7 @@ struct ical_fetched {
 	struct hf_fetched base;
 	struct hf_feed feed;
 	int64_t at, from, to;
+	long weeks;		/* ahead of the sync: the source's `weeks`, else HF_ICAL_WEEKS */
 	size_t requests, bytes;
 };
 
@@ -158,7 +159,8 @@ static enum hf_status ical_fetch(struct hf_store *store, struct hf_sync *sync, s
 	cf->base.free = ical_fetched_free;
 	cf->at = sync->now;
 	cf->from = sync->now - HF_ICAL_BACK_DAYS * DAY;
-	cf->to = sync->now + HF_ICAL_WEEKS * 7 * DAY;
+	cf->weeks = conf->weeks ? conf->weeks : HF_ICAL_WEEKS;
+	cf->to = sync->now + cf->weeks * 7 * DAY;
 	hf_strbuf_init(&body);
 	hf_sync_progress_report(sync->progress, conf->name, "calendar feed", 0, 1);
 	if (is_http(conf->url))
@@ -259,8 +261,9 @@ static enum hf_status ical_apply(struct hf_store *store, struct hf_sync *sync, s
 	sum->changes = changes;
 	sum->full = true;
 	sum->up_to_date = changes == 0;
-	sum->detail = xasprintf("%zu shift%s from %d days back to %d weeks ahead%s", cf->feed.n,
-				cf->feed.n == 1 ? "" : "s", HF_ICAL_BACK_DAYS, HF_ICAL_WEEKS,
+	sum->detail = xasprintf("%zu shift%s from %d days back to %ld week%s ahead%s", cf->feed.n,
+				cf->feed.n == 1 ? "" : "s", HF_ICAL_BACK_DAYS, cf->weeks,
+				cf->weeks == 1 ? "" : "s",
 				cf->feed.cancelled ? ", cancelled ones left out" : "");
 	if (first)
 		sum->problem = unmatched == 1 ? first
