@@ -56,6 +56,13 @@ static void matching_order(void **state)
 	expect("Anakin", "zed@x.example\tZed Quinn", NULL, "Zed Quinn");
 	expect("Oncall", "zed@x.example\t", NULL, "zed@x.example");
 	expect(NULL, NULL, NULL, "(an event without a summary)");
+	/*
+	 * The caveat docs/pod-repository.md states: when nobody's email or name
+	 * matches, a handle that is a common word of the title does ("on" in
+	 * PagerDuty's "On Call - ..."); an email, tried first, wins over it.
+	 */
+	expect("On Call - Zed Otto - ML Serving", NULL, "on", NULL);
+	expect("On Call - R Iyer - ML Serving", "raj@example.org\t", "raj", NULL);
 }
 
 static void words(void **state)
