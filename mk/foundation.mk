@@ -59,7 +59,7 @@ TESTS += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drif
 	tests/integ/store_open.sh tests/integ/hermetic.sh tests/integ/dev_script.sh
 EXTRA_DIST += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
 	tests/integ/store_open.sh tests/integ/hermetic.sh tests/integ/dev_script.sh \
-	dev .ci/run README.md docs/architecture.md tests/lib/common.sh
+	dev .ci/run README.md docs/architecture.md tests/lib/common.sh tests/lib/hermetic.sh
 
 # libFuzzer targets (./configure --enable-fuzzing CC=clang); see fuzz/README.md
 if FUZZING

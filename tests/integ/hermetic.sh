@@ -18,15 +18,21 @@ pins() {
 	GIT) grep -qE '^[[:space:]]*export\b.*\bGIT_CONFIG_NOSYSTEM=1\b' <<<"$text" ;;
 	esac
 }
+# first_lib FILE: the library FILE sources first (replay.sh only starts a server: it does not count)
+first_lib() {
+	sed -n 's/^\. "\${\{0,1\}HF_SRCDIR[:?]*}\{0,1\}\/\([^"]*\)".*/\1/p' "$1" | grep -v 'replay\.sh$' | head -1
+}
 for t in tests/integ/*.sh tests/tui/*.sh tests/tui/*/*.sh; do
 	case $t in tests/tui/lib.sh | tests/integ/mlflow_lib.sh) continue ;; esac
-	# the library it sources first (replay.sh only starts a server: then the script itself)
-	lib=$(sed -n 's/^\. "\${\{0,1\}HF_SRCDIR[:?]*}\{0,1\}\/\([^"]*\)".*/\1/p' "$t" | grep -v 'replay\.sh$' | head -1)
+	# the script, the library it sources first, and the one that library sources first
+	lib=$(first_lib "$t")
+	lib2=$([ -n "$lib" ] && first_lib "$lib")
 	names="LC_ALL TZ HOME"
 	# a test that runs git reads no system or global git configuration
 	grep -qE '("\$GIT"|\$\{GIT[}:]|(^|[[:space:];(])git )' "$t" && names="$names GIT"
 	for name in $names; do
-		pins "$name" "$t" || { [ -n "$lib" ] && pins "$name" "$lib"; } || {
+		pins "$name" "$t" || { [ -n "$lib" ] && pins "$name" "$lib"; } ||
+			{ [ -n "$lib2" ] && pins "$name" "$lib2"; } || {
 			echo "$t: does not pin $name (nor does ${lib:-a library it sources})"
 			fail=1
 		}

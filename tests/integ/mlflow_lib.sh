@@ -10,12 +10,7 @@ if [ ! -f "$FIX/MANIFEST.tsv" ]; then
 fi
 command -v sqlite3 >/dev/null || { echo "skip: no sqlite3"; exit 77; }
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/hf-mlflow.XXXXXX")
-export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data XDG_CACHE_HOME=$T/cache
-export XDG_STATE_HOME=$T/state HANDOFF_DB=$T/handoff.db LC_ALL=C.UTF-8 TZ=UTC
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-unset HANDOFF_TRACE HANDOFF_NOW
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+. "$HF_SRCDIR/tests/lib/hermetic.sh" mlflow
 CONFIG=$T/config.ini
 . "$HF_SRCDIR/tests/lib/replay.sh"
 
@@ -27,11 +22,6 @@ cleanup() {
 	rm -rf "$T"
 }
 trap cleanup EXIT
-
-fail() {
-	echo "FAIL: $*" >&2
-	exit 1
-}
 
 # start_server [ARGS...]: the replay server on the shared captures, on a free port; sets PORT and URL
 start_server() {

@@ -6,17 +6,8 @@ FIX=${SHARED_DIR:-$HF_SRCDIR/../shared}/fixtures/mlflow
 [ -f "$FIX/MANIFEST.tsv" ] || { echo "skip: no MLflow fixtures at $FIX"; exit 77; }
 command -v sqlite3 >/dev/null || { echo "skip: no sqlite3"; exit 77; }
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/hf-stall.XXXXXX")
-export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data XDG_CACHE_HOME=$T/cache
-export XDG_STATE_HOME=$T/state HANDOFF_DB=$T/handoff.db LC_ALL=C.UTF-8 TZ=UTC
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-unset HANDOFF_TRACE HANDOFF_NOW
-mkdir -p "$HOME"
+. "$HF_SRCDIR/tests/lib/hermetic.sh" stall
 SILENT_PID=
-fail() {
-	echo "FAIL: $*" >&2
-	exit 1
-}
 . "$HF_SRCDIR/tests/lib/replay.sh"
 cleanup() {
 	if [ -n "$SILENT_PID" ]; then

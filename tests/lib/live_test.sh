@@ -6,16 +6,7 @@ set -euo pipefail
 : "${HANDOFF_BIN:?run through make check}" "${HF_SRCDIR:?run through make check}"
 PYTHON3=${PYTHON3:-python3}
 GIT=${GIT:-git}
-T=$(mktemp -d "${TMPDIR:-/tmp}/hf-${1:?name the test}.XXXXXX")
-export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data XDG_CACHE_HOME=$T/cache
-export XDG_STATE_HOME=$T/state HANDOFF_DB=$T/handoff.db LC_ALL=C.UTF-8 TZ=UTC
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-unset HANDOFF_TRACE HANDOFF_NOW
-mkdir -p "$HOME"
-fail() {
-	echo "FAIL: $*" >&2
-	exit 1
-}
+. "$HF_SRCDIR/tests/lib/hermetic.sh" "${1:?name the test}"
 . "$HF_SRCDIR/tests/lib/live_pod.sh"
 live_test_stop() { :; }
 trap 'live_test_stop; live_pod_stop; rm -rf "$T"' EXIT
