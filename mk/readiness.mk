@@ -3,14 +3,14 @@
 noinst_HEADERS += include/handoff/report.h include/handoff/contract.h include/handoff/card.h \
 	include/handoff/readiness.h include/handoff/store_models.h include/handoff/checklist.h \
 	include/handoff/report_out.h include/handoff/compare.h include/handoff/inbox.h include/handoff/mine.h \
-	include/handoff/store_history.h include/handoff/report_text.h
+	include/handoff/store_history.h include/handoff/report_text.h include/handoff/shifts.h
 
 libhf_core_a_SOURCES += src/core/contract.c src/core/card.c src/core/readiness.c
 libhf_store_a_SOURCES += src/store/models.c src/store/history.c
 libhf_podfile_a_SOURCES += src/podfile/contract.c src/podfile/readiness.c src/podfile/card.c \
 	src/podfile/checklist.c
 libhf_report_a_SOURCES += src/report/report.c src/report/compare.c src/report/inbox.c \
-	src/report/mine.c src/report/text.c
+	src/report/mine.c src/report/text.c src/report/shifts.c
 libhf_app_a_SOURCES += src/cmd/report_out.c src/cmd/models.c src/cmd/show.c \
 	src/cmd/check.c src/cmd/diff.c src/cmd/inbox.c src/cmd/mine.c
 

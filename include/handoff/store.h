@@ -184,6 +184,7 @@ struct hf_activity {
 	char *actor;		/* author or user, may be NULL */
 	char *summary;		/* one line, unsanitised */
 	char *ref;		/* commit id, version number, ... */
+	char *subject;		/* the one member it is for (sprint, capacity, override); NULL: the model's owners */
 };
 enum hf_status hf_store_activity_add(struct hf_store *store, const struct hf_activity *a);
 /* Newest first; model NULL for all; since 0 for no lower bound. */

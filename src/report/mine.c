@@ -11,12 +11,10 @@
 #include "handoff/pod.h"
 #include "handoff/registry.h"
 #include "handoff/report.h"
-#include "handoff/rotation.h"
+#include "handoff/shifts.h"
 #include "handoff/sprint.h"
-#include "handoff/store_oncall.h"
 #include "handoff/store_pod.h"
 #include "handoff/store_sprint.h"
-#include "handoff/tz.h"
 #include "handoff/xmalloc.h"
 
 #define SHIFT_DAYS 14
@@ -134,40 +132,23 @@ static enum hf_status sprint_items(struct hf_store *store, struct hf_mine *m, co
 static enum hf_status shifts(struct hf_store *store, struct hf_mine *m, const char *handle,
 			     int64_t now)
 {
-	struct hf_rotation *rots = NULL;
-	size_t nrots = 0;
-	enum hf_status rc = hf_store_rotations(store, NULL, &rots, &nrots);
+	struct hf_user_shift *s = NULL;
+	size_t n = 0;
+	enum hf_status rc = hf_user_shifts(store, handle, now, now + SHIFT_DAYS * 86400, &s, &n);
 
-	for (size_t i = 0; i < nrots && !rc; i++) {
-		struct hf_tz *tz = NULL;
-		struct hf_shift *s = NULL;
-		size_t n = 0;
-		struct hf_zone z;
+	for (size_t k = 0; k < n && !rc; k++) {
+		char from[32], to[32];
+		struct hf_mine_item *it;
 
-		if (hf_tz_open(rots[i].timezone, &tz))
-			continue;	/* `oncall` names the bad zone; here it is just not listed */
-		z = hf_tz_zone(tz);
-		if (!hf_rotation_shifts(&rots[i], &z, now, now + SHIFT_DAYS * 86400, &s, &n)) {
-			for (size_t k = 0; k < n; k++) {
-				char from[32], to[32];
-				struct hf_mine_item *it;
-
-				if (strcmp(s[k].who, handle))
-					continue;
-				hf_time_format_minutes(s[k].start, from, sizeof(from));
-				hf_time_format_minutes(s[k].end, to, sizeof(to));
-				it = add(m, "shift", NULL, rots[i].name,
-					 xasprintf("on call for %s", rots[i].name),
-					 xasprintf("%s to %s UTC%s%s", from, to, s[k].reason ? ": " : "",
-						   s[k].reason ? s[k].reason : ""));
-				it->at = s[k].start;
-			}
-		}
-		free(s);
-		hf_tz_free(tz);
+		hf_time_format_minutes(s[k].start, from, sizeof(from));
+		hf_time_format_minutes(s[k].end, to, sizeof(to));
+		it = add(m, "shift", NULL, s[k].rotation, xasprintf("on call for %s", s[k].rotation),
+			 xasprintf("%s to %s UTC%s%s", from, to, s[k].reason ? ": " : "",
+				   s[k].reason ? s[k].reason : ""));
+		it->at = s[k].start;
 	}
-	hf_rotations_free(rots, nrots);
-	return rc == HF_ENOTFOUND ? HF_OK : rc;
+	hf_user_shifts_free(s, n);
+	return rc;
 }
 
 static int kind_rank(const char *kind)

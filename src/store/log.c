@@ -317,8 +317,8 @@ enum hf_status hf_store_forget_source(struct hf_store *store, const char *source
 enum hf_status hf_store_activity_add(struct hf_store *store, const struct hf_activity *a)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"INSERT INTO activity (at, source, kind, model, actor, summary, ref) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO activity (at, source, kind, model, actor, summary, ref, subject) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 
 	if (!st)
 		return HF_EIO;
@@ -329,6 +329,7 @@ enum hf_status hf_store_activity_add(struct hf_store *store, const struct hf_act
 	hf_bind_text(st, 5, a->actor);
 	hf_bind_text(st, 6, a->summary);
 	hf_bind_text(st, 7, a->ref);
+	hf_bind_text(st, 8, a->subject);
 	return hf_store_exec_stmt(store, st, "recording activity");
 }
 
@@ -344,6 +345,7 @@ static void read_activity(sqlite3_stmt *st, void *item)
 	a->actor = hf_column_text(st, 5);
 	a->summary = hf_column_text(st, 6);
 	a->ref = hf_column_text(st, 7);
+	a->subject = hf_column_text(st, 8);
 }
 
 static void activity_free(void *a, size_t n)
@@ -356,7 +358,7 @@ static enum hf_status activity_query(struct hf_store *store, const char *model, 
 				     int64_t since, size_t limit, struct hf_activity **out, size_t *n)
 {
 	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT id, at, source, kind, model, actor, summary, ref FROM activity "
+		"SELECT id, at, source, kind, model, actor, summary, ref, subject FROM activity "
 		"WHERE (?1 IS NULL OR model = ?1) AND at >= ?2 AND id > ?4"
 		" ORDER BY at DESC, id DESC LIMIT ?3");
 
@@ -389,6 +391,7 @@ void hf_activity_free(struct hf_activity *a, size_t n)
 		free(a[i].actor);
 		free(a[i].summary);
 		free(a[i].ref);
+		free(a[i].subject);
 	}
 	free(a);
 }

@@ -279,6 +279,9 @@ static const char problem_refs_sql[] =
 static const char live_index_sql[] =
 	"CREATE INDEX slo_live ON slo (live_query) WHERE live_query IS NOT NULL;";
 
+/* Inbox: the one member an activity event is for (sprint items, capacity, overrides). */
+static const char activity_subject_sql[] = "ALTER TABLE activity ADD COLUMN subject TEXT;";
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -295,5 +298,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "writeback", writeback_sql },
 	{ "problem positions and references", problem_refs_sql },
 	{ "live index", live_index_sql },
+	{ "activity subject", activity_subject_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

@@ -114,7 +114,7 @@ grep -q '^\* registry: failing to sync since 2026-12-01 13:00 UTC: you see an ol
 # 4. mine: what blocks most first (a checklist item a sprint item waits on, a sprint item another
 #    waits on), then the rest of the user's items, versions waiting for review, next shifts
 mkdir -p "$T/pod/sprints" "$T/pod/oncall"
-printf '{"id": "2026-12", "start": "2026-11-30", "end": "2026-12-11", "capacity": {"raj": 10, "li": 8},
+printf '{"id": "2026-12", "start": "2026-11-30", "end": "2026-12-11", "capacity": {"raj": 10, "li": 2},
  "items": [
   {"id": "S-2", "title": "Canary the challenger", "kind": "engineering", "owner": "li", "model": "fraud-detector", "points": 2, "status": "blocked", "blocked_by": "load.tested"},
   {"id": "S-3", "title": "Cut p99 latency below 50 ms", "kind": "engineering", "owner": "raj", "model": "fraud-detector", "points": 5, "status": "doing"},
@@ -136,4 +136,39 @@ grep -Eq 'S-5|eval.slices|card.complete|churn load.tested.*blocks' "$T/mine.txt"
 as ana mine --json >"$T/ana-mine.json" || fail "mine --json"
 assert_eq "$("$PYTHON3" -c "import json,sys; d=json.load(open(sys.argv[1])); k=[(i['kind'], i['model'], i['ref']) for i in d['items']]; print(d['user'], ('item', 'fraud-detector', 'eval.slices') in k, ('item', 'churn', 'eval.slices') in k, any(i[0] in ('sprint', 'shift') for i in k))" "$T/ana-mine.json")" \
 	"ana True False False" "ana's own: her model's research items, not li's, no sprint item or shift"
+
+# 5. the sprint and the rotation reach the inbox: items assigned to the user, blocked, blocking
+#    one of the user's; capacity over (li: 3 points of 2); then an override puts li on call
+#    tomorrow in raj's place: li's inbox has the override and her shift within 48 hours,
+#    raj's the override taking his shift
+assert_eq "$(inbox li inbox | grep -E '^\* [^ ]+: sprint ' | sort)" "$(sort <<'END'
+* fraud-detector: sprint 2026-12: S-2 assigned to li: Canary the challenger
+* fraud-detector: sprint 2026-12: S-2 is blocked by load.tested: Canary the challenger
+* S-4: sprint 2026-12: S-4 assigned to li: Ship the new features
+* S-4: sprint 2026-12: S-4 is blocked by S-3: Ship the new features
+* 2026-12: sprint 2026-12: li over capacity, 3 points committed of 2
+END
+)" "li's inbox: her sprint items, blocked, and her capacity"
+assert_eq "$(inbox raj inbox | grep -E 'sprint 2026-12' | sort)" "$(sort <<'END'
+* fraud-detector: sprint 2026-12: S-3 assigned to raj: Cut p99 latency below 50 ms
+* fraud-detector: sprint 2026-12: S-4 (li) waits on S-3: Cut p99 latency below 50 ms
+END
+)" "raj's inbox: his item, and li's item waiting on it"
+as li inbox --mark-read >/dev/null && as raj inbox --mark-read >/dev/null || fail "mark read"
+sed -i 's/"covers"/"overrides": [{"who": "li", "from": "2026-12-03T09:00", "to": "2026-12-04T09:00", "reason": "raj at a conference"}],\n "covers"/' \
+	"$T/pod/oncall/ml-serving.json"
+commit "li takes a day of raj's shift"
+as li sync pod >/dev/null 2>"$T/err" || { cat "$T/err"; fail "pod sync (override)"; }
+assert_eq "$(inbox li inbox | grep -v '^\* registry: failing')" "* ml-serving: li on call for ml-serving by override, 2026-12-03 08:00 to 2026-12-04 08:00 UTC: raj at a conference
+* ml-serving: you are on call for ml-serving from 2026-12-03 08:00 to 2026-12-04 08:00 UTC: raj at a conference" \
+	"li's inbox: the override adding her and her shift within 48 hours"
+assert_eq "$(inbox raj inbox | grep -v '^\* registry: failing')" "* ml-serving: li takes raj's ml-serving shift by override, 2026-12-03 08:00 to 2026-12-04 08:00 UTC: raj at a conference
+* ml-serving: you are on call for ml-serving from 2026-12-04 08:00 to 2026-12-07 08:00 UTC" \
+	"raj's inbox: the override taking his shift, and his shift resuming within 48 hours"
+as li inbox --mark-read >/dev/null || fail "mark read (li)"
+assert_eq "$(inbox li inbox | grep -v '^\* registry: failing')" "" "the shift is read once seen"
+as li inbox --since 2026-12-02T00:00:00Z --json >"$T/li.json" || fail "inbox --json (li)"
+assert_eq "$("$PYTHON3" -c "import json,sys; d=json.load(open(sys.argv[1])); print(sorted((i['kind'], i['model'], i['ref'], i['at']) for i in d['items'] if i['kind'] in ('shift', 'override')))" "$T/li.json")" \
+	"[('override', None, 'ml-serving', '2026-12-02T14:00:00Z'), ('shift', None, 'ml-serving', '2026-12-03T08:00:00Z')]" \
+	"inbox --json: the override and the shift, about no model, at the override and the shift's start"
 echo ok

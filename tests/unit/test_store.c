@@ -217,7 +217,7 @@ static void state_activity_and_outbox_round_trip(void **state)
 	struct hf_store *store;
 	char *value;
 	struct hf_activity a = { 0, 1000, (char *)"pod", (char *)"commit", (char *)"ranker",
-				 (char *)"ana", (char *)"Tighten latency SLO", (char *)"abc1234" };
+				 (char *)"ana", (char *)"Tighten latency SLO", (char *)"abc1234", NULL };
 	struct hf_activity *list;
 	struct hf_outbox_entry *box;
 	size_t n;
