@@ -78,15 +78,26 @@ hf_tui_stop
 # 160x48: a sync with news while the TUI runs raises the count; the wide view shows whole lines
 HF_TUI_NOW=2026-12-01T08:00:00Z
 sed -i 's/"repro.validated": {"state": "done"/"repro.validated": {"state": "todo"/' "$repo/models/fraud-detector/readiness.json"
-commit "reopen"
+# and a sprint gives ana an item: a line of its own, Enter opens the sprint board
+mkdir -p "$repo/sprints"
+cat >"$repo/sprints/2026-12.json" <<'JSON'
+{"id": "2026-12", "start": "2026-11-30", "end": "2026-12-11", "capacity": {"ana": 5},
+ "items": [{"id": "S-1", "title": "Slice the evaluation by region", "kind": "research", "owner": "ana", "points": 2, "status": "todo"}]}
+JSON
+commit "reopen, and a sprint"
 hf_tui_start 160 48
 hf_tui_wait_text "inbox-pod"
 hf_tui_keys r
-hf_tui_wait_text "inbox: 1 new (i)"
+hf_tui_wait_text "inbox: 2 new (i)"
 hf_tui_keys i
 hf_tui_wait_text "Inbox of ana"
-hf_tui_capture | sed -n '1,9p' >"$HF_TUI_DIR/wide"
 hf_tui_assert_screen_file "$HF_SRCDIR/tests/tui/inbox/inbox-160x48.screen"
+hf_tui_keys /
+hf_tui_type "assigned"
+hf_tui_keys Enter Enter
+hf_tui_wait_text "Slice the evaluation by region"
+hf_tui_assert_hasnt "Inbox of ana"
+hf_tui_capture | grep -q "sprint" || fail "Enter on the sprint line did not open the sprint board"
 
 # mine: what is ana's to do, Enter opens the model
 hf_tui_keys M
