@@ -175,6 +175,9 @@ struct hf_model_report {
 	bool registry_stale;	/* one of them is a registry: its versions and metrics may be old or missing */
 };
 
+/* Add a source's failed latest run to r->stale (a registry's sets registry_stale too). */
+void hf_report_add_stale(struct hf_model_report *r, const struct hf_sync_run *run);
+
 /* Options of one evaluation: pick the candidate by alias or version instead of the contract's. */
 struct hf_report_opts {
 	const char *alias;	/* NULL: the contract's candidate alias */

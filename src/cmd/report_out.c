@@ -263,20 +263,9 @@ static void failing_registries(struct hf_store *store, struct hf_model_report *o
 		hf_error_clear();
 		return;
 	}
-	for (size_t i = 0; i < n; i++) {
-		struct hf_stale_source *st;
-
-		if (runs[i].ok || !runs[i].type || strcmp(runs[i].type, "mlflow"))
-			continue;
-		out->stale = xrealloc(out->stale, (out->nstale + 1) * sizeof(*out->stale));
-		st = &out->stale[out->nstale++];
-		st->source = xstrdup(runs[i].source);
-		st->type = xstrdup(runs[i].type);
-		st->error = xstrdup(runs[i].error ? runs[i].error : "sync failed");
-		st->failed_at = runs[i].finished;
-		st->synced_at = runs[i].last_ok;
-		out->registry_stale = true;
-	}
+	for (size_t i = 0; i < n; i++)
+		if (!runs[i].ok && runs[i].type && !strcmp(runs[i].type, "mlflow"))
+			hf_report_add_stale(out, &runs[i]);
 	hf_sync_runs_free(runs, n);
 }
 

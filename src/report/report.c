@@ -81,7 +81,7 @@ static const struct hf_sync_run *ctx_runs(struct hf_report_session *c, size_t *n
 	return c->runs;
 }
 
-static void add_stale(struct hf_model_report *r, const struct hf_sync_run *run)
+void hf_report_add_stale(struct hf_model_report *r, const struct hf_sync_run *run)
 {
 	struct hf_stale_source *st;
 
@@ -116,9 +116,9 @@ static void find_stale(struct hf_report_session *c, struct hf_model_report *r,
 		if (runs[i].ok)
 			continue;
 		if (registry ? !strcmp(runs[i].source, registry) : !strcmp(type, "mlflow"))
-			add_stale(r, &runs[i]);
+			hf_report_add_stale(r, &runs[i]);
 		else if (r->has_pod_files && (!strcmp(type, "git") || !strcmp(type, "demo")))
-			add_stale(r, &runs[i]);
+			hf_report_add_stale(r, &runs[i]);
 	}
 }
 
