@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handoff/report_text.h"
 #include "handoff/store_live.h"
 #include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
@@ -137,7 +138,7 @@ static void models_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 	hf_draw_text(d, HF_COLOR_DEFAULT, r->stage, 13);
 	snprintf(buf, sizeof(buf), "%d/%d", r->done, r->required);
 	hf_draw_right(d, r->ready ? HF_COLOR_GOOD : HF_COLOR_DEFAULT, buf, 6);
-	snprintf(buf, sizeof(buf), "%.0f%%", r->score * 100);
+	hf_text_share(r->score, buf, sizeof(buf));
 	hf_draw_right(d, HF_COLOR_DEFAULT, buf, 9);
 	hf_draw_space(d, 1);
 	hf_draw_textf(d, HF_COLOR_GOOD, -1, "%d", r->slo_met);

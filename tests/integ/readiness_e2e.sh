@@ -143,6 +143,23 @@ assert_eq "trimmed card exit" 1 "$rc"
 assert_eq "trimmed card blocker" "card.complete ana research" \
 	"$(echo "$json" | js '" ".join(d["blockers"][0][k] for k in ("item", "owner", "role"))')"
 
+# numbers by one rule, the TUI's (docs/readiness.md, "Numbers"): the score as a percent with the category
+# that limits it, an SLO's target and value with the decimals either needs (0.90 beside 0.93, not 0.9)
+set +e
+out=$(hf check slo-missed)
+set -e
+assert_contains "check: auc target and value alike" "$out" "  auc >= 0.90: met (0.93)"
+assert_contains "check: whole numbers stay whole" "$out" "  latency_p99_ms <= 50: missed (62)"
+echo "$out" | grep -Eq '^slo-missed: NOT READY \(stage [a-z-]+, [0-9]+/[0-9]+ required items, evidence [0-9]+% \(weakest: [a-z]+\), candidate v7 challenger\)$' ||
+	fail "check does not write the score as a percent with its weakest category: $out"
+out=$(hf show slo-missed)
+assert_contains "show: auc target and value alike" "$out" "  auc >= 0.90: met (0.93)"
+echo "$out" | grep -Eq '^slo-missed  [^ ]+ [a-z-]+  [0-9]+/[0-9]+ required, evidence [0-9]+% \(weakest: [a-z]+\)  NOT READY$' ||
+	fail "show does not write the score as a percent: $out"
+echo "$out" | grep -Eq '^evidence by category: process [0-9]+%, ' || fail "show does not write category scores as percents"
+case "$out" in *"score 0."*) fail "show still writes a score as 0.xx" ;; esac
+assert_eq "JSON keeps the score 0..1" True "$(hf show slo-missed --json | js '0 <= d["score"] <= 1')"
+
 # status: per-model stage and the pod's blocked items
 st=$(hf status --json)
 assert_eq "status models" 4 "$(echo "$st" | js 'len(d["models"])')"
