@@ -42,7 +42,7 @@ HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/po
 	tests/tui/pod/claimed.sh tests/tui/pod/live_sync.sh tests/tui/pod/tour.sh \
 	tests/tui/log/notes_filter.sh tests/tui/pod/quit_sync.sh \
 	tests/tui/term/ascii.sh tests/tui/term/ssh.sh tests/tui/log/secret.sh \
-	tests/tui/inbox/inbox.sh
+	tests/tui/inbox/inbox.sh tests/tui/model/detail.sh
 TESTS += $(HF_TUI_SCREEN_TESTS)
 EXTRA_DIST += $(HF_TUI_SCREEN_TESTS)
 
@@ -62,4 +62,5 @@ EXTRA_DIST += fuzz/fuzz_theme.c
 EXTRA_DIST += tests/tui/pod/rows-80x24.screen tests/tui/pod/rows-160x48.screen \
 	bench/tui-bench.sh bench/tui_gen.py tests/tui/inbox/inbox-80x24.screen \
 	tests/tui/inbox/inbox-160x48.screen tests/tui/inbox/mine-80x24.screen \
-	tests/tui/inbox/mine-160x48.screen
+	tests/tui/inbox/mine-160x48.screen \
+	tests/tui/model/detail-80x24.screen tests/tui/model/detail-160x48.screen

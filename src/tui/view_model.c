@@ -1,4 +1,4 @@
-/* view_model.c: one model: versions, aliases, SLOs, checklist, card sections, activity */
+/* view_model.c: one model: stale sources, versions, aliases, SLOs, contract inputs/outputs, on call, checklist, card, activity */
 #include "config.h"
 
 #include <stdint.h>
@@ -10,12 +10,18 @@
 #include "handoff/clock.h"
 #include "handoff/registry.h"
 #include "handoff/report.h"
+#include "handoff/report_text.h"
+#include "handoff/rotation.h"
+#include "handoff/store_models.h"
 #include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
+#include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
+#include "handoff/width.h"
 #include "handoff/xmalloc.h"
 
 #define CARD_SECTIONS 9
+#define ELLIPSIS "\xE2\x80\xA6"	/* "~" in ASCII mode (ascii.c) */
 
 enum row_kind {
 	ROW_HEADING,
@@ -28,6 +34,11 @@ enum row_kind {
 	ROW_CARD,
 	ROW_ACTIVITY,
 	ROW_ALIAS_MOVE,
+	ROW_STALE,	/* a source of its data whose last sync failed: the failure */
+	ROW_STALE_AGE,	/* ... and the age of what is shown */
+	ROW_INPUT,
+	ROW_OUTPUT,
+	ROW_ONCALL,	/* a rotation covering the model: who now, until, then who */
 };
 
 struct model_row {
@@ -48,6 +59,11 @@ struct model_state {
 	struct model_row *rows;
 	size_t nrows, alloc;
 	struct hf_outbox_marks marks; /* what actions waiting in the outbox touch */
+	char **inputs, **outputs;     /* the contract's fields, one line each (report_text.h) */
+	size_t ninputs, noutputs;
+	bool oc_loaded;
+	struct hf_tui_oncall oc;      /* every rotation; rows name those covering the model */
+	int title_cols;		      /* the widest checklist title, in columns */
 };
 
 static const char *const card_names[CARD_SECTIONS] = {
@@ -81,12 +97,50 @@ static bool in_list(char **list, size_t n, const char *name)
 	return false;
 }
 
+static enum hf_status load_io(struct model_state *s, struct hf_store *store)
+{
+	char *in = NULL, *out = NULL;
+	enum hf_status rc = hf_store_contract_io(store, s->r.name, &in, &out);
+
+	if (!rc) {
+		hf_text_io(in, &s->inputs, &s->ninputs);
+		hf_text_io(out, &s->outputs, &s->noutputs);
+	}
+	free(in);
+	free(out);
+	return rc;
+}
+
+static bool covers(const struct hf_rotation *rot, const char *model)
+{
+	for (size_t i = 0; i < rot->ncovers; i++)
+		if (!strcmp(rot->covers[i], model))
+			return true;
+	return false;
+}
+
+/* A row per rotation covering the model; false when none does. */
+static bool add_oncall(struct hf_view *v)
+{
+	struct model_state *s = v->state;
+	bool any = false;
+
+	for (size_t i = 0; s->oc_loaded && i < s->oc.n; i++) {
+		if (!covers(s->oc.rows[i].rot, s->r.name))
+			continue;
+		add(v, 0, ROW_ONCALL, i, NULL);
+		any = true;
+	}
+	return any;
+}
+
 static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 {
 	struct model_state *s = v->state;
 	enum hf_status rc;
 
-	v->head_lines = 2;
+	/* two lines of summary, then two of the selected row in full (title, evidence URL, error) */
+	v->head_lines = 4;
 	if (!v->arg)
 		return hf_error(HF_EINVAL, "no model to show");
 	rc = hf_report_model(store, v->arg, &s->r);
@@ -110,6 +164,27 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 					     s->r.registry_name ? s->r.registry_name : s->r.name,
 					     &s->moves, &s->nmoves)))
 		return rc;
+	if ((rc = load_io(s, store)))
+		return rc;
+	/* without the rotations the view only lacks who is on call */
+	if (hf_tui_oncall_load(store, &s->oc) == HF_OK)
+		s->oc_loaded = true;
+	hf_error_clear();
+	for (size_t i = 0; i < s->r.nitems; i++) {
+		const char *t = s->r.items[i].title ? s->r.items[i].title : s->r.items[i].id;
+		int w = hf_width(t);
+
+		if (w > s->title_cols)
+			s->title_cols = w;
+	}
+
+	if (s->r.nstale) {
+		add(v, HF_ROW_HEADING, ROW_HEADING, 0, "STALE DATA (the last sync of a source failed)");
+		for (size_t i = 0; i < s->r.nstale; i++) {
+			add(v, 0, ROW_STALE, i, NULL);
+			add(v, HF_ROW_INERT, ROW_STALE_AGE, i, NULL);
+		}
+	}
 
 	if (s->has_reg && s->reg.description && *s->reg.description) {
 		add(v, HF_ROW_HEADING, ROW_HEADING, 0, "DESCRIPTION");
@@ -120,7 +195,9 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 		add(v, 0, ROW_VERSION, i, NULL);
 	if (!s->r.nversions)
 		add(v, HF_ROW_INERT, ROW_TEXT, 0,
-		    s->r.in_registry ? "no versions registered" : "not in the registry");
+		    s->r.in_registry      ? "no versions registered"
+		    : s->r.registry_stale ? "not in what the registry last gave: it could not be synced"
+					  : "not in the registry");
 	if (s->nmoves) {
 		add(v, HF_ROW_HEADING, ROW_HEADING, 0, "ALIAS HISTORY (newest first)");
 		for (size_t i = s->nmoves; i-- > 0;)
@@ -138,6 +215,16 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 	if (!s->r.nslos)
 		add(v, HF_ROW_INERT, ROW_TEXT, 0,
 		    s->r.has_contract ? "the contract has no SLOs" : "no contract.json yet");
+	if (s->ninputs || s->noutputs) {
+		add(v, HF_ROW_HEADING, ROW_HEADING, 0, "CONTRACT (inputs, outputs)");
+		for (size_t i = 0; i < s->ninputs; i++)
+			add(v, 0, ROW_INPUT, i, NULL);
+		for (size_t i = 0; i < s->noutputs; i++)
+			add(v, 0, ROW_OUTPUT, i, NULL);
+	}
+	add(v, HF_ROW_HEADING, ROW_HEADING, 0, "ON CALL NOW");
+	if (!add_oncall(v))
+		add(v, HF_ROW_INERT, ROW_TEXT, 0, "no on-call rotation covers it (oncall/*.json covers)");
 	add(v, HF_ROW_HEADING, ROW_HEADING, 0, "CHECKLIST");
 	for (size_t i = 0; i < s->r.nitems; i++)
 		add(v, 0, ROW_ITEM, i, NULL);
@@ -152,6 +239,108 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 	if (!s->nactivity)
 		add(v, HF_ROW_INERT, ROW_TEXT, 0, "none recorded");
 	return HF_OK;
+}
+
+static const struct hf_reg_version *reg_version(struct model_state *s, const char *version);
+
+/* "raj until Mon 09:00, then li" for rotation row i (time in the viewer's zone). */
+static void oncall_text(const struct model_state *s, size_t i, struct hf_strbuf *out)
+{
+	const struct hf_tui_rotation *rr = &s->oc.rows[i];
+	char when[32];
+
+	if (!rr->now_found) {
+		hf_strbuf_adds(out, "nobody now");
+		if (rr->next_found) {
+			hf_tui_local_time(&s->oc, rr->next.start, true, when, sizeof(when));
+			hf_strbuf_addf(out, ", then %s from %s", rr->next.who, when);
+		}
+		return;
+	}
+	hf_tui_local_time(&s->oc, rr->now.end, true, when, sizeof(when));
+	hf_strbuf_addf(out, "%s until %s", rr->now.who, when);
+	if (rr->next_found && strcmp(rr->next.who, rr->now.who))
+		hf_strbuf_addf(out, ", then %s", rr->next.who);
+	if (rr->now.reason)
+		hf_strbuf_addf(out, " (override: %s)", rr->now.reason);
+}
+
+/*
+ * The selected row in full, on two lines under the summary: what a row
+ * cuts to fit (a checklist item's title, its evidence URL, a failure).
+ */
+static void draw_detail(struct hf_view *v, struct hf_draw *d, int line)
+{
+	struct model_state *s = v->state;
+	size_t row = hf_list_selected(&v->list);
+	const struct model_row *mr = row < s->nrows ? &s->rows[row] : NULL;
+	const struct hf_model_report *r = &s->r;
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	enum hf_color role = line ? HF_COLOR_DEFAULT : HF_COLOR_TITLE;
+
+	if (!mr)
+		return;
+	hf_strbuf_init(&sb);
+	switch (mr->kind) {
+	case ROW_ITEM: {
+		const struct hf_report_item *it = &r->items[mr->index];
+
+		if (!line) {
+			hf_strbuf_addf(&sb, "%s: %s", it->id, it->title ? it->title : it->id);
+		} else if (it->complete && it->state && !strcmp(it->state, "waived")) {
+			hf_strbuf_addf(&sb, "waived%s%s: %s", it->by ? " by " : "", it->by ? it->by : "",
+				       it->reason ? it->reason : "no reason given");
+		} else if (it->evidence) {
+			hf_strbuf_addf(&sb, "evidence: %s", it->evidence);
+		} else {
+			hf_strbuf_addf(&sb, "%s, %s, gates %s%s", it->category ? it->category : "-",
+				       it->role ? it->role : "shared", it->stage ? it->stage : "-",
+				       it->complete ? ", no evidence linked" : "");
+			if (!it->complete && it->reason)
+				hf_strbuf_addf(&sb, ": %s", it->reason);
+		}
+		break;
+	}
+	case ROW_STALE:
+	case ROW_STALE_AGE:
+		if (!line)
+			hf_text_stale(&r->stale[mr->index], hf_now(), &sb);
+		else
+			hf_text_stale_age(&r->stale[mr->index], hf_now(), &sb);
+		role = line ? HF_COLOR_DIM : HF_COLOR_ERROR;
+		break;
+	case ROW_VERSION: {
+		const struct hf_report_version *rv = &r->versions[mr->index];
+		const struct hf_reg_version *rg = reg_version(s, rv->version);
+
+		if (!line)
+			hf_strbuf_addf(&sb, "v%s%s", rv->version, rv->candidate ? " (candidate)" : "");
+		if (!line && rg && rg->run_id && *rg->run_id)
+			hf_strbuf_addf(&sb, "  run %s", rg->run_id);
+		if (line && rg && rg->description)
+			hf_strbuf_adds(&sb, rg->description);
+		break;
+	}
+	case ROW_ONCALL:
+		if (!line)
+			hf_strbuf_addf(&sb, "rotation %s", s->oc.rows[mr->index].rot->name);
+		else
+			oncall_text(s, mr->index, &sb);
+		break;
+	case ROW_ACTIVITY:
+		if (line)
+			hf_strbuf_adds(&sb, s->activity[mr->index].summary);
+		break;
+	case ROW_DESCRIPTION:
+		if (!line)
+			hf_strbuf_adds(&sb, s->reg.description);
+		break;
+	default:
+		break;
+	}
+	hf_draw_space(d, 1);
+	hf_draw_text(d, role, sb.buf, -1);
+	hf_strbuf_release(&sb);
 }
 
 static void model_draw_head(struct hf_view *v, struct hf_draw *d, int line)
@@ -183,6 +372,10 @@ static void model_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 			     -1);
 		return;
 	}
+	if (line >= 2) {
+		draw_detail(v, d, line - 2);
+		return;
+	}
 	hf_draw_space(d, 1);
 	if (r->candidate_version) {
 		hf_draw_text(d, HF_COLOR_DIM, "candidate ", -1);
@@ -196,17 +389,15 @@ static void model_draw_head(struct hf_view *v, struct hf_draw *d, int line)
 		hf_draw_text(d, HF_COLOR_DIM, "no candidate version", -1);
 	}
 	{
-		/* the score is its weakest category's: name it, so the figure explains itself */
-		const struct hf_category_score *weak = NULL;
+		/* the score is its weakest category's, named so the figure explains itself */
+		struct hf_strbuf ev = HF_STRBUF_INIT;
 
-		for (size_t i = 0; i < r->ncategories; i++)
-			if (r->categories[i].items &&
-			    (!weak || r->categories[i].score < weak->score))
-				weak = &r->categories[i];
-		hf_draw_textf(d, HF_COLOR_DIM, -1, "   evidence %.0f%%", r->score * 100);
-		if (weak)
-			hf_draw_textf(d, HF_COLOR_DIM, -1, " (weakest: %s)", weak->category);
+		hf_strbuf_init(&ev);
+		hf_text_evidence(r, &ev);
 		hf_draw_space(d, 3);
+		hf_draw_text(d, HF_COLOR_DIM, ev.buf, -1);
+		hf_draw_space(d, 3);
+		hf_strbuf_release(&ev);
 	}
 	hf_draw_textf(d, HF_COLOR_DIM, -1, "%zu blocker%s", r->nblockers,
 		      r->nblockers == 1 ? "" : "s");
@@ -240,35 +431,110 @@ static bool version_pending(const struct model_state *s, const char *version)
 	return false;
 }
 
+static void lead(struct hf_draw *d, int n);
+
+/*
+ * The decimals of one metric's numbers side by side (every version's value
+ * and the contract's target): the most any of them needs (report_text.h).
+ */
+static int metric_decimals(struct model_state *s, const char *key)
+{
+	int d = 0;
+
+	for (size_t i = 0; i < s->r.nslos; i++)
+		if (!strcmp(s->r.slos[i].metric, key) && hf_text_decimals(s->r.slos[i].target) > d)
+			d = hf_text_decimals(s->r.slos[i].target);
+	for (size_t i = 0; s->has_reg && i < s->reg.nversions; i++) {
+		const struct hf_reg_version *v = &s->reg.versions[i];
+
+		for (size_t m = 0; m < v->nmetrics; m++)
+			if (!strcmp(v->metrics[m].key, key) && hf_text_decimals(v->metrics[m].value) > d)
+				d = hf_text_decimals(v->metrics[m].value);
+	}
+	return d;
+}
+
 static void draw_version(struct model_state *s, struct hf_draw *d,
 			 const struct hf_report_version *rv)
 {
 	const struct hf_reg_version *v = reg_version(s, rv->version);
 	struct hf_strbuf aliases = HF_STRBUF_INIT;
 	char when[16] = "";
+	bool cut = false;
 
 	hf_strbuf_init(&aliases);
 	for (size_t i = 0; i < rv->naliases; i++)
 		hf_strbuf_addf(&aliases, "%s%s", i ? "," : "", rv->aliases[i]);
+	lead(d, 1);
 	hf_draw_text(d, rv->candidate ? HF_COLOR_ALIAS : HF_COLOR_DIM,
-		     rv->candidate ? " \xE2\x96\xB8 " : "   ", -1);
+		     rv->candidate ? "\xE2\x96\xB8 " : "  ", -1);
 	hf_draw_textf(d, HF_COLOR_ALIAS, 6, "v%s", rv->version);
 	hf_draw_text(d, HF_COLOR_ALIAS, aliases.buf, 20);
 	hf_draw_text(d, HF_COLOR_DEFAULT, rv->stage ? rv->stage : "-", 11);
 	if (rv->created)
 		hf_date_format(rv->created, when, sizeof(when));
 	hf_draw_text(d, HF_COLOR_DIM, when, 11);
-	for (size_t i = 0; v && i < v->nmetrics && hf_draw_left(d) > 4; i++) {
+	/* a metric shows whole or not at all; a row cut short ends in an ellipsis */
+	for (size_t i = 0; v && i < v->nmetrics; i++) {
+		bool more = i + 1 < v->nmetrics || (v->description && *v->description);
+		int gap = i ? 2 : 0;
+		char num[48];
+
+		hf_text_number(v->metrics[i].value, metric_decimals(s, v->metrics[i].key), num,
+			       sizeof(num));
+		if (gap + hf_width(v->metrics[i].key) + 1 + hf_width(num) + (more ? 2 : 0) >
+		    hf_draw_left(d)) {
+			hf_draw_text(d, HF_COLOR_DIM, i ? " " ELLIPSIS : ELLIPSIS, -1);
+			cut = true;
+			break;
+		}
+		hf_draw_space(d, gap);
 		hf_draw_text(d, HF_COLOR_DIM, v->metrics[i].key, -1);
-		hf_draw_textf(d, HF_COLOR_DEFAULT, -1, " %g  ", v->metrics[i].value);
+		hf_draw_text(d, HF_COLOR_DEFAULT, " ", -1);
+		hf_draw_text(d, HF_COLOR_DEFAULT, num, -1);
 	}
-	if (v && v->description && *v->description && hf_draw_left(d) > 4) {
-		hf_draw_text(d, HF_COLOR_DIM, "\xE2\x80\x94 ", -1);
-		hf_draw_text(d, HF_COLOR_DEFAULT, v->description, -1);
+	if (!cut && v && v->description && *v->description) {
+		int gap = v->nmetrics ? 2 : 0;
+
+		if (hf_draw_left(d) < gap + 4) {
+			hf_draw_text(d, HF_COLOR_DIM, gap ? " " ELLIPSIS : ELLIPSIS, -1);
+		} else {
+			hf_draw_space(d, gap);
+			hf_draw_text(d, HF_COLOR_DIM, "\xE2\x80\x94 ", -1);
+			hf_draw_text(d, HF_COLOR_DEFAULT, v->description, -1);
+		}
 	}
 	if (version_pending(s, rv->version))
 		hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
 	hf_strbuf_release(&aliases);
+}
+
+/*
+ * A row's indent of n columns; the selected row's starts with a pointer, so
+ * the cursor shows without colour or attributes too (a screen reader, a
+ * copy of the screen).
+ */
+static void lead(struct hf_draw *d, int n)
+{
+	if (d->selected) {
+		hf_draw_text(d, HF_COLOR_SELECTED, "\xE2\x96\xB6", 1);	/* ">" in ASCII mode */
+		n--;
+	}
+	hf_draw_space(d, n);
+}
+
+/*
+ * The title column: the widest title when the row has room for it beside
+ * the role and a state (30 columns for those), else what is left, at least
+ * 30; a cut title ends in an ellipsis and shows whole in the detail lines.
+ */
+static int title_cols(const struct model_state *s, const struct hf_draw *d)
+{
+	int room = d->cols - 5 - 12 - 30, want = s->title_cols + 1;
+
+	if (room < 30)
+		room = 30;
+	return want < room ? (want < 30 ? 30 : want) : room;
 }
 
 static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
@@ -283,11 +549,11 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_text(d, HF_COLOR_SECTION, mr->text, -1);
 		break;
 	case ROW_TEXT:
-		hf_draw_space(d, 3);
+		lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, mr->text, -1);
 		break;
 	case ROW_DESCRIPTION:
-		hf_draw_space(d, 3);
+		lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DEFAULT, s->reg.description, -1);
 		break;
 	case ROW_VERSION:
@@ -299,17 +565,19 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		enum hf_color role = !strcmp(res, "met")      ? HF_COLOR_GOOD
 				     : !strcmp(res, "missed") ? HF_COLOR_BAD
 							      : HF_COLOR_UNKNOWN;
+		char target[48], value[48];
 
-		hf_draw_space(d, 3);
+		lead(d, 3);
 		hf_draw_text(d, role,
 			     !strcmp(res, "met")      ? "\xE2\x9C\x93"
 			     : !strcmp(res, "missed") ? "\xE2\x9C\x97"
 						      : "?",
 			     2);
+		hf_text_slo(slo, target, value, sizeof(target));
 		hf_draw_text(d, HF_COLOR_DEFAULT, slo->metric, 20);
-		hf_draw_textf(d, HF_COLOR_DEFAULT, 12, "%s %g", slo->op, slo->target);
+		hf_draw_textf(d, HF_COLOR_DEFAULT, 12, "%s %s", slo->op, target);
 		if (slo->has_value)
-			hf_draw_textf(d, HF_COLOR_DEFAULT, 18, "measured %g", slo->value);
+			hf_draw_textf(d, HF_COLOR_DEFAULT, 18, "measured %s", value);
 		else
 			hf_draw_text(d, HF_COLOR_DIM, "not measured", 18);
 		hf_draw_text(d, role, res, -1);
@@ -322,14 +590,13 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		const struct hf_report_item *it = &r->items[mr->index];
 		bool waived = it->state && !strcmp(it->state, "waived");
 
-		hf_draw_space(d, 3);
+		lead(d, 3);
 		hf_draw_text(d,
 			     it->complete   ? HF_COLOR_GOOD
 			     : it->required ? HF_COLOR_BAD
 					    : HF_COLOR_DIM,
 			     it->complete ? (waived ? "~" : "\xE2\x9C\x93") : "\xE2\x97\x8B", 2);
-		hf_draw_text(d, HF_COLOR_DEFAULT, it->title ? it->title : it->id,
-			     d->cols >= 120 ? 40 : 30);
+		hf_draw_text(d, HF_COLOR_DEFAULT, it->title ? it->title : it->id, title_cols(s, d));
 		hf_draw_text(d, HF_COLOR_DIM, it->role, 12);
 		if (it->complete) {
 			hf_draw_text(d, HF_COLOR_DIM, it->state, -1);
@@ -369,7 +636,7 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		bool missing = !r->has_card || in_list(r->card_missing, r->ncard_missing, name);
 		bool empty = in_list(r->card_empty, r->ncard_empty, name);
 
-		hf_draw_space(d, 3);
+		lead(d, 3);
 		hf_draw_text(d, missing || empty ? HF_COLOR_BAD : HF_COLOR_GOOD,
 			     missing ? "\xE2\x9C\x97"
 			     : empty ? "!"
@@ -388,7 +655,7 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		char when[32];
 
 		hf_time_format_minutes(m->at, when, sizeof(when));
-		hf_draw_space(d, 3);
+		lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, when, 17);
 		hf_draw_text(d, HF_COLOR_ALIAS, m->alias, 13);
 		if (m->version)
@@ -397,12 +664,45 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 			hf_draw_text(d, HF_COLOR_DIM, "removed", -1);
 		break;
 	}
+	case ROW_STALE:
+	case ROW_STALE_AGE: {
+		struct hf_strbuf sb = HF_STRBUF_INIT;
+
+		hf_strbuf_init(&sb);
+		if (mr->kind == ROW_STALE)
+			hf_text_stale(&r->stale[mr->index], hf_now(), &sb);
+		else
+			hf_text_stale_age(&r->stale[mr->index], hf_now(), &sb);
+		lead(d, mr->kind == ROW_STALE ? 3 : 5);
+		hf_draw_text(d, mr->kind == ROW_STALE ? HF_COLOR_ERROR : HF_COLOR_DIM, sb.buf, -1);
+		hf_strbuf_release(&sb);
+		break;
+	}
+	case ROW_INPUT:
+	case ROW_OUTPUT:
+		lead(d, 3);
+		hf_draw_text(d, HF_COLOR_DIM, mr->kind == ROW_INPUT ? "in" : "out", 5);
+		hf_draw_text(d, HF_COLOR_DEFAULT,
+			     mr->kind == ROW_INPUT ? s->inputs[mr->index] : s->outputs[mr->index], -1);
+		break;
+	case ROW_ONCALL: {
+		struct hf_strbuf sb = HF_STRBUF_INIT;
+
+		hf_strbuf_init(&sb);
+		oncall_text(s, mr->index, &sb);
+		lead(d, 3);
+		hf_draw_text(d, HF_COLOR_DIM, s->oc.rows[mr->index].rot->name, 16);
+		hf_draw_text(d, s->oc.rows[mr->index].now_found ? HF_COLOR_PERSON : HF_COLOR_BAD,
+			     sb.buf, -1);
+		hf_strbuf_release(&sb);
+		break;
+	}
 	case ROW_ACTIVITY: {
 		const struct hf_activity *a = &s->activity[mr->index];
 		char when[32];
 
 		hf_time_format_minutes(a->at, when, sizeof(when));
-		hf_draw_space(d, 3);
+		lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, when, 17);
 		hf_draw_text(d, HF_COLOR_ALIAS, a->kind, 9);
 		hf_draw_text(d, HF_COLOR_PERSON, a->actor ? a->actor : "", 9);
@@ -444,6 +744,17 @@ static bool model_match(struct hf_view *v, size_t row, const char *needle)
 	case ROW_ALIAS_MOVE:
 		return hf_view_contains(s->moves[mr->index].alias, needle) ||
 		       hf_view_contains(s->moves[mr->index].version, needle);
+	case ROW_STALE:
+		return hf_view_contains(r->stale[mr->index].source, needle) ||
+		       hf_view_contains(r->stale[mr->index].error, needle);
+	case ROW_INPUT:
+		return hf_view_contains(s->inputs[mr->index], needle);
+	case ROW_OUTPUT:
+		return hf_view_contains(s->outputs[mr->index], needle);
+	case ROW_ONCALL:
+		return hf_view_contains(s->oc.rows[mr->index].rot->name, needle) ||
+		       (s->oc.rows[mr->index].now_found &&
+			hf_view_contains(s->oc.rows[mr->index].now.who, needle));
 	default:
 		return false;
 	}
@@ -515,6 +826,10 @@ static void model_done(struct hf_view *v)
 	hf_activity_free(s->activity, s->nactivity);
 	hf_reg_alias_moves_free(s->moves, s->nmoves);
 	hf_outbox_marks_clear(&s->marks);
+	hf_strv_free(s->inputs, s->ninputs);
+	hf_strv_free(s->outputs, s->noutputs);
+	if (s->oc_loaded)
+		hf_tui_oncall_clear(&s->oc);
 	free(s->rows);
 }
 

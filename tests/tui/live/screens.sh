@@ -17,7 +17,7 @@ hf_tui_row 6 | grep -q "^ recommender .* ✓✓  ?✓   v3 champion" || fail "re
 # the model view: per SLO the candidate's value, then production's, with the window's sparkline
 hf_tui_keys j j j Enter
 hf_tui_wait_text "then live in production"
-hf_tui_assert_has "   ✓ latency_p99_ms      <= 50       measured 34.5     met"
+hf_tui_assert_has "   ✓ latency_p99_ms      <= 50.0     measured 34.5     met"
 hf_tui_capture | grep -q "^     live ✗ 58         12.0% of 7d over worst 63.99 [▁▂▃▄▅▆▇█]\{21\} missed$" ||
 	fail "ranker's live latency row"
 hf_tui_capture | grep -q "^     live ✓ 850        0.0% of 7d over  worst 850   [▁▂▃▄▅▆▇█]\{24\} met$" ||
