@@ -5,13 +5,8 @@ set -euo pipefail
 PYTHON3=${PYTHON3:-python3}
 GIT=${GIT:-git}
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/hf-stale.XXXXXX")
-export HOME=$T/home XDG_CONFIG_HOME=$T/config XDG_DATA_HOME=$T/data XDG_CACHE_HOME=$T/cache
-export XDG_STATE_HOME=$T/state HANDOFF_DB=$T/handoff.db LC_ALL=C.UTF-8 TZ=UTC
+. "$HF_SRCDIR/tests/lib/hermetic.sh" stale
 export HANDOFF_NOW=2026-11-30T10:00:00Z
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-unset HANDOFF_TRACE
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
 . "$HF_SRCDIR/tests/lib/replay.sh"
 cleanup() {
 	replay_stop
@@ -19,10 +14,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail() {
-	echo "FAIL: $*" >&2
-	exit 1
-}
 assert_eq() {
 	[ "$2" = "$3" ] || fail "$1: expected [$2], got [$3]"
 }
