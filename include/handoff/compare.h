@@ -30,6 +30,24 @@ enum hf_status hf_runs_on_demand(struct hf_store *store, const struct hf_conf *c
 				 size_t n, bool params, size_t *fetched);
 
 /*
+ * Opening a model (`handoff show`, the TUI's model view) shows the figures
+ * of its candidate and of the versions its aliases name. A sync fetches
+ * those runs for the pod's models only; for a model the pod does not name
+ * (known from the registry only), opening it fetches them.
+ * hf_report_runs_to_fetch: the versions of r (candidate, aliased) whose
+ * run no sync fetched; none for a pod model. *versions owned (hf_strv_free).
+ * hf_model_open_fetch: fetch those of `model` (hf_runs_on_demand), stopped
+ * by cancel (may be NULL); *fetched (may be NULL): runs stored.
+ */
+struct hf_cancel;
+struct hf_model_report;
+enum hf_status hf_report_runs_to_fetch(struct hf_store *store, const struct hf_model_report *r,
+				       char ***versions, size_t *n);
+enum hf_status hf_model_open_fetch(struct hf_store *store, const struct hf_conf *conf,
+				   const struct hf_cancel *cancel, const char *model,
+				   size_t *fetched);
+
+/*
  * The same for a front end: the configuration from ctx (none: nothing to
  * do), and a failure printed as a warning on stderr, not returned.
  */

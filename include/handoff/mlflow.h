@@ -56,8 +56,10 @@ enum hf_status hf_mlflow_delete_alias(const struct hf_source_conf *conf, const c
  * sync did not fetch the run of): out[i] (n of them, zeroed first) gets
  * the run's status, metrics and parameters; a run the server no longer has
  * leaves out[i].run_id NULL. Errors as above; on error nothing is kept.
+ * cancel (may be NULL) stops the transfers (HF_ECANCEL).
  */
-enum hf_status hf_mlflow_get_runs(const struct hf_source_conf *conf, char *const *ids, size_t n,
+enum hf_status hf_mlflow_get_runs(const struct hf_source_conf *conf,
+				  const struct hf_cancel *cancel, char *const *ids, size_t n,
 				  struct hf_reg_run *out);
 
 /*

@@ -8,10 +8,12 @@
 
 #include "handoff/clock.h"
 #include "handoff/cmd.h"
+#include "handoff/compare.h"
 #include "handoff/out.h"
 #include "handoff/report.h"
 #include "handoff/report_out.h"
 #include "handoff/report_text.h"
+#include "handoff/sanitize.h"
 #include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
 #include "handoff/xmalloc.h"
@@ -319,7 +321,8 @@ static void print_items(const struct hf_model_report *r)
 }
 
 static void show_text(const struct hf_model_report *r, const struct hf_activity *act, size_t nact,
-		      const struct alias_history *h)
+		      const struct alias_history *h,
+		      const struct hf_reg_model *reg)
 {
 	char buf[128];
 
@@ -406,6 +409,7 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 		puts("versions:");
 		for (size_t i = 0; i < r->nversions; i++) {
 			const struct hf_report_version *v = &r->versions[i];
+			const struct hf_reg_version *rv;
 			char at[32] = "";
 
 			if (v->created)
@@ -419,6 +423,16 @@ static void show_text(const struct hf_model_report *r, const struct hf_activity 
 			if (v->candidate)
 				fputs("  \xE2\x86\x90 candidate", stdout);
 			putchar('\n');
+			/* the figures of the candidate and the aliased versions: their runs' metrics */
+			if ((v->candidate || v->naliases) && reg &&
+			    (rv = hf_reg_model_version(reg, v->version)) && rv->nmetrics) {
+				for (size_t k = 0; k < rv->nmetrics; k++) {
+					fputs(k ? ", " : "      run metrics: ", stdout);
+					hf_out_text(stdout, rv->metrics[k].key);
+					printf(" %g", rv->metrics[k].value);
+				}
+				putchar('\n');
+			}
 		}
 	}
 	history_text(h);
@@ -463,31 +477,49 @@ static char *shell_word(const char *name)
 	return hf_strbuf_detach(&sb);
 }
 
-/*
- * Whether the candidate or a version an alias names has a run no sync
- * fetched (a sync fetches the runs of the pod's models only).
- */
+/* Whether a version opening the model shows has a run no sync fetched (compare.h). */
 static bool run_not_fetched(struct hf_store *store, const struct hf_model_report *r)
 {
-	struct hf_reg_model m;
-	struct hf_reg_known k = { 0 };
-	bool missing = false;
+	char **versions = NULL;
+	size_t n = 0;
 
-	if (!r->registry_name || hf_store_reg_model_get(store, r->registry_source, r->registry_name, &m))
+	if (hf_report_runs_to_fetch(store, r, &versions, &n)) {
+		hf_error_clear();
 		return false;
-	if (m.source && !hf_store_reg_known(store, m.source, &k)) {
-		for (size_t i = 0; i < m.nversions && !missing; i++) {
-			const struct hf_reg_version *v = &m.versions[i];
-			bool named = r->candidate_version && !strcmp(v->version, r->candidate_version);
-
-			for (size_t j = 0; j < m.naliases && !named; j++)
-				named = !strcmp(m.aliases[j].version, v->version);
-			missing = named && v->run_id && *v->run_id && !hf_reg_known_run(&k, v->run_id);
-		}
-		hf_reg_known_clear(&k);
 	}
-	hf_reg_model_clear(&m);
-	return missing;
+	hf_strv_free(versions, n);
+	return n > 0;
+}
+
+/*
+ * Opening a model the pod does not name fetches the runs of its candidate
+ * and aliased versions, which no sync fetches (compare.h); then the report
+ * again with their figures. A failure is a warning: what is stored is shown.
+ */
+static enum hf_status fetch_on_open(struct hf_ctx *ctx, struct hf_store *store, const char *name,
+				    struct hf_model_report *r)
+{
+	const struct hf_conf *conf = NULL;
+	size_t fetched = 0;
+
+	if (!run_not_fetched(store, r))
+		return HF_OK;
+	if (hf_ctx_conf(ctx, &conf)) {
+		hf_error_clear();	/* no configuration (the demo, a copied database) */
+		return HF_OK;
+	}
+	if (hf_model_open_fetch(store, conf, NULL, name, &fetched)) {
+		char *msg = hf_sanitize(hf_last_error(), 0), *clean = hf_sanitize(r->registry_name, 0);
+
+		hf_warn("could not fetch the run of '%s': %s (showing what is stored)", clean, msg);
+		free(clean);
+		free(msg);
+		return HF_OK;
+	}
+	if (!fetched)
+		return HF_OK;
+	hf_model_report_clear(r);
+	return hf_report_model(store, name, r);
 }
 
 static int run_show(struct hf_ctx *ctx, const struct hf_args *args)
@@ -500,6 +532,8 @@ static int run_show(struct hf_ctx *ctx, const struct hf_args *args)
 	const char *at = hf_args_get(args, "at");
 	bool json = hf_args_has(args, "json");
 	struct alias_history h = { NULL, 0, at != NULL, 0 };
+	struct hf_reg_model reg = { 0 };
+	bool has_reg = false;
 	enum hf_status rc;
 
 	if (at && hf_time_parse(at, &h.at))
@@ -509,20 +543,24 @@ static int run_show(struct hf_ctx *ctx, const struct hf_args *args)
 	rc = hf_report_model(store, name, &r);
 	if (rc == HF_ENOTFOUND)
 		return hf_report_fail_unknown(store, name, json);
-	if (rc)
+	if (rc || (rc = fetch_on_open(ctx, store, name, &r)))
 		return hf_fail_last();
+	has_reg = r.in_registry &&
+		  !hf_store_reg_model_get(store, r.registry_source, r.registry_name, &reg);
+	hf_error_clear();
 	if (hf_store_activity_list(store, name, 0, ACTIVITY_LIMIT, &act, &nact) ||
 	    hf_store_reg_alias_history(store, r.registry_name ? r.registry_name : name, &h.moves, &h.n)) {
 		hf_activity_free(act, nact);
 		hf_model_report_clear(&r);
+		hf_reg_model_clear(&reg);
 		return hf_fail_last();
 	}
 	if (json)
 		hf_out_json(stdout, show_json(&r, act, nact, &h));
 	else
-		show_text(&r, act, nact, &h);
+		show_text(&r, act, nact, &h, has_reg ? &reg : NULL);
 	if (!json && !r.has_pod_files && run_not_fetched(store, &r)) {
-		/* a model the pod does not name: its runs are fetched when asked for */
+		/* the fetch on opening failed (or there is no configuration): how to fetch them */
 		char *arg = shell_word(r.registry_name);
 
 		fputs("\nruns not fetched: a sync fetches the runs of the pod's models; this fetches "
@@ -534,6 +572,7 @@ static int run_show(struct hf_ctx *ctx, const struct hf_args *args)
 	hf_reg_alias_moves_free(h.moves, h.n);
 	hf_activity_free(act, nact);
 	hf_model_report_clear(&r);
+	hf_reg_model_clear(&reg);
 	return HF_EXIT_OK;
 }
 

@@ -16,9 +16,10 @@
 #include "handoff/store_registry.h"
 #include "handoff/xmalloc.h"
 
-enum hf_status hf_runs_on_demand(struct hf_store *store, const struct hf_conf *conf,
-				 const char *source, const char *name, const char *const *versions,
-				 size_t n, bool params, size_t *fetched)
+static enum hf_status runs_on_demand(struct hf_store *store, const struct hf_conf *conf,
+				     const struct hf_cancel *cancel, const char *source,
+				     const char *name, const char *const *versions, size_t n,
+				     bool params, size_t *fetched)
 {
 	struct hf_reg_model m;
 	const struct hf_source_conf *sc;
@@ -58,7 +59,7 @@ enum hf_status hf_runs_on_demand(struct hf_store *store, const struct hf_conf *c
 	if (rc || !nids)
 		goto out;
 	runs = xcalloc(nids, sizeof(*runs));
-	if ((rc = hf_mlflow_get_runs(sc, ids, nids, runs)))
+	if ((rc = hf_mlflow_get_runs(sc, cancel, ids, nids, runs)))
 		goto out;
 	/* a deleted run: nothing to store; the others as a sync stores them */
 	for (size_t i = 0; i < nids; i++) {
@@ -90,6 +91,81 @@ out:
 	free(ids);
 	free(updated);
 	hf_reg_model_clear(&m);
+	return rc;
+}
+
+enum hf_status hf_runs_on_demand(struct hf_store *store, const struct hf_conf *conf,
+				 const char *source, const char *name, const char *const *versions,
+				 size_t n, bool params, size_t *fetched)
+{
+	return runs_on_demand(store, conf, NULL, source, name, versions, n, params, fetched);
+}
+
+enum hf_status hf_report_runs_to_fetch(struct hf_store *store, const struct hf_model_report *r,
+				       char ***versions, size_t *n)
+{
+	struct hf_reg_model m;
+	enum hf_status rc;
+	size_t alloc = 0;
+
+	*versions = NULL;
+	*n = 0;
+	/* the pod's models: a sync fetches these runs */
+	if (r->has_pod_files || !r->in_registry || !r->registry_name)
+		return HF_OK;
+	rc = hf_store_reg_model_get(store, r->registry_source, r->registry_name, &m);
+	if (rc == HF_ENOTFOUND) {
+		hf_error_clear();
+		return HF_OK;
+	}
+	if (rc)
+		return rc;
+	for (size_t i = 0; !rc && i < m.nversions; i++) {
+		const struct hf_reg_version *v = &m.versions[i];
+		struct hf_reg_run run;
+		bool named = r->candidate_version && !strcmp(v->version, r->candidate_version);
+		bool known = false;
+
+		for (size_t j = 0; j < m.naliases && !named; j++)
+			named = m.aliases[j].version && !strcmp(m.aliases[j].version, v->version);
+		if (!named || !v->run_id || !*v->run_id)
+			continue;
+		if ((rc = hf_store_reg_run_get(store, m.source, v->run_id, &run, &known)))
+			break;
+		if (!(known || run.nmetrics)) {
+			*versions = xgrow(*versions, *n + 1, &alloc, sizeof(**versions));
+			(*versions)[(*n)++] = xstrdup(v->version);
+		}
+		hf_reg_run_clear(&run);
+	}
+	hf_reg_model_clear(&m);
+	if (rc) {
+		hf_strv_free(*versions, *n);
+		*versions = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+enum hf_status hf_model_open_fetch(struct hf_store *store, const struct hf_conf *conf,
+				   const struct hf_cancel *cancel, const char *model,
+				   size_t *fetched)
+{
+	struct hf_model_report r;
+	char **versions = NULL;
+	size_t n = 0;
+	enum hf_status rc;
+
+	if (fetched)
+		*fetched = 0;
+	if ((rc = hf_report_model(store, model, &r)))
+		return rc;
+	rc = hf_report_runs_to_fetch(store, &r, &versions, &n);
+	if (!rc && n)
+		rc = runs_on_demand(store, conf, cancel, r.registry_source, r.registry_name,
+				    (const char *const *)versions, n, false, fetched);
+	hf_strv_free(versions, n);
+	hf_model_report_clear(&r);
 	return rc;
 }
 

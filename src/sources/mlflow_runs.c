@@ -374,7 +374,8 @@ static enum hf_status got_run(void *data, size_t i, struct hf_http_req *req)
 	return rc;
 }
 
-enum hf_status hf_mlflow_get_runs(const struct hf_source_conf *conf, char *const *ids, size_t n,
+enum hf_status hf_mlflow_get_runs(const struct hf_source_conf *conf,
+				  const struct hf_cancel *cancel, char *const *ids, size_t n,
 				  struct hf_reg_run *out)
 {
 	struct hf_mlflow_client c;
@@ -385,7 +386,7 @@ enum hf_status hf_mlflow_get_runs(const struct hf_source_conf *conf, char *const
 	memset(out, 0, n * sizeof(*out));
 	if (!n)
 		return HF_OK;
-	if ((rc = hf_mlflow_client_init(&c, conf, NULL)))
+	if ((rc = hf_mlflow_client_init(&c, conf, cancel)))
 		return rc;
 	reqs = xcalloc(n, sizeof(*reqs));
 	for (size_t i = 0; i < n; i++) {

@@ -141,16 +141,34 @@ assert_eq "$(HANDOFF_NOW=2026-12-01T09:55:00Z on_tty sync registry)" \
 assert_contains "$(HANDOFF_NOW=2026-12-01T09:56:00Z on_tty sync registry)" ", nothing changed" "summary: nothing changed"
 assert_eq "$(HANDOFF_NOW=2026-12-01T09:57:00Z script -qec "$(printf '%q ' "$HANDOFF_BIN" --config "$CONFIG" sync --quiet registry)" /dev/null)" "" "--quiet prints nothing"
 
-# 15. a model the pod does not name: no sync fetches its runs; show says so, and sync --model fetches
-#     that model and its runs (whatever its name), nothing else, and leaves the watermark
+# 15. a model the pod does not name: no sync fetches its runs; opening it (show) fetches the run of
+#     its candidate and aliased versions, one runs/get, and shows its figures; when that fails, show
+#     warns, shows what is stored and says how to fetch them; sync --model fetches that model and its
+#     runs (whatever its name), nothing else, and leaves the watermark
 ranker="team-a/ranker v2 (50% traffic) it's"
 champ_run=$(q "SELECT run_id FROM reg_version WHERE model = 'team-a/ranker v2 (50% traffic) it''s' AND version = '1'")
 [ -n "$champ_run" ] || fail "the ranker's champion has a run"
 assert_eq "$(q "SELECT count(*) FROM reg_run WHERE run_id = '$champ_run'")" 0 "a registry-only model's run is not fetched"
-hf show "$ranker" >"$T/show.txt" 2>&1 || true
+ctl /__reset '{}' >/dev/null
+ctl /__faults '{"kind": "500", "status": 503, "route": "runs/get", "count": 1000}' >/dev/null
+hf show "$ranker" >"$T/show.txt" 2>"$T/err" || fail "show when the run cannot be fetched"
+assert_contains "$(cat "$T/err")" "handoff: warning: could not fetch the run of '$ranker': " "show warns when the fetch fails"
 assert_contains "$(cat "$T/show.txt")" \
 	"runs not fetched: a sync fetches the runs of the pod's models; this fetches this model's: handoff sync --model 'team-a/ranker v2 (50% traffic) it'\\''s'" \
-	"show says the runs are not fetched and how"
+	"and says how to fetch them"
+ctl /__reset '{}' >/dev/null
+hf show "$ranker" >"$T/show.txt" 2>"$T/err" || { cat "$T/err"; fail "show"; }
+assert_eq "$(n runs/get) $(stat "s['total']")" "1 1" "show: one runs/get, nothing else"
+assert_eq "$(cat "$T/err")" "" "show: nothing on stderr"
+assert_eq "$(q "SELECT count(*) FROM run_metric WHERE run_id = '$champ_run'") $(q "SELECT count(*) FROM reg_run WHERE run_id = '$champ_run'")" "2 1" "show stored its champion's run metrics"
+metrics=$(q "SELECT group_concat(key || ' ' || value, ', ') FROM (SELECT key, value FROM run_metric WHERE run_id = '$champ_run' ORDER BY key)")
+assert_contains "$(cat "$T/show.txt")" "      run metrics: $metrics" "show: the candidate's figures"
+assert_not_contains "$(cat "$T/show.txt")" "runs not fetched" "show: no hint once fetched"
+ctl /__reset '{}' >/dev/null
+hf show "$ranker" >/dev/null 2>&1 || fail "show again"
+assert_eq "$(stat "s['total']")" 0 "show again: nothing fetched"
+# as before it was opened, for sync --model
+q "DELETE FROM run_metric WHERE run_id = '$champ_run'; DELETE FROM run_param WHERE run_id = '$champ_run'; DELETE FROM reg_run WHERE run_id = '$champ_run'"
 wm=$(q "SELECT value FROM source_state WHERE source = 'registry' AND key = 'watermark'")
 ctl /__reset '{}' >/dev/null
 hf sync --model "$ranker" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "sync --model"; }
