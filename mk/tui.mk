@@ -2,7 +2,7 @@
 noinst_LIBRARIES += libhf_tui.a
 libhf_tui_a_SOURCES = \
 	src/tui/tui.c src/tui/screen.c src/tui/draw.c src/tui/theme.c src/tui/action.c \
-	src/tui/list.c src/tui/view.c src/tui/data.c src/tui/sync.c \
+	src/tui/list.c src/tui/view.c src/tui/data.c src/tui/sync.c src/tui/fetch.c \
 	src/tui/view_pod.c src/tui/view_models.c src/tui/view_model.c src/tui/view_readiness.c \
 	src/tui/view_oncall.c src/tui/view_sprint.c src/tui/view_activity.c src/tui/view_log.c \
 	src/tui/view_help.c src/tui/view_inbox.c src/tui/view_mine.c src/tui/user.c \
@@ -34,6 +34,7 @@ EXTRA_DIST += tests/tui/lib.sh tests/tui/curses_confined.sh tests/tui/keys_doc.s
 # screen tests: one behaviour per script, the real binary in a private tmux
 HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/pod/resize.sh \
 	tests/tui/pod/sync.sh tests/tui/model/drill.sh tests/tui/model/hostile.sh \
+	tests/tui/model/fetch_run.sh \
 	tests/tui/help/help.sh tests/tui/theme/switch.sh tests/tui/theme/no_color.sh \
 	tests/tui/term/dumb.sh tests/tui/theme/config.sh tests/tui/sprint/board.sh \
 	tests/tui/oncall/grid.sh tests/tui/mouse/click.sh tests/tui/readiness/group.sh \

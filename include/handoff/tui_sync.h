@@ -29,6 +29,15 @@ enum hf_tui_sync_flags {
 struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf,
 				      unsigned flags);
 
+/*
+ * Start fetching, in the same background thread, the runs opening model
+ * `name` shows that no sync fetched (hf_model_open_fetch in compare.h: a
+ * model the pod does not name); the state's text says "fetching the run of
+ * NAME…", then what came of it (failed = 1 when it failed).
+ */
+struct hf_tui_sync *hf_tui_sync_start_runs(const char *db_path, const struct hf_conf *conf,
+					   const char *name);
+
 struct hf_tui_sync_state {
 	bool done;
 	size_t failed;	/* sources that failed */

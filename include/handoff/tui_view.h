@@ -79,6 +79,10 @@ struct hf_view {
 	char *act_ask;	       /* its question, NULL when it needs no answer (owned) */
 	char *act_field;       /* the field the answer fills (owned; see tui_edit.h) */
 	char *act_preset;      /* the answer offered (owned) */
+	char *fetch_runs;      /* set by load: the model whose runs opening it fetches (owned; taken
+				* by the loop, which fetches them in the background, then reloads) */
+	const char *fetch_note; /* set by the loop: how that fetch goes ("fetching…", why it
+				 * failed), for the view to show; NULL before any */
 };
 
 /*

@@ -49,6 +49,9 @@ struct tui {
 	bool push_after;	 /* a push is due when the running sync ends */
 	size_t unread;		 /* the user's unread inbox lines (the status line says so) */
 	bool unread_stale;	 /* count them again when idle */
+	char fetch_model[256];	 /* the model whose runs t->sync fetches (fetch.c), or "" */
+	char fetch_tried[256];	 /* the last one fetched: not again until a sync has run */
+	char fetch_note[320];	 /* how its fetch goes (a view's fetch_note points here) */
 };
 
 
@@ -69,6 +72,12 @@ void hf_tui_open(struct tui *t, const char *name, char *arg);
 /* user.c: the inbox and mine views of [user] handle (or say it is missing); the unread count. */
 void hf_tui_open_user(struct tui *t, const char *name);
 void hf_tui_count_unread(struct tui *t);
+
+/* fetch.c: runs fetched on opening a model (compare.h), in the sync thread */
+/* After a view loaded: start the fetch it asked for (view->fetch_runs), or say why not yet. */
+void hf_tui_fetch_begin(struct tui *t, struct hf_view *v);
+/* The sync thread finished (st): when it was a fetch, keep how it went for the view. */
+void hf_tui_fetch_end(struct tui *t, const struct hf_tui_sync_state *st);
 
 /* prompt.c */
 /* How many actions wait in the outbox (pending, in conflict, refused): t->waiting. */

@@ -1,4 +1,4 @@
-/* sync.c: the TUI's background sync: a thread with its own store connection runs every source */
+/* sync.c: the TUI's background sync: a thread with its own store connection runs every source (or fetches one model's runs) */
 #include "config.h"
 
 #include <pthread.h>
@@ -10,6 +10,7 @@
 
 #include "handoff/cancel.h"
 #include "handoff/clock.h"
+#include "handoff/compare.h"
 #include "handoff/inbox.h"
 #include "handoff/source.h"
 #include "handoff/store.h"
@@ -28,6 +29,7 @@ struct hf_tui_sync {
 	struct hf_source_conf *sources; /* shallow copies: strings duplicated below */
 	size_t nsources;
 	unsigned flags;			/* enum hf_tui_sync_flags */
+	char *model;			/* fetch this model's runs instead of syncing (or NULL) */
 	/* under lock */
 	bool done;
 	size_t failed;
@@ -108,6 +110,22 @@ static void *run(void *arg)
 	if (hf_store_open(s->db_path, &store) || hf_store_check(store)) {
 		hf_strbuf_addf(&summary, "sync failed: %s", hf_last_error());
 		failed = s->nsources ? s->nsources : 1;
+	} else if (s->model) {
+		struct hf_conf conf = { 0 };
+		size_t fetched = 0;
+
+		conf.sources = s->sources;
+		conf.nsources = s->nsources;
+		set_text(s, "fetching the run of %s\xE2\x80\xA6", s->model);
+		if (hf_model_open_fetch(store, &conf, &s->cancel, s->model, &fetched)) {
+			hf_strbuf_addf(&summary, "could not fetch the run of %s: %s", s->model,
+				       hf_last_error());
+			failed = 1;
+		} else {
+			hf_strbuf_addf(&summary, "fetched %zu run%s of %s", fetched,
+				       fetched == 1 ? "" : "s", s->model);
+		}
+		hf_store_close(store);
 	} else if (s->flags & HF_TUI_SYNC_PUSH_ONLY) {
 		set_text(s, "pushing");
 		push_waiting(s, store, NULL, &summary, &failed);
@@ -170,8 +188,8 @@ static void *run(void *arg)
 	return NULL;
 }
 
-struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf,
-				      unsigned flags)
+static struct hf_tui_sync *start(const char *db_path, const struct hf_conf *conf, unsigned flags,
+				 const char *model)
 {
 	struct hf_tui_sync *s = xcalloc(1, sizeof(*s));
 	sigset_t old;
@@ -199,7 +217,11 @@ struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf 
 		s->nsources++;
 	}
 	s->flags = flags;
-	snprintf(s->text, sizeof(s->text), flags & HF_TUI_SYNC_PUSH_ONLY ? "pushing" : "syncing");
+	s->model = model ? xstrdup(model) : NULL;
+	if (model)
+		snprintf(s->text, sizeof(s->text), "fetching the run of %s\xE2\x80\xA6", model);
+	else
+		snprintf(s->text, sizeof(s->text), flags & HF_TUI_SYNC_PUSH_ONLY ? "pushing" : "syncing");
 	/* the thread blocks the quit signals, so they interrupt the main loop's read */
 	hf_screen_block_signals(&old);
 	err = pthread_create(&s->thread, NULL, run, s);
@@ -248,6 +270,19 @@ void hf_tui_sync_finish(struct hf_tui_sync *s)
 	}
 	free(s->sources);
 	free(s->db_path);
+	free(s->model);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
+}
+
+struct hf_tui_sync *hf_tui_sync_start_runs(const char *db_path, const struct hf_conf *conf,
+					   const char *name)
+{
+	return start(db_path, conf, 0, name);
+}
+
+struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf,
+				      unsigned flags)
+{
+	return start(db_path, conf, flags, NULL);
 }

@@ -153,6 +153,7 @@ static void view_load(struct tui *t, struct hf_view *v)
 	hf_list_set_height(&v->list, v->rows - v->head_lines);
 	hf_list_apply(&v->list);
 	view_layout(t, v);
+	hf_tui_fetch_begin(t, v);	/* runs opening a model fetches, in the background */
 }
 
 static void take_view_message(struct tui *t, struct hf_view *v)
@@ -349,6 +350,7 @@ static void poll_sync(struct tui *t)
 		return;
 	hf_tui_sync_finish(t->sync);
 	t->sync = NULL;
+	hf_tui_fetch_end(t, &st);
 	set_message(t, st.failed > 0, "%s", st.text);
 	snapshot_close(t);	/* the reload sees what the sync wrote */
 	reload_all(t);

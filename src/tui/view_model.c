@@ -8,6 +8,7 @@
 
 #include "handoff/act.h"
 #include "handoff/clock.h"
+#include "handoff/compare.h"
 #include "handoff/registry.h"
 #include "handoff/report.h"
 #include "handoff/report_text.h"
@@ -39,6 +40,7 @@ enum row_kind {
 	ROW_INPUT,
 	ROW_OUTPUT,
 	ROW_ONCALL,	/* a rotation covering the model: who now, until, then who */
+	ROW_FETCH,
 };
 
 struct model_row {
@@ -64,6 +66,7 @@ struct model_state {
 	bool oc_loaded;
 	struct hf_tui_oncall oc;      /* every rotation; rows name those covering the model */
 	int title_cols;		      /* the widest checklist title, in columns */
+	char *fetching;		      /* "v1, v2": versions whose runs opening fetches (compare.h) */
 };
 
 static const char *const card_names[CARD_SECTIONS] = {
@@ -134,6 +137,28 @@ static bool add_oncall(struct hf_view *v)
 	return any;
 }
 
+/* A model the pod does not name: the runs no sync fetched are fetched on opening (the loop does). */
+static void runs_to_fetch(struct hf_view *v, struct hf_store *store)
+{
+	struct model_state *s = v->state;
+	struct hf_strbuf sb = HF_STRBUF_INIT;
+	char **versions = NULL;
+	size_t n = 0;
+
+	if (hf_report_runs_to_fetch(store, &s->r, &versions, &n) || !n) {
+		hf_error_clear();
+		return;
+	}
+	hf_strbuf_init(&sb);
+	for (size_t i = 0; i < n; i++)
+		hf_strbuf_addf(&sb, "%sv%s", i ? ", " : "", versions[i]);
+	s->fetching = hf_strbuf_detach(&sb);
+	hf_strv_free(versions, n);
+	free(v->fetch_runs);
+	v->fetch_runs = xstrdup(s->r.name);
+	add(v, HF_ROW_INERT, ROW_FETCH, 0, NULL);
+}
+
 static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 {
 	struct model_state *s = v->state;
@@ -193,6 +218,7 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 	add(v, HF_ROW_HEADING, ROW_HEADING, 0, "VERSIONS");
 	for (size_t i = 0; i < s->r.nversions; i++)
 		add(v, 0, ROW_VERSION, i, NULL);
+	runs_to_fetch(v, store);
 	if (!s->r.nversions)
 		add(v, HF_ROW_INERT, ROW_TEXT, 0,
 		    s->r.in_registry      ? "no versions registered"
@@ -556,6 +582,12 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DEFAULT, s->reg.description, -1);
 		break;
+	case ROW_FETCH:
+		lead(d, 3);
+		hf_draw_textf(d, HF_COLOR_DIM, -1, "run%s of %s: ", strchr(s->fetching, ',') ? "s" : "",
+			      s->fetching);
+		hf_draw_text(d, HF_COLOR_KEY, v->fetch_note ? v->fetch_note : "not fetched yet", -1);
+		break;
 	case ROW_VERSION:
 		draw_version(s, d, &r->versions[mr->index]);
 		break;
@@ -830,6 +862,7 @@ static void model_done(struct hf_view *v)
 	hf_strv_free(s->outputs, s->noutputs);
 	if (s->oc_loaded)
 		hf_tui_oncall_clear(&s->oc);
+	free(s->fetching);
 	free(s->rows);
 }
 
