@@ -18,12 +18,14 @@ void hf_tui_fetch_begin(struct tui *t, struct hf_view *v)
 	if (!name)
 		return;
 	v->fetch_note = t->fetch_note;
-	if (!strcmp(t->fetch_model, name) || !strcmp(t->fetch_tried, name)) {
-		free(name);	/* under way, or done and failed (the note says so): not again */
-		return;
-	}
-	if (t->ctx->demo || !t->conf || !t->conf->nsources) {
-		snprintf(t->fetch_note, sizeof(t->fetch_note), "not fetched: no source is configured to fetch it from");
+	if (!strcmp(t->fetch_model, name)) {
+		/* under way */
+		snprintf(t->fetch_note, sizeof(t->fetch_note), "fetching\xE2\x80\xA6");
+	} else if (!strcmp(t->fetch_tried, name)) {
+		/* done, and it is still missing: the note says why; not again */
+	} else if (t->ctx->demo || !t->conf || !t->conf->nsources) {
+		snprintf(t->fetch_note, sizeof(t->fetch_note),
+			 "not fetched: no source is configured to fetch it from");
 	} else if (t->sync) {
 		/* one background job at a time: the reload after the sync asks again */
 		snprintf(t->fetch_note, sizeof(t->fetch_note), "fetched once the sync is done");

@@ -137,7 +137,7 @@ static bool add_oncall(struct hf_view *v)
 	return any;
 }
 
-/* A model the pod does not name: the runs no sync fetched are fetched on opening (the loop does). */
+/* A model the pod does not name: opening it fetches the runs no sync fetched (the loop does). */
 static void runs_to_fetch(struct hf_view *v, struct hf_store *store)
 {
 	struct model_state *s = v->state;
