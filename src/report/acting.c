@@ -9,6 +9,7 @@
 #include "handoff/pod.h"
 #include "handoff/registry.h"
 #include "handoff/report.h"
+#include "handoff/store_oncall.h"
 #include "handoff/store_pod.h"
 #include "handoff/store_registry.h"
 #include "handoff/store_sprint.h"
@@ -191,6 +192,23 @@ static enum hf_status resolve_sprint(struct hf_store *store, struct hf_act *a)
 	return rc;
 }
 
+/* A feed rotation's shifts, and so its overrides, live in the calendar: refused here, saying where. */
+static enum hf_status calendar_refusal(struct hf_store *store, const char *rotation)
+{
+	struct hf_rotation *r = NULL;
+	size_t n = 0;
+	enum hf_status rc = HF_OK;
+
+	if (hf_store_rotations(store, rotation, &r, &n))
+		hf_error_clear();	/* no such rotation: said by whoever checks next */
+	else if (r[0].calendar)
+		rc = hf_error(HF_EINVAL, "rotation '%s' comes from calendar '%s': make the override in "
+			      "the service that owns the calendar; handoff reads it at the next sync",
+			      rotation, r[0].calendar);
+	hf_rotations_free(r, n);
+	return rc;
+}
+
 static enum hf_status resolve_override(struct hf_store *store, struct hf_act *a)
 {
 	char *source = NULL, *path = NULL;
@@ -202,6 +220,8 @@ static enum hf_status resolve_override(struct hf_store *store, struct hf_act *a)
 		return hf_error(HF_ENOTFOUND, "no rotation '%s' in the pod", a->rotation);
 	set(&a->source, source);
 	set(&a->path, path);
+	if ((rc = calendar_refusal(store, a->rotation)))
+		return rc;
 	return member(store, a->who, "who");
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ical_window.sh: a calendar source's `weeks` sets how far ahead a sync reads the feed (default 12): a 10-year weekly
-# rotation read from a file shows shifts up to that many weeks ahead and no further; a bad value is a warning naming the key
+# rotation read from a file shows shifts up to that many weeks ahead and no further; a bad value is a warning naming the key;
+# an override of a feed rotation is refused, naming the calendar
 . "${HF_SRCDIR:?}/tests/lib/common.sh" icalwin
 export HANDOFF_NOW=2026-10-15T10:00:00Z
 mkdir -p "$t/pod/oncall" "$t/feeds" "$t/config/handoff"
@@ -45,4 +46,13 @@ config $'\tweeks = 0\n'
 check "weeks = 0: a warning naming the key" grep -q "source.berlin.weeks: '0' is not a number of weeks from 1 to 520" "$t/sync0.out" || cat "$t/sync0.out"
 last=$(last_start)
 check "weeks = 0: the default, 12 weeks ahead ($last)" test "$last" \> 2026-12-24 -a "$last" \< 2027-01-07T10:00:00Z
+
+# a feed rotation's overrides are made in the calendar: refused, saying so, the file left alone
+printf '[user]\n\thandle = ana\n' >>"$t/config/handoff/config"
+"$bin" oncall override berlin --from 2026-10-20T09:00 --to 2026-10-20T18:00 --who ana >"$t/ov.out" 2>&1
+check "override on a feed rotation: refused" test $? -ne 0
+check "override on a feed rotation: says where to make it" \
+	grep -qF "rotation 'berlin' comes from calendar 'berlin': make the override in the service that owns the calendar" "$t/ov.out" ||
+	cat "$t/ov.out"
+check "override on a feed rotation: no commit" test "$("$git" -C "$t/pod" rev-list --count HEAD)" -eq 1
 exit $fail
