@@ -2,7 +2,7 @@
 """ical_feeds.py: writes the calendar feeds of the calendar-source tests into a folder.
 
 Usage: ical_feeds.py DIR
-Feeds, in the shapes their services export (see docs/oncall-feeds.md):
+Feeds, in the shapes their services export (see docs/pod-repository.md, "Who an event names"):
   pagerduty.ics  one UTC event per shift, "On Call - <Name> - <Schedule>", ATTENDEE as a bare email
   opsgenie.ics   one UTC event per shift, "<Name> - <schedule>_schedule", ORGANIZER the team
   grafana.ics    Grafana OnCall's final schedule: SUMMARY the user name, LOCATION primary/overrides

@@ -63,6 +63,8 @@ static void matching_order(void **state)
 	 */
 	expect("On Call - Zed Otto - ML Serving", NULL, "on", NULL);
 	expect("On Call - R Iyer - ML Serving", "raj@example.org\t", "raj", NULL);
+	/* Grafana's documented title with several users: one member, the first in pod.json it names */
+	expect("[L1] li, ana", NULL, "ana", NULL);
 }
 
 static void words(void **state)
