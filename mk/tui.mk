@@ -43,7 +43,7 @@ HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/po
 	tests/tui/pod/claimed.sh tests/tui/pod/live_sync.sh tests/tui/pod/tour.sh \
 	tests/tui/log/notes_filter.sh tests/tui/pod/quit_sync.sh \
 	tests/tui/term/ascii.sh tests/tui/term/ssh.sh tests/tui/log/secret.sh \
-	tests/tui/inbox/inbox.sh tests/tui/model/detail.sh
+	tests/tui/inbox/inbox.sh tests/tui/model/detail.sh tests/tui/model/stale.sh
 TESTS += $(HF_TUI_SCREEN_TESTS)
 EXTRA_DIST += $(HF_TUI_SCREEN_TESTS)
 

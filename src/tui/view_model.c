@@ -13,6 +13,7 @@
 #include "handoff/report.h"
 #include "handoff/report_text.h"
 #include "handoff/rotation.h"
+#include "handoff/sanitize.h"
 #include "handoff/store_models.h"
 #include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
@@ -291,6 +292,30 @@ static void oncall_text(const struct model_state *s, size_t i, struct hf_strbuf 
 		hf_strbuf_addf(out, " (override: %s)", rr->now.reason);
 }
 
+/* The bytes of s's longest prefix that fits in cols columns (whole characters). */
+static size_t prefix_bytes(const char *s, int cols)
+{
+	size_t at = 0, len = strlen(s);
+
+	while (at < len) {
+		unsigned int cp;
+		size_t n = hf_utf8_decode(s + at, len - at, &cp);
+		char ch[8];
+		int w;
+
+		if (!n)
+			n = 1;
+		memcpy(ch, s + at, n < sizeof(ch) ? n : sizeof(ch) - 1);
+		ch[n < sizeof(ch) ? n : sizeof(ch) - 1] = '\0';
+		w = hf_width(ch);
+		if (w > cols)
+			break;
+		cols -= w;
+		at += n;
+	}
+	return at;
+}
+
 /*
  * The selected row in full, on two lines under the summary: what a row
  * cuts to fit (a checklist item's title, its evidence URL, a failure).
@@ -328,13 +353,23 @@ static void draw_detail(struct hf_view *v, struct hf_draw *d, int line)
 		break;
 	}
 	case ROW_STALE:
-	case ROW_STALE_AGE:
-		if (!line)
-			hf_text_stale(&r->stale[mr->index], hf_now(), &sb);
+	case ROW_STALE_AGE: {
+		/* the failure names a long URL: over both lines, cut between characters */
+		char *safe;
+		size_t at;
+
+		hf_text_stale(&r->stale[mr->index], hf_now(), &sb);
+		safe = hf_sanitize(sb.buf, HF_SANITIZE_TAB_AS_SPACE);
+		at = prefix_bytes(safe, d->cols - 2);
+		hf_strbuf_reset(&sb);
+		if (line)
+			hf_strbuf_adds(&sb, safe + at);
 		else
-			hf_text_stale_age(&r->stale[mr->index], hf_now(), &sb);
-		role = line ? HF_COLOR_DIM : HF_COLOR_ERROR;
+			hf_strbuf_add(&sb, safe, at);
+		free(safe);
+		role = HF_COLOR_ERROR;
 		break;
+	}
 	case ROW_VERSION: {
 		const struct hf_report_version *rv = &r->versions[mr->index];
 		const struct hf_reg_version *rg = reg_version(s, rv->version);
