@@ -21,9 +21,6 @@
 	X(VIEW_ACTIVITY, "view-activity", "6",                                                     \
 	  "Show the timeline of commits and registry changes")                                     \
 	X(VIEW_LOG, "view-log", "7", "Show sync runs, errors and warnings")                        \
-	X(INBOX, "inbox", "i",                                                                     \
-	  "Show your inbox: what changed on your models since you last looked ([user] handle)")    \
-	X(MINE, "mine", "M", "Show what is yours to do, what blocks most first ([user] handle)")   \
 	X(VIEW_NEXT, "view-next", "<Tab>", "Switch to the next view")                              \
 	X(VIEW_PREV, "view-prev", "<BackTab>", "Switch to the previous view")                      \
 	X(MOVE_DOWN, "move-down", "j <Down>", "Select the next row")                               \
@@ -45,6 +42,9 @@
 	X(MODELS_ALL, "models-all", "a",                                                           \
 	  "Models: also list registered models no pod file names (again: the pod's only)")         \
 	X(REDRAW, "redraw", "<C-l>", "Redraw the screen")                                          \
+	X(INBOX, "inbox", "i",                                                                     \
+	  "Show your inbox: what changed on your models since you last looked ([user] handle)")    \
+	X(MINE, "mine", "M", "Show what is yours to do, what blocks most first ([user] handle)")   \
 	X(TICK, "tick", "x", "Mark the selected checklist item done (asks for the evidence link)")  \
 	X(WAIVE, "waive", "w", "Waive the selected checklist item (asks why)")                     \
 	X(REOPEN, "reopen", "u", "Put the selected checklist item back to todo")                   \
