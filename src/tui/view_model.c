@@ -667,6 +667,9 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_text(d, HF_COLOR_DIM, it->role, 12);
 		if (it->complete) {
 			hf_draw_text(d, HF_COLOR_DIM, it->state, -1);
+			/* before the evidence: a cut row may lose the URL (the lines below show it), not this */
+			if (it->pending)
+				hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
 			if (it->by) {
 				hf_draw_text(d, HF_COLOR_DIM, " by ", -1);
 				hf_draw_text(d, HF_COLOR_PERSON, it->by, -1);
@@ -685,13 +688,13 @@ static void model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		} else {
 			hf_draw_text(d, it->required ? HF_COLOR_BAD : HF_COLOR_DIM,
 				     it->required ? "open" : "optional", -1);
+			if (it->pending)
+				hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
 			if (it->reason) {
 				hf_draw_text(d, HF_COLOR_DIM, ": ", -1);
 				hf_draw_text(d, HF_COLOR_DEFAULT, it->reason, -1);
 			}
 		}
-		if (it->pending)
-			hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
 		if (it->note) {
 			hf_draw_text(d, HF_COLOR_DIM, " \xE2\x80\x94 ", -1);
 			hf_draw_text(d, HF_COLOR_DEFAULT, it->note, -1);

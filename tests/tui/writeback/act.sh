@@ -49,8 +49,9 @@ hf_tui_wait_text "push? [y/n] commit: fraud-detector: data.sources done (evidenc
 hf_tui_keys y
 hf_tui_wait_text "pending"
 hf_tui_wait_text "1 action waiting"
-hf_tui_capture | grep -q 'done by ana 2026-11-29 https://ci.example/run/1 ⧗ pending' ||
+hf_tui_capture | grep -q 'done ⧗ pending by ana 2026-11' ||
 	fail "the ticked item is not shown done and pending"
+hf_tui_capture | grep -q '^ evidence: https://ci.example/run/1$' || fail "the ticked item's evidence is not shown whole"
 
 # the sprint board: m moves the selected item (its next status offered)
 hf_tui_keys Escape Escape 5
