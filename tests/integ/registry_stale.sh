@@ -14,15 +14,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-assert_eq() {
-	[ "$2" = "$3" ] || fail "$1: expected [$2], got [$3]"
-}
-assert_contains() {
-	case "$2" in *"$3"*) ;; *) fail "$1: [$3] not in [$2]" ;; esac
-}
-assert_not_contains() {
-	case "$2" in *"$3"*) fail "$1: [$3] should not be in [$2]" ;; esac
-}
 hf() {
 	"$HANDOFF_BIN" --config "$T/config.ini" "$@"
 }

@@ -10,12 +10,6 @@ GIT=${GIT:-git}
 . "$HF_SRCDIR/tests/lib/live_pod.sh"
 live_test_stop() { :; }
 trap 'live_test_stop; live_pod_stop; rm -rf "$T"' EXIT
-assert_eq() {
-	[ "$2" = "$3" ] || fail "$1: expected [$2], got [$3]"
-}
-assert_contains() {
-	case "$2" in *"$3"*) ;; *) fail "$1: [$3] not in [$2]" ;; esac
-}
 hf() {
 	"$HANDOFF_BIN" --config "$T/config.ini" "$@"
 }
