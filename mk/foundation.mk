@@ -43,8 +43,8 @@ dist_man_MANS += man/handoff.1
 nobase_dist_pkgdata_DATA += docs/pod-repository.md docs/json.md
 nodist_man_MANS = man/handoff-pod.5 man/handoff-json.7
 CLEANFILES += $(nodist_man_MANS)
-EXTRA_DIST += man/md2man.py tests/integ/man_pages.sh tests/integ/first_hour.sh
-TESTS += tests/integ/man_pages.sh tests/integ/first_hour.sh
+EXTRA_DIST += man/md2man.py tests/integ/man_pages.sh tests/integ/first_hour.sh tests/integ/messages.sh
+TESTS += tests/integ/man_pages.sh tests/integ/first_hour.sh tests/integ/messages.sh
 HF_MD2MAN = $(AM_V_GEN)$(MKDIR_P) man && \
 	{ test -n "$(PYTHON3)" || { echo "python3 is needed to make the man pages from docs/" >&2; exit 1; }; } && \
 	$(PYTHON3) $(srcdir)/man/md2man.py

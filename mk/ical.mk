@@ -20,3 +20,7 @@ EXTRA_DIST += bench/ical-bench.sh bench/ical_gen.py
 
 HF_UNIT_TESTS += tests/unit/test_feed
 tests_unit_test_feed_SOURCES = tests/unit/test_feed.c
+
+# the feeds in the shapes of PagerDuty, Opsgenie, Grafana OnCall and Google against an independent expansion
+TESTS += tests/integ/ical_feed.sh
+EXTRA_DIST += tests/integ/ical_feed.sh tests/lib/ical_feeds.py tests/lib/ical_expand.py tests/server/ical_server.py
