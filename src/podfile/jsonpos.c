@@ -82,23 +82,12 @@ static void note(struct scan *sc)
 	e->order = jp->n++;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static long hex4(struct scan *sc)
 {
 	long v = 0;
 
 	for (int k = 0; k < 4; k++) {
-		int h = hexval(peek(sc));
+		int h = hf_hex_digit((char)peek(sc));
 
 		if (h < 0)
 			return -1;
