@@ -3,8 +3,9 @@ noinst_LIBRARIES += libhf_tui.a
 libhf_tui_a_SOURCES = \
 	src/tui/tui.c src/tui/screen.c src/tui/draw.c src/tui/theme.c src/tui/action.c \
 	src/tui/list.c src/tui/view.c src/tui/data.c src/tui/sync.c src/tui/fetch.c \
-	src/tui/view_pod.c src/tui/view_models.c src/tui/view_model.c src/tui/view_readiness.c \
-	src/tui/view_oncall.c src/tui/view_sprint.c src/tui/view_activity.c src/tui/view_log.c \
+	src/tui/view_pod.c src/tui/view_models.c src/tui/view_model.c src/tui/view_model_draw.c \
+	src/tui/view_model_internal.h src/tui/view_readiness.c src/tui/view_oncall.c \
+	src/tui/view_sprint.c src/tui/view_activity.c src/tui/view_log.c \
 	src/tui/view_help.c src/tui/view_inbox.c src/tui/view_mine.c src/tui/user.c \
 	src/tui/command.c
 HF_TUI_LIBS += libhf_tui.a
