@@ -128,6 +128,13 @@ extern const struct hf_view_ops hf_view_mine;
 unsigned hf_view_open_about(struct hf_view *v, enum hf_action action, const char *kind,
 			    const char *model);
 
+/*
+ * A row's indent of n columns; the selected row's starts with a pointer, so
+ * the cursor shows without colour or attributes too (a screen reader, a
+ * copy of the screen).
+ */
+void hf_view_draw_lead(struct hf_draw *d, int n);
+
 /* Stage dots for stage_index 0..6: "●●●○○○○" drawn in the stage roles. */
 void hf_view_draw_stage(struct hf_draw *d, int stage_index);
 

@@ -81,6 +81,15 @@ bool hf_view_contains(const char *hay, const char *needle)
 	return false;
 }
 
+void hf_view_draw_lead(struct hf_draw *d, int n)
+{
+	if (d->selected) {
+		hf_draw_text(d, HF_COLOR_SELECTED, "\xE2\x96\xB6", 1);	/* ">" in ASCII mode */
+		n--;
+	}
+	hf_draw_space(d, n);
+}
+
 void hf_view_draw_stage(struct hf_draw *d, int stage_index)
 {
 	char dots[32];

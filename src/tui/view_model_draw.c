@@ -252,8 +252,6 @@ static bool version_pending(const struct model_state *s, const char *version)
 	return false;
 }
 
-static void lead(struct hf_draw *d, int n);
-
 /*
  * The decimals of one metric's numbers side by side (every version's value
  * and the contract's target): the most any of them needs (report_text.h).
@@ -286,7 +284,7 @@ static void draw_version(struct model_state *s, struct hf_draw *d,
 	hf_strbuf_init(&aliases);
 	for (size_t i = 0; i < rv->naliases; i++)
 		hf_strbuf_addf(&aliases, "%s%s", i ? "," : "", rv->aliases[i]);
-	lead(d, 1);
+	hf_view_draw_lead(d, 1);
 	hf_draw_text(d, rv->candidate ? HF_COLOR_ALIAS : HF_COLOR_DIM,
 		     rv->candidate ? "\xE2\x96\xB8 " : "  ", -1);
 	hf_draw_textf(d, HF_COLOR_ALIAS, 6, "v%s", rv->version);
@@ -330,18 +328,7 @@ static void draw_version(struct model_state *s, struct hf_draw *d,
 	hf_strbuf_release(&aliases);
 }
 
-/*
- * A row's indent of n columns; the selected row's starts with a pointer, so
- * the cursor shows without colour or attributes too (a screen reader, a
- * copy of the screen).
- */
-static void lead(struct hf_draw *d, int n)
-{
-	if (d->selected) {
-		hf_draw_text(d, HF_COLOR_SELECTED, "\xE2\x96\xB6", 1);	/* ">" in ASCII mode */
-		n--;
-	}
-	hf_draw_space(d, n);
+hf_draw_space(d, n);
 }
 
 /*
@@ -370,15 +357,15 @@ void hf_model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		hf_draw_text(d, HF_COLOR_SECTION, mr->text, -1);
 		break;
 	case ROW_TEXT:
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, mr->text, -1);
 		break;
 	case ROW_DESCRIPTION:
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DEFAULT, s->reg.description, -1);
 		break;
 	case ROW_FETCH:
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_textf(d, HF_COLOR_DIM, -1, "run%s of %s: ", strchr(s->fetching, ',') ? "s" : "",
 			      s->fetching);
 		hf_draw_text(d, HF_COLOR_KEY, v->fetch_note ? v->fetch_note : "not fetched yet", -1);
@@ -394,7 +381,7 @@ void hf_model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 							      : HF_COLOR_UNKNOWN;
 		char target[48], value[48];
 
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_text(d, role,
 			     !strcmp(res, "met")      ? "\xE2\x9C\x93"
 			     : !strcmp(res, "missed") ? "\xE2\x9C\x97"
@@ -417,7 +404,7 @@ void hf_model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		const struct hf_report_item *it = &r->items[mr->index];
 		bool waived = it->state && !strcmp(it->state, "waived");
 
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_text(d,
 			     it->complete   ? HF_COLOR_GOOD
 			     : it->required ? HF_COLOR_BAD
@@ -466,7 +453,7 @@ void hf_model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		bool missing = !r->has_card || in_list(r->card_missing, r->ncard_missing, name);
 		bool empty = in_list(r->card_empty, r->ncard_empty, name);
 
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_text(d, missing || empty ? HF_COLOR_BAD : HF_COLOR_GOOD,
 			     missing ? "\xE2\x9C\x97"
 			     : empty ? "!"
@@ -485,7 +472,7 @@ void hf_model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		char when[32];
 
 		hf_time_format_minutes(m->at, when, sizeof(when));
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, when, 17);
 		hf_draw_text(d, HF_COLOR_ALIAS, m->alias, 13);
 		if (m->version)
@@ -503,14 +490,14 @@ void hf_model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 			hf_text_stale(&r->stale[mr->index], hf_now(), &sb);
 		else
 			hf_text_stale_age(&r->stale[mr->index], hf_now(), &sb);
-		lead(d, mr->kind == ROW_STALE ? 3 : 5);
+		hf_view_draw_lead(d, mr->kind == ROW_STALE ? 3 : 5);
 		hf_draw_text(d, mr->kind == ROW_STALE ? HF_COLOR_ERROR : HF_COLOR_DIM, sb.buf, -1);
 		hf_strbuf_release(&sb);
 		break;
 	}
 	case ROW_INPUT:
 	case ROW_OUTPUT:
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, mr->kind == ROW_INPUT ? "in" : "out", 5);
 		hf_draw_text(d, HF_COLOR_DEFAULT,
 			     mr->kind == ROW_INPUT ? s->inputs[mr->index] : s->outputs[mr->index], -1);
@@ -520,7 +507,7 @@ void hf_model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 
 		hf_strbuf_init(&sb);
 		oncall_text(s, mr->index, &sb);
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, s->oc.rows[mr->index].rot->name, 16);
 		hf_draw_text(d, s->oc.rows[mr->index].now_found ? HF_COLOR_PERSON : HF_COLOR_BAD,
 			     sb.buf, -1);
@@ -532,7 +519,7 @@ void hf_model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row)
 		char when[32];
 
 		hf_time_format_minutes(a->at, when, sizeof(when));
-		lead(d, 3);
+		hf_view_draw_lead(d, 3);
 		hf_draw_text(d, HF_COLOR_DIM, when, 17);
 		hf_draw_text(d, HF_COLOR_ALIAS, a->kind, 9);
 		hf_draw_text(d, HF_COLOR_PERSON, a->actor ? a->actor : "", 9);
