@@ -119,6 +119,18 @@ enum hf_status hf_compare_versions(struct hf_store *store, const char *name, con
 				   const char *v2, char **left, char **right, char **reg_name,
 				   char **reg_source);
 
+/*
+ * Bring the runs of the two versions hf_compare_build would compare (v1,
+ * v2 as there) when no sync fetched them, with their parameters
+ * (hf_runs_on_demand), stopped by cancel (may be NULL): for a front end
+ * that fetches off its UI thread (the TUI's compare view). *fetched (may
+ * be NULL): runs stored. Errors as hf_compare_versions, then the network's
+ * and the store's.
+ */
+enum hf_status hf_compare_fetch(struct hf_store *store, const struct hf_conf *conf,
+				const struct hf_cancel *cancel, const char *model, const char *v1,
+				const char *v2, size_t *fetched);
+
 void hf_compare_clear(struct hf_compare *c);
 
 #endif

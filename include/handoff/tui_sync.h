@@ -33,10 +33,12 @@ struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf 
  * Start fetching, in the same background thread, the runs opening model
  * `name` shows that no sync fetched (hf_model_open_fetch in compare.h: a
  * model the pod does not name); the state's text says "fetching the run of
- * NAME…", then what came of it (failed = 1 when it failed).
+ * NAME…", then what came of it (failed = 1 when it failed). With versions
+ * (two, NULL: opening the model), the runs of those two versions compared
+ * instead (hf_compare_fetch), whatever model it is.
  */
 struct hf_tui_sync *hf_tui_sync_start_runs(const char *db_path, const struct hf_conf *conf,
-					   const char *name);
+					   const char *name, const char *const *versions);
 
 struct hf_tui_sync_state {
 	bool done;

@@ -81,6 +81,8 @@ struct hf_view {
 	char *act_preset;      /* the answer offered (owned) */
 	char *fetch_runs;      /* set by load: the model whose runs opening it fetches (owned; taken
 				* by the loop, which fetches them in the background, then reloads) */
+	char *fetch_versions[2]; /* set by load with fetch_runs: the two versions compared whose
+				  * runs to fetch instead (the compare view; owned; taken too) */
 	const char *fetch_note; /* set by the loop: how that fetch goes ("fetching…", why it
 				 * failed), for the view to show; NULL before any */
 };

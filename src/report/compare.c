@@ -169,6 +169,29 @@ enum hf_status hf_model_open_fetch(struct hf_store *store, const struct hf_conf 
 	return rc;
 }
 
+enum hf_status hf_compare_fetch(struct hf_store *store, const struct hf_conf *conf,
+				const struct hf_cancel *cancel, const char *model, const char *v1,
+				const char *v2, size_t *fetched)
+{
+	char *left, *right, *reg_name, *reg_source;
+	enum hf_status rc;
+
+	if (fetched)
+		*fetched = 0;
+	if ((rc = hf_compare_versions(store, model, v1, v2, &left, &right, &reg_name, &reg_source)))
+		return rc;
+	{
+		const char *vs[2] = { left, right };
+
+		rc = runs_on_demand(store, conf, cancel, reg_source, reg_name, vs, 2, true, fetched);
+	}
+	free(left);
+	free(right);
+	free(reg_name);
+	free(reg_source);
+	return rc;
+}
+
 void hf_ctx_runs_on_demand(struct hf_ctx *ctx, struct hf_store *store, const char *source,
 			   const char *name, const char *const *versions, size_t n, bool params)
 {

@@ -49,7 +49,7 @@ struct tui {
 	bool push_after;	 /* a push is due when the running sync ends */
 	size_t unread;		 /* the user's unread inbox lines (the status line says so) */
 	bool unread_stale;	 /* count them again when idle */
-	char fetch_model[256];	 /* the model whose runs t->sync fetches (fetch.c), or "" */
+	char fetch_model[256];	 /* the model (and versions compared) whose runs t->sync fetches (fetch.c), or "" */
 	char fetch_tried[256];	 /* the last one fetched: not again until a sync has run */
 	char fetch_note[320];	 /* how its fetch goes (a view's fetch_note points here) */
 };

@@ -30,6 +30,7 @@ struct hf_tui_sync {
 	size_t nsources;
 	unsigned flags;			/* enum hf_tui_sync_flags */
 	char *model;			/* fetch this model's runs instead of syncing (or NULL) */
+	char *versions[2];		/* ... of these two versions compared (or NULL: opening it) */
 	/* under lock */
 	bool done;
 	size_t failed;
@@ -117,7 +118,9 @@ static void *run(void *arg)
 		conf.sources = s->sources;
 		conf.nsources = s->nsources;
 		set_text(s, "fetching the run of %s\xE2\x80\xA6", s->model);
-		if (hf_model_open_fetch(store, &conf, &s->cancel, s->model, &fetched)) {
+		if (s->versions[0] ? hf_compare_fetch(store, &conf, &s->cancel, s->model, s->versions[0],
+						      s->versions[1], &fetched)
+				   : hf_model_open_fetch(store, &conf, &s->cancel, s->model, &fetched)) {
 			hf_strbuf_addf(&summary, "could not fetch the run of %s: %s", s->model,
 				       hf_last_error());
 			failed = 1;
@@ -189,7 +192,7 @@ static void *run(void *arg)
 }
 
 static struct hf_tui_sync *start(const char *db_path, const struct hf_conf *conf, unsigned flags,
-				 const char *model)
+				 const char *model, const char *const *versions)
 {
 	struct hf_tui_sync *s = xcalloc(1, sizeof(*s));
 	sigset_t old;
@@ -218,6 +221,8 @@ static struct hf_tui_sync *start(const char *db_path, const struct hf_conf *conf
 	}
 	s->flags = flags;
 	s->model = model ? xstrdup(model) : NULL;
+	for (int i = 0; versions && i < 2; i++)
+		s->versions[i] = dup_or_null(versions[i]);
 	if (model)
 		snprintf(s->text, sizeof(s->text), "fetching the run of %s\xE2\x80\xA6", model);
 	else
@@ -271,18 +276,20 @@ void hf_tui_sync_finish(struct hf_tui_sync *s)
 	free(s->sources);
 	free(s->db_path);
 	free(s->model);
+	free(s->versions[0]);
+	free(s->versions[1]);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
 
 struct hf_tui_sync *hf_tui_sync_start_runs(const char *db_path, const struct hf_conf *conf,
-					   const char *name)
+					   const char *name, const char *const *versions)
 {
-	return start(db_path, conf, 0, name);
+	return start(db_path, conf, 0, name, versions);
 }
 
 struct hf_tui_sync *hf_tui_sync_start(const char *db_path, const struct hf_conf *conf,
 				      unsigned flags)
 {
-	return start(db_path, conf, flags, NULL);
+	return start(db_path, conf, flags, NULL, NULL);
 }
