@@ -7,7 +7,7 @@ libhf_tui_a_SOURCES = \
 	src/tui/view_model_internal.h src/tui/view_readiness.c src/tui/view_oncall.c \
 	src/tui/view_sprint.c src/tui/view_activity.c src/tui/view_log.c \
 	src/tui/view_help.c src/tui/view_inbox.c src/tui/view_mine.c src/tui/user.c \
-	src/tui/command.c
+	src/tui/command.c src/tui/view_compare.c
 HF_TUI_LIBS += libhf_tui.a
 
 noinst_HEADERS += \
@@ -44,7 +44,8 @@ HF_TUI_SCREEN_TESTS = tests/tui/pod/rows.sh tests/tui/pod/filter.sh tests/tui/po
 	tests/tui/pod/claimed.sh tests/tui/pod/live_sync.sh tests/tui/pod/tour.sh \
 	tests/tui/log/notes_filter.sh tests/tui/pod/quit_sync.sh \
 	tests/tui/term/ascii.sh tests/tui/term/ssh.sh tests/tui/log/secret.sh \
-	tests/tui/inbox/inbox.sh tests/tui/model/detail.sh tests/tui/model/stale.sh
+	tests/tui/inbox/inbox.sh tests/tui/model/detail.sh tests/tui/model/stale.sh \
+	tests/tui/model/compare.sh
 TESTS += $(HF_TUI_SCREEN_TESTS)
 EXTRA_DIST += $(HF_TUI_SCREEN_TESTS)
 
@@ -65,4 +66,5 @@ EXTRA_DIST += tests/tui/pod/rows-80x24.screen tests/tui/pod/rows-160x48.screen \
 	bench/tui-bench.sh bench/tui_gen.py tests/tui/inbox/inbox-80x24.screen \
 	tests/tui/inbox/inbox-160x48.screen tests/tui/inbox/mine-80x24.screen \
 	tests/tui/inbox/mine-160x48.screen \
-	tests/tui/model/detail-80x24.screen tests/tui/model/detail-160x48.screen
+	tests/tui/model/detail-80x24.screen tests/tui/model/detail-160x48.screen \
+	tests/tui/model/compare-80x24.screen tests/tui/model/compare-160x48.screen

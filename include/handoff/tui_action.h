@@ -45,6 +45,11 @@
 	X(INBOX, "inbox", "i",                                                                     \
 	  "Show your inbox: what changed on your models since you last looked ([user] handle)")    \
 	X(MINE, "mine", "M", "Show what is yours to do, what blocks most first ([user] handle)")   \
+	X(MARK, "mark", "v",                                                                       \
+	  "Model: mark the selected version to compare (two at most: a third drops the older mark)") \
+	X(COMPARE, "compare", "=",                                                                 \
+	  "Model: compare the two marked versions (one: with the champion; none: the candidate)")  \
+	X(HIDE_EQUAL, "hide-equal", "e", "Compare: hide the rows equal on both sides (again: show them)") \
 	X(TICK, "tick", "x", "Mark the selected checklist item done (asks for the evidence link)")  \
 	X(WAIVE, "waive", "w", "Waive the selected checklist item (asks why)")                     \
 	X(REOPEN, "reopen", "u", "Put the selected checklist item back to todo")                   \
@@ -90,6 +95,8 @@ struct hf_action_info {
 	X(MINE, "mine", NULL, "open what is yours to do")                                          \
 	X(HELP, "help", NULL, "show every key and command")                                        \
 	X(PUSH, "push", NULL, "send the actions waiting in the outbox now")                        \
+	X(COMPARE, "compare", "[V1] [V2]",                                                         \
+	  "in a model: compare versions V1 and V2 (V2 alone: with the champion; none: as =)")      \
 	X(QUIT, "q", NULL, "quit (also :quit)")
 
 enum hf_command {

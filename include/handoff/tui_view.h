@@ -102,6 +102,12 @@ unsigned hf_view_open(struct hf_view *view, const char *name, const char *arg);
 /* For handlers and loaders: a message for the status line (printf). */
 void hf_view_message(struct hf_view *view, const char *fmt, ...) HF_PRINTF(2, 3);
 
+/*
+ * The compare view's argument: versions v1 and v2 (NULL: chosen as
+ * `handoff diff` chooses them) of model. Allocated; the caller frees.
+ */
+char *hf_view_compare_arg(const char *model, const char *v1, const char *v2);
+
 /* Case-insensitive "does hay contain needle" (needle lower-cased) for match callbacks. */
 bool hf_view_contains(const char *hay, const char *needle);
 
@@ -121,6 +127,7 @@ extern const struct hf_view_ops hf_view_model;
 extern const struct hf_view_ops hf_view_help;
 extern const struct hf_view_ops hf_view_inbox;
 extern const struct hf_view_ops hf_view_mine;
+extern const struct hf_view_ops hf_view_compare;
 
 /*
  * For Enter on a line of the inbox or of `mine` (kind and model of the

@@ -5,8 +5,38 @@
 #include <string.h>
 
 #include "handoff/tui_screen.h"
+#include "handoff/tui_view.h"
 
 #include "loop.h"
+
+/* ":compare [V1] [V2]": versions of the model shown (or compared); none: as = does (the marked ones). */
+static void compare(struct tui *t, const char *arg)
+{
+	struct hf_view *top = t->stack[t->depth - 1], *v = NULL;
+	char v1[64] = "", v2[64] = "", more[2];
+	int n;
+
+	if (!*arg) {
+		hf_tui_dispatch(t, HF_ACTION_COMPARE);
+		return;
+	}
+	/* the model view, or the one the compare view on top was opened from */
+	if (top->ops == &hf_view_model)
+		v = top;
+	else if (top->ops == &hf_view_compare && t->depth > 1 &&
+		 t->stack[t->depth - 2]->ops == &hf_view_model)
+		v = t->stack[t->depth - 2];
+	if (!v || !v->arg) {
+		hf_tui_sayf(t, true, "open a model first: :compare compares its versions");
+		return;
+	}
+	n = sscanf(arg, "%63s %63s %1s", v1, v2, more);
+	if (n < 1 || n > 2) {
+		hf_tui_sayf(t, true, "which versions? (:compare [V1] [V2])");
+		return;
+	}
+	hf_tui_open(t, "compare", hf_view_compare_arg(v->arg, n == 2 ? v1 : NULL, n == 2 ? v2 : v1));
+}
 
 void hf_tui_command(struct tui *t, const char *line)
 {
@@ -67,6 +97,9 @@ void hf_tui_command(struct tui *t, const char *line)
 		break;
 	case HF_COMMAND_PUSH:
 		hf_tui_start_push(t);
+		break;
+	case HF_COMMAND_COMPARE:
+		compare(t, arg);
 		break;
 	case HF_COMMAND_NONE:
 	case HF_COMMAND__COUNT:

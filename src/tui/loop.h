@@ -64,6 +64,9 @@ void hf_tui_snapshot_close(struct tui *t);
 void hf_tui_sync_now(struct tui *t);
 void hf_tui_theme(struct tui *t, const char *name);
 
+/* tui.c: action a for the top view, else the generic handling (as its key would). */
+void hf_tui_dispatch(struct tui *t, enum hf_action a);
+
 /* command.c: run ":line". */
 void hf_tui_command(struct tui *t, const char *line);
 /* Open view `name` with arg (taken; NULL: none). */

@@ -464,8 +464,14 @@ static void generic_action(struct tui *t, enum hf_action a)
 		set_message(t, false, "%s: open the view that shows it (model 2/Enter, readiness 3, "
 			    "on-call 4, sprint 5)", hf_action_table[a - 1].name);
 		break;
+	case HF_ACTION_MARK:
+	case HF_ACTION_COMPARE:
+		set_message(t, false, "%s: open a model (Enter on it) and select one of its versions",
+			    hf_action_table[a - 1].name);
+		break;
 	case HF_ACTION_ENTER:
 	case HF_ACTION_GROUP:
+	case HF_ACTION_HIDE_EQUAL:
 	case HF_ACTION_SORT:
 	case HF_ACTION_NONE:
 	case HF_ACTION__COUNT:
@@ -473,7 +479,7 @@ static void generic_action(struct tui *t, enum hf_action a)
 	}
 }
 
-static void dispatch(struct tui *t, enum hf_action a)
+void hf_tui_dispatch(struct tui *t, enum hf_action a)
 {
 	struct hf_view *v = top(t);
 	unsigned r = v->ops->key ? v->ops->key(v, a) : HF_REACT_NOT_MINE;
@@ -537,7 +543,7 @@ static void handle_input(struct tui *t, const struct hf_input *in)
 			} else {
 				free(t->message);
 				t->message = NULL;
-				dispatch(t, a);
+				hf_tui_dispatch(t, a);
 			}
 		}
 		break;

@@ -13,7 +13,7 @@
 const struct hf_view_ops *const hf_views[] = {
 	&hf_view_pod,	   &hf_view_models, &hf_view_readiness, &hf_view_oncall, &hf_view_sprint,
 	&hf_view_activity, &hf_view_log,    &hf_view_model,	&hf_view_help,	 &hf_view_inbox,
-	&hf_view_mine,	   NULL,
+	&hf_view_mine,	   &hf_view_compare, NULL,
 };
 
 const struct hf_view_ops *hf_view_find(const char *name)
@@ -62,6 +62,12 @@ void hf_view_message(struct hf_view *view, const char *fmt, ...)
 	va_start(ap, fmt);
 	view->message = xvasprintf(fmt, ap);
 	va_end(ap);
+}
+
+/* "V1 V2 MODEL", "-" for a version left to the default: versions hold no blank, names may */
+char *hf_view_compare_arg(const char *model, const char *v1, const char *v2)
+{
+	return xasprintf("%s %s %s", v1 ? v1 : "-", v2 ? v2 : "-", model);
 }
 
 bool hf_view_contains(const char *hay, const char *needle)

@@ -34,6 +34,52 @@ const char *const hf_model_card_names[CARD_SECTIONS] = {
 	"caveats and recommendations",
 };
 
+/*
+ * The versions marked to compare (v), [0] the older mark: kept while the
+ * same model is shown, so the reload after a sync keeps them. There is one
+ * model view, so one set (as the models view keeps show_all).
+ */
+static struct {
+	char *model;
+	char *version[2];
+} marked;
+
+static void marks_clear(void)
+{
+	HF_FREE(marked.model);
+	HF_FREE(marked.version[0]);
+	HF_FREE(marked.version[1]);
+}
+
+static void unmark(int i)
+{
+	free(marked.version[i]);
+	if (i == 0)
+		marked.version[0] = marked.version[1];
+	marked.version[1] = NULL;
+}
+
+bool hf_model_marked(const char *version)
+{
+	return (marked.version[0] && !strcmp(marked.version[0], version)) ||
+	       (marked.version[1] && !strcmp(marked.version[1], version));
+}
+
+/* Another model's marks go; so does the mark of a version no longer registered. */
+static void marks_keep(const struct hf_model_report *r)
+{
+	if (marked.model && strcmp(marked.model, r->name))
+		marks_clear();
+	for (int i = 1; i >= 0; i--) {
+		bool found = false;
+
+		for (size_t k = 0; marked.version[i] && k < r->nversions; k++)
+			found = found || !strcmp(r->versions[k].version, marked.version[i]);
+		if (marked.version[i] && !found)
+			unmark(i);
+	}
+}
+
 static void add(struct hf_view *v, unsigned flags, enum row_kind kind, size_t index,
 		const char *text)
 {
@@ -122,6 +168,7 @@ static enum hf_status model_load(struct hf_view *v, struct hf_store *store)
 	if (rc)
 		return rc;
 	s->found = true;
+	marks_keep(&s->r);
 	if (hf_store_reg_model_get(store, s->r.registry_source,
 				   s->r.registry_name ? s->r.registry_name : s->r.name,
 				   &s->reg) == HF_OK)
@@ -260,7 +307,64 @@ static bool model_match(struct hf_view *v, size_t row, const char *needle)
 	}
 }
 
-/* The write actions on the selected checklist item or version. */
+/* v on a version: mark it to compare, or unmark it; two at most, a third drops the older mark. */
+static unsigned mark(struct hf_view *v, const struct model_row *mr)
+{
+	struct model_state *s = v->state;
+	const char *ver;
+
+	if (!mr || mr->kind != ROW_VERSION) {
+		hf_view_message(v, "select a version first: v marks it to compare");
+		return HF_REACT_NONE;
+	}
+	ver = s->r.versions[mr->index].version;
+	for (int i = 0; i < 2; i++) {
+		if (marked.version[i] && !strcmp(marked.version[i], ver)) {
+			unmark(i);
+			hf_view_message(v, "v%s unmarked", ver);
+			return HF_REACT_REDRAW;
+		}
+	}
+	if (!marked.model)
+		marked.model = xstrdup(s->r.name);
+	if (marked.version[1]) {
+		hf_view_message(v, "v%s marked, v%s unmarked (two at most): = compares v%s and v%s", ver,
+				marked.version[0], marked.version[1], ver);
+		unmark(0);
+		marked.version[1] = xstrdup(ver);
+	} else if (marked.version[0]) {
+		marked.version[1] = xstrdup(ver);
+		hf_view_message(v, "v%s and v%s marked: = compares them", marked.version[0], ver);
+	} else {
+		marked.version[0] = xstrdup(ver);
+		hf_view_message(v, "v%s marked: = compares it with the champion, or mark another", ver);
+	}
+	return HF_REACT_REDRAW;
+}
+
+/* =: the compare view of the two marked versions, older first; one: with the champion; none: the candidate. */
+static unsigned compare(struct hf_view *v)
+{
+	struct model_state *s = v->state;
+	const char *older = marked.version[0], *newer = marked.version[1];
+	char *arg;
+	unsigned r;
+
+	if (!s->found) {
+		hf_view_message(v, "no model to compare the versions of");
+		return HF_REACT_NONE;
+	}
+	if (older && newer && hf_reg_version_cmp(older, newer) > 0) {
+		older = marked.version[1];
+		newer = marked.version[0];
+	}
+	arg = hf_view_compare_arg(s->r.name, newer ? older : NULL, newer ? newer : older);
+	r = hf_view_open(v, "compare", arg);
+	free(arg);
+	return r;
+}
+
+/* Marking and comparing versions; the write actions on the selected checklist item or version. */
 static unsigned model_key(struct hf_view *v, enum hf_action action)
 {
 	struct model_state *s = v->state;
@@ -269,6 +373,10 @@ static unsigned model_key(struct hf_view *v, enum hf_action action)
 	struct hf_act a = { 0 };
 	char ask[160];
 
+	if (action == HF_ACTION_MARK)
+		return mark(v, mr);
+	if (action == HF_ACTION_COMPARE)
+		return compare(v);
 	if (!mr || !hf_action_is_edit(action))
 		return HF_REACT_NOT_MINE;
 	a.model = xstrdup(s->r.name);

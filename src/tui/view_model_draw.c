@@ -285,8 +285,14 @@ static void draw_version(struct model_state *s, struct hf_draw *d,
 	for (size_t i = 0; i < rv->naliases; i++)
 		hf_strbuf_addf(&aliases, "%s%s", i ? "," : "", rv->aliases[i]);
 	hf_view_draw_lead(d, 1);
-	hf_draw_text(d, rv->candidate ? HF_COLOR_ALIAS : HF_COLOR_DIM,
-		     rv->candidate ? "\xE2\x96\xB8 " : "  ", -1);
+	if (hf_model_marked(rv->version)) {
+		/* "•" ("*" in ASCII mode) beside the candidate's arrow */
+		hf_draw_text(d, HF_COLOR_ALIAS, rv->candidate ? "\xE2\x96\xB8" : " ", -1);
+		hf_draw_text(d, HF_COLOR_KEY, "\xE2\x80\xA2", -1);
+	} else {
+		hf_draw_text(d, rv->candidate ? HF_COLOR_ALIAS : HF_COLOR_DIM,
+			     rv->candidate ? "\xE2\x96\xB8 " : "  ", -1);
+	}
 	hf_draw_textf(d, HF_COLOR_ALIAS, 6, "v%s", rv->version);
 	hf_draw_text(d, HF_COLOR_ALIAS, aliases.buf, 20);
 	hf_draw_text(d, HF_COLOR_DEFAULT, rv->stage ? rv->stage : "-", 11);
@@ -326,9 +332,6 @@ static void draw_version(struct model_state *s, struct hf_draw *d,
 	if (version_pending(s, rv->version))
 		hf_draw_text(d, HF_COLOR_KEY, " \xE2\xA7\x97 pending", -1);
 	hf_strbuf_release(&aliases);
-}
-
-hf_draw_space(d, n);
 }
 
 /*

@@ -62,6 +62,9 @@ struct model_state {
 /* The model card's sections by their canonical names, in the card's order. */
 extern const char *const hf_model_card_names[CARD_SECTIONS];
 
+/* Whether the version is marked to compare (view_model.c keeps the marks). */
+bool hf_model_marked(const char *version);
+
 /* view_model_draw.c: the ops' draw_head and draw_row. */
 void hf_model_draw_head(struct hf_view *v, struct hf_draw *d, int line);
 void hf_model_draw_row(struct hf_view *v, struct hf_draw *d, size_t row);
