@@ -54,7 +54,8 @@ enum hf_status hf_store_checklist_names(struct hf_store *store, char ***names, s
 
 /*
  * Every model with a contract, readiness.json or model card, or with an
- * invalid one of those files, sorted, distinct; free each and the array.
+ * invalid one of those files, sorted (byte order, as strcmp), distinct; free
+ * each and the array.
  */
 enum hf_status hf_store_model_names(struct hf_store *store, char ***names, size_t *n);
 

@@ -24,6 +24,14 @@ char *xvasprintf(const char *fmt, va_list ap) HF_PRINTF(1, 0);
 /* Free each of the n strings of v, then v itself (v may be NULL when n is 0). */
 void hf_strv_free(char **v, size_t n);
 
+/*
+ * Merge two arrays of strings, each sorted (strcmp), into one sorted and
+ * distinct; *n is its length. Takes both: the strings move into
+ * the result (a string held twice is kept once, the other copies freed) and the two
+ * arrays are freed. The result has room for one more entry.
+ */
+char **hf_strv_merge(char **a, size_t na, char **b, size_t nb, size_t *n);
+
 /* Free *p and set it to NULL. */
 #define HF_FREE(p) do { free(p); (p) = NULL; } while (0)
 

@@ -331,17 +331,41 @@ enum hf_status hf_store_checklist_names(struct hf_store *store, char ***names, s
 				  hf_store_free_texts, "listing checklists");
 }
 
+/*
+ * One sorted scan of an index per kind of file, merged here: a UNION of the
+ * four took twice as long (it copies every name through a merge), and this
+ * list is read before the TUI's first frame.
+ */
 enum hf_status hf_store_model_names(struct hf_store *store, char ***names, size_t *n)
 {
-	sqlite3_stmt *st = hf_store_stmt(store,
-		"SELECT model FROM contract UNION SELECT model FROM readiness"
-		" UNION SELECT model FROM model_card"
-		" UNION SELECT substr(path, 8, instr(substr(path, 8), '/') - 1) FROM problem"
-		" WHERE path LIKE 'models/%/%' AND severity = 0 AND instr(substr(path, 8), '/') > 1"
-		" ORDER BY 1");
+	static const char *const queries[] = {
+		"SELECT model FROM contract ORDER BY model",
+		"SELECT model FROM readiness ORDER BY model",
+		"SELECT model FROM model_card ORDER BY model",
+		/* the models named only by a pod file with an error (problem_errors index) */
+		"SELECT DISTINCT substr(path, 8, instr(substr(path, 8), '/') - 1) FROM problem"
+		" WHERE severity = 0 AND path LIKE 'models/%/%' AND instr(substr(path, 8), '/') > 1"
+		" ORDER BY 1",
+	};
+	enum hf_status rc = HF_OK;
 
-	return hf_store_read_rows(store, st, names, n, sizeof(**names), hf_store_row_text,
-				  hf_store_free_texts, "listing models");
+	*names = NULL;
+	*n = 0;
+	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]) && !rc; q++) {
+		char **more = NULL;
+		size_t nmore = 0;
+
+		rc = hf_store_read_rows(store, hf_store_stmt(store, queries[q]), &more, &nmore,
+					sizeof(*more), hf_store_row_text, hf_store_free_texts, "listing models");
+		if (!rc)
+			*names = hf_strv_merge(*names, *n, more, nmore, n);
+	}
+	if (rc) {
+		hf_strv_free(*names, *n);
+		*names = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 enum hf_status hf_store_model_file_error(struct hf_store *store, const char *model, const char *file,

@@ -282,6 +282,16 @@ static const char live_index_sql[] =
 /* Inbox: the one member an activity event is for (sprint items, capacity, overrides). */
 static const char activity_subject_sql[] = "ALTER TABLE activity ADD COLUMN subject TEXT;";
 
+/*
+ * The model list reads the models named only by a broken pod file: the errors
+ * alone, not every warning (a pod of 10,000 models with a warning each read
+ * 10,000 rows before the TUI's first frame). problem_by_path repeated the
+ * index every owned table gets on (source, path).
+ */
+static const char problem_errors_sql[] =
+	"CREATE INDEX problem_errors ON problem (path) WHERE severity = 0;"
+	"DROP INDEX problem_by_path;";
+
 const struct hf_migration hf_migrations[] = {
 	{ "foundation", foundation_sql },
 	{ "readiness", models_sql },
@@ -299,5 +309,6 @@ const struct hf_migration hf_migrations[] = {
 	{ "problem positions and references", problem_refs_sql },
 	{ "live index", live_index_sql },
 	{ "activity subject", activity_subject_sql },
+	{ "problem errors index", problem_errors_sql },
 };
 const size_t hf_nmigrations = sizeof(hf_migrations) / sizeof(hf_migrations[0]);

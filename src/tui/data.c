@@ -195,15 +195,10 @@ void hf_tui_oncall_line(const struct hf_tui_oncall *o, char *buf, size_t n)
 		snprintf(buf, n, "%s (until %s)", r->now.who, until);
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 enum hf_status hf_tui_models_load(struct hf_store *store, bool all, struct hf_tui_models *out)
 {
-	char **pod = NULL, **reg = NULL;
-	size_t npod = 0, nreg = 0, i = 0, j = 0;
+	char **pod = NULL, **reg = NULL, **names;
+	size_t npod = 0, nreg = 0, n;
 	enum hf_status rc;
 
 	memset(out, 0, sizeof(*out));
@@ -214,25 +209,12 @@ enum hf_status hf_tui_models_load(struct hf_store *store, bool all, struct hf_tu
 		hf_strv_free(pod, npod);
 		return rc;
 	}
-	if (npod > 1)
-		qsort(pod, npod, sizeof(*pod), cmp_names);
-	if (nreg > 1)
-		qsort(reg, nreg, sizeof(*reg), cmp_names);
-	out->m = xcalloc(npod + nreg + 1, sizeof(*out->m));
-	/* merge the two sorted lists; the names move into the rows */
-	while (i < npod || j < nreg) {
-		int c = i >= npod ? 1 : j >= nreg ? -1 : strcmp(pod[i], reg[j]);
-
-		if (c <= 0) {
-			out->m[out->n++].name = pod[i++];
-			if (c == 0)
-				free(reg[j++]);
-		} else {
-			out->m[out->n++].name = reg[j++];
-		}
-	}
-	free(pod);
-	free(reg);
+	/* both come sorted from the store; the names move into the rows */
+	names = hf_strv_merge(pod, npod, reg, nreg, &n);
+	out->m = xcalloc(n + 1, sizeof(*out->m));
+	for (size_t k = 0; k < n; k++)
+		out->m[out->n++].name = names[k];
+	free(names);
 	out->reports = hf_report_session_new(store);
 	return HF_OK;
 }

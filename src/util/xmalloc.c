@@ -105,3 +105,25 @@ void hf_strv_free(char **v, size_t n)
 		free(v[i]);
 	free(v);
 }
+
+char **hf_strv_merge(char **a, size_t na, char **b, size_t nb, size_t *n)
+{
+	char **out = xcalloc(na + nb + 1, sizeof(*out));
+	size_t i = 0, j = 0;
+
+	*n = 0;
+	while (i < na || j < nb) {
+		int c = i >= na ? 1 : j >= nb ? -1 : strcmp(a[i], b[j]);
+		char *next = c <= 0 ? a[i++] : b[j++];
+
+		if (c == 0)
+			free(b[j++]);
+		if (*n && !strcmp(out[*n - 1], next))
+			free(next);	/* repeated within one of the arrays */
+		else
+			out[(*n)++] = next;
+	}
+	free(a);
+	free(b);
+	return out;
+}

@@ -18,6 +18,9 @@ cat "$t"/race-*.err | sort | uniq -c
 # the TUI's start asks whether any SLO is checked live: an index lookup, not a scan of every SLO
 check "live SLOs found through an index" grep -q "INDEX slo_live" \
 	<<<"$(sqlite3 "$HANDOFF_DB" "EXPLAIN QUERY PLAN SELECT EXISTS (SELECT 1 FROM slo WHERE live_query IS NOT NULL)")"
+# the model list reads the models only a broken file names from the errors alone, not every warning
+check "broken files' models found through the errors index" grep -q "INDEX problem_errors" \
+	<<<"$(sqlite3 "$HANDOFF_DB" "EXPLAIN QUERY PLAN SELECT path FROM problem WHERE severity = 0 AND path LIKE 'models/%/%'")"
 sqlite3 "$HANDOFF_DB" "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999" >/dev/null
 sum=$(md5sum <"$HANDOFF_DB")
 err=$("$bin" status 2>&1)

@@ -228,6 +228,39 @@ static void floor_division_before_1970(void **state)
 	assert_string_equal(buf, "19691230T235959Z");
 }
 
+static char **strv(size_t n, const char *const *items)
+{
+	char **v = xcalloc(n + 1, sizeof(*v));
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = xstrdup(items[i]);
+	return v;
+}
+
+/* The model list merges sorted lists of names from the store: each name once, in order, nothing leaked. */
+static void strv_merge_keeps_each_name_once_in_order(void **state)
+{
+	static const char *const a[] = { "a", "b", "b", "d" };
+	static const char *const b[] = { "b", "c", "d", "e", "e" };
+	static const char *const want[] = { "a", "b", "c", "d", "e" };
+	size_t n;
+	char **m;
+
+	(void)state;
+	m = hf_strv_merge(strv(4, a), 4, strv(5, b), 5, &n);
+	assert_int_equal(n, 5);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(m[i], want[i]);
+	hf_strv_free(m, n);
+	m = hf_strv_merge(NULL, 0, strv(2, b), 2, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(m[1], "c");
+	hf_strv_free(m, n);
+	m = hf_strv_merge(NULL, 0, NULL, 0, &n);
+	assert_int_equal(n, 0);
+	hf_strv_free(m, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +276,7 @@ int main(void)
 		cmocka_unit_test(strbuf_grows_and_formats),
 		cmocka_unit_test(clock_parses_iso8601_and_honours_handoff_now),
 		cmocka_unit_test(floor_division_before_1970),
+		cmocka_unit_test(strv_merge_keeps_each_name_once_in_order),
 	};
 
 	hf_width_init();
