@@ -19,24 +19,25 @@ tests_unit_test_http_SOURCES = tests/unit/test_http.c
 libhf_core_a_SOURCES += src/core/pod.c
 libhf_store_a_SOURCES += src/store/db.c src/store/log.c src/store/pod.c src/store/schema.c \
 	src/store/synclock.c src/store/internal.h
-libhf_config_a_SOURCES += src/config/conf.c
+libhf_config_a_SOURCES += src/config/conf.c src/config/gitconfig.c
 libhf_podfile_a_SOURCES += src/podfile/podfile.c src/podfile/pod.c src/podfile/internal.h \
 	src/podfile/jsonpos.c src/podfile/refs.c
 libhf_report_a_SOURCES += src/report/ctx.c
 libhf_app_a_SOURCES += src/cmd/cmd.c src/cmd/out.c src/cmd/table.c src/cmd/help.c src/cmd/status.c
 
 noinst_HEADERS += \
-	include/handoff/cmd.h include/handoff/cmd_status.h include/handoff/conf.h include/handoff/ctx.h \
+	include/handoff/cmd.h include/handoff/cmd_status.h include/handoff/conf.h include/handoff/gitconfig.h include/handoff/ctx.h \
 	include/handoff/out.h include/handoff/pod.h include/handoff/podfile.h \
 	include/handoff/store.h include/handoff/store_pod.h
 
 libhf_sources_a_SOURCES += src/sources/source.c src/sources/http.c
 noinst_HEADERS += include/handoff/source.h include/handoff/http.h
 
-HF_UNIT_TESTS += tests/unit/test_store tests/unit/test_conf tests/unit/test_podfile
+HF_UNIT_TESTS += tests/unit/test_store tests/unit/test_conf tests/unit/test_gitconfig tests/unit/test_podfile
 tests_unit_test_podfile_SOURCES = tests/unit/test_podfile.c tests/unit/testlib.c tests/unit/testlib.h
 tests_unit_test_store_SOURCES = tests/unit/test_store.c
 tests_unit_test_conf_SOURCES = tests/unit/test_conf.c
+tests_unit_test_gitconfig_SOURCES = tests/unit/test_gitconfig.c
 EXTRA_DIST += tests/shared
 dist_man_MANS += man/handoff.1
 # the references: installed as written (handoff help pod|json) and as man pages made from them at build time

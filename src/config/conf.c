@@ -1,14 +1,13 @@
-/* conf.c: read the git-config-syntax configuration with libgit2 and validate its keys */
+/* conf.c: read the git-config-syntax configuration and validate its keys */
 #include "config.h"
 
 #include <errno.h>
-#include <git2.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "handoff/conf.h"
+#include "handoff/gitconfig.h"
+#include "handoff/paths.h"
 #include "handoff/suggest.h"
 #include "handoff/redact.h"
 #include "handoff/xmalloc.h"
@@ -205,8 +204,10 @@ static int apply_entry(const char *full, const char *value, void *data)
 	struct hf_conf *conf = data;
 	char *section = NULL, *sub = NULL, *key = NULL;
 
-	if (split_name(full, &section, &sub, &key))
+	if (split_name(full, &section, &sub, &key)) {
+		warn(conf, full, "a key outside any [section] (ignored)");
 		return 0;
+	}
 	if (!known_key(section, key) || (!strcmp(section, "source")) != (sub != NULL)) {
 		warn(conf, full, "unknown key (ignored)");
 	} else if (!value) {
@@ -234,50 +235,19 @@ static int apply_entry(const char *full, const char *value, void *data)
 	return 0;
 }
 
-/*
- * libgit2 loads its TLS and certificate state at init, 5-20 ms: config and
- * theme files are read many times a run (the TUI reads several at start), so
- * libgit2 is started once for the process and left running; the sources'
- * own init/shutdown pairs then only move its reference count.
- */
-static pthread_once_t libgit2_once = PTHREAD_ONCE_INIT;
-
-static void init_libgit2(void)
-{
-	git_libgit2_init();
-}
+/* Config files are small; a bigger one is a mistake (a binary, a log) better named than read. */
+#define MAX_CONFIG_BYTES (4u << 20)
 
 enum hf_status hf_conf_foreach(const char *path, hf_conf_entry_fn fn, void *data)
 {
-	git_config *cfg = NULL;
-	git_config_iterator *it = NULL;
-	git_config_entry *entry;
-	struct stat st;
-	enum hf_status rc = HF_OK;
-	int err;
+	enum hf_status rc;
+	char *text;
+	size_t len;
 
-	if (stat(path, &st))
-		return hf_error(HF_ENOTFOUND, "cannot read '%s': %s", path, strerror(errno));
-	pthread_once(&libgit2_once, init_libgit2);
-	if (git_config_new(&cfg) ||
-	    git_config_add_file_ondisk(cfg, path, GIT_CONFIG_LEVEL_APP, NULL, 0)) {
-		const git_error *e = git_error_last();
-
-		/* libgit2 says "failed to parse config file: ... (in FILE:LINE, column N)" */
-		rc = hf_error(HF_EINVAL, "%s", e && e->message ? e->message : "cannot parse config");
-		goto out;
-	}
-	if (git_config_iterator_new(&it, cfg)) {
-		rc = hf_error(HF_EINVAL, "cannot read '%s'", path);
-		goto out;
-	}
-	while ((err = git_config_next(&entry, it)) == 0) {
-		if (fn(entry->name, entry->value, data))
-			break;
-	}
-out:
-	git_config_iterator_free(it);
-	git_config_free(cfg);
+	if ((rc = hf_read_file(path, MAX_CONFIG_BYTES, &text, &len)))
+		return rc;
+	rc = hf_gitconfig_parse(path, text, len, fn, data);
+	free(text);
 	return rc;
 }
 

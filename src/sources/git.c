@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -582,7 +583,18 @@ static void git_fetched_free(struct hf_fetched *f)
 	free(gs->old_hex);
 	free(gs->old_path);
 	free(gs);
-	git_libgit2_shutdown();
+}
+
+static pthread_once_t git_once = PTHREAD_ONCE_INIT;
+
+static void git_start_once(void)
+{
+	git_libgit2_init();
+}
+
+void hf_git_start(void)
+{
+	pthread_once(&git_once, git_start_once);
 }
 
 struct hf_git_op *hf_git_op_add(struct hf_git_sync *gs, enum hf_git_op_kind kind)
@@ -612,7 +624,7 @@ static enum hf_status git_source_fetch(struct hf_store *store, struct hf_sync *s
 	*out = NULL;
 	if (!conf->url || !*conf->url)
 		return hf_error(HF_EINVAL, "source '%s' has no url", conf->name);
-	git_libgit2_init();
+	hf_git_start();
 	gs = xcalloc(1, sizeof(*gs));
 	gs->base.free = git_fetched_free;
 	gs->store = store;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git_internal.h"
 #include "handoff/git_source.h"
 #include "handoff/xmalloc.h"
 
@@ -24,7 +25,7 @@ enum hf_status hf_git_head_file(const char *path, char **text, size_t *len)
 
 	*text = NULL;
 	*len = 0;
-	git_libgit2_init();
+	hf_git_start();
 	if (!real || git_repository_open_ext(&repo, real, 0, NULL) < 0 || !git_repository_workdir(repo) ||
 	    !(root = realpath(git_repository_workdir(repo), NULL)))
 		goto out;
@@ -49,7 +50,6 @@ out:
 	git_tree_free(tree);
 	git_commit_free(head);
 	git_repository_free(repo);
-	git_libgit2_shutdown();
 	free(root);
 	free(real);
 	return rc == HF_OK ? rc : hf_error(rc, "'%s' is in no git commit (HEAD)", path);

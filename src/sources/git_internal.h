@@ -78,6 +78,13 @@ struct hf_git_op *hf_git_op_add(struct hf_git_sync *gs, enum hf_git_op_kind kind
  * remote would block it forever. The child reports progress through a
  * pipe; no progress for the source's timeout, or the cancel flag, kills it.
  */
+/*
+ * libgit2, started once for the process and never shut down: its start
+ * parses the system's CA certificates (about 15 ms), which every sync,
+ * write-back and HEAD read would otherwise pay again.
+ */
+void hf_git_start(void);
+
 enum hf_status hf_git_fetch(struct hf_git_sync *gs);
 
 /* In the fetch's child: tell the parent a person is (no longer) typing a passphrase. */

@@ -28,7 +28,7 @@ enum hf_status hf_git_wb_open(const struct hf_source_conf *conf, const char *pod
 	char *path = hf_git_cache_path(conf->name);
 	enum hf_status rc = HF_OK;
 
-	git_libgit2_init();
+	hf_git_start();
 	wb->gs.conf = conf;
 	wb->gs.url = hf_redact(conf->url ? conf->url : "");
 	wb->gs.pod_path = xstrdup(pod_path ? pod_path : "");
@@ -61,7 +61,6 @@ void hf_git_wb_close(struct hf_git_wb *wb)
 	free(wb->ref_status);
 	hf_strbuf_release(&wb->remote);
 	free(wb);
-	git_libgit2_shutdown();
 }
 
 /* file's path in the repository: under the pod folder. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git_internal.h"
 #include "handoff/clock.h"
 #include "handoff/git_source.h"
 #include "handoff/trace.h"
@@ -23,7 +24,7 @@ enum hf_status hf_git_init_repo(const char *dir)
 	git_repository *repo = NULL;
 	enum hf_status rc = HF_OK;
 
-	git_libgit2_init();
+	hf_git_start();
 	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	if (git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
 		hf_trace("git: '%s' is already a repository", dir);
@@ -35,7 +36,6 @@ enum hf_status hf_git_init_repo(const char *dir)
 			rc = fail("cannot create a git repository in", dir);
 	}
 	git_repository_free(repo);
-	git_libgit2_shutdown();
 	return rc;
 }
 
@@ -45,7 +45,7 @@ enum hf_status hf_git_find_repo(const char *dir, char **root)
 	enum hf_status rc = HF_ENOTFOUND;
 
 	*root = NULL;
-	git_libgit2_init();
+	hf_git_start();
 	if (git_repository_open_ext(&repo, dir, 0, NULL) == 0 && git_repository_workdir(repo)) {
 		size_t len = strlen(git_repository_workdir(repo));
 
@@ -54,7 +54,6 @@ enum hf_status hf_git_find_repo(const char *dir, char **root)
 		rc = HF_OK;
 	}
 	git_repository_free(repo);
-	git_libgit2_shutdown();
 	return rc == HF_OK ? rc : hf_error(rc, "'%s' is in no git work tree", dir);
 }
 
@@ -83,7 +82,7 @@ enum hf_status hf_git_commit_all(const char *dir, const struct hf_git_signature 
 	git_oid tree_id, commit_id, parent_id;
 	enum hf_status rc = HF_OK;
 
-	git_libgit2_init();
+	hf_git_start();
 	if (git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0 ||
 	    git_repository_index(&index, repo) < 0 ||
 	    stage(index, paths) < 0 || git_index_write(index) < 0 ||
@@ -126,6 +125,5 @@ out:
 	git_tree_free(tree);
 	git_index_free(index);
 	git_repository_free(repo);
-	git_libgit2_shutdown();
 	return rc;
 }
