@@ -30,8 +30,8 @@ noinst_HEADERS += \
 	include/handoff/out.h include/handoff/pod.h include/handoff/podfile.h \
 	include/handoff/store.h include/handoff/store_pod.h
 
-libhf_sources_a_SOURCES += src/sources/source.c src/sources/http.c
-noinst_HEADERS += include/handoff/source.h include/handoff/http.h
+libhf_sources_a_SOURCES += src/sources/source.c src/sources/http.c src/sources/curl_load.c
+noinst_HEADERS += include/handoff/source.h include/handoff/http.h include/handoff/curl_load.h
 
 HF_UNIT_TESTS += tests/unit/test_store tests/unit/test_conf tests/unit/test_gitconfig tests/unit/test_podfile
 tests_unit_test_podfile_SOURCES = tests/unit/test_podfile.c tests/unit/testlib.c tests/unit/testlib.h
@@ -57,9 +57,9 @@ man/handoff-json.7: $(srcdir)/docs/json.md $(srcdir)/man/md2man.py
 		"the JSON documents handoff prints with --json" >$@.tmp && mv $@.tmp $@
 
 TESTS += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
-	tests/integ/store_open.sh tests/integ/hermetic.sh tests/integ/dev_script.sh
+	tests/integ/store_open.sh tests/integ/hermetic.sh tests/integ/dev_script.sh tests/integ/start_cost.sh
 EXTRA_DIST += tests/integ/checksrc.sh tests/integ/cli_basics.sh tests/integ/docs_drift.sh \
-	tests/integ/store_open.sh tests/integ/hermetic.sh tests/integ/dev_script.sh \
+	tests/integ/store_open.sh tests/integ/hermetic.sh tests/integ/dev_script.sh tests/integ/start_cost.sh \
 	dev .ci/run README.md docs/architecture.md tests/lib/common.sh tests/lib/hermetic.sh
 
 # libFuzzer targets (./configure --enable-fuzzing CC=clang); see fuzz/README.md

@@ -1,7 +1,6 @@
 /* http.c: the sources' HTTP client: curl multi, bounded parallelism, one shared backoff, caps, auth, cancel */
 #include "config.h"
 
-#include <curl/curl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 
 #include "handoff/clock.h"
 #include "handoff/conf.h"
+#include "handoff/curl_load.h"
 #include "handoff/http.h"
 #include "handoff/redact.h"
 #include "handoff/sanitize.h"
@@ -29,6 +29,7 @@ struct hf_http_client {
 	size_t max_body, parallel;
 	char *(*describe)(const struct hf_http_req *req, bool *missing);
 	const struct hf_cancel *cancel;
+	const struct hf_curl *cu;	/* libcurl, opened by the first client */
 	CURLM *multi;
 	struct curl_slist *headers;	/* Accept, Authorization: these hold the token */
 	struct curl_slist *json_headers;	/* the same plus Content-Type: application/json */
@@ -42,13 +43,6 @@ struct hf_http_client {
 	uint64_t rng;		/* jitter */
 	struct hf_http_stats stats;
 };
-
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-
-static void curl_init_once(void)
-{
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-}
 
 static char *dup_or_null(const char *s)
 {
@@ -111,13 +105,17 @@ void hf_http_client_free(struct hf_http_client *c)
 {
 	if (!c)
 		return;
+	if (!c->cu) {
+		free(c);	/* libcurl could not be loaded: nothing else was made */
+		return;
+	}
 	for (size_t i = 0; i < c->nidle; i++)
-		curl_easy_cleanup(c->idle[i]);
+		c->cu->easy_cleanup(c->idle[i]);
 	free(c->idle);
 	if (c->multi)
-		curl_multi_cleanup(c->multi);
-	curl_slist_free_all(c->headers);
-	curl_slist_free_all(c->json_headers);
+		c->cu->multi_cleanup(c->multi);
+	c->cu->slist_free_all(c->headers);
+	c->cu->slist_free_all(c->json_headers);
 	free(c->source);
 	free(c->token_env);
 	free(c->ca_file);
@@ -133,7 +131,10 @@ enum hf_status hf_http_client_new(const struct hf_http_opts *o, struct hf_http_c
 	char *accept;
 
 	*out = NULL;
-	pthread_once(&curl_once, curl_init_once);
+	if (!(c->cu = hf_curl_load())) {
+		free(c);
+		return HF_ERR;
+	}
 	c->source = xstrdup(o->source ? o->source : "?");
 	c->token_env = dup_or_null(o->token_env);
 	c->ca_file = dup_or_null(o->ca_file);
@@ -150,9 +151,9 @@ enum hf_status hf_http_client_new(const struct hf_http_opts *o, struct hf_http_c
 	if (!c->rng)
 		c->rng = 0x9e3779b97f4a7c15u;
 	accept = xasprintf("Accept: %s", c->accept);
-	c->headers = curl_slist_append(c->headers, accept);
-	c->json_headers = curl_slist_append(c->json_headers, accept);
-	c->json_headers = curl_slist_append(c->json_headers, "Content-Type: application/json");
+	c->headers = c->cu->slist_append(c->headers, accept);
+	c->json_headers = c->cu->slist_append(c->json_headers, accept);
+	c->json_headers = c->cu->slist_append(c->json_headers, "Content-Type: application/json");
 	free(accept);
 	if (c->token_env && *c->token_env)
 		token = getenv(c->token_env);
@@ -160,20 +161,20 @@ enum hf_status hf_http_client_new(const struct hf_http_opts *o, struct hf_http_c
 		char *line = xasprintf("Authorization: Bearer %s", token);
 
 		hf_redact_add_secret(token);	/* a server that echoes it is not shown */
-		c->headers = curl_slist_append(c->headers, line);
-		c->json_headers = curl_slist_append(c->json_headers, line);
+		c->headers = c->cu->slist_append(c->headers, line);
+		c->json_headers = c->cu->slist_append(c->json_headers, line);
 		memset(line, 0, strlen(line));
 		free(line);
 		c->have_token = true;
 	}
-	c->multi = curl_multi_init();
+	c->multi = c->cu->multi_init();
 	if (!c->multi || !c->headers || !c->json_headers) {
 		enum hf_status rc = hf_error(HF_ERR, "cannot set up libcurl for source '%s'", c->source);
 
 		hf_http_client_free(c);
 		return rc;
 	}
-	curl_multi_setopt(c->multi, CURLMOPT_MAXCONNECTS, (long)c->parallel);
+	c->cu->multi_setopt(c->multi, CURLMOPT_MAXCONNECTS, (long)c->parallel);
 	*out = c;
 	return HF_OK;
 }
@@ -246,24 +247,25 @@ static CURL *easy_get(struct hf_http_client *c)
 {
 	if (c->nidle)
 		return c->idle[--c->nidle];
-	return curl_easy_init();
+	return c->cu->easy_init();
 }
 
 static void easy_put(struct hf_http_client *c, CURL *e)
 {
-	curl_easy_reset(e);
+	c->cu->easy_reset(e);
 	c->idle = xrealloc(c->idle, (c->nidle + 1) * sizeof(*c->idle));
 	c->idle[c->nidle++] = e;
 }
 
 /* libcurl has a default CA bundle (a file), not only a directory. */
-static bool has_ca_bundle(CURL *e)
+static bool has_ca_bundle(const struct hf_http_client *c, CURL *e)
 {
 #if LIBCURL_VERSION_NUM >= 0x075400	/* CURLINFO_CAINFO: 7.84.0 */
 	char *bundle = NULL;
 
-	return curl_easy_getinfo(e, CURLINFO_CAINFO, &bundle) == CURLE_OK && bundle && *bundle;
+	return c->cu->easy_getinfo(e, CURLINFO_CAINFO, &bundle) == CURLE_OK && bundle && *bundle;
 #else
+	(void)c;
 	(void)e;
 	return false;
 #endif
@@ -278,52 +280,52 @@ static CURL *easy_setup(struct hf_http_client *c, struct hf_http_req *req, CURLc
 	if (!e)
 		return NULL;
 	/* a URL libcurl refuses (longer than its 8 MB input limit) would run with none at all */
-	if ((*why = curl_easy_setopt(e, CURLOPT_URL, req->url)) != CURLE_OK) {
+	if ((*why = c->cu->easy_setopt(e, CURLOPT_URL, req->url)) != CURLE_OK) {
 		easy_put(c, e);
 		return NULL;
 	}
-	curl_easy_setopt(e, CURLOPT_PRIVATE, req);
-	curl_easy_setopt(e, CURLOPT_HTTPHEADER, req->body ? c->json_headers : c->headers);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, c->identity ? "identity" : "");
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, req);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, c->timeout);
+	c->cu->easy_setopt(e, CURLOPT_PRIVATE, req);
+	c->cu->easy_setopt(e, CURLOPT_HTTPHEADER, req->body ? c->json_headers : c->headers);
+	c->cu->easy_setopt(e, CURLOPT_ACCEPT_ENCODING, c->identity ? "identity" : "");
+	c->cu->easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
+	c->cu->easy_setopt(e, CURLOPT_WRITEDATA, req);
+	c->cu->easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	c->cu->easy_setopt(e, CURLOPT_CONNECTTIMEOUT, c->timeout);
 	req->stalled = false;
 	req->too_big = false;
 	req->progress_at = 0;
 	req->progress_bytes = 0;
-	curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(e, CURLOPT_XFERINFODATA, req);
-	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, c->timeout);
-	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_body);
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);	/* never send the token elsewhere */
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_USERAGENT, "handoff/" PACKAGE_VERSION);
-	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+	c->cu->easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
+	c->cu->easy_setopt(e, CURLOPT_XFERINFODATA, req);
+	c->cu->easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
+	c->cu->easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	c->cu->easy_setopt(e, CURLOPT_LOW_SPEED_TIME, c->timeout);
+	c->cu->easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_body);
+	c->cu->easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);	/* never send the token elsewhere */
+	c->cu->easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	c->cu->easy_setopt(e, CURLOPT_USERAGENT, "handoff/" PACKAGE_VERSION);
+	c->cu->easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 	if (!c->have_token)
-		curl_easy_setopt(e, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+		c->cu->easy_setopt(e, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
 	if (c->ca_file && *c->ca_file)
-		curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
-	if ((c->ca_file && *c->ca_file) || has_ca_bundle(e))
+		c->cu->easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
+	if ((c->ca_file && *c->ca_file) || has_ca_bundle(c, e))
 		/*
 		 * The bundle alone: with a CA directory as well (Debian's libcurl
 		 * has both) curl keeps no parsed store, and each new connection
 		 * parsed the system's ~140 certificates again (8 at once, 1 s).
 		 */
-		curl_easy_setopt(e, CURLOPT_CAPATH, NULL);
+		c->cu->easy_setopt(e, CURLOPT_CAPATH, NULL);
 	if (c->insecure) {
-		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
-		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+		c->cu->easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+		c->cu->easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
 	}
 	if (!strcmp(req->method, "POST")) {
-		curl_easy_setopt(e, CURLOPT_POSTFIELDS, req->body ? req->body : "{}");
+		c->cu->easy_setopt(e, CURLOPT_POSTFIELDS, req->body ? req->body : "{}");
 	} else if (strcmp(req->method, "GET")) {
-		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, req->method);
+		c->cu->easy_setopt(e, CURLOPT_CUSTOMREQUEST, req->method);
 		if (req->body)
-			curl_easy_setopt(e, CURLOPT_POSTFIELDS, req->body);
+			c->cu->easy_setopt(e, CURLOPT_POSTFIELDS, req->body);
 	}
 	return e;
 }
@@ -369,10 +371,10 @@ static void classify(struct hf_http_client *c, struct hf_http_req *req, CURLcode
 		req->rc = HF_ENET;
 		req->error = xasprintf("cannot fetch '%s': %s: the server's certificate is not "
 				       "signed by a CA handoff trusts (set 'ca-file' for source '%s')",
-				       shown, curl_easy_strerror(cc), c->source);
+				       shown, c->cu->easy_strerror(cc), c->source);
 	} else if (cc != CURLE_OK) {
 		req->rc = HF_ENET;
-		req->error = xasprintf("cannot fetch '%s': %s", shown, curl_easy_strerror(cc));
+		req->error = xasprintf("cannot fetch '%s': %s", shown, c->cu->easy_strerror(cc));
 	} else if (req->status == 401 || req->status == 403) {
 		bool missing = false;
 		/* the server's own words first (MLflow: "PERMISSION_DENIED: ..."), then the hint */
@@ -453,7 +455,7 @@ static void abandon(struct hf_http_client *c, struct hf_http_req *reqs, size_t n
 	for (size_t i = 0; i < n; i++) {
 		if (!reqs[i].easy)
 			continue;
-		curl_multi_remove_handle(c->multi, reqs[i].easy);
+		c->cu->multi_remove_handle(c->multi, reqs[i].easy);
 		easy_put(c, reqs[i].easy);
 		reqs[i].easy = NULL;
 	}
@@ -512,7 +514,7 @@ static enum hf_status start_some(struct hf_http_client *c, struct hf_http_req *r
 			free(shown);
 		}
 		req->easy = easy_setup(c, req, &why);
-		if (!req->easy || (mc = curl_multi_add_handle(c->multi, req->easy)) != CURLM_OK) {
+		if (!req->easy || (mc = c->cu->multi_add_handle(c->multi, req->easy)) != CURLM_OK) {
 			char *shown = hf_redact(req->url);
 
 			if (req->easy)
@@ -522,8 +524,8 @@ static enum hf_status start_some(struct hf_http_client *c, struct hf_http_req *r
 			/* the URL named, cut short: the one libcurl refuses may be megabytes long */
 			req->error = xasprintf("cannot start a libcurl transfer for '%s' to '%.100s%s': %s",
 					       req->what, shown, strlen(shown) > 100 ? "..." : "",
-					       mc != CURLM_OK ? curl_multi_strerror(mc)
-							      : curl_easy_strerror(why));
+					       mc != CURLM_OK ? c->cu->multi_strerror(mc)
+							      : c->cu->easy_strerror(why));
 			free(shown);
 			*failed_i = i;
 			return HF_ERR;
@@ -543,7 +545,7 @@ static void wait_some(struct hf_http_client *c, size_t active, size_t queued)
 	if (wait < 1)
 		wait = 1;
 	if (active) {
-		curl_multi_poll(c->multi, NULL, 0, (int)wait, NULL);
+		c->cu->multi_poll(c->multi, NULL, 0, (int)wait, NULL);
 	} else if (queued && pause > 0) {
 		struct timespec ts = { (time_t)(wait / 1000), (long)(wait % 1000) * 1000000L };
 
@@ -575,8 +577,8 @@ enum hf_status hf_http_perform(struct hf_http_client *c, struct hf_http_req *req
 		}
 		if ((first = start_some(c, reqs, &q, &active, &failed_i)))
 			break;
-		curl_multi_perform(c->multi, &running);
-		while (!first && (msg = curl_multi_info_read(c->multi, &left))) {
+		c->cu->multi_perform(c->multi, &running);
+		while (!first && (msg = c->cu->multi_info_read(c->multi, &left))) {
 			struct hf_http_req *req = NULL;
 			CURLcode cc = msg->data.result;
 			CURL *e = msg->easy_handle;
@@ -585,12 +587,12 @@ enum hf_status hf_http_perform(struct hf_http_client *c, struct hf_http_req *req
 
 			if (msg->msg != CURLMSG_DONE)
 				continue;
-			curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&req);
-			curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &req->status);
-			curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype);
-			curl_easy_getinfo(e, CURLINFO_RETRY_AFTER, &retry_after);
+			c->cu->easy_getinfo(e, CURLINFO_PRIVATE, (char **)&req);
+			c->cu->easy_getinfo(e, CURLINFO_RESPONSE_CODE, &req->status);
+			c->cu->easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype);
+			c->cu->easy_getinfo(e, CURLINFO_RETRY_AFTER, &retry_after);
 			ctype = ctype ? xstrdup(ctype) : NULL;
-			curl_multi_remove_handle(c->multi, e);
+			c->cu->multi_remove_handle(c->multi, e);
 			easy_put(c, e);
 			req->easy = NULL;
 			active--;
