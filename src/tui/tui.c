@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "handoff/ascii.h"
 #include "handoff/acting.h"
@@ -675,6 +676,23 @@ static void write_idle(struct tui *t)
 	free(tmp);
 }
 
+/* HANDOFF_TEST_FIRST_FRAME=FILE: the process's CPU time up to its first frame, for bench/tui-bench.sh */
+static void write_first_frame(void)
+{
+	static bool written;
+	const char *path = getenv("HANDOFF_TEST_FIRST_FRAME");
+	struct timespec cpu;
+	FILE *f;
+
+	if (written || !path || !*path)
+		return;
+	written = true;
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) || !(f = fopen(path, "w")))
+		return;
+	fprintf(f, "%.1f\n", (double)cpu.tv_sec * 1e3 + (double)cpu.tv_nsec / 1e6);
+	fclose(f);
+}
+
 static void draw_frame(struct tui *t)
 {
 	struct hf_view *v = top(t);
@@ -706,6 +724,7 @@ static void draw_frame(struct tui *t)
 	draw_status(t, t->rows - 2);
 	draw_tabs(t, t->rows - 1);
 	hf_screen_update();
+	write_first_frame();
 	write_idle(t);
 }
 
