@@ -1,4 +1,4 @@
-/* mlflow.c: the MLflow registry source: fetch (search pages, alias look-ups, parallel runs/get), apply, push, demo loader */
+/* mlflow.c: the MLflow registry source: its client, apply, push (alias and tag writes), demo loader; fetch in mlflow_fetch.c and mlflow_runs.c */
 #include "config.h"
 
 #include <dirent.h>
@@ -11,6 +11,7 @@
 #include "handoff/clock.h"
 #include "handoff/http.h"
 #include "handoff/mlflow.h"
+#include "handoff/paths.h"
 #include "handoff/sanitize.h"
 #include "handoff/store_registry.h"
 #include "handoff/strbuf.h"
@@ -20,8 +21,6 @@
 
 #define MODELS_PAGE_MAX 1000		/* registered-models/search accepts at most this */
 #define VERSIONS_PAGE 20000		/* model-versions/search accepts 200000; this stays well under the body cap */
-#define NEWEST_RUNS 3			/* runs fetched per model besides aliased and staged versions */
-#define MAX_PAGES 100000
 
 enum hf_status hf_mlflow_client_init(struct hf_mlflow_client *c, const struct hf_source_conf *conf,
 				     const struct hf_cancel *cancel)
@@ -302,33 +301,6 @@ const struct hf_source_ops hf_source_mlflow_ops = {
 	.push = mlflow_push,
 };
 
-/* Read a whole file (capped like a response). */
-static enum hf_status read_file(const char *path, struct hf_strbuf *sb)
-{
-	FILE *f = fopen(path, "rb");
-	char buf[65536];
-	size_t got;
-
-	hf_strbuf_reset(sb);
-	if (!f)
-		return hf_error(errno == ENOENT ? HF_ENOTFOUND : HF_EIO, "cannot read '%s': %s",
-				path, strerror(errno));
-	while ((got = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (sb->len + got > HF_MLFLOW_MAX_BODY) {
-			fclose(f);
-			return hf_error(HF_ETOOBIG, "'%s' is larger than %u MiB", path,
-					HF_MLFLOW_MAX_BODY >> 20);
-		}
-		hf_strbuf_add(sb, buf, got);
-	}
-	if (ferror(f)) {
-		fclose(f);
-		return hf_error(HF_EIO, "cannot read '%s'", path);
-	}
-	fclose(f);
-	return HF_OK;
-}
-
 /* A run id as MLflow makes them (hex, or letters, digits, '-', '_'), at most 64 bytes. */
 static bool plain_name(const char *s)
 {
@@ -371,8 +343,9 @@ static enum hf_status list_pages(const char *dir, const char *prefix, char ***ou
 enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, const char *dir)
 {
 	struct hf_mlflow_parsed p = { 0 };
-	struct hf_strbuf sb = HF_STRBUF_INIT;
 	struct hf_reg_run *runs = NULL;
+	char *text = NULL;
+	size_t len;
 	struct hf_reg_update u = { 0 };
 	char **files = NULL, **ids = NULL;
 	size_t nfiles = 0, nids = 0, alloc = 0, nruns = 0;
@@ -381,17 +354,21 @@ enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, co
 	rc = list_pages(dir, "registered-models-search", &files, &nfiles);
 	if (!rc && !nfiles)
 		rc = hf_error(HF_ENOTFOUND, "no registered-models-search.json in '%s'", dir);
-	for (size_t i = 0; i < nfiles && !rc; i++)
-		if (!(rc = read_file(files[i], &sb)))
-			rc = hf_mlflow_parse_models(&p, files[i], sb.buf, sb.len, NULL);
+	for (size_t i = 0; i < nfiles && !rc; i++) {
+		if (!(rc = hf_read_file(files[i], HF_MLFLOW_MAX_BODY, &text, &len)))
+			rc = hf_mlflow_parse_models(&p, files[i], text, len, NULL);
+		HF_FREE(text);
+	}
 	hf_strv_free(files, nfiles);
 	files = NULL;
 	nfiles = 0;
 	if (!rc)
 		rc = list_pages(dir, "model-versions-search", &files, &nfiles);
-	for (size_t i = 0; i < nfiles && !rc; i++)
-		if (!(rc = read_file(files[i], &sb)))
-			rc = hf_mlflow_parse_versions(&p, files[i], sb.buf, sb.len, NULL);
+	for (size_t i = 0; i < nfiles && !rc; i++) {
+		if (!(rc = hf_read_file(files[i], HF_MLFLOW_MAX_BODY, &text, &len)))
+			rc = hf_mlflow_parse_versions(&p, files[i], text, len, NULL);
+		HF_FREE(text);
+	}
 	hf_strv_free(files, nfiles);
 	if (!rc)
 		hf_mlflow_parsed_assemble(&p);
@@ -420,14 +397,15 @@ enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, co
 			break;
 		}
 		path = xasprintf("%s/runs/%s.json", dir, ids[i]);
-		rc = read_file(path, &sb);
+		rc = hf_read_file(path, HF_MLFLOW_MAX_BODY, &text, &len);
 		if (rc == HF_ENOTFOUND) {
 			rc = HF_OK;	/* a run without a file simply has no metrics */
 			hf_error_clear();
-		} else if (!rc && !(rc = hf_mlflow_parse_run(path, sb.buf, sb.len, &runs[nruns]))) {
+		} else if (!rc && !(rc = hf_mlflow_parse_run(path, text, len, &runs[nruns]))) {
 			free(runs[nruns].run_id);
 			runs[nruns++].run_id = xstrdup(ids[i]);
 		}
+		HF_FREE(text);
 		free(path);
 	}
 	free(ids);
@@ -441,7 +419,6 @@ enum hf_status hf_mlflow_load_dir(struct hf_store *store, const char *source, co
 		rc = hf_store_reg_update(store, source, &u, hf_now(), NULL);
 	}
 	hf_reg_runs_free(runs, nruns);
-	hf_strbuf_release(&sb);
 	hf_mlflow_parsed_clear(&p);
 	return rc;
 }
