@@ -47,17 +47,6 @@ q() {
 	sqlite3 "$HANDOFF_DB" "$1"
 }
 
-# ctl PATH [JSON]: a control call to the replay server (POST with a body, GET without)
-ctl() {
-	"$PYTHON3" - "$URL$1" "${2-}" <<'PY'
-import ssl, sys, urllib.request
-url, body = sys.argv[1], sys.argv[2]
-req = urllib.request.Request(url, data=body.encode() if body else None,
-                             headers={"Content-Type": "application/json"},
-                             method="POST" if body else "GET")
-print(urllib.request.urlopen(req, context=ssl._create_unverified_context()).read().decode())
-PY
-}
 
 # mlflow METHOD ENDPOINT JSON: an MLflow API write call, as a client would make it
 mlflow() {

@@ -32,14 +32,6 @@ write_config() {
 	printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n\ttimeout = 1\n' \
 		"$P" "$URL" >"$T/config.ini"
 }
-ctl() {
-	"$PYTHON3" - "$URL$1" "$2" <<'PY'
-import sys, urllib.request
-req = urllib.request.Request(sys.argv[1], data=sys.argv[2].encode(),
-                             headers={"Content-Type": "application/json"}, method="POST")
-urllib.request.urlopen(req).read()
-PY
-}
 
 . "$HF_SRCDIR/tests/lib/e2e_pod.sh"
 e2e_registry "$T/fix"
@@ -101,7 +93,7 @@ assert_contains "show of an unknown model names the failing registry" "$err" "a 
 # --- the registry answers, but with a proxy's HTML error page
 replay_start "$T/fix"
 write_config
-ctl /__faults '{"kind": "html", "status": 502, "count": 1000}'
+ctl /__faults '{"kind": "html", "status": 502, "count": 1000}' >/dev/null
 run hf sync registry
 [ "$rc" -ne 0 ] || fail "a sync against HTML error pages succeeded"
 run hf show ready-model
@@ -128,7 +120,7 @@ assert_eq "check --allow-stale with no registry data: not ready" 1 "$rc"
 assert_contains "check --allow-stale: says which data it used" "$out" "nothing from it yet: it never synced"
 
 # --- the registry answers again: nothing stale, the gate answers
-ctl /__reset '{}'
+ctl /__reset '{}' >/dev/null
 hf sync registry >/dev/null 2>&1 || fail "the recovery sync failed"
 run hf show ready-model
 assert_not_contains "show after recovery" "$out" "stale data"

@@ -34,14 +34,11 @@ printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = 
 hf() {
 	"$HANDOFF_BIN" --config "$T/config.ini" "$@"
 }
-ctl() {
-	curl -s --fail -X POST -H 'Content-Type: application/json' -d "$2" "$URL$1" >/dev/null ||
-		fail "control call $1"
-}
 # state S (A or B) at the sources: the pod's branch and, in the registry, every alias and a tag
 to_state() {
 	"$GIT" -C "$T/pod.git" update-ref refs/heads/main "$([ "$1" = A ] && echo "$A" || echo "$B")"
-	ctl /__bulk "{\"alias\": \"champion\", \"version\": \"$([ "$1" = A ] && echo 2 || echo 3)\", \"value\": \"$1\"}"
+	ctl /__bulk "{\"alias\": \"champion\", \"version\": \"$([ "$1" = A ] && echo 2 || echo 3)\", \"value\": \"$1\"}" >/dev/null ||
+		fail "control call /__bulk"
 }
 pod_view() {
 	sqlite3 "$HANDOFF_DB" "SELECT model, metric, op, target FROM slo ORDER BY model, position;

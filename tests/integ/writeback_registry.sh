@@ -11,15 +11,6 @@ e2e_pod "$T/work"
 printf '[source "pod"]\n\ttype = git\n\turl = %s\n[source "registry"]\n\ttype = mlflow\n\turl = %s\n[user]\n\thandle = ana\n' \
 	"$T/work" "$URL" >"$XDG_CONFIG_HOME/handoff/config"
 hf() { "$HANDOFF_BIN" "$@"; }
-ctl() { # ctl PATH [JSON]: the replay server's control routes
-	"$PYTHON3" - "$URL$1" "${2-}" <<'PY'
-import sys, urllib.request
-url, body = sys.argv[1], sys.argv[2]
-req = urllib.request.Request(url, data=body.encode() if body else None,
-                             headers={"Content-Type": "application/json"}, method="POST" if body else "GET")
-print(urllib.request.urlopen(req).read().decode())
-PY
-}
 calls() { ctl /__stats | "$PYTHON3" -c 'import json,sys; s=json.load(sys.stdin)["requests"]; print(s.get("/api/2.0/mlflow/registered-models/alias", 0), s.get("/api/2.0/mlflow/model-versions/set-tag", 0))'; }
 aliases() { sql "SELECT group_concat(alias || '=' || version, ' ') FROM (SELECT * FROM reg_alias WHERE model = '$1' ORDER BY alias)"; }
 hf sync >/dev/null 2>&1 || fail "sync"

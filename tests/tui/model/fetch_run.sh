@@ -10,13 +10,7 @@ T=$HF_TUI_DIR
 . "$HF_SRCDIR/tests/lib/replay.sh"
 trap 'replay_stop; hf_tui__cleanup' EXIT
 replay_start "$FIX"
-ctl() {	# ctl PATH [JSON]: a control call to the replay server
-	"$PYTHON3" -c 'import sys, urllib.request
-req = urllib.request.Request(sys.argv[1], data=sys.argv[2].encode() if sys.argv[2] else None,
-                             headers={"Content-Type": "application/json"},
-                             method="POST" if sys.argv[2] else "GET")
-print(urllib.request.urlopen(req).read().decode())' "$URL$1" "${2-}"
-}
+
 db=$HF_TUI_DIR/handoff.db
 # a registry and no pod: no model is the pod's, so the sync fetches no run
 mkdir -p "$HF_TUI_DIR/config/handoff"
