@@ -35,6 +35,9 @@ void hf_text_number(double x, int decimals, char *buf, size_t size);
 /* An SLO's target and (when measured) its value, with the decimals the pair shares, into the two buffers. */
 void hf_text_slo(const struct hf_slo_result *s, char *target, char *value, size_t size);
 
+/* A live figure of the SLO (its last value, its window's worst) with the decimals it or the target needs. */
+void hf_text_live(const struct hf_slo_result *s, double x, char *buf, size_t size);
+
 /*
  * A contract's inputs or outputs (the JSON array as written) one field a
  * line: "amount  float32  shape [1]", the name and dtype first, then each

@@ -9,6 +9,7 @@
 #include "handoff/live.h"
 #include "handoff/live_out.h"
 #include "handoff/out.h"
+#include "handoff/report_text.h"
 #include "handoff/strbuf.h"
 #include "handoff/width.h"
 
@@ -102,7 +103,7 @@ void hf_live_print(FILE *out, const struct hf_slo_result *s, bool ascii)
 {
 	const struct hf_live_result *l = s->live;
 	struct hf_strbuf sb = HF_STRBUF_INIT;
-	char window[32], age[32];
+	char window[32], age[32], figure[64];
 
 	if (!l)
 		return;
@@ -113,16 +114,19 @@ void hf_live_print(FILE *out, const struct hf_slo_result *s, bool ascii)
 		hf_strbuf_addf(&sb, " (%s)", l->reason);
 	if (l->at) {
 		hf_time_ago(l->at, hf_now(), age, sizeof(age));
-		if (l->has_value)
-			hf_strbuf_addf(&sb, ", %g", l->value);
-		else
+		if (l->has_value) {
+			hf_text_live(s, l->value, figure, sizeof(figure));
+			hf_strbuf_addf(&sb, ", %s", figure);
+		} else
 			hf_strbuf_addf(&sb, ", %s", !strcmp(l->state, "nan") ? "NaN" : "no data");
 		hf_strbuf_addf(&sb, " %s", age);
 	}
 	if (l->has_budget)
 		hf_strbuf_addf(&sb, ", %.1f%% of %s over target", l->budget * 100.0, window);
-	if (l->has_worst)
-		hf_strbuf_addf(&sb, ", worst %g", l->worst);
+	if (l->has_worst) {
+		hf_text_live(s, l->worst, figure, sizeof(figure));
+		hf_strbuf_addf(&sb, ", worst %s", figure);
+	}
 	if (l->npoints) {
 		hf_strbuf_adds(&sb, "  ");
 		hf_sparkline(hf_slo_op_parse(s->op), s->target, l->points, l->npoints, 40, ascii, &sb);

@@ -75,6 +75,15 @@ void hf_text_slo(const struct hf_slo_result *s, char *target, char *value, size_
 		snprintf(value, size, "-");
 }
 
+void hf_text_live(const struct hf_slo_result *s, double x, char *buf, size_t size)
+{
+	int d = hf_text_decimals(s->target);
+
+	if (hf_text_decimals(x) > d)
+		d = hf_text_decimals(x);
+	hf_text_number(x, d, buf, size);
+}
+
 static const char *kind(const struct hf_stale_source *st)
 {
 	return !strcmp(st->type, "mlflow") ? "registry" : "pod source";

@@ -9,6 +9,7 @@
 #include "handoff/clock.h"
 #include "handoff/live.h"
 #include "handoff/readiness.h"
+#include "handoff/report_text.h"
 #include "handoff/tui_data.h"
 #include "handoff/tui_view.h"
 #include "handoff/width.h"
@@ -86,7 +87,7 @@ void hf_view_draw_live(struct hf_draw *d, const struct hf_slo_result *s)
 		     hf_view_mark_of(l->result) == 'm' ? (ascii ? "+" : "\xE2\x9C\x93")
 		     : hf_view_mark_of(l->result) == 'x' ? (ascii ? "x" : "\xE2\x9C\x97") : "?", 2);
 	if (l->has_value)
-		snprintf(text, sizeof(text), "%g", l->value);
+		hf_text_live(s, l->value, text, sizeof(text));
 	else if (l->at)
 		snprintf(text, sizeof(text), "%s", !strcmp(l->state, "nan") ? "NaN" : "no data");
 	else
@@ -103,8 +104,12 @@ void hf_view_draw_live(struct hf_draw *d, const struct hf_slo_result *s)
 			      l->budget * 100.0, window);
 	else
 		hf_draw_text(d, HF_COLOR_DIM, "", 17);
-	if (l->has_worst)
-		hf_draw_textf(d, HF_COLOR_DIM, 12, "worst %.4g", l->worst);
+	if (l->has_worst) {
+		char worst[32];
+
+		hf_text_live(s, l->worst, worst, sizeof(worst));
+		hf_draw_textf(d, HF_COLOR_DIM, 12, "worst %s", worst);
+	}
 	else
 		hf_draw_text(d, HF_COLOR_DIM, "", 12);
 	reason = l->reason ? l->reason : l->result;

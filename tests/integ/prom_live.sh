@@ -105,7 +105,7 @@ assert_contains "ASCII marks without UTF-8" "$(echo "$text" | grep '^ranker')" "
 
 # --- show: the live line with its sparkline
 text=$(hf show ranker)
-assert_contains "show ranker live" "$text" "    live: missed, 58 just now, 12.0% of 7d over target, worst 63.992  "
+assert_contains "show ranker live" "$text" "    live: missed, 58 just now, 12.0% of 7d over target, worst 63.99  "
 case "$text" in *█*) ;; *) fail "show: no sparkline in [$text]" ;; esac
 text=$(LC_ALL=C TERM=vt100 hf show ranker)
 case "$text" in *█*|*▁*) fail "show on a VT100 with LC_ALL=C: block characters in [$text]" ;; esac
