@@ -58,10 +58,11 @@ void hf_ctx_runs_on_demand(struct hf_ctx *ctx, struct hf_store *store, const cha
 /* One row of a comparison: a key and its value on each side (NULL: absent there). */
 struct hf_compare_row {
 	char *key;
-	char *text[2];		/* as shown: metrics formatted with %g */
+	char *text[2];		/* as shown: a metric's two values with the decimals either needs */
 	bool has_num[2];
 	double num[2];		/* metrics: the values; delta = num[1] - num[0] */
 	bool differs;
+	char *delta;		/* as shown, signed ("+0.029"); NULL unless both are numbers and differ */
 };
 
 /* One SLO of the model's contract judged on each side. */
@@ -71,6 +72,7 @@ struct hf_compare_slo {
 	char *result[2];	/* "met" | "missed" | "unknown" */
 	bool has_value[2];
 	double value[2];
+	char *target_text, *value_text[2];	/* as shown: the decimals the three need; value NULL when none */
 };
 
 struct hf_compare_side {

@@ -48,17 +48,13 @@ static void rows_text(const char *title, const struct hf_compare_row *rows, size
 
 	for (size_t i = 0; i < n; i++) {
 		const struct hf_compare_row *r = &rows[i];
-		char d[32] = "";
-
 		if (changed && !r->differs)
 			continue;
 		if (!shown)
 			puts(title);
 		shown = true;
-		if (delta && r->has_num[0] && r->has_num[1] && r->differs)
-			snprintf(d, sizeof(d), "%+.6g", r->num[1] - r->num[0]);
 		line(r->differs ? "* " : "  ", r->key, r->text[0] ? r->text[0] : "-",
-		     r->text[1] ? r->text[1] : "-", delta ? d : NULL);
+		     r->text[1] ? r->text[1] : "-", delta ? (r->delta ? r->delta : "") : NULL);
 	}
 	if (!shown && !changed)
 		printf("%s none\n", title);
@@ -66,8 +62,8 @@ static void rows_text(const char *title, const struct hf_compare_row *rows, size
 
 static void slo_cell(char *buf, size_t n, const struct hf_compare_slo *s, int side)
 {
-	if (s->has_value[side])
-		snprintf(buf, n, "%s (%.6g)", s->result[side], s->value[side]);
+	if (s->value_text[side])
+		snprintf(buf, n, "%s (%s)", s->result[side], s->value_text[side]);
 	else
 		snprintf(buf, n, "%s", s->result[side] ? s->result[side] : "-");
 }
@@ -92,7 +88,7 @@ static void text_out(const struct hf_compare *c, bool changed)
 
 		if (changed && !differs)
 			continue;
-		snprintf(key, sizeof(key), "%s %s %g", s->metric, s->op, s->target);
+		snprintf(key, sizeof(key), "%s %s %s", s->metric, s->op, s->target_text);
 		slo_cell(a, sizeof(a), s, 0);
 		slo_cell(b, sizeof(b), s, 1);
 		line(differs ? "* " : "  ", key, a, b, NULL);

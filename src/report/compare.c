@@ -13,6 +13,7 @@
 #include "handoff/ctx.h"
 #include "handoff/mlflow.h"
 #include "handoff/report.h"
+#include "handoff/report_text.h"
 #include "handoff/store_registry.h"
 #include "handoff/xmalloc.h"
 
@@ -378,9 +379,8 @@ static void fill_side(struct hf_store *store, struct hf_compare *c, const struct
 	for (size_t i = 0; i < run.nmetrics; i++) {
 		struct hf_compare_row *row = row_for(&c->metrics, &c->nmetrics, run.metrics[i].key);
 
-		snprintf(buf, sizeof(buf), "%.6g", run.metrics[i].value);
 		free(row->text[side]);
-		row->text[side] = xstrdup(buf);
+		row->text[side] = NULL;	/* written once both sides are in (format_metrics) */
 		row->has_num[side] = true;
 		row->num[side] = run.metrics[i].value;
 	}
@@ -393,6 +393,67 @@ static void fill_side(struct hf_store *store, struct hf_compare *c, const struct
 }
 
 /* The contract's SLOs judged on one side (the report with that version as candidate). */
+static int decimals_of(const bool has[2], const double x[2], int at_least)
+{
+	for (int i = 0; i < 2; i++)
+		if (has[i] && hf_text_decimals(x[i]) > at_least)
+			at_least = hf_text_decimals(x[i]);
+	return at_least;
+}
+
+static char *number_text(double x, int decimals)
+{
+	char buf[64];
+
+	hf_text_number(x, decimals, buf, sizeof(buf));
+	return xstrdup(buf);
+}
+
+/* A metric's two values with the decimals either needs, as the SLO table does (report_text.h). */
+static void format_metrics(struct hf_compare_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct hf_compare_row *r = &rows[i];
+		int d = decimals_of(r->has_num, r->num, 0);
+
+		for (int k = 0; k < 2; k++)
+			if (r->has_num[k]) {
+				free(r->text[k]);
+				r->text[k] = number_text(r->num[k], d);
+			}
+	}
+}
+
+/* The delta of a metric that differs, with its values' decimals. */
+static void metric_deltas(struct hf_compare_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct hf_compare_row *r = &rows[i];
+		int d = decimals_of(r->has_num, r->num, 0);
+
+		if (r->has_num[0] && r->has_num[1] && r->differs) {
+			double delta = r->num[1] - r->num[0];
+			/* a difference finer than both values still shows */
+			char *text = number_text(delta, hf_text_decimals(delta) > d ? hf_text_decimals(delta) : d);
+
+			r->delta = delta > 0 ? xasprintf("+%s", text) : xstrdup(text);
+			free(text);
+		}
+	}
+}
+
+static void format_slos(struct hf_compare *c)
+{
+	for (size_t i = 0; i < c->nslos; i++) {
+		struct hf_compare_slo *s = &c->slos[i];
+		int d = decimals_of(s->has_value, s->value, hf_text_decimals(s->target));
+
+		s->target_text = number_text(s->target, d);
+		for (int k = 0; k < 2; k++)
+			s->value_text[k] = s->has_value[k] ? number_text(s->value[k], d) : NULL;
+	}
+}
+
 static enum hf_status fill_slos(struct hf_store *store, struct hf_compare *c, int side)
 {
 	struct hf_report_opts opts = { NULL, c->side[side].version };
@@ -443,11 +504,15 @@ enum hf_status hf_compare_build(struct hf_store *store, const char *name, const 
 		}
 	}
 	mark_differences(out->info, out->ninfo, false);
+	format_metrics(out->metrics, out->nmetrics);
 	mark_differences(out->metrics, out->nmetrics, true);
+	metric_deltas(out->metrics, out->nmetrics);
 	mark_differences(out->params, out->nparams, true);
 	mark_differences(out->tags, out->ntags, true);
 	for (int s = 0; s < 2 && !rc; s++)
 		rc = fill_slos(store, out, s);
+	if (!rc)
+		format_slos(out);
 	free(left);
 	free(right);
 	hf_model_report_clear(&r);
@@ -463,6 +528,7 @@ static void rows_free(struct hf_compare_row *rows, size_t n)
 		free(rows[i].key);
 		free(rows[i].text[0]);
 		free(rows[i].text[1]);
+		free(rows[i].delta);
 	}
 	free(rows);
 }
@@ -486,6 +552,9 @@ void hf_compare_clear(struct hf_compare *c)
 		free(c->slos[i].op);
 		free(c->slos[i].result[0]);
 		free(c->slos[i].result[1]);
+		free(c->slos[i].target_text);
+		free(c->slos[i].value_text[0]);
+		free(c->slos[i].value_text[1]);
 	}
 	free(c->slos);
 	for (size_t i = 0; i < c->nnotes; i++)

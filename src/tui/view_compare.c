@@ -266,7 +266,6 @@ static void draw_mark(struct hf_draw *d, bool differs)
 static void draw_pair(struct hf_draw *d, const struct hf_compare_row *r, bool metric)
 {
 	int key, val;
-	char delta[32] = "";
 
 	columns(d->cols, &key, &val);
 	hf_view_draw_lead(d, 1);
@@ -275,9 +274,7 @@ static void draw_pair(struct hf_draw *d, const struct hf_compare_row *r, bool me
 	for (int i = 0; i < 2; i++)
 		hf_draw_text(d, r->text[i] ? HF_COLOR_DEFAULT : HF_COLOR_DIM,
 			     r->text[i] ? r->text[i] : "-", val);
-	if (metric && r->has_num[0] && r->has_num[1] && r->differs)
-		snprintf(delta, sizeof(delta), "%+.6g", r->num[1] - r->num[0]);
-	hf_draw_text(d, HF_COLOR_DEFAULT, delta, DELTA_COLS);
+	hf_draw_text(d, HF_COLOR_DEFAULT, metric && r->delta ? r->delta : "", DELTA_COLS);
 }
 
 static void draw_slo(struct hf_draw *d, const struct hf_compare_slo *slo)
@@ -288,7 +285,7 @@ static void draw_slo(struct hf_draw *d, const struct hf_compare_slo *slo)
 	columns(d->cols, &key, &val);
 	hf_view_draw_lead(d, 1);
 	draw_mark(d, slo_differs(slo));
-	hf_draw_textf(d, HF_COLOR_DEFAULT, key, "%s %s %g", slo->metric, slo->op, slo->target);
+	hf_draw_textf(d, HF_COLOR_DEFAULT, key, "%s %s %s", slo->metric, slo->op, slo->target_text);
 	for (int i = 0; i < 2; i++) {
 		const char *res = slo->result[i] ? slo->result[i] : "unknown";
 		enum hf_color role = !strcmp(res, "met")      ? HF_COLOR_GOOD
@@ -297,8 +294,8 @@ static void draw_slo(struct hf_draw *d, const struct hf_compare_slo *slo)
 
 		mark[0] = hf_view_mark_of(res);
 		hf_view_draw_marks(d, mark, 2);
-		if (slo->has_value[i])
-			hf_draw_textf(d, role, val - 2, "%s %.6g", res, slo->value[i]);
+		if (slo->value_text[i])
+			hf_draw_textf(d, role, val - 2, "%s %s", res, slo->value_text[i]);
 		else
 			hf_draw_text(d, role, res, val - 2);
 	}

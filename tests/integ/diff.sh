@@ -80,7 +80,9 @@ hf diff fraud-detector >"$T/d.txt" 2>"$T/err" || { cat "$T/err"; fail "diff"; }
 cat "$T/d.txt"
 grep -q '^fraud-detector: v2 (champion) against v3 (candidate)$' "$T/d.txt" || fail "diff header: $(cat "$T/d.txt")"
 grep -Eq '^\* accuracy +0\.934 +0\.941 +\+0\.007$' "$T/d.txt" || fail "accuracy row: $(cat "$T/d.txt")"
-grep -Eq '^\* latency_p99_ms <= 50 +met \(38\.5\) +missed \(52\)$' "$T/d.txt" || fail "SLO row: $(cat "$T/d.txt")"
+# one number rule (docs/readiness.md): a metric's two values and the SLO's target share the decimals either needs
+grep -Eq '^\* latency_p99_ms +38\.5 +52\.0 +\+13\.5$' "$T/d.txt" || fail "latency row: $(cat "$T/d.txt")"
+grep -Eq '^\* latency_p99_ms <= 50\.0 +met \(38\.5\) +missed \(52\.0\)$' "$T/d.txt" || fail "SLO row: $(cat "$T/d.txt")"
 grep -Eq '^  n_estimators +400 +400$' "$T/d.txt" || fail "equal param row: $(cat "$T/d.txt")"
 awk 'length > 80 { bad = 1 } END { exit bad }' "$T/d.txt" || fail "diff lines wider than 80 columns"
 hf diff fraud-detector --changed >"$T/c.txt" || fail "diff --changed"
