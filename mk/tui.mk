@@ -1,7 +1,7 @@
 # mk/tui.mk: build and test files of the tui area (appended to the lists set in Makefile.am)
 noinst_LIBRARIES += libhf_tui.a
 libhf_tui_a_SOURCES = \
-	src/tui/tui.c src/tui/screen.c src/tui/draw.c src/tui/theme.c src/tui/action.c \
+	src/tui/tui.c src/tui/frame.c src/tui/screen.c src/tui/draw.c src/tui/theme.c src/tui/action.c \
 	src/tui/list.c src/tui/view.c src/tui/data.c src/tui/sync.c src/tui/fetch.c \
 	src/tui/view_pod.c src/tui/view_models.c src/tui/view_model.c src/tui/view_model_draw.c \
 	src/tui/view_model_internal.h src/tui/view_readiness.c src/tui/view_oncall.c \

@@ -1,4 +1,4 @@
-/* loop.h: the TUI's main loop state, shared by tui.c (the loop) and prompt.c (its prompts) */
+/* loop.h: the TUI's main loop state, shared by tui.c (the loop), frame.c (drawing it) and the loop's helpers (prompts, commands, fetches) */
 #ifndef HANDOFF_TUI_LOOP_H
 #define HANDOFF_TUI_LOOP_H
 
@@ -63,6 +63,14 @@ void hf_tui_snapshot_close(struct tui *t);
 /* Sync every source now, in the background; switch to theme `name`. */
 void hf_tui_sync_now(struct tui *t);
 void hf_tui_theme(struct tui *t, const char *name);
+
+/* tui.c: the view on top, the tab it is under (a pushed view: its parent's), whether its background load goes on. */
+struct hf_view *hf_tui_top(struct tui *t);
+size_t hf_tui_top_index(struct tui *t);
+bool hf_tui_pending(struct tui *t);
+
+/* frame.c: draw the whole screen; then the test hooks' files (HANDOFF_TEST_IDLE, HANDOFF_TEST_FIRST_FRAME). */
+void hf_tui_draw_frame(struct tui *t);
 
 /* tui.c: action a for the top view, else the generic handling (as its key would). */
 void hf_tui_dispatch(struct tui *t, enum hf_action a);

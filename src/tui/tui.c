@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "handoff/ascii.h"
 #include "handoff/acting.h"
@@ -79,7 +78,7 @@ void hf_tui_sayf(struct tui *t, bool error, const char *fmt, ...)
 	t->message_error = error;
 }
 
-static struct hf_view *top(struct tui *t)
+struct hf_view *hf_tui_top(struct tui *t)
 {
 	return t->stack[t->depth - 1];
 }
@@ -187,9 +186,9 @@ static void switch_top(struct tui *t, size_t i)
 		push(t, &t->views[i]);
 }
 
-static size_t top_index(struct tui *t)
+size_t hf_tui_top_index(struct tui *t)
 {
-	const struct hf_view_ops *ops = top(t)->ops;
+	const struct hf_view_ops *ops = hf_tui_top(t)->ops;
 
 	for (size_t i = 0; i < NTOP; i++)
 		if (hf_views[i] == ops)
@@ -365,7 +364,7 @@ static void poll_sync(struct tui *t)
 /* The generic handling of an action the view did not take. */
 static void generic_action(struct tui *t, enum hf_action a)
 {
-	struct hf_view *v = top(t);
+	struct hf_view *v = hf_tui_top(t);
 	struct hf_list *l = &v->list;
 
 	switch (a) {
@@ -385,10 +384,10 @@ static void generic_action(struct tui *t, enum hf_action a)
 		hf_tui_open_user(t, "mine");
 		break;
 	case HF_ACTION_VIEW_NEXT:
-		switch_top(t, (top_index(t) + 1) % NTOP);
+		switch_top(t, (hf_tui_top_index(t) + 1) % NTOP);
 		break;
 	case HF_ACTION_VIEW_PREV:
-		switch_top(t, (top_index(t) + NTOP - 1) % NTOP);
+		switch_top(t, (hf_tui_top_index(t) + NTOP - 1) % NTOP);
 		break;
 	case HF_ACTION_MOVE_DOWN:
 		hf_list_move(l, 1);
@@ -482,7 +481,7 @@ static void generic_action(struct tui *t, enum hf_action a)
 
 void hf_tui_dispatch(struct tui *t, enum hf_action a)
 {
-	struct hf_view *v = top(t);
+	struct hf_view *v = hf_tui_top(t);
 	unsigned r = v->ops->key ? v->ops->key(v, a) : HF_REACT_NOT_MINE;
 
 	take_view_message(t, v);
@@ -509,7 +508,7 @@ void hf_tui_dispatch(struct tui *t, enum hf_action a)
 
 static void handle_input(struct tui *t, const struct hf_input *in)
 {
-	struct hf_view *v = top(t);
+	struct hf_view *v = hf_tui_top(t);
 	int list_y = v->head_lines;
 
 	switch (in->type) {
@@ -568,80 +567,9 @@ static void handle_input(struct tui *t, const struct hf_input *in)
 	}
 }
 
-static bool pending(struct tui *t);
-
-static void draw_status(struct tui *t, int y)
+bool hf_tui_pending(struct tui *t)
 {
-	struct hf_view *v = top(t);
-	struct hf_draw d;
-	char right[128];
-	const char *filter = hf_list_filter(&v->list);
-	int rw;
-
-	if (t->prompt) {
-		hf_tui_draw_prompt(t, y);
-		return;
-	}
-	hf_draw_begin(&d, y, 0, t->cols, false);
-	hf_screen_cursor(-1, 0);
-	if (*filter)
-		snprintf(right, sizeof(right), " /%s  %zu shown (Esc clears) ", filter,
-			 hf_list_count_selectable(&v->list));
-	else
-		snprintf(right, sizeof(right), " ");
-	/* actions not landed yet: how many, always in sight */
-	if (t->waiting) {
-		size_t len = strlen(right);
-
-		snprintf(right + len, sizeof(right) - len, " \xE2\xA7\x97 %zu action%s waiting ",
-			 t->waiting, t->waiting == 1 ? "" : "s");
-	}
-	if (t->unread) {
-		size_t len = strlen(right);
-
-		snprintf(right + len, sizeof(right) - len, " inbox: %zu new (i) ", t->unread);
-	}
-	rw = hf_width(right);
-	if (t->sync)
-		hf_draw_text(&d, HF_COLOR_STATUS, t->sync_text, t->cols - rw);
-	else if (t->message)
-		hf_draw_text(&d, t->message_error ? HF_COLOR_ERROR : HF_COLOR_STATUS, t->message,
-			     t->cols - rw);
-	else if (pending(t))
-		hf_draw_text(&d, HF_COLOR_DIM, "reading models\xE2\x80\xA6", t->cols - rw);
-	else
-		hf_draw_text(&d, HF_COLOR_STATUS, "", t->cols - rw);
-	hf_draw_right(&d, HF_COLOR_STATUS, right, rw);
-	hf_draw_end(&d);
-}
-
-static void draw_tabs(struct tui *t, int y)
-{
-	struct hf_draw d;
-	size_t cur = top_index(t);
-	static const char hints[] = "/ filter  : command  ? help";
-
-	hf_draw_begin(&d, y, 0, t->cols, false);
-	for (size_t i = 0; i < NTOP; i++) {
-		t->tab_x[i] = d.col;
-		hf_draw_textf(&d, i == cur ? HF_COLOR_TAB_ACTIVE : HF_COLOR_TAB, -1, "[%zu]%s",
-			      i + 1, hf_views[i]->title);
-		hf_draw_space(&d, 1);
-	}
-	t->tab_x[NTOP] = d.col;
-	if (hf_draw_left(&d) >= (int)sizeof(hints) + 2) {
-		hf_draw_goto(&d, t->cols - (int)sizeof(hints));
-		hf_draw_text(&d, HF_COLOR_KEY, hints, -1);
-	} else if (hf_draw_left(&d) >= 7) {
-		hf_draw_goto(&d, t->cols - 7);
-		hf_draw_text(&d, HF_COLOR_KEY, "? help", -1);
-	}
-	hf_draw_end(&d);
-}
-
-static bool pending(struct tui *t)
-{
-	struct hf_view *v = top(t);
+	struct hf_view *v = hf_tui_top(t);
 
 	return v->loaded && v->pending && v->ops->step;
 }
@@ -649,83 +577,13 @@ static bool pending(struct tui *t)
 /* A slice of the top view's background load; the filter is applied again to what came in. */
 static void step_view(struct tui *t)
 {
-	struct hf_view *v = top(t);
+	struct hf_view *v = hf_tui_top(t);
 
 	snapshot_open(t);
 	v->pending = v->ops->step(v, 15);
 	hf_list_apply(&v->list);
 	if (!v->pending)
 		snapshot_close(t);
-}
-
-static void write_idle(struct tui *t)
-{
-	char *tmp;
-	FILE *f;
-
-	if (!t->idle_file || t->sync || pending(t) || t->unread_stale)
-		return;
-	t->frame++;
-	tmp = xasprintf("%s.tmp", t->idle_file);
-	f = fopen(tmp, "w");
-	if (f) {
-		fprintf(f, "%lu\n", t->frame);
-		fclose(f);
-		rename(tmp, t->idle_file);
-	}
-	free(tmp);
-}
-
-/* HANDOFF_TEST_FIRST_FRAME=FILE: the process's CPU time up to its first frame, for bench/tui-bench.sh */
-static void write_first_frame(void)
-{
-	static bool written;
-	const char *path = getenv("HANDOFF_TEST_FIRST_FRAME");
-	struct timespec cpu;
-	FILE *f;
-
-	if (written || !path || !*path)
-		return;
-	written = true;
-	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) || !(f = fopen(path, "w")))
-		return;
-	fprintf(f, "%.1f\n", (double)cpu.tv_sec * 1e3 + (double)cpu.tv_nsec / 1e6);
-	fclose(f);
-}
-
-static void draw_frame(struct tui *t)
-{
-	struct hf_view *v = top(t);
-	size_t sel = hf_list_selected(&v->list);
-	int y = 0, list_rows;
-
-	if (t->full_redraw) {
-		hf_screen_erase();
-		t->full_redraw = false;
-	}
-	for (int i = 0; i < v->head_lines && y < t->rows - 2; i++, y++) {
-		struct hf_draw d;
-
-		hf_draw_begin(&d, y, 0, t->cols, false);
-		if (v->ops->draw_head)
-			v->ops->draw_head(v, &d, i);
-		hf_draw_end(&d);
-	}
-	list_rows = t->rows - 2 - y;
-	for (int i = 0; i < list_rows; i++, y++) {
-		size_t row = hf_list_row_at(&v->list, i);
-		struct hf_draw d;
-
-		hf_draw_begin(&d, y, 0, t->cols, row != SIZE_MAX && row == sel);
-		if (row != SIZE_MAX)
-			v->ops->draw_row(v, &d, row);
-		hf_draw_end(&d);
-	}
-	draw_status(t, t->rows - 2);
-	draw_tabs(t, t->rows - 1);
-	hf_screen_update();
-	write_first_frame();
-	write_idle(t);
 }
 
 static void tui_release(struct tui *t)
@@ -841,16 +699,16 @@ int hf_tui_run(struct hf_ctx *ctx)
 	while (!t.quit) {
 		struct hf_input in;
 
-		draw_frame(&t);
+		hf_tui_draw_frame(&t);
 		if (hf_screen_caught())
 			break;	/* SIGINT, SIGTERM, SIGHUP, SIGQUIT: restore the terminal and go */
-		if (!hf_screen_read(&in, input_timeout(&t, pending(&t) || t.unread_stale))) {
+		if (!hf_screen_read(&in, input_timeout(&t, hf_tui_pending(&t) || t.unread_stale))) {
 			if (hf_screen_caught())
 				break;
 			hf_tui_traces_take();
-			if (t.unread_stale && !pending(&t))
+			if (t.unread_stale && !hf_tui_pending(&t))
 				hf_tui_count_unread(&t);
-			if (pending(&t))
+			if (hf_tui_pending(&t))
 				step_view(&t);
 			poll_sync(&t);
 			if (t.auto_every_ms && !t.sync && hf_mono_ms() >= t.auto_next_ms) {
@@ -871,7 +729,7 @@ int hf_tui_run(struct hf_ctx *ctx)
 		if (!hf_screen_caught()) {
 			snprintf(t.sync_text, sizeof(t.sync_text),
 				 "stopping the sync\xE2\x80\xA6");
-			draw_frame(&t);
+			hf_tui_draw_frame(&t);
 		}
 		hf_tui_sync_finish(t.sync);
 		t.sync = NULL;
