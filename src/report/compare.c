@@ -175,17 +175,16 @@ enum hf_status hf_compare_fetch(struct hf_store *store, const struct hf_conf *co
 				const char *v2, size_t *fetched)
 {
 	char *left, *right, *reg_name, *reg_source;
+	const char *vs[2];
 	enum hf_status rc;
 
 	if (fetched)
 		*fetched = 0;
 	if ((rc = hf_compare_versions(store, model, v1, v2, &left, &right, &reg_name, &reg_source)))
 		return rc;
-	{
-		const char *vs[2] = { left, right };
-
-		rc = runs_on_demand(store, conf, cancel, reg_source, reg_name, vs, 2, true, fetched);
-	}
+	vs[0] = left;
+	vs[1] = right;
+	rc = runs_on_demand(store, conf, cancel, reg_source, reg_name, vs, 2, true, fetched);
 	free(left);
 	free(right);
 	free(reg_name);
@@ -392,7 +391,6 @@ static void fill_side(struct hf_store *store, struct hf_compare *c, const struct
 	hf_reg_run_clear(&run);
 }
 
-/* The contract's SLOs judged on one side (the report with that version as candidate). */
 static int decimals_of(const bool has[2], const double x[2], int at_least)
 {
 	for (int i = 0; i < 2; i++)
@@ -454,6 +452,7 @@ static void format_slos(struct hf_compare *c)
 	}
 }
 
+/* The contract's SLOs judged on one side (the report with that version as candidate). */
 static enum hf_status fill_slos(struct hf_store *store, struct hf_compare *c, int side)
 {
 	struct hf_report_opts opts = { NULL, c->side[side].version };
