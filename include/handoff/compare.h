@@ -73,6 +73,7 @@ struct hf_compare_slo {
 	bool has_value[2];
 	double value[2];
 	char *target_text, *value_text[2];	/* as shown: the decimals the three need; value NULL when none */
+	bool differs;		/* the two verdicts are not the same */
 };
 
 struct hf_compare_side {

@@ -84,14 +84,13 @@ static void text_out(const struct hf_compare *c, bool changed)
 	for (size_t i = 0; i < c->nslos; i++) {
 		const struct hf_compare_slo *s = &c->slos[i];
 		char key[96], a[48], b[48];
-		bool differs = strcmp(s->result[0] ? s->result[0] : "", s->result[1] ? s->result[1] : "");
 
-		if (changed && !differs)
+		if (changed && !s->differs)
 			continue;
 		snprintf(key, sizeof(key), "%s %s %s", s->metric, s->op, s->target_text);
 		slo_cell(a, sizeof(a), s, 0);
 		slo_cell(b, sizeof(b), s, 1);
-		line(differs ? "* " : "  ", key, a, b, NULL);
+		line(s->differs ? "* " : "  ", key, a, b, NULL);
 	}
 	rows_text("params", c->params, c->nparams, changed, false);
 	rows_text("version tags", c->tags, c->ntags, changed, false);

@@ -440,12 +440,14 @@ static void metric_deltas(struct hf_compare_row *rows, size_t n)
 	}
 }
 
-static void format_slos(struct hf_compare *c)
+/* Once both sides are judged: whether the verdicts differ, and the numbers as shown. */
+static void finish_slos(struct hf_compare *c)
 {
 	for (size_t i = 0; i < c->nslos; i++) {
 		struct hf_compare_slo *s = &c->slos[i];
 		int d = decimals_of(s->has_value, s->value, hf_text_decimals(s->target));
 
+		s->differs = strcmp(s->result[0] ? s->result[0] : "", s->result[1] ? s->result[1] : "") != 0;
 		s->target_text = number_text(s->target, d);
 		for (int k = 0; k < 2; k++)
 			s->value_text[k] = s->has_value[k] ? number_text(s->value[k], d) : NULL;
@@ -511,7 +513,7 @@ enum hf_status hf_compare_build(struct hf_store *store, const char *name, const 
 	for (int s = 0; s < 2 && !rc; s++)
 		rc = fill_slos(store, out, s);
 	if (!rc)
-		format_slos(out);
+		finish_slos(out);
 	free(left);
 	free(right);
 	hf_model_report_clear(&r);

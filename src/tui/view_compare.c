@@ -72,11 +72,6 @@ static bool parse_arg(struct compare_state *s, const char *arg)
 	return *p != '\0';
 }
 
-static bool slo_differs(const struct hf_compare_slo *slo)
-{
-	return strcmp(slo->result[0] ? slo->result[0] : "", slo->result[1] ? slo->result[1] : "") != 0;
-}
-
 /* A section of rows of one kind: its heading, each row (the differing ones only when hiding). */
 static void add_rows(struct hf_view *v, const char *heading, enum row_kind kind,
 		     const struct hf_compare_row *rows, size_t n, const char *none)
@@ -147,8 +142,8 @@ static enum hf_status compare_load(struct hf_view *v, struct hf_store *store)
 
 		for (size_t i = 0; i < c->nslos; i++) {
 			s->nrows_all++;
-			s->ndiffer += slo_differs(&c->slos[i]);
-			if (hide_equal && !slo_differs(&c->slos[i]))
+			s->ndiffer += c->slos[i].differs;
+			if (hide_equal && !c->slos[i].differs)
 				continue;
 			add(v, 0, ROW_SLO, i, NULL);
 			shown++;
@@ -284,7 +279,7 @@ static void draw_slo(struct hf_draw *d, const struct hf_compare_slo *slo)
 
 	columns(d->cols, &key, &val);
 	hf_view_draw_lead(d, 1);
-	draw_mark(d, slo_differs(slo));
+	draw_mark(d, slo->differs);
 	hf_draw_textf(d, HF_COLOR_DEFAULT, key, "%s %s %s", slo->metric, slo->op, slo->target_text);
 	for (int i = 0; i < 2; i++) {
 		const char *res = slo->result[i] ? slo->result[i] : "unknown";
